@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import preact from '@preact/preset-vite';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const wantsBrowser = !process.argv.includes('--project=node');
+if (wantsBrowser && !existsSync(chromium)) {
+  throw new Error(
+    `No Chromium at ${chromium}. Install one (Debian/Ubuntu: "sudo apt-get install chromium") ` +
+      'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+  );
+}
+
+/** Two projects: `node` for the pure layers and storage, `browser` for the engine and UI in real Chromium. */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.browser.test.{ts,tsx}', 'tests/e2e/**', 'node_modules/**'],
+        },
+      },
+      {
+        plugins: [preact({ exclude: [/worklet/, /node_modules/] })],
+        server: { host: '127.0.0.1' },
+        test: {
+          name: 'browser',
+          include: ['tests/**/*.browser.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            api: { host: '127.0.0.1' },
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromium,
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                  '--autoplay-policy=no-user-gesture-required',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
