@@ -1,0 +1,46 @@
+import { toStorageError } from './errors';
+import type { HeadroomDb } from './open';
+
+/** Every setting Headroom stores, with its type. */
+export interface Settings {
+  theme: 'dark' | 'light' | 'system';
+  activeProfileId: string | null;
+  /** Loudness-match A/B comparisons (on by default so "louder" never gives the answer away). */
+  levelMatch: boolean;
+  /** The learner has read the output-level guidance. */
+  levelGuideSeen: boolean;
+  /** navigator.storage.persist() has been asked for once. */
+  persistAsked: boolean;
+}
+
+/** The value of every setting before the learner changes it. */
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'dark',
+  activeProfileId: null,
+  levelMatch: true,
+  levelGuideSeen: false,
+  persistAsked: false,
+};
+
+/** Reads every setting, falling back to the defaults for any never stored. */
+export async function loadSettings(db: HeadroomDb): Promise<Settings> {
+  try {
+    const records = await db.getAll('settings');
+    const out: Settings = { ...DEFAULT_SETTINGS };
+    for (const r of records) {
+      if (r.key in DEFAULT_SETTINGS) (out as unknown as Record<string, unknown>)[r.key] = r.value;
+    }
+    return out;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Stores one setting. */
+export async function saveSetting<K extends keyof Settings>(db: HeadroomDb, key: K, value: Settings[K]): Promise<void> {
+  try {
+    await db.put('settings', { key, value });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
