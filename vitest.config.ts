@@ -5,6 +5,16 @@ import { defineConfig } from 'vitest/config';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wantsBrowser = !process.argv.includes('--project=node');
+/** Launch flags for headless Chromium on a closed network (no background requests). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
 if (wantsBrowser && !existsSync(chromium)) {
   throw new Error(
     `No Chromium at ${chromium}. Install one (Debian/Ubuntu: "sudo apt-get install chromium") ` +
@@ -25,6 +35,18 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser at a time: the CI machine has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
         plugins: [preact({ exclude: [/worklet/, /node_modules/] })],
         server: { host: '127.0.0.1' },
         test: {
@@ -39,15 +61,7 @@ export default defineConfig({
             provider: playwright({
               launchOptions: {
                 executablePath: chromium,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                  '--autoplay-policy=no-user-gesture-required',
-                ],
+                args: CHROMIUM_ARGS,
               },
             }),
             instances: [{ browser: 'chromium' }],

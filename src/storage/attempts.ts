@@ -7,7 +7,8 @@ import type { Attempt } from './schema';
 function validateAttempt(a: Attempt): string | null {
   if (!a.profileId) return 'the attempt has no profile';
   if (!a.exercise) return 'the attempt names no exercise';
-  if (!Number.isInteger(a.score) || a.score < 0 || a.score > 100) return `score ${a.score} is not an integer 0–100`;
+  if (!Number.isInteger(a.score) || a.score < 0 || a.score > 100)
+    return `score ${a.score} is not an integer 0–100`;
   if (!Number.isFinite(a.at)) return 'the attempt has no time';
   return null;
 }

@@ -34,7 +34,11 @@ export function toStorageError(error: unknown): StorageError {
   let kind: StorageErrorKind = 'unknown';
   if (name === 'QuotaExceededError' || /quota/i.test(text)) kind = 'quota';
   else if (name === 'VersionError') kind = 'version';
-  else if (name === 'InvalidStateError' || name === 'SecurityError' || /indexeddb.*(not|un)available/i.test(text))
+  else if (
+    name === 'InvalidStateError' ||
+    name === 'SecurityError' ||
+    /indexeddb.*(not|un)available/i.test(text)
+  )
     kind = 'unavailable';
   else if (name === 'DataError' || name === 'DataCloneError' || name === 'ConstraintError') kind = 'invalid';
   return new StorageError(kind, MESSAGES[kind], error);

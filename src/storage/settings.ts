@@ -37,7 +37,11 @@ export async function loadSettings(db: HeadroomDb): Promise<Settings> {
 }
 
 /** Stores one setting. */
-export async function saveSetting<K extends keyof Settings>(db: HeadroomDb, key: K, value: Settings[K]): Promise<void> {
+export async function saveSetting<K extends keyof Settings>(
+  db: HeadroomDb,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
   try {
     await db.put('settings', { key, value });
   } catch (error) {

@@ -6,7 +6,7 @@ import { type HeadroomDb, openHeadroomDb } from '../../src/storage/open';
 import { ensureDefaultProfile, listProfiles } from '../../src/storage/profiles';
 import { dayNumber, listProgress, nextProgress } from '../../src/storage/progress';
 import { clearEverything } from '../../src/storage/reset';
-import { DB_VERSION, type Attempt } from '../../src/storage/schema';
+import { type Attempt, DB_VERSION } from '../../src/storage/schema';
 import { DEFAULT_SETTINGS, loadSettings, saveSetting } from '../../src/storage/settings';
 
 let db: HeadroomDb;

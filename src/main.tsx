@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { startRouter } from './state/router';
+import { database } from './state/storage';
+import { applyTheme } from './state/theme';
+import { startUpdates } from './state/updates';
+import { App } from './ui/shell/app';
+import './ui/styles/base.css';
+
+startRouter();
+applyTheme();
+// Opening storage creates the default profile on a first visit; failures become a notice.
+database().catch(() => undefined);
+render(<App />, document.getElementById('app') as HTMLElement);
+startUpdates();

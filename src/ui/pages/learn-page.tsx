@@ -1,0 +1,44 @@
+/** Learn: what mixing is, as distinct from producing, and the path through the lessons. */
+export default function LearnPage() {
+  return (
+    <section class="stack">
+      <header class="page-head">
+        <h1>Learn</h1>
+        <p class="lede">
+          Producing makes the parts of a song. Mixing balances them. Headroom teaches the difference, then
+          trains your ears on every move a mix is made of.
+        </p>
+      </header>
+      <div class="split">
+        <article class="panel track-production">
+          <h2>Production</h2>
+          <p class="muted">Making the music</p>
+          <ul>
+            <li>Writing the song: chords, melody, lyrics</li>
+            <li>Arranging: which parts play, and when</li>
+            <li>Choosing sounds and instruments</li>
+            <li>Recording, or programming in a DAW with MIDI</li>
+          </ul>
+        </article>
+        <article class="panel track-mixing">
+          <h2>Mixing</h2>
+          <p class="muted">Balancing the parts, after production and before mastering</p>
+          <ul>
+            <li>Faders: how loud each part is</li>
+            <li>Panning: where each part sits, left to right</li>
+            <li>EQ: which frequencies of a part come through</li>
+            <li>Compression: how even a part's level is</li>
+            <li>Reverb and delay: the space around a part</li>
+          </ul>
+        </article>
+      </div>
+      <ol class="flow" aria-label="Where mixing sits">
+        <li>Song idea</li>
+        <li>Production</li>
+        <li class="flow-here">Mixing</li>
+        <li>Mastering</li>
+        <li>Release</li>
+      </ol>
+    </section>
+  );
+}

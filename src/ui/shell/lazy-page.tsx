@@ -1,0 +1,51 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { SectionId } from '../../state/router';
+import { NotFoundPage } from '../pages/not-found-page';
+
+type PageModule = { default: ComponentType };
+
+// Each page is its own chunk: the first screen loads only the shell and the page it shows.
+const loaders: Record<SectionId, () => Promise<PageModule>> = {
+  learn: () => import('../pages/learn-page'),
+  train: () => import('../pages/train-page'),
+  mix: () => import('../pages/mix-page'),
+  progress: () => import('../pages/progress-page'),
+  classroom: () => import('../pages/classroom-page'),
+  settings: () => import('../pages/settings-page'),
+};
+const loaded = new Map<SectionId, ComponentType>();
+
+/** Loads a section's page on demand and shows it; an unknown section shows "not found". */
+export function LazyPage({ section }: { section: SectionId | null }) {
+  const [, setVersion] = useState(0);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (section === null || loaded.has(section)) return;
+    let live = true;
+    setFailed(null);
+    loaders[section]()
+      .then((m) => {
+        loaded.set(section, m.default);
+        if (live) setVersion((v) => v + 1);
+      })
+      .catch((e: unknown) => live && setFailed(String(e)));
+    return () => {
+      live = false;
+    };
+  }, [section]);
+  if (section === null) return <NotFoundPage />;
+  const Page = loaded.get(section);
+  if (Page) return <Page />;
+  if (failed)
+    return (
+      <p role="alert" class="panel">
+        This page could not load ({failed}). Check that Headroom finished installing, then reload.
+      </p>
+    );
+  return (
+    <p class="loading" aria-busy="true">
+      Loading…
+    </p>
+  );
+}
