@@ -128,18 +128,6 @@ describe('integratedLoudness', () => {
     // 27 loud blocks + 3 transition blocks (0.7525, 0.505, 0.2575 of the loud power) pass; 27 quiet ones do not.
     expect(both - alone).toBeCloseTo(10 * Math.log10(28.515 / 30), 2);
   });
-
-  it('is fast: 10 s of stereo at 48 kHz in well under a budget of 250 ms', () => {
-    const sr = 48_000;
-    const x = tone(997, sr, [[10, 0.3]]);
-    const y = tone(1503, sr, [[10, 0.3]]);
-    integratedLoudness([x, y], sr); // warm up the JIT
-    const start = performance.now();
-    const lufs = integratedLoudness([x, y], sr);
-    const elapsed = performance.now() - start;
-    expect(Number.isFinite(lufs)).toBe(true);
-    expect(elapsed).toBeLessThan(250);
-  });
 });
 
 describe('momentaryLoudness', () => {
