@@ -1,0 +1,135 @@
+import type { Decibels, Milliseconds, SampleRate } from './units';
+
+/**
+ * Feed-forward compressor maths after Giannoulis, Massberg & Reiss, "Digital Dynamic Range Compressor
+ * Design — A Tutorial and Analysis" (JAES 2012): level detection in dB, static gain computer with a
+ * soft knee, then the smooth branching peak detector applied to the gain reduction in the log domain.
+ *
+ * Level detection is PEAK per sample: x_L = 20·log10(max_ch |x|), floored at LEVEL_FLOOR_DB. A sine
+ * therefore produces a rippling gain (the detector attacks on each crest and releases towards each zero
+ * crossing); a constant or a square wave produces the exact static value once settled.
+ *
+ * The same code runs in the AudioWorklet (block by block) and in Node (`renderCompressorGain`), so what
+ * the learner hears is what the scorer measures.
+ */
+
+/** Everything that shapes the compressor's behaviour. */
+export interface CompressorSettings {
+  /** Level where compression starts (centre of the knee), dBFS. */
+  thresholdDb: Decibels;
+  /** Input dB above threshold per output dB above threshold (1 = no compression, ≥ 1). */
+  ratio: number;
+  /** Full width of the soft knee in dB (0 = hard knee). */
+  kneeDb: Decibels;
+  /** Time constant of the gain reduction rising (1 − 1/e of a step after this long). */
+  attackMs: Milliseconds;
+  /** Time constant of the gain reduction falling back. */
+  releaseMs: Milliseconds;
+  /** Gain added after compression. */
+  makeupDb: Decibels;
+}
+
+/** The static curve's parameters (the gain computer). */
+export type CompressorCurve = Pick<CompressorSettings, 'thresholdDb' | 'ratio' | 'kneeDb'>;
+
+/** Lowest level the detector reports, dBFS (digital silence maps here instead of −Infinity). */
+export const LEVEL_FLOOR_DB: Decibels = -120;
+
+/** Running state of the compressor's detector, carried from block to block. */
+export interface CompressorState {
+  /** Smoothed gain reduction y_L in dB (≥ 0: how far the gain is pulled down). */
+  reductionDb: number;
+}
+
+/**
+ * Static gain change (≤ 0 dB) for an input level, per Giannoulis et al. eq. (4):
+ * below T − W/2 → 0; above T + W/2 → (T + (x − T)/R) − x; inside the knee
+ * → (1/R − 1)·(x − T + W/2)² / (2W). W = 0 is a hard knee.
+ */
+export function compressorGainDb(inputDb: Decibels, curve: CompressorCurve): Decibels {
+  const { thresholdDb: t, kneeDb: w } = curve;
+  const slope = 1 / Math.max(curve.ratio, 1) - 1; // ≤ 0
+  const over = inputDb - t;
+  if (2 * over < -w) return 0;
+  if (2 * over > w || w <= 0) return over > 0 ? slope * over : 0;
+  const into = over + w / 2;
+  return (slope * into * into) / (2 * w);
+}
+
+/** A fresh detector state (no gain reduction). */
+export function createCompressorState(): CompressorState {
+  return { reductionDb: 0 };
+}
+
+/** One-pole coefficient exp(−1/(τ·fs)) for a time constant in ms; 0 (instant) for τ ≤ 0. */
+export function onePoleCoefficient(timeMs: Milliseconds, sampleRate: SampleRate): number {
+  const samples = (timeMs / 1000) * sampleRate;
+  return samples > 0 ? Math.exp(-1 / samples) : 0;
+}
+
+/**
+ * Processes one block: writes the gain in dB (≤ makeupDb) applied at each sample into `out`
+ * (out.length samples; channels shorter than that count as silence). Updates `state`, so
+ * consecutive blocks of any size give bit-for-bit the same gains as one pass.
+ *
+ * Per sample n (x_L input level, x_G − y_G target reduction ≥ 0, y_L smoothed reduction):
+ *   x_L = 20·log10(max_ch |x_ch[n]|)                  (floored)
+ *   c   = −compressorGainDb(x_L)                      (target reduction, ≥ 0)
+ *   y_L = α_A·y_L + (1 − α_A)·c   if c > y_L          (attack, α_A = exp(−1/(attack·fs)))
+ *   y_L = α_R·y_L + (1 − α_R)·c   otherwise           (release, α_R = exp(−1/(release·fs)))
+ *   gain = makeup − y_L
+ */
+export function processCompressorBlock(
+  state: CompressorState,
+  channels: readonly Float32Array[],
+  sampleRate: SampleRate,
+  settings: CompressorSettings,
+  out: Float32Array,
+): void {
+  const alphaA = onePoleCoefficient(settings.attackMs, sampleRate);
+  const alphaR = onePoleCoefficient(settings.releaseMs, sampleRate);
+  const { thresholdDb, kneeDb, makeupDb } = settings;
+  const width = Math.max(kneeDb, 0);
+  // Below the knee's lower edge the target reduction is 0: skip the log for those samples.
+  const quietBelow = 10 ** ((thresholdDb - width / 2) / 20);
+  const floorGain = 10 ** (LEVEL_FLOOR_DB / 20);
+  const count = channels.length;
+  const length = out.length;
+  let y = state.reductionDb;
+  for (let n = 0; n < length; n++) {
+    let peak = 0;
+    for (let ch = 0; ch < count; ch++) {
+      const v = (channels[ch] as Float32Array)[n] ?? 0;
+      const a = v < 0 ? -v : v;
+      if (a > peak) peak = a;
+    }
+    let target = 0;
+    if (peak > quietBelow) {
+      target = -compressorGainDb(20 * Math.log10(Math.max(peak, floorGain)), settings);
+    }
+    y = target > y ? alphaA * y + (1 - alphaA) * target : alphaR * y + (1 - alphaR) * target;
+    out[n] = makeupDb - y;
+  }
+  state.reductionDb = y;
+}
+
+/** Renders the gain in dB the compressor applies at each sample of a (mono or multichannel) signal. */
+export function renderCompressorGain(
+  channels: readonly Float32Array[],
+  sampleRate: SampleRate,
+  settings: CompressorSettings,
+): Float32Array {
+  const length = channels.reduce((max, ch) => Math.max(max, ch.length), 0);
+  const out = new Float32Array(length);
+  processCompressorBlock(createCompressorState(), channels, sampleRate, settings, out);
+  return out;
+}
+
+/** Applies a gain-in-dB curve to a signal, sample by sample, into new arrays (what the worklet does). */
+export function applyGainDb(channels: readonly Float32Array[], gainDb: Float32Array): Float32Array[] {
+  return channels.map((ch) => {
+    const out = new Float32Array(ch.length);
+    for (let n = 0; n < ch.length; n++) out[n] = (ch[n] as number) * 10 ** ((gainDb[n] ?? 0) / 20);
+    return out;
+  });
+}

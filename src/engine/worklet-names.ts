@@ -1,0 +1,31 @@
+import type { WorkletParamDescriptor } from './worklet-scope';
+
+/** Registered name of the compressor's gain-computer processor. */
+export const COMPRESSOR_PROCESSOR = 'headroom-compressor';
+
+/** Registered name of the hearing-safety limiter processor. */
+export const LIMITER_PROCESSOR = 'headroom-limiter';
+
+/** AudioParams of the compressor processor (names match CompressorSettings; k-rate except makeup). */
+export const COMPRESSOR_PARAMS: WorkletParamDescriptor[] = [
+  { name: 'thresholdDb', defaultValue: -20, minValue: -120, maxValue: 0, automationRate: 'k-rate' },
+  { name: 'ratio', defaultValue: 4, minValue: 1, maxValue: 1000, automationRate: 'k-rate' },
+  { name: 'kneeDb', defaultValue: 6, minValue: 0, maxValue: 48, automationRate: 'k-rate' },
+  { name: 'attackMs', defaultValue: 10, minValue: 0, maxValue: 2000, automationRate: 'k-rate' },
+  { name: 'releaseMs', defaultValue: 100, minValue: 0, maxValue: 5000, automationRate: 'k-rate' },
+  // a-rate, so a makeup change ramps sample by sample (it is not smoothed by the detector).
+  { name: 'makeupDb', defaultValue: 0, minValue: -60, maxValue: 60, automationRate: 'a-rate' },
+];
+
+/** Messages a processor posts to the main thread. */
+export type WorkletReport = { type: 'gain-reduction'; db: number };
+
+/** Messages the main thread posts to a processor. */
+export type WorkletCommand = { type: 'dispose' };
+
+/** Options the limiter processor takes (processorOptions). */
+export interface LimiterProcessorOptions {
+  ceilingDb: number;
+  lookaheadMs: number;
+  releaseMs: number;
+}
