@@ -13,8 +13,11 @@ export function registerServiceWorker(events: ServiceWorkerEvents): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const wb = new Workbox('/sw.js', { scope: '/' });
   let userAskedToReload = false;
+  // Only the very first install is news; a later install in the same session is an update.
+  let installedBefore = navigator.serviceWorker.controller !== null;
   wb.addEventListener('installed', (event) => {
-    if (!event.isUpdate) events.onOfflineReady();
+    if (!event.isUpdate && !installedBefore) events.onOfflineReady();
+    installedBefore = true;
   });
   wb.addEventListener('waiting', () => {
     events.onUpdateWaiting(() => {
@@ -23,8 +26,8 @@ export function registerServiceWorker(events: ServiceWorkerEvents): void {
     });
   });
   // Only a reload the learner asked for: never while audio plays or an exercise is unfinished.
-  wb.addEventListener('controlling', (event) => {
-    if (event.isUpdate && userAskedToReload) location.reload();
+  wb.addEventListener('controlling', () => {
+    if (userAskedToReload) location.reload();
   });
   void wb.register();
 }
