@@ -29,6 +29,15 @@ export async function openHeadroomDb(options: OpenOptions = {}): Promise<Headroo
           attempts.createIndex('byAt', 'at');
           const progress = database.createObjectStore('progress', { keyPath: ['profileId', 'exercise'] });
           progress.createIndex('byProfile', 'profileId');
+          database.createObjectStore('stems', { keyPath: 'key' }).createIndex('byLastUsed', 'lastUsed');
+          database.createObjectStore('songs', { keyPath: 'id' }).createIndex('byCreatedAt', 'createdAt');
+          database
+            .createObjectStore('lessons', { keyPath: ['profileId', 'lessonId'] })
+            .createIndex('byProfile', 'profileId');
+          database.createObjectStore('assignments', { keyPath: 'id' }).createIndex('bySavedAt', 'savedAt');
+          database
+            .createObjectStore('reports', { keyPath: 'id' })
+            .createIndex('byAssignment', 'assignmentId');
         }
         // Later versions add rungs here: `if (oldVersion < 2) { ... }`, each tested from every older version.
       },

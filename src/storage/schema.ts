@@ -58,6 +58,76 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** One rendered or imported track: mono or stereo samples. */
+export interface StoredTrack {
+  id: string;
+  name: string;
+  channels: Float32Array[];
+}
+
+/** Cached stems of a generated song (a cache: may be evicted, least recently used first). */
+export interface StemCacheEntry {
+  /** `${songId}:${renderVersion}:${sampleRate}` */
+  key: string;
+  songId: string;
+  sampleRate: number;
+  length: number;
+  tracks: StoredTrack[];
+  bytes: number;
+  createdAt: number;
+  lastUsed: number;
+}
+
+/** A song the learner or teacher imported from their own audio files (kept, never evicted). */
+export interface ImportedSong {
+  id: string;
+  name: string;
+  sampleRate: number;
+  length: number;
+  tracks: StoredTrack[];
+  bytes: number;
+  createdAt: number;
+}
+
+/** Where a profile is in a lesson. */
+export interface LessonState {
+  profileId: string;
+  lessonId: string;
+  /** The lesson version the state belongs to. */
+  version: number;
+  /** Index of the step to resume at. */
+  step: number;
+  /** Best score per interactive block id (exercise or quiz). */
+  scores: Record<string, number>;
+  completed: boolean;
+  completedAt?: number;
+  updatedAt: number;
+}
+
+/** An assignment this device made (teacher) or received (student). */
+export interface StoredAssignment {
+  id: string;
+  role: 'teacher' | 'student';
+  /** The assignment as decoded by src/classroom (plain JSON). */
+  assignment: unknown;
+  /** The profile working it (student side). */
+  profileId?: string;
+  savedAt: number;
+  handedInAt?: number;
+}
+
+/** A student report imported by a teacher. */
+export interface StoredReport {
+  /** The report's checksum-derived id (duplicates collide here). */
+  id: string;
+  assignmentId: string;
+  student: string;
+  report: unknown;
+  importedAt: number;
+  /** Set when the checksum did not match: shown flagged, never merged silently. */
+  flagged?: string;
+}
+
 /** Headroom's whole IndexedDB schema. */
 export interface HeadroomDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
@@ -68,7 +138,22 @@ export interface HeadroomDB extends DBSchema {
     indexes: { byProfile: string; byProfileExercise: [string, string]; byAt: number };
   };
   progress: { key: [string, string]; value: Progress; indexes: { byProfile: string } };
+  stems: { key: string; value: StemCacheEntry; indexes: { byLastUsed: number } };
+  songs: { key: string; value: ImportedSong; indexes: { byCreatedAt: number } };
+  lessons: { key: [string, string]; value: LessonState; indexes: { byProfile: string } };
+  assignments: { key: string; value: StoredAssignment; indexes: { bySavedAt: number } };
+  reports: { key: string; value: StoredReport; indexes: { byAssignment: string } };
 }
 
 /** The names of every object store. */
-export const STORE_NAMES = ['settings', 'profiles', 'attempts', 'progress'] as const;
+export const STORE_NAMES = [
+  'settings',
+  'profiles',
+  'attempts',
+  'progress',
+  'stems',
+  'songs',
+  'lessons',
+  'assignments',
+  'reports',
+] as const;

@@ -36,7 +36,17 @@ afterEach(() => db.close());
 describe('openHeadroomDb', () => {
   it('creates every store of version 1 on a first visit', () => {
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'profiles', 'progress', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'assignments',
+      'attempts',
+      'lessons',
+      'profiles',
+      'progress',
+      'reports',
+      'settings',
+      'songs',
+      'stems',
+    ]);
   });
   it('reports a database from a newer version as a clear "version" error', async () => {
     db.close();
