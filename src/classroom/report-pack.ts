@@ -1,0 +1,61 @@
+/** The short-key form of a report inside a code (attempts as [seed, score, timeMs] triples). */
+import type { Report } from './report';
+
+/** Short keys; an item is [exercise, level, questions, score, [[seed, score, timeMs], …]]. */
+export function packReport(r: Report): Record<string, unknown> {
+  return {
+    i: r.assignmentId,
+    t: r.assignmentTitle,
+    p: r.passMark,
+    s: r.student,
+    x: r.items.map((item) => [
+      item.exercise,
+      item.level,
+      item.questions,
+      item.score,
+      item.attempts.map((a) => [a.seed, a.score, a.timeMs]),
+    ]),
+    S: r.score,
+    T: r.timeMs,
+    v: r.appVersion,
+    h: r.handedInAt,
+    k: r.checksum,
+  };
+}
+
+function unpackAttempt(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const [seed, score, timeMs] = value as unknown[];
+  return { seed, score, timeMs };
+}
+
+function unpackItem(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const [exercise, level, questions, score, attempts] = value as unknown[];
+  return {
+    exercise,
+    level,
+    questions,
+    score,
+    attempts: Array.isArray(attempts) ? attempts.map(unpackAttempt) : attempts,
+  };
+}
+
+/** Back to the full form, without judging it (the validator does that). */
+export function unpackReport(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const p = value as Record<string, unknown>;
+  return {
+    version: 1,
+    assignmentId: p.i,
+    assignmentTitle: p.t,
+    passMark: p.p,
+    student: p.s,
+    items: Array.isArray(p.x) ? p.x.map(unpackItem) : p.x,
+    score: p.S,
+    timeMs: p.T,
+    appVersion: p.v,
+    handedInAt: p.h,
+    checksum: p.k,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Reports: what a student hands in, and its codec. The checksum (SHA-256 of the canonical JSON, 16 hex
+ * characters) detects accidental or casual edits. It is NOT tamper-proof: anyone who reads this code can
+ * recompute it after changing a score.
+ */
+import type { Assignment } from './assignment';
+import { utf8Encode } from './bytes';
+import { canonicalJson } from './canonical-json';
+import { type CodecFailure, encodeFrame, readInput } from './codec';
+import { guard, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
+import { type AssignmentAttempt, gradeAssignment } from './grading';
+import { packReport, unpackReport } from './report-pack';
+import { sha256Hex } from './sha256';
+
+/** The report format this build writes and reads. */
+export const REPORT_VERSION = 1;
+/** Longest student name, in characters. */
+export const MAX_STUDENT = 60;
+/** Most attempts listed for one item. */
+export const MAX_ITEM_ATTEMPTS = 500;
+
+/** One answer, in the order it was given. */
+export interface ReportAttempt {
+  seed: number;
+  /** Integer 0–100. */
+  score: number;
+  timeMs: number;
+}
+
+/** One item's result. */
+export interface ReportItem {
+  exercise: string;
+  level: number;
+  /** How many questions the item has. */
+  questions: number;
+  /** 0–100: mean of the first score per question, unanswered counting 0. */
+  score: number;
+  attempts: ReportAttempt[];
+}
+
+/** A handed-in report (plain JSON). */
+export interface Report {
+  version: 1;
+  assignmentId: string;
+  assignmentTitle: string;
+  passMark: number;
+  student: string;
+  items: ReportItem[];
+  /** 0–100 over every question. */
+  score: number;
+  /** Sum of the time spent on every answer. */
+  timeMs: number;
+  appVersion: string;
+  handedInAt: number;
+  /** 16 hex characters of SHA-256 over the canonical JSON of every other field. */
+  checksum: string;
+}
+
+/** A decoded report; `id` is the checksum of its actual content, `edited` says why it is flagged. */
+export type DecodedReport = { ok: true; report: Report; id: string; edited?: string } | CodecFailure;
+
+/** The checksum of a report's content (every field except the checksum itself). */
+export function reportChecksum(report: Omit<Report, 'checksum'> & { checksum?: string }): string {
+  const { checksum: _ignored, ...body } = report;
+  return sha256Hex(utf8Encode(canonicalJson(body))).slice(0, 16);
+}
+
+/** Builds a report from an assignment and the student's attempts on it. */
+export function buildReport(
+  assignment: Assignment,
+  attempts: readonly AssignmentAttempt[],
+  who: { student: string; appVersion: string; handedInAt: number },
+): Report {
+  const grade = gradeAssignment(assignment, attempts);
+  const body: Omit<Report, 'checksum'> = {
+    version: 1,
+    assignmentId: assignment.id,
+    assignmentTitle: assignment.title,
+    passMark: assignment.passMark,
+    student: who.student.trim().slice(0, MAX_STUDENT),
+    items: assignment.items.map((item, i) => ({
+      exercise: item.exercise,
+      level: item.level,
+      questions: item.seeds.length,
+      score: grade.items[i]!.score,
+      attempts: grade.items[i]!.attempts.map((a) => ({ seed: a.seed, score: a.score, timeMs: a.timeMs })),
+    })),
+    score: grade.score,
+    timeMs: grade.timeMs,
+    appVersion: who.appVersion.slice(0, 40),
+    handedInAt: who.handedInAt,
+  };
+  return { ...body, checksum: reportChecksum(body) };
+}
+
+function validateItem(value: unknown, n: number): ReportItem {
+  const at = `items[${n - 1}]`;
+  const item = readObject(value, at, `Item ${n}`);
+  const exercise = readText(item.exercise, `${at}.exercise`, `Item ${n}’s exercise`, { min: 1, max: 64 });
+  const level = readInt(item.level, `${at}.level`, `Item ${n}’s level`, 1, 99);
+  const questions = readInt(item.questions, `${at}.questions`, `Item ${n}’s question count`, 1, 1000);
+  const score = readInt(item.score, `${at}.score`, `Item ${n}’s score`, 0, 100);
+  const list = readArray(item.attempts, `${at}.attempts`, `Item ${n}’s attempts`, MAX_ITEM_ATTEMPTS);
+  const attempts = list.map((raw, k) => {
+    const f = `${at}.attempts[${k}]`;
+    const a = readObject(raw, f, `Item ${n}, attempt ${k + 1}`);
+    return {
+      seed: readInt(a.seed, `${f}.seed`, `Item ${n}, attempt ${k + 1}: seed`, 0, 0xffffffff),
+      score: readInt(a.score, `${f}.score`, `Item ${n}, attempt ${k + 1}: score`, 0, 100),
+      timeMs: readInt(a.timeMs, `${f}.timeMs`, `Item ${n}, attempt ${k + 1}: time`, 0, 86_400_000),
+    };
+  });
+  return { exercise, level, questions, score, attempts };
+}
+
+function validate(value: unknown): Report {
+  const r = readObject(value, '', 'The report');
+  if (r.version !== REPORT_VERSION)
+    refuse('version', `The report’s format version ${String(r.version)} is not one Headroom knows.`);
+  const assignmentId = readText(r.assignmentId, 'assignmentId', 'The assignment id', { min: 4, max: 64 });
+  if (!/^[A-Za-z0-9_-]+$/.test(assignmentId)) refuse('assignmentId', 'The assignment id is malformed.');
+  const items = readArray(r.items, 'items', 'The item list', 30).map((item, i) => validateItem(item, i + 1));
+  if (items.length === 0) refuse('items', 'The report has no items.');
+  const checksum = r.checksum;
+  if (typeof checksum !== 'string' || !/^[0-9a-f]{16}$/.test(checksum))
+    refuse('checksum', 'The report’s checksum is missing or malformed.');
+  return {
+    version: 1,
+    assignmentId,
+    assignmentTitle: readText(r.assignmentTitle, 'assignmentTitle', 'The assignment title', {
+      min: 1,
+      max: 120,
+    }),
+    passMark: readInt(r.passMark, 'passMark', 'The pass mark', 0, 100),
+    student: readText(r.student, 'student', 'The student’s name', { min: 1, max: MAX_STUDENT }),
+    items,
+    score: readInt(r.score, 'score', 'The total score', 0, 100),
+    timeMs: readInt(r.timeMs, 'timeMs', 'The time spent', 0, 1e10),
+    appVersion: readText(r.appVersion, 'appVersion', 'The app version', { min: 1, max: 40 }),
+    handedInAt: readTime(r.handedInAt, 'handedInAt', 'The hand-in time'),
+    checksum,
+  };
+}
+
+/** Recomputes the scores from the attempts; a mismatch means the numbers were changed by hand. */
+function scoresMatch(report: Report): boolean {
+  let sum = 0;
+  let questions = 0;
+  for (const item of report.items) {
+    const first = new Map<number, number>();
+    for (const a of item.attempts) if (!first.has(a.seed)) first.set(a.seed, a.score);
+    if (first.size > item.questions) return false;
+    const itemSum = [...first.values()].reduce((s, v) => s + v, 0);
+    if (Math.round(itemSum / item.questions) !== item.score) return false;
+    sum += itemSum;
+    questions += item.questions;
+  }
+  return Math.round(sum / questions) === report.score;
+}
+
+/** Checks a report object; a wrong checksum or inconsistent scores flag it (`edited`) rather than refuse it. */
+export function validateReport(value: unknown): DecodedReport {
+  const r = guard('report', () => validate(value));
+  if (!r.ok) return r;
+  const report = r.value;
+  const id = reportChecksum(report);
+  if (id !== report.checksum)
+    return {
+      ok: true,
+      report,
+      id,
+      edited: 'Checksum does not match: this report was changed after hand-in.',
+    };
+  if (!scoresMatch(report))
+    return { ok: true, report, id, edited: 'The scores do not add up from the answers: edited by hand?' };
+  return { ok: true, report, id };
+}
+
+/** Encodes a report as a copyable code `r1.<base64url>.<check>`. */
+export function encodeReport(report: Report): string {
+  return encodeFrame('report', REPORT_VERSION, packReport(report));
+}
+
+/** Reads a report from its code, a link containing it, or its `.headroom.json` file. Never throws. */
+export function decodeReport(text: unknown): DecodedReport {
+  try {
+    const input = readInput(text, 'report', REPORT_VERSION);
+    if (!input.ok) return input;
+    return validateReport(input.packed ? unpackReport(input.value) : input.value);
+  } catch {
+    return { ok: false, code: 'invalid', error: 'This report could not be read.' };
+  }
+}
+
+/** The `.headroom.json` file's text for a report. */
+export function reportFileText(report: Report): string {
+  return `${JSON.stringify({ headroom: 'report', ...report }, null, 2)}\n`;
+}
+
+/** A file name for a report: student and assignment title. */
+export function reportFileName(report: Pick<Report, 'student' | 'assignmentTitle'>): string {
+  const slug = `${report.student} ${report.assignmentTitle}`
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'report'}.report.headroom.json`;
+}

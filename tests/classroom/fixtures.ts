@@ -1,0 +1,59 @@
+import type { Assignment } from '../../src/classroom/assignment';
+import { deriveSeeds } from '../../src/classroom/assignment-pack';
+import type { AssignmentAttempt } from '../../src/classroom/grading';
+import { buildReport, type Report } from '../../src/classroom/report';
+
+/** A five-item assignment over real exercise kinds, with derived seed runs as the builder makes them. */
+export function sampleAssignment(over: Partial<Assignment> = {}): Assignment {
+  return {
+    version: 1,
+    id: 'k3x9q2mf',
+    title: 'Week 3: EQ and levels',
+    instructions: 'Use headphones.\nDo the EQ items first — take a break between items.',
+    items: [
+      { exercise: 'eq-boost', level: 2, seeds: deriveSeeds(123456, 10) },
+      { exercise: 'level-change', level: 1, seeds: deriveSeeds(987654321, 10) },
+      { exercise: 'pan-position', level: 2, seeds: deriveSeeds(4242, 10) },
+      { exercise: 'comp-spot', level: 1, seeds: deriveSeeds(77, 10) },
+      { exercise: 'reverb-time', level: 1, seeds: deriveSeeds(31337, 10) },
+    ],
+    passMark: 70,
+    due: '2026-03-14',
+    createdAt: Date.UTC(2026, 2, 1, 9, 30),
+    lessons: ['eq-basics'],
+    ...over,
+  };
+}
+
+/** Attempts answering every question of `a`, scored by `score(item, question)`, one second apart. */
+export function answerAll(
+  a: Assignment,
+  score: (item: number, question: number) => number,
+  start = Date.UTC(2026, 2, 2, 10),
+): AssignmentAttempt[] {
+  let t = start;
+  return a.items.flatMap((item, i) =>
+    item.seeds.map((seed, q) => ({
+      exercise: item.exercise,
+      level: item.level,
+      seed,
+      score: score(i, q),
+      timeMs: 4000 + 100 * q,
+      at: (t += 1000),
+    })),
+  );
+}
+
+/** A clean report for `student` with every answer scoring `score`. */
+export function sampleReport(
+  student: string,
+  score: number | ((i: number, q: number) => number),
+  a = sampleAssignment(),
+): Report {
+  const fn = typeof score === 'number' ? () => score : score;
+  return buildReport(a, answerAll(a, fn), {
+    student,
+    appVersion: '0.1.0',
+    handedInAt: Date.UTC(2026, 2, 3, 12),
+  });
+}
