@@ -3,6 +3,7 @@ import { webAudioQ } from '../dsp/biquad';
 import { dbToGain } from '../dsp/db';
 import { clampFeedback, type NoteValue, noteValueSeconds } from '../dsp/delay';
 import type { Decibels, Gain, Hz, Seconds } from '../dsp/units';
+import { rampParam } from './strip-ramp';
 import type { AnyContext, AnyParam } from './types';
 
 /** Settings of the tempo-synced delay return. */
@@ -33,13 +34,12 @@ export const DEFAULT_DELAY: Readonly<DelaySettings> = {
 /** Longest delay the bus can hold (a half note at 30 BPM). */
 export const MAX_DELAY_S: Seconds = 4;
 
-const RAMP_TAU: Seconds = 0.0035;
 /** Delay-time changes glide a little slower, like tape, so they bend pitch briefly instead of clicking. */
 const TIME_TAU: Seconds = 0.03;
 
-function rampTo(param: AnyParam, value: number, at: Seconds, tau = RAMP_TAU): void {
+function glideTo(param: AnyParam, value: number, at: Seconds): void {
   param.cancelScheduledValues(at);
-  param.setTargetAtTime(value, at, tau);
+  param.setTargetAtTime(value, at, TIME_TAU);
 }
 
 /**
@@ -107,12 +107,11 @@ export class DelayBus {
     const b = this.current;
     const s = { ...b, ...patch };
     this.current = s;
-    if (s.note !== b.note || s.bpm !== b.bpm)
-      rampTo(this.delay.delayTime, this.delaySeconds(s), at, TIME_TAU);
-    if (s.feedback !== b.feedback) rampTo(this.feedback.gain, clampFeedback(s.feedback), at);
-    if (s.lowCutHz !== b.lowCutHz) rampTo(this.lowCut.frequency, s.lowCutHz, at);
-    if (s.highCutHz !== b.highCutHz) rampTo(this.highCut.frequency, s.highCutHz, at);
-    if (s.returnDb !== b.returnDb) rampTo(this.output.gain, dbToGain(s.returnDb), at);
+    if (s.note !== b.note || s.bpm !== b.bpm) glideTo(this.delay.delayTime, this.delaySeconds(s), at);
+    if (s.feedback !== b.feedback) rampParam(this.feedback.gain, clampFeedback(s.feedback), at);
+    if (s.lowCutHz !== b.lowCutHz) rampParam(this.lowCut.frequency, s.lowCutHz, at);
+    if (s.highCutHz !== b.highCutHz) rampParam(this.highCut.frequency, s.highCutHz, at);
+    if (s.returnDb !== b.returnDb) rampParam(this.output.gain, dbToGain(s.returnDb), at);
   }
 
   /** Disconnects every node this bus made. */

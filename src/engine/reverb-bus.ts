@@ -3,7 +3,8 @@ import { dbToGain } from '../dsp/db';
 import { createRng } from '../dsp/random';
 import { generateImpulseResponse } from '../dsp/reverb-ir';
 import type { Decibels, Milliseconds, Seconds } from '../dsp/units';
-import type { AnyContext, AnyParam } from './types';
+import { rampParam } from './strip-ramp';
+import type { AnyContext } from './types';
 
 /** Settings of the reverb return. */
 export interface ReverbSettings {
@@ -30,15 +31,8 @@ export const DEFAULT_REVERB: Readonly<ReverbSettings> = {
   seed: 1,
 };
 
-/** Time constant of every parameter ramp (≈ 10 ms to settle within 5 %). */
-const RAMP_TAU: Seconds = 0.0035;
 /** Time constant of the crossfade between the old and the new room when the IR changes. */
 const ROOM_FADE_TAU: Seconds = 0.01;
-
-function rampTo(param: AnyParam, value: number, at: Seconds): void {
-  param.cancelScheduledValues(at);
-  param.setTargetAtTime(value, at, RAMP_TAU);
-}
 
 /**
  * The reverb send/return: sends sum into `input`, a ConvolverNode (normalize = false) plays our seeded
@@ -90,7 +84,7 @@ export class ReverbBus {
     const before = this.current;
     this.current = { ...before, ...patch };
     if (before.returnDb !== this.current.returnDb)
-      rampTo(this.output.gain, dbToGain(this.current.returnDb), at);
+      rampParam(this.output.gain, dbToGain(this.current.returnDb), at);
     const roomChanged = (['decayS', 'preDelayMs', 'damping', 'stereoWidth', 'seed'] as const).some(
       (k) => before[k] !== this.current[k],
     );

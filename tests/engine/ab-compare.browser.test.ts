@@ -3,14 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { gainToDb } from '../../src/dsp/db';
 import { limiterLatency } from '../../src/dsp/limiter';
 import { measureMaxStep, measureRmsDbInWindow } from '../../src/dsp/measure';
-import { renderWhiteNoise } from '../../src/dsp/noise';
+import { renderPinkNoise, renderWhiteNoise } from '../../src/dsp/noise';
 import { createRng } from '../../src/dsp/random';
 import {
   AbCompare,
   type LevelMatchState,
+  measureChainLoudness,
   measureLevelMatch,
   measureMixLoudness,
 } from '../../src/engine/ab-compare';
+import { Mixer } from '../../src/engine/mixer';
 import { renderOffline } from '../../src/engine/render';
 import { playSamples, sine } from './mix-fixtures';
 
@@ -149,5 +151,29 @@ describe('AbCompare', () => {
       { sampleRate: 48_000, durationS: 1 },
     );
     expect(measureMixLoudness(out)).toBeCloseTo(0, 1);
+  });
+
+  it('level-matches two 4 s, 4-track mixes with reverb from offline renders; reports the time', async () => {
+    const seconds = 4;
+    for (const sampleRate of [48_000, 32_000]) {
+      const stems = [1, 2, 3, 4].map((seed) => renderPinkNoise(createRng(seed), seconds * sampleRate, 0.1));
+      const mix = (faderDb: number) => async (ctx: IOfflineAudioContext) => {
+        const track = { faderDb, sends: { reverb: { levelDb: -10, preFader: false, enabled: true } } };
+        const mixer = await Mixer.create(ctx, { tracks: [track, track, track, track] });
+        stems.forEach((x, i) => {
+          playSamples(ctx, x, mixer.strip(i).input);
+        });
+      };
+      const reading = await measureLevelMatch(mix(0), mix(-3), { sampleRate, durationS: seconds });
+      // Everything in these chains is linear (no compressor, limiter idle): B is exactly 3 dB down.
+      expect(reading.aLufs - reading.bLufs).toBeCloseTo(3, 1);
+      // Re-measuring only the learner's chain (after a change) gives the same reading.
+      const again = await measureChainLoudness(mix(-3), { sampleRate, durationS: seconds });
+      expect(again.lufs).toBeCloseTo(reading.bLufs, 6);
+      console.info(
+        `level match, ${seconds} s × 4 tracks at ${sampleRate} Hz: both ${reading.elapsedMs.toFixed(0)} ms, ` +
+          `one chain ${again.elapsedMs.toFixed(0)} ms`,
+      );
+    }
   });
 });
