@@ -1,4 +1,4 @@
-import { toStorageError } from './errors';
+import { StorageError, toStorageError } from './errors';
 import type { HeadroomDb } from './open';
 import type { Profile } from './schema';
 
@@ -34,6 +34,51 @@ export async function saveProfile(db: HeadroomDb, profile: Profile): Promise<voi
   try {
     await db.put('profiles', profile);
   } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Renames a profile; returns the changed profile (invalid: no such profile). */
+export async function renameProfile(db: HeadroomDb, id: string, name: string): Promise<Profile> {
+  try {
+    const tx = db.transaction('profiles', 'readwrite');
+    const profile = await tx.store.get(id);
+    if (!profile) throw new StorageError('invalid', 'Not renamed: that profile no longer exists.');
+    const renamed = { ...profile, name };
+    await tx.store.put(renamed);
+    await tx.done;
+    return renamed;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/**
+ * Deletes a profile with its attempts, progress, lesson state and received assignments, all in one
+ * transaction (all of it goes, or none). The last profile cannot be deleted.
+ */
+export async function deleteProfile(db: HeadroomDb, id: string): Promise<void> {
+  try {
+    const tx = db.transaction(['profiles', 'attempts', 'progress', 'lessons', 'assignments'], 'readwrite');
+    const profiles = tx.objectStore('profiles');
+    if (!(await profiles.getKey(id)))
+      throw new StorageError('invalid', 'Not deleted: that profile no longer exists.');
+    if ((await profiles.count()) <= 1)
+      throw new StorageError('invalid', 'Not deleted: at least one profile must remain on this device.');
+    await profiles.delete(id);
+    const attempts = tx.objectStore('attempts');
+    for (const key of await attempts.index('byProfile').getAllKeys(id)) await attempts.delete(key);
+    const progress = tx.objectStore('progress');
+    for (const key of await progress.index('byProfile').getAllKeys(id)) await progress.delete(key);
+    const lessons = tx.objectStore('lessons');
+    for (const key of await lessons.index('byProfile').getAllKeys(id)) await lessons.delete(key);
+    const assignments = tx.objectStore('assignments');
+    const prefix = `student:${id}:`;
+    for (const key of await assignments.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)))
+      await assignments.delete(key);
+    await tx.done;
+  } catch (error) {
+    // An aborted transaction rejects `done` too; report the reason that started it.
     throw toStorageError(error);
   }
 }
