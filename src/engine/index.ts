@@ -31,6 +31,7 @@ export { bufferChannels, type RenderOptions, renderOffline } from './render';
 export { DEFAULT_REVERB, ReverbBus, type ReverbSettings } from './reverb-bus';
 export type { StripMeterReading } from './strip-meter';
 export {
+  combineTargets,
   type LoopRegion,
   Transport,
   type TransportOptions,

@@ -79,7 +79,11 @@ export class ReverbBus {
     return { ...this.current };
   }
 
-  /** Changes settings from time `at`: the return level ramps, a new room crossfades in. */
+  /**
+   * Changes settings from time `at`: the return level ramps, a new room crossfades in (τ = 10 ms). A new
+   * room regenerates the IR (a few ms of work per second of decay), so throttle slider drags to about ten
+   * room changes per second: a room still fading out is the one the next change reuses.
+   */
   update(patch: Partial<ReverbSettings>, at: Seconds = this.ctx.currentTime): void {
     const before = this.current;
     this.current = { ...before, ...patch };

@@ -8,6 +8,15 @@ export interface TransportTarget {
   connectSource(index: number, node: AnyNode): void;
 }
 
+/** One target feeding several, e.g. the reference and the learner's mixer of an A/B compare. */
+export function combineTargets(...targets: TransportTarget[]): TransportTarget {
+  return {
+    connectSource(index, node) {
+      for (const target of targets) target.connectSource(index, node);
+    },
+  };
+}
+
 /** A loop region in seconds of the programme (start < end). */
 export interface LoopRegion {
   start: Seconds;
@@ -100,10 +109,13 @@ export class Transport {
 
   /**
    * Starts every track at `from` (default: the current position), all at the same context time `at`
-   * (default now + leadS). Returns that start time. Starting inside a loop's end wraps to its start.
+   * (default now + leadS). Returns that start time. Starting at or after the loop's end starts at the
+   * loop's start. Without any buffer nothing starts. Tracks should have equal lengths: a shorter one
+   * ends (or loops) on its own.
    */
   play(from: Seconds = this.position, at: Seconds = this.ctx.currentTime + this.leadS): Seconds {
     if (this.playing) this.halt(at);
+    if (!this.buffers.some((b) => b !== null)) return at;
     let offset = Math.max(0, Math.min(from, this.duration));
     if (this.loopRegion && offset >= this.loopRegion.end) offset = this.loopRegion.start;
     // Quantise to a sample frame, so "the same time" means the same sample for every source.

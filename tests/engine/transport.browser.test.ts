@@ -2,7 +2,12 @@ import { AudioContext } from 'standardized-audio-context';
 import { describe, expect, it } from 'vitest';
 import { measureRmsDb } from '../../src/dsp/meters';
 import { renderOffline } from '../../src/engine/render';
-import { Transport, type TransportSnapshot, type TransportTarget } from '../../src/engine/transport';
+import {
+  combineTargets,
+  Transport,
+  type TransportSnapshot,
+  type TransportTarget,
+} from '../../src/engine/transport';
 import type { AnyContext } from '../../src/engine/types';
 import { bufferOf, impulse } from './mix-fixtures';
 
@@ -53,6 +58,33 @@ describe('Transport', () => {
     );
     // 0.1 s and 0.2 s, then every loop (0.25 s = 4000 samples) the same two.
     expect(hits(out.getChannelData(0))).toEqual([1600, 3200, 5600, 7200, 9600, 11200, 13600, 15200]);
+  });
+
+  it('combineTargets feeds one player to several targets (A and B of a compare)', async () => {
+    const out = await renderOffline(
+      (ctx) => {
+        const merger = ctx.createChannelMerger(2);
+        merger.connect(ctx.destination);
+        const toChannel = (c: number): TransportTarget => ({
+          connectSource: (_i, node) => node.connect(merger, 0, c),
+        });
+        const transport = new Transport(ctx, combineTargets(toChannel(0), toChannel(1)), [
+          bufferOf(ctx, [impulse(SR, 100)]),
+        ]);
+        transport.play(0, 0);
+      },
+      { sampleRate: SR, durationS: 0.1 },
+    );
+    expect(hits(out.getChannelData(0))).toEqual([100]);
+    expect(hits(out.getChannelData(1))).toEqual([100]);
+  });
+
+  it('does nothing without buffers', () => {
+    const ctx = new AudioContext();
+    const transport = new Transport(ctx, { connectSource: () => {} }, []);
+    transport.play();
+    expect(transport.isPlaying).toBe(false);
+    void ctx.close();
   });
 
   it('plays from an offset, and a stop leaves silence after its fade', async () => {
