@@ -1,0 +1,70 @@
+/** Match the compressor: seeded reference settings and stems per level. */
+import type { CompressorSettings } from '../../dsp/compressor';
+import { createRng, type Rng } from '../../dsp/random';
+import { clampLevel, levelSpec } from '../shared/levels';
+import { roundTo } from '../shared/scoring';
+import { generateSongSource } from '../shared/sources';
+import { type CompMatchQuestion, type CompParam, meta } from './meta';
+
+/** Soft knee width used by every comp-match question, dB. */
+export const COMP_MATCH_KNEE_DB = 6;
+
+/** The stem excerpt is the first two bars of the chorus (3.4 … 7.3 s): what the learner loops is what is scored. */
+export const COMP_MATCH_EXCERPT_BARS = 2;
+
+/** Where the learner's active knobs start: no compression yet, middling times. */
+export const COMP_MATCH_START: CompressorSettings = {
+  thresholdDb: 0,
+  ratio: 2,
+  kneeDb: COMP_MATCH_KNEE_DB,
+  attackMs: 10,
+  releaseMs: 120,
+  makeupDb: 0,
+};
+
+/** Which field of the settings each knob turns. */
+export const COMP_FIELD: Record<CompParam, keyof CompressorSettings> = {
+  threshold: 'thresholdDb',
+  ratio: 'ratio',
+  attack: 'attackMs',
+  release: 'releaseMs',
+  makeup: 'makeupDb',
+};
+
+function logUniform(rng: Rng, low: number, high: number): number {
+  return low * (high / low) ** rng.next();
+}
+
+/** Attack to 0.5 ms below 10 ms, else whole ms; release to 5 ms: values a knob can show. */
+function tidyTime(ms: number, step: number): number {
+  return Math.max(step, roundTo(ms, step));
+}
+
+/** A question for (seed, level): deterministic, plain JSON. */
+export function generate(seed: number, level: number): CompMatchQuestion {
+  const lvl = clampLevel(meta, level);
+  const p = levelSpec(meta, lvl).params;
+  const rng = createRng(seed);
+  const attack = logUniform(rng, p.attackMs[0], p.attackMs[1]);
+  const reference: CompressorSettings = {
+    thresholdDb: rng.int(p.thresholdDb[0], p.thresholdDb[1]),
+    ratio: rng.pick(p.ratios),
+    kneeDb: COMP_MATCH_KNEE_DB,
+    attackMs: tidyTime(attack, attack < 10 ? 0.5 : 1),
+    releaseMs: tidyTime(logUniform(rng, p.releaseMs[0], p.releaseMs[1]), 5),
+    makeupDb: roundTo(rng.range(p.makeupDb[0], p.makeupDb[1]), 0.5),
+  };
+  const controls = [...p.controls];
+  const start: CompressorSettings = { ...reference };
+  for (const c of controls) start[COMP_FIELD[c]] = COMP_MATCH_START[COMP_FIELD[c]];
+  const track = rng.pick(p.tracks);
+  return {
+    kind: 'comp-match',
+    seed,
+    level: lvl,
+    reference,
+    start,
+    controls,
+    stem: { ...generateSongSource(rng.fork('source'), { excerptBars: COMP_MATCH_EXCERPT_BARS }), track },
+  };
+}

@@ -1,0 +1,126 @@
+/** Match the compressor: what the kind is, its levels, and its question/answer shapes. */
+import type { CompressorSettings } from '../../dsp/compressor';
+import type { Decibels, Milliseconds, SampleRate } from '../../dsp/units';
+import type { TrackId } from '../../production/types';
+import type { ExerciseMeta, ImportedSource, QuestionBase, SongSource } from '../types';
+
+/** A knob of the compressor the learner can turn (the knee stays where the question puts it). */
+export type CompParam = 'threshold' | 'ratio' | 'attack' | 'release' | 'makeup';
+
+/**
+ * A compact, JSON-able peak envelope of an imported stem, enough to score a compressor on it:
+ * one byte per envelope sample, byte b = a peak level of −b/2 dBFS (255 = silence), base64-encoded.
+ */
+export interface PeakEnvelope {
+  /** Envelope samples per second (e.g. 2000). */
+  sampleRate: SampleRate;
+  /** Base64 of the bytes. */
+  data: string;
+}
+
+/** A generated song's track (rendered in Node for scoring). */
+export type CompSongStem = SongSource & { track: TrackId };
+
+/** An imported stem: plays from IndexedDB, scored from the envelope it carries. */
+export type CompImportedStem = ImportedSource & { envelope: PeakEnvelope };
+
+/** The stem the compressor sits on. */
+export type CompStem = CompSongStem | CompImportedStem;
+
+/** What changes from level to level. */
+export interface CompMatchLevel {
+  /** Knobs the learner turns; the others start at (and stay on) the reference value. */
+  controls: readonly CompParam[];
+  /** Tracks the stem is taken from. */
+  tracks: readonly TrackId[];
+  /** Reference threshold range, dBFS (whole dB). */
+  thresholdDb: [Decibels, Decibels];
+  /** Reference ratios to pick from. */
+  ratios: readonly number[];
+  /** Reference attack range, ms (log-uniform). */
+  attackMs: [Milliseconds, Milliseconds];
+  /** Reference release range, ms (log-uniform). */
+  releaseMs: [Milliseconds, Milliseconds];
+  /** Reference makeup range, dB. */
+  makeupDb: [Decibels, Decibels];
+}
+
+/** A question: a reference compressor on a stem; set yours to sound (and move) the same. */
+export interface CompMatchQuestion extends QuestionBase<'comp-match'> {
+  reference: CompressorSettings;
+  /** Where the learner's knobs start. */
+  start: CompressorSettings;
+  /** The knobs the learner may turn. */
+  controls: CompParam[];
+  stem: CompStem;
+}
+
+/** The learner's compressor: the same fields as the reference. */
+export type CompMatchAnswer = CompressorSettings;
+
+/** Match the compressor. */
+export const meta: ExerciseMeta<CompMatchLevel> = {
+  id: 'comp-match',
+  title: 'Match the compressor',
+  skill: 'compression',
+  description:
+    'A reference compressor is working on a stem. Set threshold, ratio, attack, release and makeup until yours does the same.',
+  scoring:
+    'We compare how the two compressors turn the gain up and down over the whole excerpt: 100 if they differ by 0.5 dB or less (RMS), 0 at 6 dB or more, in proportion between.',
+  levels: [
+    {
+      name: 'Threshold',
+      description: 'Find the threshold of a 4:1 compressor on drums or bass.',
+      params: {
+        controls: ['threshold'],
+        tracks: ['kick', 'snare', 'bass'],
+        thresholdDb: [-24, -12],
+        ratios: [4],
+        attackMs: [10, 10],
+        releaseMs: [120, 120],
+        makeupDb: [0, 0],
+      },
+    },
+    {
+      name: 'Threshold and ratio',
+      description: 'Find the threshold and the ratio on drums or bass.',
+      params: {
+        controls: ['threshold', 'ratio'],
+        tracks: ['kick', 'snare', 'bass'],
+        thresholdDb: [-24, -12],
+        ratios: [2, 3, 4, 6, 10],
+        attackMs: [10, 10],
+        releaseMs: [120, 120],
+        makeupDb: [0, 0],
+      },
+    },
+    {
+      name: 'Attack and release',
+      description: 'Threshold, ratio, attack and release on drums, bass or vocal.',
+      params: {
+        controls: ['threshold', 'ratio', 'attack', 'release'],
+        tracks: ['kick', 'snare', 'bass', 'vocal'],
+        thresholdDb: [-24, -12],
+        ratios: [2, 3, 4, 6, 10],
+        attackMs: [1, 50],
+        releaseMs: [40, 400],
+        makeupDb: [0, 0],
+      },
+    },
+    {
+      name: 'All five',
+      description: 'Every knob, makeup gain included, on drums, bass or vocal.',
+      params: {
+        controls: ['threshold', 'ratio', 'attack', 'release', 'makeup'],
+        tracks: ['kick', 'snare', 'bass', 'vocal'],
+        thresholdDb: [-24, -12],
+        ratios: [1.5, 2, 3, 4, 6, 10],
+        attackMs: [1, 50],
+        releaseMs: [40, 400],
+        makeupDb: [0, 8],
+      },
+    },
+  ],
+  adaptive: false,
+  adaptiveNote: 'The score already measures how close you are, so there is no single variable to step.',
+};

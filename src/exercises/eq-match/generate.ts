@@ -1,0 +1,60 @@
+/** Match the EQ: seeded reference bands per level. */
+import { OCTAVE_CENTRES } from '../../dsp/bands';
+import type { Rng } from '../../dsp/random';
+import { createRng } from '../../dsp/random';
+import type { Hz } from '../../dsp/units';
+import { clampLevel, levelSpec } from '../shared/levels';
+import { roundTo } from '../shared/scoring';
+import { generateSongSource } from '../shared/sources';
+import { type EqControl, type EqMatchQuestion, type EqMatchType, meta } from './meta';
+
+/** Where the learner's active knobs start: flat, at 1 kHz, Q 1. */
+export const EQ_MATCH_START = { frequencyHz: 1000, gainDb: 0, q: 1 } as const;
+
+/** Shelves live where shelves are used: low shelves up to 500 Hz, high shelves from 2 kHz. */
+const SHELF_RANGE: Record<Exclude<EqMatchType, 'peaking'>, [Hz, Hz]> = {
+  lowshelf: [60, 500],
+  highshelf: [2000, 12000],
+};
+
+function logUniform(rng: Rng, low: number, high: number): number {
+  return low * (high / low) ** rng.next();
+}
+
+/** Three significant figures: 1234.5 → 1230. */
+function threeFigures(x: number): number {
+  return Number(x.toPrecision(3));
+}
+
+/** A question for (seed, level): deterministic, plain JSON. */
+export function generate(seed: number, level: number): EqMatchQuestion {
+  const lvl = clampLevel(meta, level);
+  const p = levelSpec(meta, lvl).params;
+  const rng = createRng(seed);
+  const type = rng.pick(p.types);
+  let frequencyHz: Hz;
+  if (p.octaveFrequencies)
+    frequencyHz = rng.pick(OCTAVE_CENTRES.filter((f) => f >= p.frequencyHz[0] && f <= p.frequencyHz[1]));
+  else {
+    const [low, high] = type === 'peaking' ? p.frequencyHz : SHELF_RANGE[type];
+    frequencyHz = threeFigures(logUniform(rng, low, high));
+  }
+  const size = roundTo(rng.range(p.gainDb[0], p.gainDb[1]), 0.5);
+  const gainDb = rng.chance(0.5) ? -size : size;
+  const q = type === 'peaking' ? roundTo(logUniform(rng, p.q[0], p.q[1]), 0.1) : 1;
+  const controls: EqControl[] = p.controls.filter((c) => c !== 'q' || type === 'peaking');
+  const start = {
+    frequencyHz: controls.includes('frequency') ? EQ_MATCH_START.frequencyHz : frequencyHz,
+    gainDb: controls.includes('gain') ? EQ_MATCH_START.gainDb : gainDb,
+    q: controls.includes('q') ? EQ_MATCH_START.q : q,
+  };
+  return {
+    kind: 'eq-match',
+    seed,
+    level: lvl,
+    reference: { type, frequencyHz, gainDb, q },
+    start,
+    controls,
+    source: p.source === 'pink' ? { type: 'pink' } : generateSongSource(rng.fork('source')),
+  };
+}

@@ -1,0 +1,126 @@
+/** Match the EQ: what the kind is, its levels, and its question/answer shapes. */
+import type { Decibels, Hz } from '../../dsp/units';
+import type { ExerciseMeta, PinkSource, QuestionBase, SongSource } from '../types';
+
+/** The band shapes this kind uses (shelves use slope 1 and ignore Q). */
+export type EqMatchType = 'peaking' | 'lowshelf' | 'highshelf';
+
+/** A knob of the band. */
+export type EqControl = 'frequency' | 'gain' | 'q';
+
+/** One parametric band's settings (the type comes from the reference). */
+export interface EqBandSettings {
+  frequencyHz: Hz;
+  gainDb: Decibels;
+  /** Linear Q (ignored by shelves). */
+  q: number;
+}
+
+/** What changes from level to level. */
+export interface EqMatchLevel {
+  types: readonly EqMatchType[];
+  /** Knobs the learner turns; the others start at (and stay on) the reference value. */
+  controls: readonly EqControl[];
+  /** Range of the reference gain magnitude, dB. */
+  gainDb: [Decibels, Decibels];
+  /** Range of the reference frequency, Hz (log-uniform). */
+  frequencyHz: [Hz, Hz];
+  /** Reference frequency only on octave centres (125 Hz … 8 kHz). */
+  octaveFrequencies: boolean;
+  /** Range of the reference Q (log-uniform). */
+  q: [number, number];
+  source: 'pink' | 'song';
+}
+
+/** A question: a reference band on the source; set your band to sound the same. */
+export interface EqMatchQuestion extends QuestionBase<'eq-match'> {
+  /** The band to match. */
+  reference: EqBandSettings & { type: EqMatchType };
+  /** Where the learner's knobs start. */
+  start: EqBandSettings;
+  /** The knobs the learner may turn. */
+  controls: EqControl[];
+  source: PinkSource | SongSource;
+}
+
+/** The learner's band (same type as the reference). */
+export type EqMatchAnswer = EqBandSettings;
+
+/** Match the EQ. */
+export const meta: ExerciseMeta<EqMatchLevel> = {
+  id: 'eq-match',
+  title: 'Match the EQ',
+  skill: 'eq',
+  description: 'A reference has one EQ band on it. Turn your band’s knobs until yours sounds the same.',
+  scoring:
+    'We compare the two EQ curves from 20 Hz to 20 kHz: 100 if they differ by 0.5 dB or less (RMS), 0 at 6 dB or more, in proportion between.',
+  levels: [
+    {
+      name: 'Gain only',
+      description: 'A peaking band at a known octave frequency: find its gain.',
+      params: {
+        types: ['peaking'],
+        controls: ['gain'],
+        gainDb: [4, 12],
+        frequencyHz: [125, 8000],
+        octaveFrequencies: true,
+        q: [1.4, 1.4],
+        source: 'pink',
+      },
+    },
+    {
+      name: 'Frequency and gain',
+      description: 'A peaking band anywhere from 60 Hz to 12 kHz: find frequency and gain.',
+      params: {
+        types: ['peaking'],
+        controls: ['frequency', 'gain'],
+        gainDb: [4, 12],
+        frequencyHz: [60, 12000],
+        octaveFrequencies: false,
+        q: [1.4, 1.4],
+        source: 'pink',
+      },
+    },
+    {
+      name: 'All three knobs',
+      description: 'Frequency, gain and Q of a peaking band on pink noise.',
+      params: {
+        types: ['peaking'],
+        controls: ['frequency', 'gain', 'q'],
+        gainDb: [4, 12],
+        frequencyHz: [60, 12000],
+        octaveFrequencies: false,
+        q: [0.7, 4],
+        source: 'pink',
+      },
+    },
+    {
+      name: 'Shelves and peaks',
+      description: 'A peaking band or a shelf on pink noise: match every knob it has.',
+      params: {
+        types: ['peaking', 'lowshelf', 'highshelf'],
+        controls: ['frequency', 'gain', 'q'],
+        gainDb: [4, 12],
+        frequencyHz: [60, 12000],
+        octaveFrequencies: false,
+        q: [0.7, 4],
+        source: 'pink',
+      },
+    },
+    {
+      name: 'On music',
+      description: 'A peaking band or a shelf on a song, 3 to 9 dB: match every knob it has.',
+      params: {
+        types: ['peaking', 'lowshelf', 'highshelf'],
+        controls: ['frequency', 'gain', 'q'],
+        gainDb: [3, 9],
+        frequencyHz: [60, 12000],
+        octaveFrequencies: false,
+        q: [0.7, 4],
+        source: 'song',
+      },
+    },
+  ],
+  adaptive: false,
+  adaptiveNote: 'The score already measures how close you are, so there is no single variable to step.',
+};

@@ -1,0 +1,174 @@
+/** Every exercise kind's pure half (meta, generate, solve, check), by id. Playing lives elsewhere. */
+import { check as compMatchCheck } from './comp-match/check';
+import { generate as compMatchGenerate } from './comp-match/generate';
+import type { CompMatchAnswer, CompMatchQuestion } from './comp-match/meta';
+import { meta as compMatchMeta } from './comp-match/meta';
+import { solve as compMatchSolve } from './comp-match/solve';
+import { check as compSpotCheck } from './comp-spot/check';
+import { generate as compSpotGenerate } from './comp-spot/generate';
+import type { CompSpotAnswer, CompSpotQuestion } from './comp-spot/meta';
+import { meta as compSpotMeta } from './comp-spot/meta';
+import { solve as compSpotSolve } from './comp-spot/solve';
+import { check as delayTimeCheck } from './delay-time/check';
+import { generate as delayTimeGenerate } from './delay-time/generate';
+import type { DelayTimeAnswer, DelayTimeQuestion } from './delay-time/meta';
+import { meta as delayTimeMeta } from './delay-time/meta';
+import { solve as delayTimeSolve } from './delay-time/solve';
+import { check as eqBoostCheck } from './eq-boost/check';
+import { generate as eqBoostGenerate, generateAt as eqBoostGenerateAt } from './eq-boost/generate';
+import type { EqBoostAnswer, EqBoostQuestion } from './eq-boost/meta';
+import { meta as eqBoostMeta } from './eq-boost/meta';
+import { solve as eqBoostSolve } from './eq-boost/solve';
+import { check as eqMatchCheck } from './eq-match/check';
+import { generate as eqMatchGenerate } from './eq-match/generate';
+import type { EqMatchAnswer, EqMatchQuestion } from './eq-match/meta';
+import { meta as eqMatchMeta } from './eq-match/meta';
+import { solve as eqMatchSolve } from './eq-match/solve';
+import { check as faderBalanceCheck } from './fader-balance/check';
+import { generate as faderBalanceGenerate } from './fader-balance/generate';
+import type { FaderBalanceAnswer, FaderBalanceQuestion } from './fader-balance/meta';
+import { meta as faderBalanceMeta } from './fader-balance/meta';
+import { solve as faderBalanceSolve } from './fader-balance/solve';
+import { check as levelChangeCheck } from './level-change/check';
+import {
+  generate as levelChangeGenerate,
+  generateAt as levelChangeGenerateAt,
+} from './level-change/generate';
+import type { LevelChangeAnswer, LevelChangeQuestion } from './level-change/meta';
+import { meta as levelChangeMeta } from './level-change/meta';
+import { solve as levelChangeSolve } from './level-change/solve';
+import { check as panPositionCheck } from './pan-position/check';
+import {
+  generate as panPositionGenerate,
+  generateAt as panPositionGenerateAt,
+} from './pan-position/generate';
+import type { PanPositionAnswer, PanPositionQuestion } from './pan-position/meta';
+import { meta as panPositionMeta } from './pan-position/meta';
+import { solve as panPositionSolve } from './pan-position/solve';
+import { check as prodOrMixCheck } from './prod-or-mix/check';
+import { generate as prodOrMixGenerate } from './prod-or-mix/generate';
+import type { ProdOrMixAnswer, ProdOrMixQuestion } from './prod-or-mix/meta';
+import { meta as prodOrMixMeta } from './prod-or-mix/meta';
+import { solve as prodOrMixSolve } from './prod-or-mix/solve';
+import { check as reverbTimeCheck } from './reverb-time/check';
+import { generate as reverbTimeGenerate } from './reverb-time/generate';
+import type { ReverbTimeAnswer, ReverbTimeQuestion } from './reverb-time/meta';
+import { meta as reverbTimeMeta } from './reverb-time/meta';
+import { solve as reverbTimeSolve } from './reverb-time/solve';
+import type { CheckResult, ExerciseKind, QuestionBase } from './types';
+
+/** Question and answer types per kind id. */
+export interface ExerciseTypes {
+  'eq-boost': { question: EqBoostQuestion; answer: EqBoostAnswer };
+  'eq-match': { question: EqMatchQuestion; answer: EqMatchAnswer };
+  'comp-match': { question: CompMatchQuestion; answer: CompMatchAnswer };
+  'comp-spot': { question: CompSpotQuestion; answer: CompSpotAnswer };
+  'fader-balance': { question: FaderBalanceQuestion; answer: FaderBalanceAnswer };
+  'level-change': { question: LevelChangeQuestion; answer: LevelChangeAnswer };
+  'pan-position': { question: PanPositionQuestion; answer: PanPositionAnswer };
+  'reverb-time': { question: ReverbTimeQuestion; answer: ReverbTimeAnswer };
+  'delay-time': { question: DelayTimeQuestion; answer: DelayTimeAnswer };
+  'prod-or-mix': { question: ProdOrMixQuestion; answer: ProdOrMixAnswer };
+}
+
+/** The id of an exercise kind. */
+export type ExerciseId = keyof ExerciseTypes;
+
+/** Any kind's question (discriminated by `kind`). */
+export type ExerciseQuestion = ExerciseTypes[ExerciseId]['question'];
+
+/** Any kind's answer. */
+export type ExerciseAnswer = ExerciseTypes[ExerciseId]['answer'];
+
+/** One kind with its exact question and answer types. */
+export type TypedExercise<K extends ExerciseId> = ExerciseKind<
+  ExerciseTypes[K]['question'],
+  ExerciseTypes[K]['answer']
+>;
+
+/** A kind seen generically (what menus, drills and the classroom use). */
+export type AnyExercise = ExerciseKind<QuestionBase, unknown>;
+
+/** Every kind with its exact types. */
+export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = {
+  'eq-boost': {
+    meta: eqBoostMeta,
+    generate: eqBoostGenerate,
+    solve: eqBoostSolve,
+    check: eqBoostCheck,
+    generateAt: eqBoostGenerateAt,
+  },
+  'eq-match': { meta: eqMatchMeta, generate: eqMatchGenerate, solve: eqMatchSolve, check: eqMatchCheck },
+  'comp-match': {
+    meta: compMatchMeta,
+    generate: compMatchGenerate,
+    solve: compMatchSolve,
+    check: compMatchCheck,
+  },
+  'comp-spot': { meta: compSpotMeta, generate: compSpotGenerate, solve: compSpotSolve, check: compSpotCheck },
+  'fader-balance': {
+    meta: faderBalanceMeta,
+    generate: faderBalanceGenerate,
+    solve: faderBalanceSolve,
+    check: faderBalanceCheck,
+  },
+  'level-change': {
+    meta: levelChangeMeta,
+    generate: levelChangeGenerate,
+    solve: levelChangeSolve,
+    check: levelChangeCheck,
+    generateAt: levelChangeGenerateAt,
+  },
+  'pan-position': {
+    meta: panPositionMeta,
+    generate: panPositionGenerate,
+    solve: panPositionSolve,
+    check: panPositionCheck,
+    generateAt: panPositionGenerateAt,
+  },
+  'reverb-time': {
+    meta: reverbTimeMeta,
+    generate: reverbTimeGenerate,
+    solve: reverbTimeSolve,
+    check: reverbTimeCheck,
+  },
+  'delay-time': {
+    meta: delayTimeMeta,
+    generate: delayTimeGenerate,
+    solve: delayTimeSolve,
+    check: delayTimeCheck,
+  },
+  'prod-or-mix': {
+    meta: prodOrMixMeta,
+    generate: prodOrMixGenerate,
+    solve: prodOrMixSolve,
+    check: prodOrMixCheck,
+  },
+};
+
+/** Every kind by id: `{ meta, generate, solve, check, generateAt? }`. */
+export const exercises: Readonly<Record<ExerciseId, AnyExercise>> = typedExercises;
+
+/** The kind ids, in menu order. */
+export const exerciseIds: readonly ExerciseId[] = [
+  'eq-boost',
+  'eq-match',
+  'comp-match',
+  'comp-spot',
+  'fader-balance',
+  'level-change',
+  'pan-position',
+  'reverb-time',
+  'delay-time',
+  'prod-or-mix',
+];
+
+/** Whether a string names a kind (own keys only). */
+export function isExerciseId(id: string): id is ExerciseId {
+  return Object.hasOwn(typedExercises, id);
+}
+
+/** Grades any question with its own kind's check (the question's `kind` picks the kind). */
+export function checkAnswer(question: ExerciseQuestion, answer: unknown): CheckResult {
+  return exercises[question.kind].check(question, answer);
+}

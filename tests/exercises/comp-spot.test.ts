@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/exercises/comp-spot/check';
+import { generate } from '../../src/exercises/comp-spot/generate';
+import { meta } from '../../src/exercises/comp-spot/meta';
+import { resolveCompressor, thresholdBelowPeakFor } from '../../src/exercises/shared/relative-compressor';
+
+const SEEDS = Array.from({ length: 80 }, (_, i) => i + 1);
+
+describe('comp-spot drills', () => {
+  it('covers the four drills across the levels', () => {
+    const subtypes = new Set(meta.levels.flatMap((_, i) => SEEDS.map((s) => generate(s, i + 1).subtype)));
+    expect([...subtypes].sort()).toEqual(['amount', 'attack', 'release', 'which']);
+  });
+
+  it('which: the compressed side is the right answer, both sides occur', () => {
+    const qs = SEEDS.map((s) => generate(s, 1));
+    for (const q of qs) {
+      expect(q.choices).toEqual(['A', 'B']);
+      expect(q.correct).toBe(q.compressedSide);
+    }
+    expect(new Set(qs.map((q) => q.correct)).size).toBe(2);
+  });
+
+  it('amount: about 3, 6 or 10 dB, with the threshold set for that much peak reduction at 4:1', () => {
+    for (const q of SEEDS.map((s) => generate(s, 3))) {
+      expect(q.choices).toEqual(['3', '6', '10']);
+      const amount = Number(q.correct);
+      expect(q.compressor.ratio).toBe(4);
+      // Above the threshold a 4:1 ratio takes away three quarters of the overshoot.
+      expect(q.compressor.thresholdBelowPeakDb * 0.75).toBeCloseTo(amount, 1);
+    }
+    expect(thresholdBelowPeakFor(6, 4)).toBe(8);
+    expect(resolveCompressor(generate(1, 3).compressor, -3).thresholdDb).toBe(
+      -3 - generate(1, 3).compressor.thresholdBelowPeakDb,
+    );
+  });
+
+  it('attack and release: the compressor carries the fast or slow time the answer names', () => {
+    for (const q of SEEDS.map((s) => generate(s, 4))) {
+      expect(q.compressor.attackMs).toBe(q.correct === 'fast' ? 0.5 : 40);
+    }
+    for (const q of SEEDS.map((s) => generate(s, 5))) {
+      expect(q.compressor.releaseMs).toBe(q.correct === 'fast' ? 40 : 800);
+    }
+  });
+});
+
+describe('comp-spot scoring: right 100, wrong 0', () => {
+  it('scores the choice', () => {
+    const q = generate(3, 3);
+    expect(check(q, { choice: q.correct })).toMatchObject({ score: 100, correct: true });
+    const wrong = q.choices.find((c) => c !== q.correct)!;
+    const r = check(q, { choice: wrong });
+    expect(r).toMatchObject({ score: 0, correct: false });
+    expect(r.feedback).toContain(`about ${q.correct} dB`);
+  });
+});

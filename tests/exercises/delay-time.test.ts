@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/exercises/delay-time/check';
+import { generate } from '../../src/exercises/delay-time/generate';
+import { generateSong } from '../../src/production/generate-song';
+import { styleSpec } from '../../src/production/styles';
+
+describe('delay-time', () => {
+  it('uses the song’s own tempo, pinned so the song really plays at it', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const q = generate(seed, 4);
+      const [low, high] = styleSpec(q.source.style).bpmRange;
+      expect(q.bpm).toBeGreaterThanOrEqual(low);
+      expect(q.bpm).toBeLessThanOrEqual(high);
+      expect(q.source.overrides?.bpm).toBe(q.bpm);
+      expect(q.noteChoices).toContain(q.note);
+    }
+    const q = generate(3, 1);
+    expect(generateSong(q.source.seed, q.source.style, q.source.overrides).bpm).toBe(q.bpm);
+  });
+
+  it('offers dotted values from level 3 and every value at the top', () => {
+    expect(generate(1, 1).noteChoices).toEqual(['1/4', '1/8', '1/16']);
+    expect(generate(1, 3).noteChoices).toContain('1/8d');
+    expect(generate(1, 4).noteChoices).toEqual(['1/2', '1/4d', '1/4', '1/8d', '1/8', '1/8t', '1/16']);
+  });
+
+  it('scores right 100, wrong 0, and gives the time in ms', () => {
+    const q = { ...generate(1, 2), note: '1/8' as const, bpm: 120 };
+    expect(check(q, { note: '1/8' })).toMatchObject({ score: 100, correct: true });
+    const r = check(q, { note: '1/4' });
+    expect(r).toMatchObject({ score: 0, correct: false });
+    expect(r.feedback).toContain('250 ms at 120 BPM');
+  });
+});

@@ -1,0 +1,83 @@
+/** Shared test helpers for the exercise kinds: a synthetic drum-like stem and random answers per kind. */
+import { NOTE_VALUES } from '../../src/dsp/delay';
+import type { Rng } from '../../src/dsp/random';
+import { CHANGES } from '../../src/exercises/prod-or-mix/meta';
+import type { ExerciseId, ExerciseQuestion } from '../../src/exercises/registry';
+
+/**
+ * A drum-like test signal: a decaying 100 Hz burst every `period` seconds (peak 0.7 ≈ −3 dBFS), so a
+ * compressor attacks on each hit and releases between them. Deterministic, no noise.
+ */
+export function hitTrain(sampleRate: number, seconds: number, period = 0.25, decay = 0.05): Float32Array {
+  const out = new Float32Array(Math.round(sampleRate * seconds));
+  const every = Math.round(period * sampleRate);
+  for (let n = 0; n < out.length; n++) {
+    const t = (n % every) / sampleRate;
+    out[n] = 0.7 * Math.exp(-t / decay) * Math.sin(2 * Math.PI * 100 * t);
+  }
+  return out;
+}
+
+/** A random (often wrong, sometimes silly) answer of the right shape for a question. */
+export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unknown {
+  const silly = rng.chance(0.1);
+  switch (id) {
+    case 'eq-boost': {
+      const bands = (q as { bandsHz: number[] }).bandsHz;
+      return {
+        bandHz: silly ? rng.pick([0, -5, Number.NaN, 1e9, 333]) : rng.pick(bands),
+        direction: rng.pick(['boost', 'cut', undefined]),
+      };
+    }
+    case 'eq-match':
+      return {
+        frequencyHz: silly ? Number.NaN : 20 * 1000 ** rng.next(),
+        gainDb: rng.range(-24, 24),
+        q: silly ? -1 : 0.1 * 200 ** rng.next(),
+      };
+    case 'comp-match':
+      return {
+        thresholdDb: rng.range(-60, 0),
+        ratio: silly ? 0 : rng.range(1, 20),
+        kneeDb: rng.pick([0, 6, 12]),
+        attackMs: silly ? Number.POSITIVE_INFINITY : rng.range(0, 100),
+        releaseMs: rng.range(5, 2000),
+        makeupDb: rng.range(-10, 20),
+      };
+    case 'comp-spot':
+      return { choice: silly ? 'nonsense' : rng.pick((q as { choices: string[] }).choices) };
+    case 'fader-balance': {
+      const n = (q as { referenceDb: number[] }).referenceDb.length;
+      return {
+        fadersDb: Array.from({ length: silly ? n - 1 : n }, () =>
+          rng.chance(0.05) ? Number.NEGATIVE_INFINITY : rng.range(-80, 12),
+        ),
+      };
+    }
+    case 'level-change': {
+      const n = (q as { tracks: unknown[] }).tracks.length;
+      return {
+        trackIndex: silly ? -1 : rng.int(0, n - 1),
+        direction: rng.pick(['up', 'down']),
+        amountDb: rng.chance(0.2) ? undefined : rng.range(0, 14),
+      };
+    }
+    case 'pan-position':
+      return {
+        positionIndex: silly ? 2.5 : rng.int(-2, (q as { positionsPan: number[] }).positionsPan.length + 2),
+      };
+    case 'reverb-time': {
+      const r = q as { decayChoicesS: number[]; preDelayChoicesMs: number[] };
+      return {
+        decayS: rng.pick(r.decayChoicesS),
+        preDelayMs: r.preDelayChoicesMs.length > 0 ? rng.pick(r.preDelayChoicesMs) : undefined,
+      };
+    }
+    case 'delay-time':
+      return { note: silly ? '1/3' : rng.pick(NOTE_VALUES) };
+    case 'prod-or-mix': {
+      const category = rng.pick(['production', 'mixing'] as const);
+      return { category, change: rng.pick([...CHANGES.production, ...CHANGES.mixing]) };
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/exercises/reverb-time/check';
+import { generate } from '../../src/exercises/reverb-time/generate';
+
+describe('reverb-time', () => {
+  it('asks the decay only at first, and the pre-delay too at higher levels', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const low = generate(seed, 2);
+      expect(low.askPreDelay).toBe(false);
+      expect(low.decayChoicesS).toEqual([0.3, 0.8, 1.5, 3]);
+      expect(low.decayChoicesS).toContain(low.reverb.decayS);
+      const high = generate(seed, 4);
+      expect(high.askPreDelay).toBe(true);
+      expect(high.preDelayChoicesMs).toContain(high.reverb.preDelayMs);
+    }
+  });
+
+  it('scores the decay 100/0, or 50 + 50 with the pre-delay', () => {
+    const q = { ...generate(1, 2), reverb: { ...generate(1, 2).reverb, decayS: 1.5 } };
+    expect(check(q, { decayS: 1.5 }).score).toBe(100);
+    expect(check(q, { decayS: 0.8 }).score).toBe(0);
+    const both = generate(1, 4);
+    both.reverb = { ...both.reverb, decayS: 0.8, preDelayMs: 50 };
+    expect(check(both, { decayS: 0.8, preDelayMs: 50 }).score).toBe(100);
+    expect(check(both, { decayS: 0.8, preDelayMs: 0 }).score).toBe(50);
+    expect(check(both, { decayS: 3, preDelayMs: 50 }).score).toBe(50);
+    expect(check(both, { decayS: 3 }).score).toBe(0);
+    expect(check(both, { decayS: 0.8, preDelayMs: 0 }).feedback).toContain('You had the decay right.');
+  });
+});
