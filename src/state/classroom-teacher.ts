@@ -1,0 +1,245 @@
+/** The teacher side of the classroom: build and share assignments, import reports, read the gradebook. */
+import { computed, signal } from '@preact/signals';
+import {
+  type Assignment,
+  assignmentFileName,
+  assignmentFileText,
+  assignmentLink,
+  type DecodedAssignment,
+  encodeAssignment,
+  validateAssignment,
+} from '../classroom/assignment';
+import { deriveSeeds } from '../classroom/assignment-pack';
+import { defaultCatalog } from '../classroom/catalog';
+import { gradebookCsv } from '../classroom/csv';
+import { buildGradebook, type GradebookEntry, type GradebookTable } from '../classroom/gradebook';
+import { decodeReport, validateReport } from '../classroom/report';
+import { createRng, hashString } from '../dsp/random';
+import {
+  deleteTeacherAssignment,
+  listAssignmentRecords,
+  saveAssignmentRecord,
+  teacherKey,
+} from '../storage/assignments';
+import { toStorageError } from '../storage/errors';
+import { deleteReportRecord, importReportRecords, listReportRecords } from '../storage/reports';
+import type { StoredReport } from '../storage/schema';
+import { showNotice } from './notices';
+import { database } from './storage';
+
+export type { GradebookTable };
+
+/** What the builder form holds before it becomes an assignment. */
+export interface AssignmentDraft {
+  title: string;
+  instructions: string;
+  items: { exercise: string; level: number; count: number }[];
+  passMark: number;
+  /** YYYY-MM-DD or empty. */
+  due: string;
+  lessons: string[];
+}
+
+/** Assignments this device made, newest first. */
+export const teacherAssignments = signal<Assignment[]>([]);
+/** Imported reports as gradebook entries. */
+export const reportEntries = signal<GradebookEntry[]>([]);
+/** One table per assignment, recomputed when assignments or reports change. */
+export const gradebook = computed<GradebookTable[]>(() =>
+  buildGradebook(reportEntries.value, teacherAssignments.value),
+);
+
+/** Exercise kinds for pickers: id, title and level names. */
+export function exerciseChoices() {
+  const catalog = defaultCatalog();
+  return catalog.ids.map((id) => catalog.get(id)!);
+}
+
+/** An exercise kind's title (the id when the kind is unknown). */
+export function exerciseTitle(id: string): string {
+  return defaultCatalog().get(id)?.title ?? id;
+}
+
+/** A level's name, e.g. "Five bands" (or "Level 3" when unknown). */
+export function levelName(exercise: string, level: number): string {
+  return defaultCatalog().get(exercise)?.levelNames[level - 1] ?? `Level ${level}`;
+}
+
+function storageFailure(error: unknown): { ok: false; code: 'invalid'; error: string } {
+  const e = toStorageError(error);
+  showNotice({ id: `classroom-${e.kind}`, tone: 'error', text: e.message });
+  return { ok: false, code: 'invalid', error: e.message };
+}
+
+/** Reads teacher assignments and imported reports from storage. */
+export async function loadTeacherData(): Promise<void> {
+  const db = await database();
+  const records = await listAssignmentRecords(db, { role: 'teacher' });
+  teacherAssignments.value = records.flatMap((r) => {
+    const v = validateAssignment(r.assignment);
+    return v.ok ? [v.assignment] : [];
+  });
+  reportEntries.value = (await listReportRecords(db)).flatMap((r) => toEntry(r));
+}
+
+function toEntry(r: StoredReport): GradebookEntry[] {
+  const v = validateReport(r.report);
+  if (!v.ok) return [];
+  const flagged = r.flagged ?? v.edited;
+  return [{ id: r.id, report: v.report, importedAt: r.importedAt, ...(flagged ? { flagged } : {}) }];
+}
+
+/** Turns a draft into an assignment with fixed seeds (every student hears the same questions) and stores it. */
+export async function createAssignment(draft: AssignmentDraft, now = Date.now()): Promise<DecodedAssignment> {
+  const rng = createRng(hashString(draft.title) ^ now);
+  const assignment = {
+    version: 1 as const,
+    id: `${now.toString(36)}${rng
+      .int(0, 36 ** 4 - 1)
+      .toString(36)
+      .padStart(4, '0')}`,
+    title: draft.title.trim(),
+    instructions: draft.instructions.trim(),
+    items: draft.items.map((it) => ({
+      exercise: it.exercise,
+      level: it.level,
+      seeds: deriveSeeds(rng.int(0, 0xffffffff), it.count),
+    })),
+    passMark: draft.passMark,
+    createdAt: now,
+    ...(draft.due ? { due: draft.due } : {}),
+    ...(draft.lessons.length ? { lessons: draft.lessons } : {}),
+  };
+  const valid = validateAssignment(assignment);
+  if (!valid.ok) return valid;
+  try {
+    await saveAssignmentRecord(await database(), {
+      id: teacherKey(assignment.id),
+      role: 'teacher',
+      assignment: valid.assignment,
+      savedAt: now,
+    });
+    await loadTeacherData();
+    return valid;
+  } catch (error) {
+    return storageFailure(error);
+  }
+}
+
+/** The ways to send an assignment: a link (code in the fragment, never sent to a server), the code, a file. */
+export function shareAssignment(assignment: Assignment, origin = location.origin) {
+  return {
+    link: assignmentLink(origin, assignment),
+    code: encodeAssignment(assignment),
+    fileText: assignmentFileText(assignment),
+    fileName: assignmentFileName(assignment),
+  };
+}
+
+/** Deletes an assignment this device made and its imported reports; returns how many reports went. */
+export async function removeTeacherAssignment(id: string): Promise<number | null> {
+  try {
+    const n = await deleteTeacherAssignment(await database(), id);
+    await loadTeacherData();
+    return n;
+  } catch (error) {
+    storageFailure(error);
+    return null;
+  }
+}
+
+/** What became of one imported file or code. */
+export interface ImportResult {
+  source: string;
+  status: 'added' | 'flagged' | 'duplicate' | 'refused';
+  message: string;
+}
+
+/** Splits pasted text into report codes (one per line or space; a code wrapped over lines is rejoined). */
+export function splitPastedCodes(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) return [trimmed];
+  const out: string[] = [];
+  for (const token of trimmed.split(/\s+/).filter(Boolean)) {
+    if (/^(r\d+\.|a\d+\.|https?:|\/)/.test(token) || out.length === 0) out.push(token);
+    else out[out.length - 1] += token;
+  }
+  return out;
+}
+
+/** Imports reports from files or pasted codes in one go; each input gets a result, nothing bad is stored. */
+export async function importReports(
+  inputs: readonly { source: string; text: string }[],
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  const records: { record: StoredReport; index: number }[] = [];
+  const now = Date.now();
+  for (const { source, text } of inputs) {
+    const d = decodeReport(text);
+    if (!d.ok) {
+      results.push({ source, status: 'refused', message: d.error });
+      continue;
+    }
+    const who = `${d.report.student} — ${d.report.assignmentTitle}`;
+    records.push({
+      index: results.length,
+      record: {
+        id: d.id,
+        assignmentId: d.report.assignmentId,
+        student: d.report.student,
+        report: d.report,
+        importedAt: now,
+        ...(d.edited ? { flagged: d.edited } : {}),
+      },
+    });
+    results.push({
+      source,
+      status: d.edited ? 'flagged' : 'added',
+      message: d.edited ? `${who}: imported, but flagged. ${d.edited}` : `${who}: imported.`,
+    });
+  }
+  if (records.length === 0) return results;
+  try {
+    const outcomes = await importReportRecords(
+      await database(),
+      records.map((r) => r.record),
+    );
+    outcomes.forEach((o, i) => {
+      const { index, record } = records[i]!;
+      if (o === 'duplicate')
+        results[index] = {
+          source: results[index]!.source,
+          status: 'duplicate',
+          message: `${record.student}: this exact report was already imported; it was not added twice.`,
+        };
+    });
+    await loadTeacherData();
+  } catch (error) {
+    const message = storageFailure(error).error;
+    for (const { index } of records)
+      results[index] = { source: results[index]!.source, status: 'refused', message };
+  }
+  return results;
+}
+
+/** Deletes one imported report. */
+export async function removeReport(id: string): Promise<boolean> {
+  try {
+    await deleteReportRecord(await database(), id);
+    await loadTeacherData();
+    return true;
+  } catch (error) {
+    storageFailure(error);
+    return false;
+  }
+}
+
+/** The CSV text of one gradebook table (times in this device's time zone). */
+export function gradebookCsvText(table: GradebookTable): string {
+  return gradebookCsv(table, { exerciseTitle, offsetMinutes: -new Date().getTimezoneOffset() });
+}
+
+/** A file name for a table's CSV. */
+export function gradebookCsvName(table: GradebookTable): string {
+  return `${assignmentFileName({ title: table.title, id: table.assignmentId }).replace(/\.headroom\.json$/, '')}-grades.csv`;
+}

@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+beforeAll(() => {
+  vi.stubGlobal('navigator', { storage: { persist: async () => true } });
+});
+
+const load = async () => ({
+  student: await import('../../src/state/classroom'),
+  teacher: await import('../../src/state/classroom-teacher'),
+  profiles: await import('../../src/state/profiles'),
+  storage: await import('../../src/state/storage'),
+});
+
+describe('profiles state', () => {
+  it('creates, refuses duplicate names, renames, switches and deletes (moving the active profile)', async () => {
+    const { profiles, storage } = await load();
+    await storage.database();
+    const ana = await profiles.createProfile('  Ana   Souza ');
+    expect(ana.ok && ana.profile.name).toBe('Ana Souza');
+    expect(storage.activeProfileId.value).toBe(ana.ok && ana.profile.id);
+    expect(await profiles.createProfile('ana souza')).toEqual({
+      ok: false,
+      error: 'There is already a profile called “ana souza”.',
+    });
+    expect(await profiles.createProfile('   ')).toEqual({ ok: false, error: 'Type a name.' });
+    const bo = await profiles.createProfile('Bo', { activate: false });
+    expect(bo.ok && bo.profile.color).not.toBe(ana.ok && ana.profile.color);
+    expect(storage.profiles.value.map((p) => p.name)).toEqual(['Me', 'Ana Souza', 'Bo']);
+    const renamed = await profiles.renameProfile(bo.ok ? bo.profile.id : '', 'Bob');
+    expect(renamed.ok && renamed.profile.name).toBe('Bob');
+    expect(await profiles.deleteProfile(ana.ok ? ana.profile.id : '')).toEqual({ ok: true });
+    expect(storage.profiles.value.map((p) => p.name)).toEqual(['Me', 'Bob']);
+    expect(storage.activeProfileId.value).toBe('default');
+    expect(storage.settings.value.activeProfileId).toBe('default');
+  });
+});
+
+describe('classroom round trip through state (no UI)', () => {
+  it('teacher builds → student opens the link, answers, hands in → teacher imports → gradebook shows the scores', async () => {
+    const { student, teacher, profiles, storage } = await load();
+    const made = await teacher.createAssignment({
+      title: 'Week 1',
+      instructions: 'Headphones on.',
+      items: [
+        { exercise: 'eq-boost', level: 1, count: 3 },
+        { exercise: 'pan-position', level: 1, count: 2 },
+      ],
+      passMark: 70,
+      due: '2026-05-01',
+      lessons: [],
+    });
+    if (!made.ok) throw new Error(made.error);
+    expect(made.assignment.items.map((i) => i.seeds.length)).toEqual([3, 2]);
+    expect(teacher.teacherAssignments.value.map((a) => a.id)).toEqual([made.assignment.id]);
+    const { link } = teacher.shareAssignment(made.assignment, 'https://class.example');
+    expect(link.length).toBeLessThan(300);
+
+    // Student: a bad link is refused and nothing is stored; the good one is accepted for a new profile.
+    expect(student.readAssignment(link.slice(0, -12)).ok).toBe(false);
+    const opened = student.readAssignment(link);
+    if (!opened.ok) throw new Error(opened.error);
+    const cy = await profiles.createProfile('Cy', { activate: false });
+    if (!cy.ok) throw new Error(cy.error);
+    const accepted = await student.acceptAssignment(opened.assignment, cy.profile.id);
+    expect(accepted.ok).toBe(true);
+    expect(storage.activeProfileId.value).toBe(cy.profile.id);
+    expect(student.studentAssignments.value).toHaveLength(1);
+
+    // The hook a drill runner uses: the five questions, then record each answer.
+    const todo = await student.questionsToRun(opened.assignment);
+    expect(todo.map((q) => q.exercise)).toEqual([
+      'eq-boost',
+      'eq-boost',
+      'eq-boost',
+      'pan-position',
+      'pan-position',
+    ]);
+    const scores = [100, 50, 90, 80, 60];
+    for (const [i, q] of todo.entries())
+      expect(
+        await student.recordAssignmentAttempt(opened.assignment.id, q, {
+          question: {},
+          answer: {},
+          score: scores[i]!,
+          timeMs: 2000,
+        }),
+      ).toBe(true);
+    expect(await student.questionsToRun(opened.assignment)).toEqual([]);
+    const mine = student.studentAssignments.value[0]!;
+    expect(mine.grade).toMatchObject({ complete: true, score: 76 });
+    expect(mine.grade.items.map((i) => i.score)).toEqual([80, 70]);
+
+    expect((await student.handInAssignment(mine.key, ' ')).ok).toBe(false);
+    const handed = await student.handInAssignment(mine.key, 'Cy Young');
+    if (!handed.ok) throw new Error(handed.error);
+    expect(student.studentAssignments.value[0]!.handedInAt).toBeGreaterThan(0);
+    expect(handed.report.appVersion).toBe(student.APP_VERSION);
+
+    // Teacher: import the code (plus garbage and a duplicate), gradebook shows the scores.
+    const results = await teacher.importReports([
+      { source: 'pasted', text: handed.code },
+      { source: 'cy.json', text: handed.fileText },
+      { source: 'junk.json', text: '{"headroom":"report","version":1}' },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['added', 'duplicate', 'refused']);
+    const table = teacher.gradebook.value[0]!;
+    expect(table.rows.map((r) => [r.student, ...r.scores, r.score, r.passed])).toEqual([
+      ['Cy Young', 80, 70, 76, true],
+    ]);
+    expect(teacher.gradebookCsvText(table)).toContain('Cy Young,80,70,76,pass');
+
+    // Deleting the assignment takes its reports with it.
+    expect(await teacher.removeTeacherAssignment(made.assignment.id)).toBe(1);
+    expect(teacher.gradebook.value).toEqual([]);
+  });
+  it('splits pasted codes, rejoining one wrapped over lines', async () => {
+    const { teacher } = await load();
+    expect(teacher.splitPastedCodes('r1.abc\ndef.ghi  r1.xyz.k\n https://x/#r=r1.q.w')).toEqual([
+      'r1.abcdef.ghi',
+      'r1.xyz.k',
+      'https://x/#r=r1.q.w',
+    ]);
+  });
+});
