@@ -14,7 +14,8 @@ import {
 } from '../../src/engine/ab-compare';
 import { Mixer } from '../../src/engine/mixer';
 import { renderOffline } from '../../src/engine/render';
-import { playSamples, sine } from './mix-fixtures';
+import { combineTargets, Transport } from '../../src/engine/transport';
+import { bufferOf, playSamples, sine } from './mix-fixtures';
 
 const SR = 16_000;
 const LATENCY = limiterLatency(SR, 3);
@@ -175,5 +176,26 @@ describe('AbCompare', () => {
           `one chain ${again.elapsedMs.toFixed(0)} ms`,
       );
     }
+  });
+
+  it('end to end: one Transport feeds a reference and a learner Mixer; the switch picks the mix', async () => {
+    const a = sine(200, SR, SR, 0.25);
+    const b = sine(300, SR, SR, 0.25);
+    const out = await renderOffline(
+      async (ctx) => {
+        const ab = await AbCompare.create(ctx);
+        const reference = await Mixer.create(ctx, { tracks: [{}, {}], output: ab.inputA });
+        const learner = await Mixer.create(ctx, { tracks: [{ mute: true }, {}], output: ab.inputB });
+        const stems = [bufferOf(ctx, [a]), bufferOf(ctx, [b])];
+        new Transport(ctx, combineTargets(reference, learner), stems).play(0, 0);
+        ab.select('b', 0.5);
+      },
+      { sampleRate: SR, durationS: 1, channels: 1 },
+    );
+    const x = out.getChannelData(0);
+    // Mono output: the centred stereo mix downmixed, (L + R)/2 = 0.707·signal. Two limiters in series (mixer, A/B).
+    const delay = 2 * LATENCY;
+    for (const i of [2000, 5000]) expect(x[i + delay]).toBeCloseTo((a[i]! + b[i]!) * Math.SQRT1_2, 5);
+    for (const i of [10_000, 14_000]) expect(x[i + delay]).toBeCloseTo(b[i]! * Math.SQRT1_2, 5);
   });
 });
