@@ -23,6 +23,7 @@ function checkPure(code: string): { status: number | null; output: string } {
 const lintRoot = mkdtempSync(join(tmpdir(), 'headroom-lint-'));
 const config = JSON.parse(readFileSync('biome.json', 'utf8'));
 delete config.$schema;
+delete config.vcs;
 writeFileSync(join(lintRoot, 'biome.json'), JSON.stringify(config));
 const biome = resolve('node_modules/.bin/biome');
 
@@ -67,6 +68,12 @@ describe('imports point one way (Biome rules)', () => {
     expect(
       lintAs('src/production/probe.ts', "import { x } from '../engine/mixer';\nexport const m = x;\n").status,
     ).not.toBe(0);
+  });
+  it('only an exercise\'s play.ts may import the engine', () => {
+    const code = "import { Mixer } from '../../engine';\nexport const m = Mixer;\n";
+    expect(lintAs('src/exercises/eq-boost/play.ts', code).status).toBe(0);
+    expect(lintAs('src/exercises/eq-boost/check.ts', code).status).not.toBe(0);
+    expect(lintAs('src/exercises/shared/helpers.ts', code).status).not.toBe(0);
   });
   it('the UI may not import the engine or storage directly', () => {
     expect(
