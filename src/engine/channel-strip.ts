@@ -1,0 +1,209 @@
+import type { IAudioNode, IGainNode } from 'standardized-audio-context';
+import type { CompressorSettings } from '../dsp/compressor';
+import { dbToGain } from '../dsp/db';
+import type { Decibels, Seconds } from '../dsp/units';
+import { StripMeter, type StripMeterReading } from './strip-meter';
+import { StripPanner } from './strip-pan';
+import {
+  createDynamicsPath,
+  createFilterPath,
+  type DynamicsPath,
+  type FilterPath,
+  PathSwitcher,
+  rampFilterParams,
+} from './strip-paths';
+import { rampParam } from './strip-ramp';
+import { StripSend } from './strip-send';
+import {
+  activeFilterStages,
+  defaultStripSettings,
+  FADER_MAX_DB,
+  filterTopologyKey,
+  mergeStripSettings,
+  type StripSettings,
+} from './strip-settings';
+import type { AnyContext, DeepPartial } from './types';
+import { loadEngineWorklets } from './worklets';
+
+export type { EqBandSettings, SendSettings, StripSettings } from './strip-settings';
+export { defaultStripSettings } from './strip-settings';
+
+type SendName = keyof StripSettings['sends'];
+const SEND_NAMES: SendName[] = ['reverb', 'delay'];
+const COMPRESSOR_FIELDS = ['thresholdDb', 'ratio', 'kneeDb', 'attackMs', 'releaseMs', 'makeupDb'] as const;
+
+function faderGain(db: Decibels): number {
+  return dbToGain(Math.min(db, FADER_MAX_DB));
+}
+
+/**
+ * One mixer channel: trim → high-pass → EQ (4 bands) → compressor → mute → solo-silence → [pre-fader
+ * sends] → fader → [post-fader sends] → pan → output (+ output meter). Mute and solo-silence sit before
+ * the pre-fader tap, so a muted or solo-silenced channel sends nothing to the reverb or delay either.
+ *
+ * Pan (strip-pan.ts): a mono input gets the equal-power law of dsp/pan.ts panGains (centre −3.01 dB each
+ * side); a stereo input gets Web Audio's balance law (centre passes both sides at unity; panning left
+ * attenuates the right channel and folds it into the left with equal-power gains). Every stage keeps the
+ * input's channel count (the compressor's worklet only listens), so the panner sees what came in.
+ *
+ * Only audible stages are in the chain: a disabled or flat (0 dB) EQ band, a disabled high-pass or a
+ * disabled compressor has no node. Switching one in or out builds the new chain from fresh nodes and
+ * crossfades to it (see strip-paths.ts); every other change glides its AudioParam (~10 ms).
+ */
+export class ChannelStrip {
+  /** Connect the source here (mono or stereo). */
+  readonly input: IGainNode<AnyContext>;
+  /** Stereo, post-fader, post-pan. */
+  readonly output: IAudioNode<AnyContext>;
+  /** Stereo send outputs, for the Mixer to connect to its returns. */
+  readonly sends: { reverb: IGainNode<AnyContext>; delay: IGainNode<AnyContext> };
+  private state: StripSettings;
+  private readonly junction: IGainNode<AnyContext>;
+  private readonly muteGain: IGainNode<AnyContext>;
+  private readonly soloGain: IGainNode<AnyContext>;
+  private readonly fader: IGainNode<AnyContext>;
+  private readonly filters: PathSwitcher<FilterPath>;
+  private readonly dynamics: PathSwitcher<DynamicsPath>;
+  private readonly sendTaps: Record<SendName, StripSend>;
+  private readonly panner: StripPanner;
+  private meter: StripMeter | undefined;
+  private filterKey: string;
+  private silenced = false;
+
+  private constructor(
+    private readonly ctx: AnyContext,
+    settings: StripSettings,
+  ) {
+    this.state = settings;
+    this.input = ctx.createGain();
+    this.input.gain.value = dbToGain(settings.trimDb);
+    this.junction = ctx.createGain();
+    this.muteGain = ctx.createGain();
+    this.muteGain.gain.value = settings.mute ? 0 : 1;
+    this.soloGain = ctx.createGain();
+    this.fader = ctx.createGain();
+    this.fader.gain.value = faderGain(settings.faderDb);
+
+    this.filters = new PathSwitcher(ctx, this.junction, createFilterPath(ctx, this.input, settings));
+    this.filterKey = filterTopologyKey(this.filters.current.stages);
+    this.dynamics = new PathSwitcher(ctx, this.muteGain, createDynamicsPath(ctx, this.junction, settings));
+    this.muteGain.connect(this.soloGain).connect(this.fader);
+    this.panner = new StripPanner(ctx, this.fader, settings.pan);
+    this.output = this.panner.output;
+
+    this.sendTaps = {
+      reverb: new StripSend(ctx, this.soloGain, this.fader, settings.sends.reverb),
+      delay: new StripSend(ctx, this.soloGain, this.fader, settings.sends.delay),
+    };
+    this.sends = { reverb: this.sendTaps.reverb.output, delay: this.sendTaps.delay.output };
+  }
+
+  /** Builds a strip on `ctx` (loads the engine worklets first if needed). */
+  static async create(ctx: AnyContext, settings: Partial<StripSettings> = {}): Promise<ChannelStrip> {
+    await loadEngineWorklets(ctx);
+    return new ChannelStrip(ctx, mergeStripSettings(defaultStripSettings(settings.name), settings));
+  }
+
+  /** A copy of the current settings. */
+  get settings(): StripSettings {
+    return mergeStripSettings(this.state, {});
+  }
+
+  /** Applies a change from time `at` (default now). Every move glides or crossfades: no zipper noise, no clicks. */
+  update(patch: DeepPartial<StripSettings>, at: Seconds = this.ctx.currentTime): void {
+    this.collect();
+    const before = this.state;
+    const after = mergeStripSettings(before, patch);
+    this.state = after;
+    if (after.trimDb !== before.trimDb) rampParam(this.input.gain, dbToGain(after.trimDb), at);
+    if (after.faderDb !== before.faderDb) rampParam(this.fader.gain, faderGain(after.faderDb), at);
+    if (after.pan !== before.pan) this.panner.setPan(after.pan, at);
+    if (after.mute !== before.mute) rampParam(this.muteGain.gain, after.mute ? 0 : 1, at);
+    this.updateFilters(before, after, at);
+    this.updateCompressor(before, after, at);
+    for (const name of SEND_NAMES) {
+      const [b, a] = [before.sends[name], after.sends[name]];
+      if (a.enabled !== b.enabled || a.levelDb !== b.levelDb || a.preFader !== b.preFader) {
+        this.sendTaps[name].update(a, at);
+      }
+    }
+  }
+
+  /** Silences (or restores) the strip because another strip is soloed; the Mixer decides. */
+  setSilencedBySolo(silenced: boolean, at: Seconds = this.ctx.currentTime): void {
+    this.collect();
+    if (silenced === this.silenced) return;
+    this.silenced = silenced;
+    rampParam(this.soloGain.gain, silenced ? 0 : 1, at);
+  }
+
+  /** The compressor's latest gain reduction (≤ 0 dB; 0 when it is off or not compressing). */
+  readGainReductionDb(): Decibels {
+    this.collect();
+    return this.dynamics.current.compressor?.readGainReductionDb() ?? 0;
+  }
+
+  /**
+   * Peak and RMS of the output over the last ~43 ms (louder channel), dBFS. The meter's nodes are made on
+   * the first read (a strip nobody meters, e.g. in an offline render, has none), so that read is silent.
+   * Analysers only run in a live AudioContext: offline, the reading stays −Infinity.
+   */
+  readMeter(): StripMeterReading {
+    this.collect();
+    this.meter ??= new StripMeter(this.ctx, this.output);
+    return this.meter.read();
+  }
+
+  /**
+   * The processing stages now in the audible chain, in order: 'hp', 'eq0' … 'eq3', 'compressor'. Flat or
+   * disabled stages have no node, so a default strip lists none.
+   */
+  activeStages(): string[] {
+    this.collect();
+    const stages = this.filters.current.stages.map((s) => s.id);
+    if (this.dynamics.current.compressor) stages.push('compressor');
+    return stages;
+  }
+
+  /** Disconnects every node this strip made (not whatever is connected to its input). */
+  dispose(): void {
+    this.filters.dispose();
+    this.dynamics.dispose();
+    this.meter?.dispose();
+    this.panner.dispose();
+    for (const send of Object.values(this.sendTaps)) send.dispose();
+    for (const node of [this.input, this.junction, this.muteGain, this.soloGain, this.fader]) {
+      node.disconnect();
+    }
+  }
+
+  private updateFilters(before: StripSettings, after: StripSettings, at: Seconds): void {
+    const key = filterTopologyKey(activeFilterStages(after));
+    if (key !== this.filterKey) {
+      this.filterKey = key;
+      this.filters.replace(createFilterPath(this.ctx, this.input, after), at);
+      return;
+    }
+    for (const [id, node] of this.filters.current.nodes) rampFilterParams(node, id, before, after, at);
+  }
+
+  private updateCompressor(before: StripSettings, after: StripSettings, at: Seconds): void {
+    if (after.compressor.enabled !== before.compressor.enabled) {
+      this.dynamics.replace(createDynamicsPath(this.ctx, this.junction, after), at);
+      return;
+    }
+    const compressor = this.dynamics.current.compressor;
+    if (!compressor) return;
+    const patch: Partial<CompressorSettings> = {};
+    for (const field of COMPRESSOR_FIELDS) {
+      if (after.compressor[field] !== before.compressor[field]) patch[field] = after.compressor[field];
+    }
+    compressor.update(patch, at);
+  }
+
+  private collect(): void {
+    this.filters.collect();
+    this.dynamics.collect();
+    for (const send of Object.values(this.sendTaps)) send.collect();
+  }
+}
