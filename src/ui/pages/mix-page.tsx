@@ -1,11 +1,167 @@
-/** Mix: the mixer. */
-export default function MixPage() {
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { prepareAudio } from '../../state/audio';
+import { currentChoice, loadSongChoice, renderProgress, songChoices } from '../../state/mix-songs';
+import { mixer } from '../../state/mixer-model';
+import { ChannelStripView, type StripPanel } from '../mixer/ChannelStripView';
+import { CompressorPanel } from '../mixer/CompressorPanel';
+import { EqPanel } from '../mixer/EqPanel';
+import { MasterSection } from '../mixer/MasterSection';
+import { TransportBar } from '../mixer/TransportBar';
+import { trackColor } from '../mixer/track-colors';
+import '../mixer/mixer.css';
+
+/** True when a key press belongs to a text field (Space must type a space there). */
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
   return (
-    <section class="stack">
-      <header class="page-head">
+    target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type)
+  );
+}
+
+/** Space plays and stops anywhere on the page except in text fields. */
+function useSpaceToPlay(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey || typingInto(event.target))
+        return;
+      // Also on keyup: a focused button would otherwise treat the Space as a click.
+      event.preventDefault();
+      if (event.type === 'keydown' && !event.repeat) void mixer.togglePlay();
+    };
+    document.addEventListener('keydown', onKey, true);
+    document.addEventListener('keyup', onKey, true);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('keyup', onKey, true);
+    };
+  }, []);
+}
+
+/** Mix: the mixer — transport, channel strips, master, and the selected strip's EQ and compressor. */
+export default function MixPage() {
+  const [panel, setPanel] = useState<StripPanel>('eq');
+  const detail = useRef<HTMLElement>(null);
+  useSpaceToPlay();
+  useEffect(() => {
+    void prepareAudio();
+    if (mixer.status.value === 'empty') void loadSongChoice(mixer, currentChoice.value);
+    mixer.startMeters();
+    return () => {
+      mixer.stop();
+      mixer.stopMeters();
+    };
+  }, []);
+
+  const strips = mixer.strips.value;
+  const selected = strips[mixer.selected.value] ?? strips[0];
+  const status = mixer.status.value;
+  const open = (index: number, which: StripPanel) => {
+    mixer.select(index);
+    setPanel(which);
+    requestAnimationFrame(() => {
+      detail.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      detail.current?.querySelector<HTMLElement>(`#panel-${which}`)?.focus({ preventScroll: true });
+    });
+  };
+
+  return (
+    <section class="mix-page">
+      <header class="page-head mix-head">
         <h1>Mix</h1>
-        <p class="lede">A channel strip per part: fader, pan, EQ, compressor and sends, into a master bus.</p>
+        <p class="lede">
+          This is where the <strong>mixing</strong> decisions happen: the parts already exist, and you balance
+          them with level, pan, EQ, compression and space.{' '}
+          <span class="mix-keys">
+            Space plays and stops; arrow keys nudge the focused control (Shift for fine steps); double-click
+            or Enter puts a control back.
+          </span>
+        </p>
       </header>
+      <div class="mix-toolbar">
+        <TransportBar model={mixer} />
+        <div class="mix-source">
+          <label class="mix-label" for="mix-song">
+            Material
+          </label>
+          <select
+            id="mix-song"
+            class="mix-select"
+            value={currentChoice.value}
+            onChange={(e) => void loadSongChoice(mixer, (e.currentTarget as HTMLSelectElement).value)}
+          >
+            {songChoices.value.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            class="btn"
+            disabled={status !== 'ready'}
+            onClick={() => void mixer.exportWav()}
+          >
+            Export WAV
+          </button>
+        </div>
+      </div>
+      {status === 'loading' && (
+        <p class="loading" aria-busy="true">
+          {renderProgress.value === null
+            ? 'Loading the mixer…'
+            : `Rendering the song’s parts… ${Math.round(renderProgress.value * 100)} %`}
+        </p>
+      )}
+      {status === 'failed' && (
+        <p role="alert" class="panel">
+          The mixer could not load. Reload the page to try again.
+        </p>
+      )}
+      {strips.length > 0 && (
+        <section class="console" aria-label="Mixer">
+          <div class="console-strips">
+            {strips.map((strip) => (
+              <ChannelStripView
+                key={`${mixer.source.value?.id}-${strip.index}`}
+                strip={strip}
+                model={mixer}
+                selected={strip === selected}
+                onOpen={(which) => open(strip.index, which)}
+              />
+            ))}
+          </div>
+          <MasterSection model={mixer} />
+        </section>
+      )}
+      {selected && (
+        <section
+          ref={detail}
+          class="mix-detail"
+          aria-label={`${selected.settings.value.name} EQ and compressor`}
+          style={{ '--strip-color': trackColor(selected.trackId) }}
+        >
+          <div class={`detail-card${panel === 'eq' ? ' is-open' : ''}`}>
+            <h2 id="panel-eq" tabIndex={-1}>
+              <span class="detail-dot" aria-hidden="true" />
+              {selected.settings.value.name} · EQ
+            </h2>
+            <EqPanel strip={selected} model={mixer} />
+          </div>
+          <div class={`detail-card${panel === 'compressor' ? ' is-open' : ''}`}>
+            <h2 id="panel-compressor" tabIndex={-1}>
+              <span class="detail-dot" aria-hidden="true" />
+              {selected.settings.value.name} · Compressor
+            </h2>
+            <CompressorPanel strip={selected} model={mixer} />
+          </div>
+        </section>
+      )}
     </section>
   );
 }

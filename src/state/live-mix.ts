@@ -1,0 +1,130 @@
+import type { IAudioBuffer } from 'standardized-audio-context';
+import type { Decibels, SampleRate, Seconds } from '../dsp/units';
+import {
+  type AnyContext,
+  type DeepPartial,
+  defaultStripSettings,
+  downloadBlob,
+  exportWav,
+  Mixer,
+  renderOffline,
+  type StripMeterReading,
+  type StripSettings,
+  Transport,
+  type TransportSnapshot,
+} from '../engine';
+import type { MixSource, SourceTrack } from './test-sources';
+
+/**
+ * The engine side of the mixer model, loaded on demand (`import('./live-mix')`) so the engine and the
+ * audio library stay out of the first screen's JavaScript. Everything here is thin: the Mixer and the
+ * Transport do the work (and the ramps); this file only adapts them to what the model needs.
+ */
+
+/** A Mixer and a Transport playing one source on one context. */
+export interface LiveMix {
+  readonly context: AnyContext;
+  readonly sampleRate: SampleRate;
+  /** Forwards a strip change to the engine (solo included: the Mixer keeps solo consistent). */
+  updateStrip(index: number, patch: DeepPartial<StripSettings>): void;
+  setMasterFaderDb(db: Decibels): void;
+  readStripMeter(index: number): StripMeterReading;
+  readGainReductionDb(index: number): Decibels;
+  readMasterMeter(): StripMeterReading;
+  play(from: Seconds): void;
+  stop(): void;
+  seek(time: Seconds): void;
+  /** Loops the whole programme, or plays it once. */
+  setLoop(on: boolean): void;
+  readonly position: Seconds;
+  readonly isPlaying: boolean;
+  readonly duration: Seconds;
+  onChange(listener: (s: TransportSnapshot) => void): () => void;
+  dispose(): void;
+}
+
+/** A strip's starting settings for a track: the engine's flat strip at the track's rough-mix level. */
+export function startingSettings(track: SourceTrack): StripSettings {
+  return { ...defaultStripSettings(track.name), faderDb: track.defaultFaderDb };
+}
+
+function buffersFor(ctx: AnyContext, source: MixSource): IAudioBuffer[] {
+  return source.tracks.map((track) => {
+    const length = track.channels[0]?.length ?? 1;
+    const buffer = ctx.createBuffer(track.channels.length, Math.max(1, length), source.sampleRate);
+    track.channels.forEach((data, c) => {
+      buffer.copyToChannel(data, c);
+    });
+    return buffer;
+  });
+}
+
+/** Builds the mixer for `source` on `ctx` with the given strip settings, plus a transport to play it. */
+export async function createLiveMix(
+  ctx: AnyContext,
+  source: MixSource,
+  settings: readonly StripSettings[],
+  masterDb: Decibels,
+): Promise<LiveMix> {
+  const mixer = await Mixer.create(ctx, { tracks: [...settings], masterDb, bpm: source.bpm ?? 120 });
+  const transport = new Transport(ctx, mixer, buffersFor(ctx, source));
+  return {
+    context: ctx,
+    sampleRate: ctx.sampleRate,
+    updateStrip: (index, patch) => mixer.updateTrack(index, patch),
+    setMasterFaderDb: (db) => mixer.master.setFaderDb(db),
+    readStripMeter: (index) => mixer.strip(index).readMeter(),
+    readGainReductionDb: (index) => mixer.strip(index).readGainReductionDb(),
+    readMasterMeter: () => mixer.readMasterMeter(),
+    play: (from) => {
+      transport.play(from);
+    },
+    stop: () => transport.stop(),
+    seek: (time) => transport.seek(time),
+    setLoop: (on) => transport.setLoop(on ? { start: 0, end: transport.duration } : null),
+    get position() {
+      return transport.position;
+    },
+    get isPlaying() {
+      return transport.isPlaying;
+    },
+    get duration() {
+      return transport.duration;
+    },
+    onChange: (listener) => transport.onChange(listener),
+    dispose: () => {
+      transport.dispose();
+      mixer.dispose();
+    },
+  };
+}
+
+/** Seconds rendered after the programme so reverb and delay tails are not cut off. */
+const TAIL_S: Seconds = 2;
+
+/** Renders the mix offline (faster than real time) from the start, with a tail for the returns. */
+export function renderMix(
+  source: MixSource,
+  settings: readonly StripSettings[],
+  masterDb: Decibels,
+  durationS?: Seconds,
+) {
+  const length = source.tracks[0]?.channels[0]?.length ?? 0;
+  return renderOffline(
+    async (ctx) => {
+      const mix = await createLiveMix(ctx, source, settings, masterDb);
+      mix.play(0);
+    },
+    { sampleRate: source.sampleRate, durationS: durationS ?? length / source.sampleRate + TAIL_S },
+  );
+}
+
+/** Renders the mix and offers it as a 16-bit WAV download named after the source. */
+export async function exportMixWav(
+  source: MixSource,
+  settings: readonly StripSettings[],
+  masterDb: Decibels,
+): Promise<void> {
+  const buffer = await renderMix(source, settings, masterDb);
+  downloadBlob(exportWav(buffer), `headroom-${source.id}-mix.wav`);
+}

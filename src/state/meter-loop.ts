@@ -1,0 +1,60 @@
+import type { Signal } from '@preact/signals';
+import type { Seconds } from '../dsp/units';
+import type { LiveMix } from './live-mix';
+import type { StripModel } from './mixer-model';
+import { advanceMeter, type MeterView, sameMeter } from './peak-hold';
+
+/** Where the loop writes what it reads. */
+export interface MeterTargets {
+  strips: Signal<StripModel[]>;
+  masterMeter: Signal<MeterView>;
+  onPosition: (position: Seconds) => void;
+}
+
+/**
+ * Reads every meter, the gain reductions and the play position once per animation frame, applies
+ * ballistics (peak hold, fall) and writes signals only when a reading changed, so idle meters cost no
+ * re-render. Pauses while the page is hidden (no frames are wasted in a background tab). Returns stop.
+ */
+export function startMeterLoop(getLive: () => LiveMix | null, targets: MeterTargets): () => void {
+  let frame = 0;
+  let last = performance.now();
+  let running = true;
+
+  const tick = (nowMs: number) => {
+    frame = 0;
+    if (!running || document.visibilityState === 'hidden') return;
+    const dt = Math.min(0.1, Math.max(0, (nowMs - last) / 1000));
+    last = nowMs;
+    const now = nowMs / 1000;
+    const live = getLive();
+    if (live) {
+      for (const strip of targets.strips.value) {
+        const next = advanceMeter(strip.meter.value, live.readStripMeter(strip.index), now, dt);
+        if (!sameMeter(next, strip.meter.value)) strip.meter.value = next;
+        const reduction = live.readGainReductionDb(strip.index);
+        if (Math.abs(reduction - strip.gainReductionDb.value) > 0.05) strip.gainReductionDb.value = reduction;
+        else if (reduction === 0 && strip.gainReductionDb.value !== 0) strip.gainReductionDb.value = 0;
+      }
+      const master = advanceMeter(targets.masterMeter.value, live.readMasterMeter(), now, dt);
+      if (!sameMeter(master, targets.masterMeter.value)) targets.masterMeter.value = master;
+      if (live.isPlaying) targets.onPosition(live.position);
+    }
+    frame = requestAnimationFrame(tick);
+  };
+
+  const onVisibility = () => {
+    if (document.visibilityState === 'visible' && running && frame === 0) {
+      last = performance.now();
+      frame = requestAnimationFrame(tick);
+    }
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  frame = requestAnimationFrame(tick);
+  return () => {
+    running = false;
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}

@@ -1,0 +1,272 @@
+import { batch, type Signal, signal } from '@preact/signals';
+import type { CompressorSettings } from '../dsp/compressor';
+import type { Decibels, Pan, SampleRate, Seconds } from '../dsp/units';
+import type { AnyContext, EqBandSettings, SendSettings, StripSettings } from '../engine';
+import { currentAudioContext, describe, reportAudioProblem, startAudio } from './audio';
+import { holdBusy } from './busy';
+import type { LiveMix } from './live-mix';
+import { startMeterLoop } from './meter-loop';
+import { showNotice } from './notices';
+import { type MeterView, SILENT_METER } from './peak-hold';
+import { getAt, patchAt, type SettingsPath, setAt } from './settings-path';
+import type { MixSource } from './test-sources';
+
+export type { CompressorSettings } from '../dsp/compressor';
+export type { EqBandSettings, SendSettings, StripSettings } from '../engine';
+export type { MeterView } from './peak-hold';
+export type { MixSource, SourceTrack } from './test-sources';
+
+/** One strip as the UI sees it: its settings, its starting point (for reset) and its live readings. */
+export interface StripModel {
+  index: number;
+  /** Track kind ('vocal', 'kick', 'noise' …), for the strip's colour. */
+  trackId: string;
+  settings: Signal<StripSettings>;
+  /** Where every control returns on reset. */
+  initial: StripSettings;
+  meter: Signal<MeterView>;
+  /** The compressor's current gain reduction (≤ 0 dB). */
+  gainReductionDb: Signal<Decibels>;
+}
+
+/** The transport as the UI sees it. */
+export interface TransportView {
+  playing: boolean;
+  position: Seconds;
+  duration: Seconds;
+  looping: boolean;
+}
+
+/** Which send a knob drives. */
+export type SendName = 'reverb' | 'delay';
+
+/** Where the model is: nothing loaded, loading the engine or a song, ready, or broken. */
+export type MixerStatus = 'empty' | 'loading' | 'ready' | 'failed';
+
+/** Starting level of the master fader. */
+export const MASTER_DEFAULT_DB: Decibels = 0;
+
+/**
+ * A mixer model: signals for every strip, the master and the transport, and the actions that change
+ * them. Each action updates its signal and forwards the same change to the live engine (which ramps it);
+ * the model never touches an AudioNode. The engine is imported on demand (see live-mix.ts).
+ */
+export function createMixerModel() {
+  const status = signal<MixerStatus>('empty');
+  const source = signal<MixSource | null>(null);
+  const strips = signal<StripModel[]>([]);
+  const masterFaderDb = signal<Decibels>(MASTER_DEFAULT_DB);
+  const masterMeter = signal<MeterView>(SILENT_METER);
+  const transport = signal<TransportView>({ playing: false, position: 0, duration: 0, looping: true });
+  const selected = signal(0);
+  const sampleRate = signal<SampleRate>(48000);
+  let live: LiveMix | null = null;
+  let attaching: Promise<LiveMix> | null = null;
+  let releaseBusy: (() => void) | null = null;
+  let stopMeters: (() => void) | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  const loadEngine = () => import('./live-mix');
+
+  function syncTransport(playing: boolean, position: Seconds): void {
+    transport.value = { ...transport.value, playing, position };
+    if (playing && !releaseBusy) releaseBusy = holdBusy('playback');
+    if (!playing && releaseBusy) {
+      releaseBusy();
+      releaseBusy = null;
+    }
+  }
+
+  /** Replaces what is being mixed: one strip per track, at the track's starting balance. */
+  async function load(next: MixSource): Promise<void> {
+    status.value = 'loading';
+    try {
+      const engine = await loadEngine();
+      detach();
+      batch(() => {
+        source.value = next;
+        sampleRate.value = next.sampleRate;
+        strips.value = next.tracks.map((track, index) => {
+          const initial = engine.startingSettings(track);
+          return {
+            index,
+            trackId: track.id,
+            settings: signal(initial),
+            initial,
+            meter: signal(SILENT_METER),
+            gainReductionDb: signal(0),
+          };
+        });
+        selected.value = Math.min(selected.value, Math.max(0, next.tracks.length - 1));
+        const duration = next.tracks[0] ? (next.tracks[0].channels[0]?.length ?? 0) / next.sampleRate : 0;
+        transport.value = { ...transport.value, playing: false, position: 0, duration };
+        status.value = 'ready';
+      });
+    } catch (error) {
+      status.value = 'failed';
+      reportAudioProblem(`The mixer could not load (${describe(error)}). Reload the page to try again.`);
+    }
+  }
+
+  /** Builds the live engine for the loaded source on `ctx` (once per context), with the current settings. */
+  function attach(ctx: AnyContext): Promise<LiveMix> {
+    if (live && live.context === ctx) return Promise.resolve(live);
+    attaching ??= (async () => {
+      const current = source.value;
+      if (!current) throw new Error('nothing to play yet');
+      const engine = await loadEngine();
+      const mix = await engine.createLiveMix(ctx, current, settingsNow(), masterFaderDb.value);
+      mix.setLoop(transport.value.looping);
+      unsubscribe = mix.onChange((s) => syncTransport(s.playing, s.position));
+      live = mix;
+      return mix;
+    })().finally(() => {
+      attaching = null;
+    });
+    return attaching;
+  }
+
+  function detach(): void {
+    unsubscribe?.();
+    unsubscribe = null;
+    live?.dispose();
+    live = null;
+    syncTransport(false, 0);
+  }
+
+  function settingsNow(): StripSettings[] {
+    return strips.value.map((s) => s.settings.value);
+  }
+
+  /** Sets one control of strip `index` and forwards it to the engine. */
+  function setControl(index: number, path: SettingsPath, value: unknown): void {
+    const strip = strips.value[index];
+    if (!strip) return;
+    strip.settings.value = setAt(strip.settings.value, path, value);
+    live?.updateStrip(index, patchAt(path, value) as Parameters<LiveMix['updateStrip']>[1]);
+  }
+
+  async function play(): Promise<void> {
+    const ctx = await startAudio();
+    if (ctx?.state !== 'running') return;
+    try {
+      const mix = await attach(ctx);
+      mix.play(transport.value.position >= transport.value.duration ? 0 : transport.value.position);
+    } catch (error) {
+      reportAudioProblem(
+        `The audio engine could not start (${describe(error)}). If this keeps happening, this browser may block AudioWorklet: try an up-to-date Chrome, Edge, Firefox or Safari.`,
+      );
+    }
+  }
+
+  function stop(): void {
+    live?.stop();
+    syncTransport(false, live?.position ?? transport.value.position);
+  }
+
+  return {
+    status,
+    source,
+    strips,
+    masterFaderDb,
+    masterMeter,
+    transport,
+    selected,
+    sampleRate,
+    load,
+    attach,
+    /** The live engine, if built (tests and export use it). */
+    get live(): LiveMix | null {
+      return live;
+    },
+    setFader: (index: number, db: Decibels) => setControl(index, ['faderDb'], db),
+    setPan: (index: number, pan: Pan) => setControl(index, ['pan'], Math.max(-1, Math.min(1, pan))),
+    toggleMute: (index: number) => setControl(index, ['mute'], !strips.value[index]?.settings.value.mute),
+    toggleSolo: (index: number) => setControl(index, ['solo'], !strips.value[index]?.settings.value.solo),
+    setEqBand(index: number, band: number, patch: Partial<EqBandSettings>): void {
+      for (const [key, value] of Object.entries(patch)) setControl(index, ['eq', band, key], value);
+    },
+    setHighPass(index: number, patch: Partial<StripSettings['highPass']>): void {
+      for (const [key, value] of Object.entries(patch)) setControl(index, ['highPass', key], value);
+    },
+    setCompressor(index: number, patch: Partial<CompressorSettings & { enabled: boolean }>): void {
+      for (const [key, value] of Object.entries(patch)) setControl(index, ['compressor', key], value);
+    },
+    setSend(index: number, send: SendName, patch: Partial<SendSettings>): void {
+      for (const [key, value] of Object.entries(patch)) setControl(index, ['sends', send, key], value);
+    },
+    /** Puts one control (a path like ['eq', 1, 'gainDb']) back where the strip started. */
+    resetControl(index: number, path: SettingsPath): void {
+      const strip = strips.value[index];
+      if (strip) setControl(index, path, getAt(strip.initial, path));
+    },
+    setMasterFader(db: Decibels): void {
+      masterFaderDb.value = db;
+      live?.setMasterFaderDb(db);
+    },
+    resetMasterFader(): void {
+      masterFaderDb.value = MASTER_DEFAULT_DB;
+      live?.setMasterFaderDb(MASTER_DEFAULT_DB);
+    },
+    select(index: number): void {
+      selected.value = index;
+    },
+    play,
+    stop,
+    togglePlay: (): Promise<void> => (transport.value.playing ? Promise.resolve(stop()) : play()),
+    setLooping(on: boolean): void {
+      transport.value = { ...transport.value, looping: on };
+      live?.setLoop(on);
+    },
+    seek(time: Seconds): void {
+      const t = Math.max(0, Math.min(time, transport.value.duration));
+      if (live) live.seek(t);
+      transport.value = { ...transport.value, position: t };
+    },
+    /** Clears every held peak (clicking a meter's readout). */
+    clearPeaks(): void {
+      for (const s of strips.value)
+        s.meter.value = { ...s.meter.value, holdDb: s.meter.value.peakDb, clipped: false };
+      masterMeter.value = { ...masterMeter.value, holdDb: masterMeter.value.peakDb, clipped: false };
+    },
+    /** Starts the one requestAnimationFrame loop that reads meters and position while the page is visible. */
+    startMeters(): void {
+      stopMeters ??= startMeterLoop(() => live, {
+        strips,
+        masterMeter,
+        onPosition: (position) => {
+          if (transport.value.playing) transport.value = { ...transport.value, position };
+        },
+      });
+    },
+    stopMeters(): void {
+      stopMeters?.();
+      stopMeters = null;
+    },
+    /** Renders the current mix offline and downloads it as a WAV file. */
+    async exportWav(): Promise<void> {
+      const current = source.value;
+      if (!current) return;
+      const release = holdBusy('export');
+      try {
+        const engine = await loadEngine();
+        await engine.exportMixWav(current, settingsNow(), masterFaderDb.value);
+        showNotice({ id: 'export', tone: 'success', text: 'Mix exported as a WAV file.' });
+      } catch (error) {
+        showNotice({ id: 'export', tone: 'error', text: `Export failed: ${describe(error)}` });
+      } finally {
+        release();
+      }
+    },
+    /** Stops playback and drops the live engine (the settings stay). */
+    detach,
+    /** The live context the app plays through, if started. */
+    currentContext: currentAudioContext,
+  };
+}
+
+/** A mixer model (see createMixerModel). */
+export type MixerModel = ReturnType<typeof createMixerModel>;
+
+/** The Mix page's mixer: one for the app, so the mix survives leaving and coming back to the page. */
+export const mixer: MixerModel = createMixerModel();

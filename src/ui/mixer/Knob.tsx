@@ -1,0 +1,91 @@
+import type { ControlScale } from './control-scale';
+import { useSlider } from './use-slider';
+
+/** Props of a rotary knob. */
+export interface KnobProps {
+  /** Accessible name, e.g. "Vocal pan". */
+  label: string;
+  /** Short printed caption above the knob ("Pan", "Rev"). */
+  caption?: string;
+  value: number;
+  scale: ControlScale;
+  onChange: (value: number) => void;
+  onReset?: () => void;
+  /** Diameter in px (default 34). */
+  size?: number;
+  /** Draw the arc from the centre (pan, EQ gain) rather than from the left end. */
+  bipolar?: boolean;
+  /** Colour of the value arc (default the accent colour). */
+  color?: string;
+  disabled?: boolean;
+}
+
+/** Sweep of the knob: 270° from −135° (fully anticlockwise) to +135°. */
+const SWEEP = 270;
+
+function polar(cx: number, cy: number, r: number, degrees: number): [number, number] {
+  const a = ((degrees - 90) * Math.PI) / 180;
+  return [cx + r * Math.cos(a), cy + r * Math.sin(a)];
+}
+
+function arc(cx: number, cy: number, r: number, from: number, to: number): string {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  const [x0, y0] = polar(cx, cy, r, a);
+  const [x1, y1] = polar(cx, cy, r, b);
+  return `M${x0.toFixed(2)},${y0.toFixed(2)} A${r},${r} 0 ${b - a > 180 ? 1 : 0} 1 ${x1.toFixed(2)},${y1.toFixed(2)}`;
+}
+
+/** The knob's pointer angle (degrees, 0 = straight up) for a position in [0, 1]. */
+export function knobAngle(position: number): number {
+  return -SWEEP / 2 + Math.min(1, Math.max(0, position)) * SWEEP;
+}
+
+/**
+ * A rotary knob (pan, sends, EQ and compressor settings): drag up/down, arrows nudge (Shift: fine),
+ * Enter or double-click resets. Its value is printed under it ("L 30", "−12.0 dB").
+ */
+export function Knob({
+  label,
+  caption,
+  value,
+  scale,
+  onChange,
+  onReset,
+  size = 34,
+  bipolar,
+  color,
+  disabled,
+}: KnobProps) {
+  const slider = useSlider({ label, value, scale, onChange, onReset, travelPx: 160 });
+  const angle = knobAngle(scale.toPosition(value));
+  const c = 20;
+  const r = 15;
+  const start = bipolar ? 0 : -SWEEP / 2;
+  const [px, py] = polar(c, c, r - 5, angle);
+  return (
+    <div class={`knob${disabled ? ' is-off' : ''}`}>
+      {caption && (
+        <span class="knob-caption" aria-hidden="true">
+          {caption}
+        </span>
+      )}
+      <div class="knob-dial" style={{ width: `${size}px`, height: `${size}px` }} {...slider}>
+        <svg viewBox="0 0 40 40" aria-hidden="true">
+          <path class="knob-track" d={arc(c, c, r, -SWEEP / 2, SWEEP / 2)} />
+          {Math.abs(angle - start) > 0.5 && (
+            <path
+              class="knob-value"
+              d={arc(c, c, r, start, angle)}
+              style={color ? { stroke: color } : undefined}
+            />
+          )}
+          <circle class="knob-face" cx={c} cy={c} r={r - 3.5} />
+          <line class="knob-pointer" x1={c} y1={c} x2={px.toFixed(2)} y2={py.toFixed(2)} />
+        </svg>
+      </div>
+      <span class="knob-readout" aria-hidden="true">
+        {scale.format(value)}
+      </span>
+    </div>
+  );
+}
