@@ -111,6 +111,7 @@ export function createMixerModel() {
   /** Builds the live engine for the loaded source on `ctx` (once per context), with the current settings. */
   function attach(ctx: AnyContext): Promise<LiveMix> {
     if (live && live.context === ctx) return Promise.resolve(live);
+    if (live) detach();
     attaching ??= (async () => {
       const current = source.value;
       if (!current) throw new Error('nothing to play yet');

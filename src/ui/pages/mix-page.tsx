@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { prepareAudio } from '../../state/audio';
+import { prepareAudio, suspendAudio } from '../../state/audio';
 import { currentChoice, loadSongChoice, renderProgress, songChoices } from '../../state/mix-songs';
 import { mixer } from '../../state/mixer-model';
 import { ChannelStripView, type StripPanel } from '../mixer/ChannelStripView';
@@ -55,6 +55,8 @@ export default function MixPage() {
     return () => {
       mixer.stop();
       mixer.stopMeters();
+      // Nothing plays outside the Mix page: let the device rest until the next Play (any page) resumes it.
+      void suspendAudio();
     };
   }, []);
 
