@@ -1,12 +1,15 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { lessonsPlugin } from './tools/lessons-plugin.js';
 
 /** Vite config: the app, its lazily loaded views, AudioWorklets as files, and the service worker. */
 export default defineConfig({
   // The preset's HMR code must not reach AudioWorklet modules (they run without a window).
   plugins: [
     preact({ exclude: [/worklet/, /node_modules/] }),
+    // lessons/*.md → virtual:lessons (index) + one lazy chunk per lesson; a bad lesson fails the build.
+    lessonsPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { lessonsPlugin } from './tools/lessons-plugin.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wantsBrowser = !process.argv.includes('--project=node');
@@ -47,7 +48,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [preact({ exclude: [/worklet/, /node_modules/] })],
+        plugins: [preact({ exclude: [/worklet/, /node_modules/] }), lessonsPlugin()],
         server: { host: '127.0.0.1' },
         test: {
           name: 'browser',
