@@ -1,0 +1,41 @@
+/**
+ * The play half of every exercise kind, by id: what the engine plays for a question. Only the app loads
+ * this (Node never does: it imports the engine); the pure half is in registry.ts.
+ */
+import { play as compMatch } from './comp-match/play';
+import { play as compSpot } from './comp-spot/play';
+import { play as delayTime } from './delay-time/play';
+import { play as eqBoost } from './eq-boost/play';
+import { play as eqMatch } from './eq-match/play';
+import { play as faderBalance } from './fader-balance/play';
+import { play as levelChange } from './level-change/play';
+import { play as panPosition } from './pan-position/play';
+import { play as prodOrMix } from './prod-or-mix/play';
+import type { ExerciseId, ExerciseTypes } from './registry';
+import { play as reverbTime } from './reverb-time/play';
+import type { KindPlay } from './shared/play-types';
+
+export { createPlayback, type PlaybackOptions } from './shared/play-ab';
+export { measureSideLoudness, renderSide } from './shared/play-scene';
+export type * from './shared/play-types';
+
+/** Every kind's play half with its exact question and answer types. */
+export const plays: {
+  readonly [K in ExerciseId]: KindPlay<ExerciseTypes[K]['question'], ExerciseTypes[K]['answer']>;
+} = {
+  'eq-boost': eqBoost,
+  'eq-match': eqMatch,
+  'comp-match': compMatch,
+  'comp-spot': compSpot,
+  'fader-balance': faderBalance,
+  'level-change': levelChange,
+  'pan-position': panPosition,
+  'reverb-time': reverbTime,
+  'delay-time': delayTime,
+  'prod-or-mix': prodOrMix,
+};
+
+/** A kind's play half seen generically (the drill holds questions and answers as plain data). */
+export function playFor(kind: ExerciseId): KindPlay<unknown, unknown> {
+  return plays[kind] as unknown as KindPlay<unknown, unknown>;
+}

@@ -1,0 +1,109 @@
+/**
+ * Stems for exercise songs: the one place drills get their music. Renders in a Worker (falling back to the
+ * main thread), keeps the last few songs in memory, and shares a render already under way, so a drill can
+ * fetch the next question's song while the learner answers this one. A persistent stem cache can slot in
+ * here without touching the callers.
+ */
+import type { SampleRate } from '../dsp/units';
+import type { SongOverrides, Stems, StyleId } from '../production/types';
+
+/** What to render: a generated song at a rate. */
+export interface DrillStemRequest {
+  id: number;
+  style: StyleId;
+  seed: number;
+  overrides?: SongOverrides;
+  sampleRate: SampleRate;
+}
+
+/** The worker's answer. */
+export type DrillStemReply =
+  | { id: number; type: 'done'; stems: Stems }
+  | { id: number; type: 'error'; message: string };
+
+/** Songs kept in memory (an 8-bar song at 48 kHz is about 7 MB). */
+export const STEM_MEMORY_SIZE = 6;
+
+const cache = new Map<string, Promise<Stems>>();
+let worker: Worker | null = null;
+let workerFailed = false;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (s: Stems) => void; reject: (e: Error) => void }>();
+
+function keyOf(r: Omit<DrillStemRequest, 'id'>): string {
+  return JSON.stringify([r.style, r.seed, r.overrides ?? {}, r.sampleRate]);
+}
+
+function getWorker(): Worker | null {
+  if (workerFailed || typeof Worker === 'undefined') return null;
+  if (worker) return worker;
+  try {
+    worker = new Worker(new URL('./drill-stems.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    workerFailed = true;
+    return null;
+  }
+  worker.onmessage = (event: MessageEvent<DrillStemReply>) => {
+    const reply = event.data;
+    const entry = waiting.get(reply.id);
+    if (!entry) return;
+    waiting.delete(reply.id);
+    if (reply.type === 'done') entry.resolve(reply.stems);
+    else entry.reject(new Error(reply.message));
+  };
+  worker.onerror = () => {
+    // A worker that cannot start fails every pending render over to the main thread.
+    workerFailed = true;
+    worker?.terminate();
+    worker = null;
+    const pending = [...waiting.values()];
+    waiting.clear();
+    for (const entry of pending) entry.reject(new Error('worker failed'));
+  };
+  return worker;
+}
+
+async function renderHere(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
+  const [{ generateSong }, { renderStems }] = await Promise.all([
+    import('../production/generate-song'),
+    import('../production/render-stems'),
+  ]);
+  return renderStems(generateSong(r.seed, r.style, r.overrides ?? {}), { sampleRate: r.sampleRate });
+}
+
+function renderInWorker(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
+  const w = getWorker();
+  if (!w) return renderHere(r);
+  const id = nextId++;
+  return new Promise<Stems>((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.postMessage({ ...r, id } satisfies DrillStemRequest);
+  }).catch(() => renderHere(r));
+}
+
+/** The stems of a generated song at `sampleRate` (from memory when recently rendered or under way). */
+export function loadSongStems(
+  source: { style: StyleId; seed: number; overrides?: SongOverrides },
+  sampleRate: SampleRate,
+): Promise<Stems> {
+  const request = { style: source.style, seed: source.seed, overrides: source.overrides, sampleRate };
+  const key = keyOf(request);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const pending = renderInWorker(request);
+  cache.set(key, pending);
+  pending.catch(() => cache.delete(key));
+  while (cache.size > STEM_MEMORY_SIZE) cache.delete(cache.keys().next().value as string);
+  return pending;
+}
+
+/** Forgets every song in memory (and stops the worker). */
+export function clearDrillStems(): void {
+  cache.clear();
+  worker?.terminate();
+  worker = null;
+}

@@ -1,0 +1,327 @@
+import { batch, computed, signal } from '@preact/signals';
+import { createRng } from '../dsp/random';
+import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../exercises/registry';
+import type { CheckResult } from '../exercises/types';
+import { createStaircaseFor, type Staircase } from '../training/staircase';
+import { describeThreshold } from '../training/threshold-words';
+import { currentAudioContext } from './audio';
+import { holdBusy } from './busy';
+import { type AnsweredQuestion, registerAssignmentRunner } from './classroom';
+import { initialAnswer, isAnswerComplete, MATCH_KINDS, songSourcesOf } from './drill-answers';
+import { createDrillPlayer, type DrillPlayer } from './drill-player';
+import { loadSongStems } from './drill-stems';
+import { navigate } from './router';
+import { saveAttempt } from './storage';
+
+/**
+ * A drill session: a run of questions of one kind (at a level, or adaptive on the kind's main variable),
+ * or a fixed list of (exercise, level, seed) items such as an assignment. Each answer is checked, timed and
+ * stored (attempt + progress in one transaction); the summary gives the scores, the mean and, in adaptive
+ * mode, the threshold in words. One drill runs at a time: `drill` holds it.
+ */
+
+/** One fixed question: what an assignment hands the drill. */
+export interface DrillItem {
+  exercise: ExerciseId;
+  level: number;
+  seed: number;
+}
+
+/** How to start a drill: a kind (and level, or adaptive), or a fixed list of items. */
+export interface DrillOptions {
+  /** Fixed questions, in order (assignments). Overrides kind/level/adaptive/count. */
+  items?: DrillItem[];
+  kind?: ExerciseId;
+  /** 1-based level (ignored when adaptive). */
+  level?: number;
+  /** Run the kind's 2-down/1-up staircase on its main variable. */
+  adaptive?: boolean;
+  /** Questions in the drill (default 10; adaptive 20). */
+  count?: number;
+  /** Stored on every attempt. */
+  assignmentId?: string;
+  /** Heading for the drill view (default the kind's title). */
+  title?: string;
+  /** Seed for choosing question seeds (default: the clock). */
+  seed?: number;
+  /** Stores an answer instead of saveAttempt (the classroom's recorder); true when it landed. */
+  record?: (item: DrillItem, index: number, result: AnsweredQuestion) => Promise<boolean>;
+}
+
+/** One answered question. */
+export interface DrillAnswer {
+  index: number;
+  item: DrillItem;
+  question: ExerciseQuestion;
+  answer: unknown;
+  result: CheckResult;
+  timeMs: number;
+  saved: boolean;
+  /** Adaptive drills: the main-variable value the question was asked at. */
+  value?: number;
+}
+
+/** The end of a drill. */
+export interface DrillSummary {
+  scores: number[];
+  mean: number;
+  correct: number;
+  totalTimeMs: number;
+  /** Adaptive drills: the threshold (null until the staircase has enough reversals). */
+  threshold: number | null;
+  /** The threshold (or the estimate so far) in words; null outside adaptive drills. */
+  thresholdWords: string | null;
+}
+
+/** Where a drill is. */
+export type DrillPhase = 'question' | 'checking' | 'answered' | 'done';
+
+/** Default question count of a drill (adaptive drills run longer so the staircase can settle). */
+export const DEFAULT_COUNT = 10;
+/** Default question count of an adaptive drill. */
+export const DEFAULT_ADAPTIVE_COUNT = 20;
+
+function clockSeed(): number {
+  return Date.now() % 2_147_483_647;
+}
+
+function resolveItems(o: DrillOptions): { kind: ExerciseId; count: number; fixed: DrillItem[] | null } {
+  if (o.items && o.items.length > 0) {
+    const first = o.items[0] as DrillItem;
+    return { kind: first.exercise, count: o.items.length, fixed: o.items };
+  }
+  const kind = o.kind && isExerciseId(o.kind) ? o.kind : 'eq-boost';
+  const count = Math.max(1, Math.round(o.count ?? (o.adaptive ? DEFAULT_ADAPTIVE_COUNT : DEFAULT_COUNT)));
+  return { kind, count, fixed: null };
+}
+
+/** Creates a drill session (call `startDrill` to make it the app's drill). */
+export function createDrill(options: DrillOptions) {
+  const { kind, count, fixed } = resolveItems(options);
+  const meta = exercises[kind].meta;
+  const adaptive = !fixed && options.adaptive === true && meta.adaptive && !!meta.mainVariable;
+  const level = Math.max(1, Math.min(meta.levels.length, Math.round(options.level ?? 1)));
+  const staircase: Staircase | null = adaptive ? createStaircaseFor(meta.mainVariable!) : null;
+  const seeds = createRng(options.seed ?? clockSeed());
+  const player: DrillPlayer = createDrillPlayer();
+  const title = options.title ?? meta.title;
+
+  const index = signal(0);
+  const phase = signal<DrillPhase>('question');
+  const question = signal<ExerciseQuestion | null>(null);
+  const answer = signal<unknown>(null);
+  const result = signal<CheckResult | null>(null);
+  const answers = signal<DrillAnswer[]>([]);
+  const saveFailed = signal(false);
+  let item: DrillItem | null = null;
+  let shownAt = 0;
+  let releaseBusy: (() => void) | null = holdBusy('drill');
+  const upcoming: DrillItem[] = [];
+
+  const itemAt = (i: number): DrillItem => {
+    if (fixed) return fixed[i] as DrillItem;
+    while (upcoming.length <= i) upcoming.push({ exercise: kind, level, seed: seeds.int(1, 2_147_483_646) });
+    return upcoming[i] as DrillItem;
+  };
+
+  const generate = (it: DrillItem): ExerciseQuestion => {
+    const k = exercises[it.exercise];
+    if (staircase && k.generateAt) return k.generateAt(it.seed, staircase.value) as ExerciseQuestion;
+    return k.generate(it.seed, it.level) as ExerciseQuestion;
+  };
+
+  /** Renders the next question's songs while this one is answered (not for adaptive: its value is unknown). */
+  const prefetchNext = (i: number) => {
+    if (i + 1 >= count || staircase) return;
+    const rate = currentAudioContext()?.sampleRate ?? 48000;
+    for (const s of songSourcesOf(generate(itemAt(i + 1)))) loadSongStems(s, rate).catch(() => undefined);
+  };
+
+  const show = (i: number) => {
+    item = itemAt(i);
+    const q = generate(item);
+    batch(() => {
+      index.value = i;
+      question.value = q;
+      answer.value = initialAnswer(q);
+      result.value = null;
+      phase.value = 'question';
+    });
+    shownAt = performance.now();
+    void player.load(item.exercise, q).then(() => {
+      // The clock runs from when the question can be heard.
+      if (question.value === q && phase.value === 'question') shownAt = performance.now();
+      prefetchNext(i);
+    });
+  };
+
+  const finish = () => {
+    player.clear();
+    phase.value = 'done';
+    releaseBusy?.();
+    releaseBusy = null;
+  };
+
+  const summary = computed<DrillSummary | null>(() => {
+    const list = answers.value;
+    if (list.length === 0) return null;
+    const scores = list.map((a) => a.result.score);
+    const threshold = staircase?.threshold ?? null;
+    let thresholdWords: string | null = null;
+    if (staircase) {
+      const reversals = staircase.reversalValues;
+      const estimate =
+        threshold ?? (reversals.length >= 2 ? reversals.reduce((s, v) => s + v, 0) / reversals.length : null);
+      const baseParams = meta.levels[(meta.mainVariable?.baseLevel ?? 1) - 1]?.params as
+        | { tracks?: number }
+        | undefined;
+      thresholdWords =
+        estimate === null
+          ? 'Not enough answers yet to find your threshold: a longer drill will.'
+          : `${describeThreshold(kind, estimate, { tracks: baseParams?.tracks })}${threshold === null ? ' (A first estimate: the staircase needs more reversals to be sure.)' : ''}`;
+    }
+    return {
+      scores,
+      mean: Math.round(scores.reduce((s, v) => s + v, 0) / scores.length),
+      correct: list.filter((a) => a.result.correct).length,
+      totalTimeMs: list.reduce((s, a) => s + a.timeMs, 0),
+      threshold,
+      thresholdWords,
+    };
+  });
+
+  const store = async (entry: DrillAnswer): Promise<boolean> => {
+    const { item: it, question: q, answer: a, result: r, timeMs } = entry;
+    if (options.record)
+      return options.record(it, entry.index, { question: q, answer: a, score: r.score, timeMs });
+    return saveAttempt({
+      exercise: it.exercise,
+      skill: exercises[it.exercise].meta.skill,
+      level: q.level,
+      seed: it.seed,
+      question: q,
+      answer: a,
+      score: r.score,
+      timeMs,
+      at: Date.now(),
+      ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}),
+    });
+  };
+
+  const session = {
+    kind,
+    title,
+    count,
+    adaptive,
+    level,
+    assignmentId: options.assignmentId ?? null,
+    player,
+    index,
+    phase,
+    question,
+    answer,
+    result,
+    answers,
+    summary,
+    saveFailed,
+    /** Whether the current answer has every part it needs. */
+    canSubmit: computed(
+      () => phase.value === 'question' && !!question.value && isAnswerComplete(question.value, answer.value),
+    ),
+    /** Sets the working answer (match kinds: B follows it live). */
+    setAnswer(next: unknown): void {
+      if (phase.value !== 'question') return;
+      answer.value = next;
+      const current = question.value?.kind;
+      if (current && MATCH_KINDS.includes(current)) player.update(next);
+    },
+    /** Checks and stores the working answer. */
+    async submit(): Promise<void> {
+      const q = question.value;
+      const it = item;
+      if (!q || !it || phase.value !== 'question' || !isAnswerComplete(q, answer.value)) return;
+      const a = answer.value;
+      const timeMs = Math.max(0, Math.round(performance.now() - shownAt));
+      phase.value = 'checking';
+      // Let the UI show "Scoring…" before a heavy check (comp-match renders its stem) blocks the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const r = exercises[it.exercise].check(q, a);
+      const value = q.adaptiveValue;
+      staircase?.record(r.correct);
+      const entry: DrillAnswer = {
+        index: index.value,
+        item: it,
+        question: q,
+        answer: a,
+        result: r,
+        timeMs,
+        saved: false,
+      };
+      if (value !== undefined) entry.value = value;
+      batch(() => {
+        result.value = r;
+        phase.value = 'answered';
+      });
+      void player.review(a);
+      entry.saved = await store(entry);
+      if (!entry.saved) saveFailed.value = true;
+      answers.value = [...answers.value, entry];
+    },
+    /** Goes to the next question, or to the summary after the last. */
+    next(): void {
+      if (phase.value !== 'answered') return;
+      if (index.value + 1 >= count) finish();
+      else show(index.value + 1);
+    },
+    /** Ends the drill early (answers so far stay stored). */
+    quit(): void {
+      finish();
+    },
+    dispose(): void {
+      player.dispose();
+      releaseBusy?.();
+      releaseBusy = null;
+    },
+  };
+  show(0);
+  return session;
+}
+
+/** A drill session. */
+export type DrillSession = ReturnType<typeof createDrill>;
+
+/** The drill now running (or finished and showing its summary), if any. */
+export const drill = signal<DrillSession | null>(null);
+
+/** Starts a drill and makes it the app's drill (ending any other). */
+export function startDrill(options: DrillOptions): DrillSession {
+  drill.value?.dispose();
+  const session = createDrill(options);
+  drill.value = session;
+  return session;
+}
+
+/** Closes the drill view (after the summary, or to stop early). */
+export function closeDrill(): void {
+  drill.value?.dispose();
+  drill.value = null;
+}
+
+let installed = false;
+
+/** Lets the classroom run assignments through the drill (call once at start-up; later calls do nothing). */
+export function installDrillRunner(): void {
+  if (installed) return;
+  installed = true;
+  registerAssignmentRunner((run) => {
+    const valid = run.questions.filter((q) => isExerciseId(q.exercise));
+    if (valid.length === 0) return;
+    startDrill({
+      items: valid.map((q) => ({ exercise: q.exercise as ExerciseId, level: q.level, seed: q.seed })),
+      assignmentId: run.assignmentId,
+      title: run.title,
+      record: (_item, i, answered) => run.record(valid[i]!, answered),
+    });
+    navigate('/train');
+  });
+}
