@@ -1,0 +1,201 @@
+/** Songs to audio: one synthesised, levelled mono stem per unmuted track, with progress and abort. */
+import { hashString } from '../dsp/random';
+import type { Decibels, SampleRate, Seconds } from '../dsp/units';
+import { BEATS_PER_BAR } from './events';
+import { computeDefaultFaders, normaliseStem, sumWithGains } from './stem-levels';
+import { styleSpec } from './styles';
+import { heldLength, mixHeldNote, mixSound } from './synth/mix-note';
+import { createNoise } from './synth/noise';
+import { voiceFor } from './synth/voices';
+import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId } from './types';
+
+/** Bumped whenever the synthesis changes what a song sounds like (cached stems go stale). */
+export const RENDER_VERSION = 1;
+
+/** How to render. */
+export interface RenderOptions {
+  sampleRate: SampleRate;
+  /** Silence kept after the last bar for tails to ring out (default 1.5 s). */
+  tailSeconds?: Seconds;
+}
+
+/** Thrown (or rejected with) when the abort signal fires; `name` is 'AbortError' like the DOM's. */
+export class RenderAbortedError extends Error {
+  override readonly name = 'AbortError';
+  constructor() {
+    super('Rendering was aborted');
+  }
+}
+
+/** Whether an error is a render abort (ours, or any AbortError). */
+export function isRenderAborted(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/** Length of a song in seconds (without tail). */
+export function songSeconds(song: Song): Seconds {
+  const bars = song.sections.reduce((n, s) => n + s.bars, 0);
+  return (bars * BEATS_PER_BAR * 60) / song.bpm;
+}
+
+const EVENTS_PER_STEP = 48;
+
+function velocityGain(velocity: number): number {
+  return velocity ** 1.5;
+}
+
+/** Renders one track into `out`, yielding its own progress (0..1) every few events. */
+function* renderTrack(
+  track: Track,
+  song: Song,
+  sampleRate: SampleRate,
+  out: Float32Array,
+): Generator<number> {
+  const voice = voiceFor(track.instrument);
+  const secondsPerBeat = 60 / song.bpm;
+  const noiseFor = (label: string | number) => createNoise(hashString(`${track.instrument}:${label}`));
+  const events = track.events;
+  if (voice.kind === 'track') {
+    voice.render(events, secondsPerBeat, sampleRate, out, noiseFor(track.id));
+    return;
+  }
+  const startOf = (e: NoteEvent) => Math.round(e.time * secondsPerBeat * sampleRate);
+  const gateOf = (e: NoteEvent) => Math.max(1, Math.round(e.duration * secondsPerBeat * sampleRate));
+  const longest = new Map<number, number>();
+  if (voice.kind === 'held') {
+    for (const e of events)
+      longest.set(e.pitch, Math.max(longest.get(e.pitch) ?? 0, heldLength(gateOf(e), voice.amp, sampleRate)));
+  }
+  const cache = new Map<string, Float32Array>();
+  const takes = new Map<number, number>();
+  for (let n = 0; n < events.length; n++) {
+    const e = events[n] as NoteEvent;
+    const start = startOf(e);
+    const gain = velocityGain(e.velocity);
+    if (voice.kind === 'hit') {
+      const take = takes.get(e.pitch) ?? 0;
+      takes.set(e.pitch, take + 1);
+      const key = `${e.pitch}:${take % voice.variants}`;
+      let sound = cache.get(key);
+      if (!sound) cache.set(key, (sound = voice.render(e.pitch, sampleRate, noiseFor(key))));
+      mixSound(out, start, sound, gain);
+    } else if (voice.kind === 'held') {
+      const key = String(e.pitch);
+      let raw = cache.get(key);
+      if (!raw)
+        cache.set(key, (raw = voice.render(e.pitch, longest.get(e.pitch) ?? 1, sampleRate, noiseFor(key))));
+      mixHeldNote(out, start, raw, gateOf(e), voice.amp, sampleRate, gain);
+    } else {
+      const gate = gateOf(e);
+      const key = `${e.pitch}:${gate}`;
+      let sound = cache.get(key);
+      if (!sound) cache.set(key, (sound = voice.render(e.pitch, gate, sampleRate, noiseFor(e.pitch))));
+      mixSound(out, start, sound, gain);
+    }
+    if (n % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield (n + 1) / events.length;
+  }
+}
+
+/**
+ * The rendering as a sequence of steps: yields overall progress in [0, 1) after each chunk of work and
+ * returns the stems. Each stem is peak-normalised to STEM_PEAK_DB (−3 dBFS); defaultFaderDb turns them into a
+ * rough mix (style balance, summed peak at MIX_PEAK_DB).
+ */
+export function* renderStemsSteps(song: Song, options: RenderOptions): Generator<number, Stems> {
+  const { sampleRate } = options;
+  if (!Number.isFinite(sampleRate) || sampleRate < 8000 || sampleRate > 384000) {
+    throw new RangeError(`Bad sample rate ${sampleRate}`);
+  }
+  const length = Math.ceil((songSeconds(song) + (options.tailSeconds ?? 1.5)) * sampleRate);
+  const tracks = song.tracks.filter((t) => !t.muted);
+  const buffers: Float32Array[] = [];
+  for (let k = 0; k < tracks.length; k++) {
+    const out = new Float32Array(length);
+    for (const p of renderTrack(tracks[k] as Track, song, sampleRate, out))
+      yield (0.97 * (k + p)) / tracks.length;
+    buffers.push(out);
+    yield (0.97 * (k + 1)) / tracks.length;
+  }
+  const balance = styleSpec(song.style).balance;
+  const levelled = buffers.map((samples, k) => ({
+    samples,
+    rmsDb: normaliseStem(samples, sampleRate),
+    targetDb: balance[(tracks[k] as Track).id],
+  }));
+  const faders = computeDefaultFaders(levelled, length);
+  const stems: StemTrack[] = tracks.map((t, k) => ({
+    id: t.id,
+    name: t.name,
+    instrument: t.instrument,
+    channels: [buffers[k] as Float32Array],
+    defaultFaderDb: faders[k] as Decibels,
+    activeRmsDb: Math.round((levelled[k]?.rmsDb ?? Number.NEGATIVE_INFINITY) * 10) / 10,
+  }));
+  return { songId: song.id, renderVersion: RENDER_VERSION, sampleRate, length, tracks: stems };
+}
+
+/** Renders synchronously (Node, Workers). Throws RenderAbortedError if `signal` fires; progress rises 0 → 1. */
+export function renderStemsSync(
+  song: Song,
+  options: RenderOptions,
+  signal?: AbortSignalLike,
+  onProgress?: (fraction: number) => void,
+): Stems {
+  if (signal?.aborted) throw new RenderAbortedError();
+  onProgress?.(0);
+  const steps = renderStemsSteps(song, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      onProgress?.(1);
+      return step.value;
+    }
+    if (signal?.aborted) throw new RenderAbortedError();
+    onProgress?.(step.value);
+  }
+}
+
+type TimerHost = { setTimeout?: (callback: () => void, ms: number) => unknown };
+
+/** Lets other tasks (an abort message, a progress repaint) run: a macrotask where the host has timers. */
+function breathe(): Promise<void> {
+  const host = globalThis as TimerHost;
+  return new Promise((resolve) => (host.setTimeout ? host.setTimeout(resolve, 0) : resolve()));
+}
+
+/**
+ * Renders asynchronously, giving the event loop a turn about every 15 ms so an abort can arrive. Rejects
+ * with RenderAbortedError when `signal` fires; progress rises monotonically from 0 to 1. Deterministic:
+ * the same song and sample rate give bit-identical stems.
+ */
+export async function renderStems(
+  song: Song,
+  options: RenderOptions,
+  signal?: AbortSignalLike,
+  onProgress?: (fraction: number) => void,
+): Promise<Stems> {
+  if (signal?.aborted) throw new RenderAbortedError();
+  onProgress?.(0);
+  const steps = renderStemsSteps(song, options);
+  let lastBreath = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      onProgress?.(1);
+      return step.value;
+    }
+    if (Date.now() - lastBreath > 15) {
+      await breathe();
+      lastBreath = Date.now();
+    }
+    if (signal?.aborted) throw new RenderAbortedError();
+    onProgress?.(step.value);
+  }
+}
+
+/** Mixes stems to one mono buffer at the given fader levels (default: each stem's defaultFaderDb). */
+export function renderMix(stems: Stems, fadersDb: Partial<Record<TrackId, Decibels>> = {}): Float32Array {
+  const channels = stems.tracks.map((t) => t.channels[0] ?? new Float32Array(stems.length));
+  const gains = stems.tracks.map((t) => fadersDb[t.id] ?? t.defaultFaderDb);
+  return sumWithGains(channels, gains, stems.length);
+}

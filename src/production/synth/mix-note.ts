@@ -1,0 +1,58 @@
+/** Mixing rendered sounds into a track buffer: plain hits, and sustained tones shaped by an ADSR on the way in. */
+import type { SampleRate } from '../../dsp/units';
+import type { Adsr } from './envelope';
+
+/** Adds `sound` × `gain` into `out` from sample `start` (whatever fits). */
+export function mixSound(out: Float32Array, start: number, sound: Float32Array, gain: number): void {
+  const end = Math.min(out.length, start + sound.length);
+  for (let i = start, j = 0; i < end; i++, j++) out[i] = (out[i] as number) + (sound[j] as number) * gain;
+}
+
+/** Samples a held note occupies: its gate plus the release. */
+export function heldLength(gate: number, env: Adsr, sampleRate: SampleRate): number {
+  return gate + Math.max(1, Math.ceil(env.release * sampleRate));
+}
+
+const FADE = 64;
+
+/**
+ * Adds a note made from a sustained tone `raw` (at least heldLength samples long): linear attack,
+ * exponential decay towards the sustain level while the gate is open, then an exponential release
+ * falling 60 dB (the last 64 samples faded to exactly 0), times `gain`.
+ */
+export function mixHeldNote(
+  out: Float32Array,
+  start: number,
+  raw: Float32Array,
+  gate: number,
+  env: Adsr,
+  sampleRate: SampleRate,
+  gain: number,
+): void {
+  const attack = Math.max(1, Math.round(env.attack * sampleRate));
+  const decayCoef = Math.exp(-1 / Math.max(1, env.decay * sampleRate));
+  const total = Math.min(raw.length, heldLength(gate, env, sampleRate));
+  const releaseCoef = Math.exp(-6.9 / Math.max(1, total - gate));
+  const end = Math.min(total, out.length - start);
+  const sustain = env.sustain;
+  let j = 0;
+  let level = 0;
+  const attackEnd = Math.min(attack, gate, end);
+  for (; j < attackEnd; j++) {
+    level = (j + 1) / attack;
+    out[start + j] = (out[start + j] as number) + (raw[j] as number) * level * gain;
+  }
+  const gateEnd = Math.min(gate, end);
+  let above = level - sustain;
+  for (; j < gateEnd; j++) {
+    above *= decayCoef;
+    out[start + j] = (out[start + j] as number) + (raw[j] as number) * (sustain + above) * gain;
+  }
+  if (gateEnd > attackEnd) level = sustain + above;
+  const fadeStart = total - FADE;
+  for (; j < end; j++) {
+    level *= releaseCoef;
+    const fade = j > fadeStart ? (total - j) / FADE : 1;
+    out[start + j] = (out[start + j] as number) + (raw[j] as number) * level * fade * gain;
+  }
+}

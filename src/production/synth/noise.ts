@@ -1,0 +1,43 @@
+/** Seeded noise sources for synthesis: fast white noise and Voss–McCartney pink noise. */
+
+/** A white-noise source: each call returns the next sample, uniform in [−1, 1). */
+export type NoiseSource = () => number;
+
+/** A fast seeded white-noise generator (xorshift32); the same seed gives the same samples everywhere. */
+export function createNoise(seed: number): NoiseSource {
+  let state = seed >>> 0 || 0x9e3779b9;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 2147483648 - 1;
+  };
+}
+
+const PINK_ROWS = 16;
+
+/**
+ * Pink noise (−3 dB/octave) by the Voss–McCartney method: row k of 16 random values is refreshed every
+ * 2^k samples, and the sum of the rows plus a fresh white sample is the output. Writes `count` samples
+ * into `out` from `start`, scaled so the RMS level is about −12 dBFS.
+ */
+export function fillPinkNoise(out: Float32Array, start: number, count: number, noise: NoiseSource): void {
+  const rows = new Float64Array(PINK_ROWS);
+  let sum = 0;
+  for (let r = 0; r < PINK_ROWS; r++) {
+    rows[r] = noise();
+    sum += rows[r] as number;
+  }
+  const scale = 0.25 / Math.sqrt((PINK_ROWS + 1) / 3);
+  const end = Math.min(out.length, start + count);
+  for (let i = start, n = 1; i < end; i++, n++) {
+    const row = 31 - Math.clz32(n & -n);
+    if (row < PINK_ROWS) {
+      const fresh = noise();
+      sum += fresh - (rows[row] as number);
+      rows[row] = fresh;
+    }
+    out[i] = (sum + noise()) * scale;
+  }
+}
