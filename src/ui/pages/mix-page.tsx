@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { prepareAudio, suspendAudio } from '../../state/audio';
-import { currentChoice, loadSongChoice, renderProgress, songChoices } from '../../state/mix-songs';
+import { currentChoice, loadSongChoice, rendering, songChoices } from '../../state/mix-songs';
 import { mixer } from '../../state/mixer-model';
 import { ChannelStripView, type StripPanel } from '../mixer/ChannelStripView';
 import { CompressorPanel } from '../mixer/CompressorPanel';
@@ -115,9 +115,7 @@ export default function MixPage() {
       </div>
       {status === 'loading' && (
         <p class="loading" aria-busy="true">
-          {renderProgress.value === null
-            ? 'Loading the mixer…'
-            : `Rendering the song’s parts… ${Math.round(renderProgress.value * 100)} %`}
+          {rendering.value ? 'Making the song’s parts…' : 'Loading the mixer…'}
         </p>
       )}
       {status === 'failed' && (
