@@ -12,7 +12,12 @@ import {
 import { deriveSeeds } from '../classroom/assignment-pack';
 import { defaultCatalog } from '../classroom/catalog';
 import { gradebookCsv } from '../classroom/csv';
-import { buildGradebook, type GradebookEntry, type GradebookTable } from '../classroom/gradebook';
+import {
+  buildGradebook,
+  type GradebookEntry,
+  type GradebookTable,
+  type SummaryStats,
+} from '../classroom/gradebook';
 import { decodeReport, validateReport } from '../classroom/report';
 import { createRng, hashString } from '../dsp/random';
 import {
@@ -27,7 +32,7 @@ import type { StoredReport } from '../storage/schema';
 import { showNotice } from './notices';
 import { database } from './storage';
 
-export type { GradebookTable };
+export type { GradebookTable, SummaryStats };
 
 /** What the builder form holds before it becomes an assignment. */
 export interface AssignmentDraft {

@@ -68,6 +68,9 @@ export interface AnsweredQuestion {
 /** A result, or a sentence saying why not. */
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
 
+/** An assignment decoded from a pasted code or chosen file, waiting for "Keep it" on /classroom/open. */
+export const openedAssignment = signal<Assignment | null>(null);
+
 /** The active profile's received assignments, newest first. */
 export const studentAssignments = signal<StudentAssignment[]>([]);
 

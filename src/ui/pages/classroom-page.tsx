@@ -1,9 +1,23 @@
-import { activeProfileId, profiles } from '../../state/storage';
+import { currentParams } from '../../state/router';
+import { type ClassroomTab, ClassroomTabs } from '../classroom/classroom-tabs';
+import { GradebookView } from '../classroom/gradebook-view';
+import { OpenView } from '../classroom/open-view';
+import { StudentHome } from '../classroom/student-home';
+import { TeacherView } from '../classroom/teacher-view';
+import { WorkView } from '../classroom/work-view';
+import '../classroom/classroom.css';
 
-/** Classroom: who is practising on this device, and (later) assignments and reports. */
+/** Classroom: profiles, assignments received by link or file, the teacher's builder and gradebook. */
 export default function ClassroomPage() {
+  const [sub, arg] = currentParams.value;
+  const tab: ClassroomTab = sub === 'teach' ? 'teach' : sub === 'gradebook' ? 'gradebook' : 'student';
+  let view = <StudentHome />;
+  if (sub === 'teach') view = <TeacherView />;
+  else if (sub === 'gradebook') view = <GradebookView />;
+  else if (sub === 'open') view = <OpenView />;
+  else if (sub === 'work' && arg) view = <WorkView assignmentId={decodeURIComponent(arg)} />;
   return (
-    <section class="stack">
+    <section class="stack cr-page">
       <header class="page-head">
         <h1>Classroom</h1>
         <p class="lede">
@@ -11,16 +25,8 @@ export default function ClassroomPage() {
           server.
         </p>
       </header>
-      <section class="panel">
-        <h2>Profiles on this device</h2>
-        <ul class="plain-list">
-          {profiles.value.map((p) => (
-            <li key={p.id}>
-              {p.name} {p.id === activeProfileId.value && <span class="badge">active</span>}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ClassroomTabs current={tab} />
+      {view}
     </section>
   );
 }
