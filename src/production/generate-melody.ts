@@ -135,6 +135,7 @@ function oohs(section: Section, range: readonly [number, number], start: number)
   });
 }
 
+/** Melody notes as events; `gate` < 1 detaches them (instruments), 1 keeps them legato with vowels (the voice). */
 function toEvents(
   notes: readonly MelodyNote[],
   offset: number,
@@ -142,13 +143,16 @@ function toEvents(
   velocity: number,
   rng: Rng,
 ): NoteEvent[] {
-  return notes.map((n) => ({
-    time: offset + n.time,
-    duration: n.duration * gate,
-    pitch: n.pitch,
-    velocity: humanise(n.time % 2 === 0 ? velocity : velocity * 0.88, 0.05, rng.next),
-    ...(n.vowel ? { vowel: n.vowel } : {}),
-  }));
+  return notes.map((n) => {
+    const e: NoteEvent = {
+      time: offset + n.time,
+      duration: n.duration * gate,
+      pitch: n.pitch,
+      velocity: humanise(n.time % 2 === 0 ? velocity : velocity * 0.88, 0.05, rng.next),
+    };
+    if (gate === 1 && n.vowel) e.vowel = n.vowel;
+    return e;
+  });
 }
 
 /** Short answering licks in the lead range, filling the gaps between vocal phrases. */

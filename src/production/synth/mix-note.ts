@@ -49,10 +49,10 @@ export function mixHeldNote(
     out[start + j] = (out[start + j] as number) + (raw[j] as number) * (sustain + above) * gain;
   }
   if (gateEnd > attackEnd) level = sustain + above;
-  const fadeStart = total - FADE;
+  const fadeStart = total - 1 - FADE;
   for (; j < end; j++) {
     level *= releaseCoef;
-    const fade = j > fadeStart ? (total - j) / FADE : 1;
+    const fade = j > fadeStart ? (total - 1 - j) / FADE : 1;
     out[start + j] = (out[start + j] as number) + (raw[j] as number) * level * fade * gain;
   }
 }

@@ -204,7 +204,7 @@ const VOICES: Record<string, Voice> = {
     gain: 0.9,
   }),
   'bass-saw': patch({
-    oscillators: [...SAW_DETUNED([-8, 8], 0.5), { shape: 'sine', semitones: -12, level: 0.5 }],
+    oscillators: [...SAW_DETUNED([-8, 8], 0.5), { shape: 'sine', semitones: 0, level: 0.6 }],
     cutoff: 250,
     keyTrack: 1,
     envelope: 2400,
