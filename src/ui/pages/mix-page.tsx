@@ -9,6 +9,8 @@ import { MasterSection } from '../mixer/MasterSection';
 import { TransportBar } from '../mixer/TransportBar';
 import { trackColor } from '../mixer/track-colors';
 import '../mixer/mixer.css';
+import '../mixer/mixer-console.css';
+import '../mixer/mixer-panels.css';
 
 /** True when a key press belongs to a text field (Space must type a space there). */
 function typingInto(target: EventTarget | null): boolean {
