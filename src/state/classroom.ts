@@ -191,6 +191,18 @@ export async function startAssignment(assignment: Assignment): Promise<boolean> 
   return true;
 }
 
+/** Teacher's preview: runs every question of an assignment as a student would, storing nothing. */
+export function previewAssignment(assignment: Assignment): boolean {
+  if (!runner) return false;
+  runner({
+    assignmentId: assignment.id,
+    title: `Preview: ${assignment.title}`,
+    questions: remainingQuestions(assignment, []),
+    record: async () => true,
+  });
+  return true;
+}
+
 /** A handed-in report in every form the student can send. */
 export interface HandIn {
   report: Report;

@@ -1,6 +1,6 @@
 /** /classroom/teach: build an assignment, then share it; the list of assignments made on this device. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Assignment } from '../../state/classroom';
+import { type Assignment, assignmentRunnerReady, previewAssignment } from '../../state/classroom';
 import {
   gradebook,
   loadTeacherData,
@@ -47,6 +47,11 @@ export function TeacherView() {
             </p>
             <SharePanel assignment={a} />
             <div class="row">
+              {assignmentRunnerReady.value && (
+                <button type="button" class="btn" onClick={() => previewAssignment(a)}>
+                  Preview as a student
+                </button>
+              )}
               <button type="button" class="btn btn-danger" onClick={() => setDeleting(a)}>
                 Delete…
               </button>
