@@ -3,8 +3,9 @@ import { computed, signal } from '@preact/signals';
 /** The top-level sections of the app, in navigation order. */
 export const SECTIONS = [
   { id: 'learn', label: 'Learn', path: '/learn' },
-  { id: 'train', label: 'Train', path: '/train' },
+  { id: 'produce', label: 'Produce', path: '/produce' },
   { id: 'mix', label: 'Mix', path: '/mix' },
+  { id: 'train', label: 'Train', path: '/train' },
   { id: 'progress', label: 'Progress', path: '/progress' },
   { id: 'classroom', label: 'Classroom', path: '/classroom' },
   { id: 'settings', label: 'Settings', path: '/settings' },

@@ -4,6 +4,8 @@ import { launchChromium, watchOutsideRequests } from './browser';
 
 const ROUTES = [
   { path: '/learn', heading: 'Learn' },
+  { path: '/produce', heading: 'Produce' },
+  { path: '/produce/library', heading: 'Produce' },
   { path: '/train', heading: 'Train' },
   { path: '/mix', heading: 'Mix' },
   { path: '/progress', heading: 'Progress' },

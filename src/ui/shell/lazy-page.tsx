@@ -8,6 +8,7 @@ type PageModule = { default: ComponentType };
 // Each page is its own chunk: the first screen loads only the shell and the page it shows.
 const loaders: Record<SectionId, () => Promise<PageModule>> = {
   learn: () => import('../pages/learn-page'),
+  produce: () => import('../pages/produce-page'),
   train: () => import('../pages/train-page'),
   mix: () => import('../pages/mix-page'),
   progress: () => import('../pages/progress-page'),
