@@ -1,5 +1,11 @@
-/** Learn: what mixing is, as distinct from producing, and the path through the lessons. */
-export default function LearnPage() {
+import { useEffect } from 'preact/hooks';
+import { watchLessonStates } from '../../state/lessons';
+import { currentParams } from '../../state/router';
+import { LessonMap } from '../lessons/lesson-map';
+import { LessonPlayer } from '../lessons/lesson-player';
+import '../lessons/lessons.css';
+
+function Overview() {
   return (
     <section class="stack">
       <header class="page-head">
@@ -39,6 +45,14 @@ export default function LearnPage() {
         <li>Mastering</li>
         <li>Release</li>
       </ol>
+      <LessonMap />
     </section>
   );
+}
+
+/** Learn: the production-vs-mixing overview and the lesson map, or one lesson at /learn/<id>. */
+export default function LearnPage() {
+  useEffect(() => watchLessonStates(), []);
+  const id = currentParams.value[0];
+  return id ? <LessonPlayer id={decodeURIComponent(id)} /> : <Overview />;
 }

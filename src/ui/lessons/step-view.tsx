@@ -1,0 +1,64 @@
+import type { LessonBlock, LessonStep, LessonSummary } from '../../lessons/schema';
+import { DiagramBlock } from './blocks/diagram-block';
+import { ExerciseBlock } from './blocks/exercise-block';
+import { ListenBlock } from './blocks/listen-block';
+import { MixerBlock } from './blocks/mixer-block';
+import { QuizBlock } from './blocks/quiz-block';
+
+/** Props of one step: the lesson, the step, best scores by block id, and where new scores go. */
+export interface StepViewProps {
+  lesson: LessonSummary;
+  step: LessonStep;
+  scores: Readonly<Record<string, number>>;
+  onScore: (blockId: string, score: number) => void;
+}
+
+function Block({ block, lesson, scores, onScore }: Omit<StepViewProps, 'step'> & { block: LessonBlock }) {
+  switch (block.type) {
+    case 'prose':
+      // Lesson Markdown turned into HTML at build time; raw HTML in lessons is refused by the parser.
+      return <div class="prose" dangerouslySetInnerHTML={{ __html: block.html }} />;
+    case 'aside':
+      return (
+        <aside class={`aside aside-${block.kind}`} aria-label={block.kind === 'tip' ? 'Tip' : 'Caution'}>
+          <p class="aside-kind">{block.kind === 'tip' ? 'Tip' : 'Caution'}</p>
+          <div class="prose" dangerouslySetInnerHTML={{ __html: block.html }} />
+        </aside>
+      );
+    case 'diagram':
+      return <DiagramBlock block={block} />;
+    case 'listen':
+      return <ListenBlock block={block} lesson={lesson} />;
+    case 'mixer':
+      return <MixerBlock block={block} lesson={lesson} />;
+    case 'exercise':
+      return (
+        <ExerciseBlock
+          block={block}
+          lesson={lesson}
+          best={scores[block.id]}
+          onScore={(s) => onScore(block.id, s)}
+        />
+      );
+    case 'quiz':
+      return (
+        <QuizBlock
+          block={block}
+          lesson={lesson}
+          best={scores[block.id]}
+          onScore={(s) => onScore(block.id, s)}
+        />
+      );
+  }
+}
+
+/** The blocks of one step, in order. */
+export function StepView(props: StepViewProps) {
+  return (
+    <div class="step-body">
+      {props.step.blocks.map((block) => (
+        <Block key={`${block.type}-${block.line}`} block={block} {...props} />
+      ))}
+    </div>
+  );
+}
