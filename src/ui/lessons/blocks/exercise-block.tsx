@@ -6,10 +6,10 @@ import type { GradedBlockProps } from './types';
  * in `src/state/` that reports a finished round's average score), it states the drill and its pass mark,
  * shows the best score so far, and links to the Train page with the kind and level chosen.
  */
-export function ExerciseBlock({ block, best }: GradedBlockProps<ExerciseData>) {
+export function ExerciseBlock({ block, lesson, best }: GradedBlockProps<ExerciseData>) {
   const title = block.kindTitle ?? block.kind;
   const passed = best !== undefined && best >= block.pass;
-  const href = `/train?kind=${encodeURIComponent(block.kind)}&level=${block.level}&count=${block.count}`;
+  const href = `/train?kind=${encodeURIComponent(block.kind)}&level=${block.level}&count=${block.count}&lesson=${lesson.id}&block=${block.id}`;
   return (
     <section class="block exercise" aria-label={`Drill: ${title}`}>
       <header class="block-head">
