@@ -1,7 +1,15 @@
 /** Compression drills, played: a dry and a compressed version of a stem or the rough mix. */
 import type { CompressorSettings } from '../../dsp/compressor';
 import { levelSpec } from '../shared/levels';
-import { excerptTrack, loadExcerpt, mixdown, monoTrack, peakDb } from '../shared/play-sources';
+import {
+  excerptTrack,
+  loadExcerpt,
+  MEASURE_RATE,
+  mixdown,
+  monoTrack,
+  peakDb,
+  SOLO_FADER_DB,
+} from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
 import {
   type RelativeCompressor,
@@ -35,7 +43,7 @@ export const play: KindPlay<CompSpotQuestion, CompSpotAnswer> = {
     const excerpt = await loadExcerpt(env, q.source);
     const track = q.source.track ? excerptTrack(excerpt, q.source.track) : null;
     const samples = track ? track.samples : mixdown(excerpt);
-    const faderDb = track ? track.defaultFaderDb : 0;
+    const faderDb = track ? SOLO_FADER_DB : 0;
     const peak = peakDb(samples);
     const side = (compressor: CompressorSettings | null): SideSpec => ({
       tracks: [
@@ -74,7 +82,7 @@ export const play: KindPlay<CompSpotQuestion, CompSpotAnswer> = {
         };
       },
       levelMatch: { allowed: true },
-      measureRate: Math.min(excerpt.sampleRate, 32000),
+      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE),
     };
   },
 };

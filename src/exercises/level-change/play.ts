@@ -1,7 +1,7 @@
 /** What changed level, played: A is the rough mix, B the same mix with one fader moved. */
 import type { TrackId } from '../../production/types';
 import { mixSide } from '../shared/play-mix';
-import { loadExcerpt } from '../shared/play-sources';
+import { loadExcerpt, MEASURE_RATE } from '../shared/play-sources';
 import type { KindPlay } from '../shared/play-types';
 import type { LevelChangeAnswer, LevelChangeQuestion } from './meta';
 
@@ -31,7 +31,7 @@ export const play: KindPlay<LevelChangeQuestion, LevelChangeAnswer> = {
         allowed: false,
         reason: 'The level change is the answer, so A and B keep their own levels.',
       },
-      measureRate: Math.min(excerpt.sampleRate, 32000),
+      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE),
     };
   },
 };

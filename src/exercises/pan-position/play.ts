@@ -1,7 +1,7 @@
 /** Where is it panned, played: A has the instrument in the centre, B where the question put it. */
 import type { Pan } from '../../dsp/units';
 import { allTrackIds, mixSide } from '../shared/play-mix';
-import { loadExcerpt } from '../shared/play-sources';
+import { loadExcerpt, MEASURE_RATE } from '../shared/play-sources';
 import type { KindPlay } from '../shared/play-types';
 import type { PanPositionAnswer, PanPositionQuestion } from './meta';
 
@@ -23,7 +23,7 @@ export const play: KindPlay<PanPositionQuestion, PanPositionAnswer> = {
         labels: { a: 'A: right position', b: 'B: your position' },
       }),
       levelMatch: { allowed: true },
-      measureRate: Math.min(excerpt.sampleRate, 32000),
+      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE),
     };
   },
 };

@@ -2,7 +2,7 @@
 import type { DeepPartial, StripSettings } from '../../engine';
 import type { TrackId } from '../../production/types';
 import type { Excerpt } from './play-sources';
-import { excerptTrack, monoTrack } from './play-sources';
+import { excerptTrack, monoTrack, SOLO_FADER_DB } from './play-sources';
 import type { SideSpec, TrackSpec } from './play-types';
 
 /** Per-track changes on top of the rough mix (fader offsets are added to the rough-mix fader). */
@@ -12,7 +12,10 @@ export interface TrackMove {
   settings?: DeepPartial<StripSettings>;
 }
 
-/** Strips for `ids` of an excerpt (in that order) at their rough-mix faders, with `moves` applied. */
+/**
+ * Strips for `ids` of an excerpt (in that order) at their rough-mix faders, with `moves` applied. A track
+ * playing alone starts at SOLO_FADER_DB instead, so a solo is about as loud as a mix.
+ */
 export function mixTracks(
   excerpt: Excerpt,
   ids: readonly TrackId[],
@@ -23,7 +26,7 @@ export function mixTracks(
     const move = moves[id] ?? {};
     return monoTrack(t.name, t.samples, {
       ...move.settings,
-      faderDb: t.defaultFaderDb + (move.faderOffsetDb ?? 0),
+      faderDb: (ids.length === 1 ? SOLO_FADER_DB : t.defaultFaderDb) + (move.faderOffsetDb ?? 0),
     });
   });
 }

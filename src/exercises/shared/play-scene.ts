@@ -68,7 +68,10 @@ export async function buildSide(
 export function sameTopology(x: SideSpec, y: SideSpec): boolean {
   return (
     x.tracks.length === y.tracks.length &&
-    x.tracks.every((t, i) => t.channels === y.tracks[i]?.channels) &&
+    x.tracks.every((t, i) => {
+      const other = y.tracks[i]?.channels ?? [];
+      return t.channels.length === other.length && t.channels.every((c, k) => c === other[k]);
+    }) &&
     (x.bpm ?? 120) === (y.bpm ?? 120)
   );
 }

@@ -11,6 +11,14 @@ import type { SongSource } from '../types';
 import type { PlayEnv, TrackSpec } from './play-types';
 import { sourceBpm } from './sources';
 
+/**
+ * Rate the level match renders at when the A/B difference is not in the top octaves (dynamics, balance,
+ * space): both sides lose the same top octave, and it is about a third faster than 32 kHz. EQ kinds use their own rate.
+ */
+export const MEASURE_RATE: SampleRate = 24000;
+/** Fader of a track played alone: a solo stem (peaks at −3 dBFS) sits near a rough mix's level. */
+export const SOLO_FADER_DB: Decibels = -3;
+
 /** Length of the crossfade that closes every loop (end into start), s. */
 export const LOOP_FADE_S: Seconds = 0.01;
 /** Length of a pink-noise loop, s. */
