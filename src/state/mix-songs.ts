@@ -1,6 +1,12 @@
 import { signal } from '@preact/signals';
 import { STYLES } from '../production/styles';
-import type { StyleId } from '../production/types';
+import type { SongOverrides, StyleId } from '../production/types';
+import {
+  type ArrangementSpec,
+  arrangementOverrides,
+  decodeArrangement,
+  encodeArrangement,
+} from './arrangement';
 import { describe } from './audio';
 import { loadSongStems } from './drill-stems';
 import type { MixerModel } from './mixer-model';
@@ -20,8 +26,10 @@ export const TEST_SIGNALS_ID = 'test-signals';
 const SONG_SEED = 1;
 /** Bars rendered: long enough to hear the parts play off each other, short enough to render in a second. */
 const SONG_BARS = 8;
-/** Sample rate of generated material. */
-const SOURCE_RATE = 44100;
+/** Sample rate of generated material (the arranger renders at it too, so its stems are reused here). */
+export const SOURCE_RATE = 44100;
+/** Picker ids that carry an arrangement from the Produce page start with this ('arranged?style=pop&seed=3…'). */
+export const ARRANGED_PREFIX = 'arranged?';
 
 /** What the song picker offers: one generated song per style, then the neutral test signals. */
 export const songChoices = signal<SongChoice[]>([
@@ -29,22 +37,57 @@ export const songChoices = signal<SongChoice[]>([
   { id: TEST_SIGNALS_ID, title: 'Test signals (pink noise and tones)' },
 ]);
 
-/** The choice being loaded or mixed (a generated pop song by default). */
-export const currentChoice = signal<string>(songChoices.value[0]!.id);
+/** The picker id of an arrangement made on the Produce page. */
+export function arrangedChoiceId(spec: ArrangementSpec): string {
+  return ARRANGED_PREFIX + encodeArrangement(spec);
+}
+
+/** The Mix page address that opens an arrangement (it also survives a reload). */
+export function arrangedMixPath(spec: ArrangementSpec): string {
+  return `/mix?song=${encodeURIComponent(arrangedChoiceId(spec))}`;
+}
+
+/** The arrangement an arranged picker id carries, or null for any other id. */
+function arrangementOf(id: string): ArrangementSpec | null {
+  return id.startsWith(ARRANGED_PREFIX) ? decodeArrangement(id.slice(ARRANGED_PREFIX.length)) : null;
+}
+
+/** The choice a /mix?song=… address asks for (an arranged song), else the default pop song. */
+function initialChoice(): string {
+  const fallback = songChoices.value[0]!.id;
+  if (typeof location === 'undefined' || !location.pathname.startsWith('/mix')) return fallback;
+  const asked = new URLSearchParams(location.search).get('song');
+  const spec = asked ? arrangementOf(asked) : null;
+  if (!spec) return fallback;
+  listArranged(arrangedChoiceId(spec), 'Your arrangement');
+  return arrangedChoiceId(spec);
+}
+
+/** Puts an arranged song in the picker (one at a time: a newer arrangement replaces the older). */
+function listArranged(id: string, title: string): void {
+  const others = songChoices.value.filter((c) => !c.id.startsWith(ARRANGED_PREFIX));
+  songChoices.value = [{ id, title }, ...others];
+}
+
+/** The choice being loaded or mixed (a generated pop song by default, or the arrangement the URL names). */
+export const currentChoice = signal<string>(initialChoice());
 
 /** True while a song's parts are being synthesised. */
 export const rendering = signal(false);
 
 let generation = 0;
 
-/** Generates a style's song and renders its stems (in a Worker, shared with drills' stem memory). */
-async function songSource(style: StyleId): Promise<MixSource> {
-  const overrides = { bars: SONG_BARS };
+/** Generates a song and renders its stems (in a Worker, shared with drills' and the arranger's stem memory). */
+async function songSource(
+  style: StyleId,
+  seed = SONG_SEED,
+  overrides: SongOverrides = { bars: SONG_BARS },
+): Promise<MixSource> {
   const [{ generateSong }, stems] = await Promise.all([
     import('../production/generate-song'),
-    loadSongStems({ style, seed: SONG_SEED, overrides }, SOURCE_RATE),
+    loadSongStems({ style, seed, overrides }, SOURCE_RATE),
   ]);
-  const song = generateSong(SONG_SEED, style, overrides);
+  const song = generateSong(seed, style, overrides);
   return {
     id: song.id,
     title: song.title,
@@ -59,12 +102,13 @@ async function songSource(style: StyleId): Promise<MixSource> {
   };
 }
 
-/** Loads a choice into the mixer: a generated song's stems, or the test signals. */
+/** Loads a choice into the mixer: a generated or arranged song's stems, or the test signals. */
 export async function loadSongChoice(model: MixerModel, id: string): Promise<void> {
   const mine = ++generation;
   currentChoice.value = id;
   model.stop();
-  const style = STYLES.find((s) => s.id === id)?.id;
+  const arranged = arrangementOf(id);
+  const style = arranged?.style ?? STYLES.find((s) => s.id === id)?.id;
   if (!style) {
     rendering.value = false;
     await model.load(generateTestSource(SOURCE_RATE));
@@ -73,10 +117,12 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   model.status.value = 'loading';
   rendering.value = true;
   try {
-    const source = await songSource(style);
+    const source = arranged
+      ? await songSource(style, arranged.seed, arrangementOverrides(arranged))
+      : await songSource(style);
     if (mine !== generation) return;
     await model.load(source);
-    const label = STYLES.find((s) => s.id === style)!.label;
+    const label = arranged ? 'Your arrangement' : STYLES.find((s) => s.id === style)!.label;
     songChoices.value = songChoices.value.map((c) =>
       c.id === id ? { id, title: `${label}: “${source.title}”` } : c,
     );
@@ -93,4 +139,15 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   } finally {
     if (mine === generation) rendering.value = false;
   }
+}
+
+/**
+ * Opens an arrangement from the Produce page in the mixer, with exactly its parts: lists it in the picker
+ * and starts loading (stems come from memory when the arranger has just rendered them). Navigate to
+ * `arrangedMixPath(spec)` after calling it.
+ */
+export function loadArrangedSong(model: MixerModel, spec: ArrangementSpec): Promise<void> {
+  const id = arrangedChoiceId(spec);
+  listArranged(id, 'Your arrangement');
+  return loadSongChoice(model, id);
 }
