@@ -107,14 +107,10 @@ export function generateHarmony(
           : [(stack[index % stack.length] as number) + 12 * Math.floor(index / stack.length)];
         const accent = h.step % 4 === 0 ? 1 : 0.85;
         const gap = h.steps >= 4 ? 0 : 0.05;
-        for (const pitch of pitches) {
-          events.push({
-            time: absBar * BEATS_PER_BAR + h.step * STEP,
-            duration: h.steps * STEP - gap,
-            pitch,
-            velocity: humanise(options.baseVelocity * accent, 0.05, rng.next),
-          });
-        }
+        // One velocity per onset: a chord is struck as one gesture (and renders as one cached sound).
+        const velocity = humanise(options.baseVelocity * accent, 0.05, rng.next);
+        const time = absBar * BEATS_PER_BAR + h.step * STEP;
+        for (const pitch of pitches) events.push({ time, duration: h.steps * STEP - gap, pitch, velocity });
       }
     }
   }

@@ -2,7 +2,7 @@
 import { hashString } from '../dsp/random';
 import type { Decibels, SampleRate, Seconds } from '../dsp/units';
 import { BEATS_PER_BAR } from './events';
-import { computeDefaultFaders, normaliseStem, sumWithGains } from './stem-levels';
+import { levelStems, sumWithGains } from './stem-levels';
 import { styleSpec } from './styles';
 import { heldLength, mixHeldNote, mixSound } from './synth/mix-note';
 import { createNoise } from './synth/noise';
@@ -61,38 +61,68 @@ function* renderTrack(
   }
   const startOf = (e: NoteEvent) => Math.round(e.time * secondsPerBeat * sampleRate);
   const gateOf = (e: NoteEvent) => Math.max(1, Math.round(e.duration * secondsPerBeat * sampleRate));
-  const longest = new Map<number, number>();
-  if (voice.kind === 'held') {
-    for (const e of events)
-      longest.set(e.pitch, Math.max(longest.get(e.pitch) ?? 0, heldLength(gateOf(e), voice.amp, sampleRate)));
-  }
   const cache = new Map<string, Float32Array>();
-  const takes = new Map<number, number>();
-  for (let n = 0; n < events.length; n++) {
-    const e = events[n] as NoteEvent;
-    const start = startOf(e);
-    const gain = velocityGain(e.velocity);
-    if (voice.kind === 'hit') {
+  if (voice.kind === 'hit') {
+    const takes = new Map<number, number>();
+    for (let n = 0; n < events.length; n++) {
+      const e = events[n] as NoteEvent;
       const take = takes.get(e.pitch) ?? 0;
       takes.set(e.pitch, take + 1);
       const key = `${e.pitch}:${take % voice.variants}`;
       let sound = cache.get(key);
       if (!sound) cache.set(key, (sound = voice.render(e.pitch, sampleRate, noiseFor(key))));
-      mixSound(out, start, sound, gain);
-    } else if (voice.kind === 'held') {
-      const key = String(e.pitch);
-      let raw = cache.get(key);
-      if (!raw)
-        cache.set(key, (raw = voice.render(e.pitch, longest.get(e.pitch) ?? 1, sampleRate, noiseFor(key))));
-      mixHeldNote(out, start, raw, gateOf(e), voice.amp, sampleRate, gain);
-    } else {
-      const gate = gateOf(e);
-      const key = `${e.pitch}:${gate}`;
-      let sound = cache.get(key);
-      if (!sound) cache.set(key, (sound = voice.render(e.pitch, gate, sampleRate, noiseFor(e.pitch))));
-      mixSound(out, start, sound, gain);
+      mixSound(out, startOf(e), sound, velocityGain(e.velocity));
+      if (n % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield (n + 1) / events.length;
     }
-    if (n % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield (n + 1) / events.length;
+    return;
+  }
+  const tones = new Map<number, Float32Array>();
+  const longest = new Map<number, number>();
+  if (voice.kind === 'held') {
+    for (const e of events) {
+      longest.set(e.pitch, Math.max(longest.get(e.pitch) ?? 0, heldLength(gateOf(e), voice.amp, sampleRate)));
+    }
+  }
+  /** One note (or chord) at full velocity, rendered once per pitch set and gate. */
+  const sound = (pitches: readonly number[], gate: number): Float32Array => {
+    const key = `${gate}:${pitches.join(',')}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    let result: Float32Array;
+    if (voice.kind === 'held') {
+      result = new Float32Array(heldLength(gate, voice.amp, sampleRate));
+      for (const pitch of pitches) {
+        let tone = tones.get(pitch);
+        if (!tone)
+          tones.set(
+            pitch,
+            (tone = voice.render(pitch, longest.get(pitch) ?? 1, sampleRate, noiseFor(pitch))),
+          );
+        mixHeldNote(result, 0, tone, gate, voice.amp, sampleRate, 1);
+      }
+    } else {
+      const parts = pitches.map((pitch) => voice.render(pitch, gate, sampleRate, noiseFor(pitch)));
+      result = new Float32Array(Math.max(...parts.map((p) => p.length)));
+      for (const part of parts) mixSound(result, 0, part, 1);
+    }
+    cache.set(key, result);
+    return result;
+  };
+  let step = 0;
+  for (let n = 0; n < events.length; ) {
+    const first = events[n] as NoteEvent;
+    const gate = gateOf(first);
+    const pitches = [first.pitch];
+    let m = n + 1;
+    // Notes struck together with one velocity and one length are a chord: cached and mixed as one sound.
+    for (; m < events.length; m++) {
+      const e = events[m] as NoteEvent;
+      if (e.time !== first.time || e.velocity !== first.velocity || gateOf(e) !== gate) break;
+      pitches.push(e.pitch);
+    }
+    mixSound(out, startOf(first), sound(pitches, gate), velocityGain(first.velocity));
+    n = m;
+    if (++step % EVENTS_PER_STEP === 0) yield n / events.length;
   }
 }
 
@@ -117,19 +147,18 @@ export function* renderStemsSteps(song: Song, options: RenderOptions): Generator
     yield (0.97 * (k + 1)) / tracks.length;
   }
   const balance = styleSpec(song.style).balance;
-  const levelled = buffers.map((samples, k) => ({
-    samples,
-    rmsDb: normaliseStem(samples, sampleRate),
-    targetDb: balance[(tracks[k] as Track).id],
-  }));
-  const faders = computeDefaultFaders(levelled, length);
+  const levels = levelStems(
+    buffers,
+    tracks.map((t) => balance[t.id]),
+    sampleRate,
+  );
   const stems: StemTrack[] = tracks.map((t, k) => ({
     id: t.id,
     name: t.name,
     instrument: t.instrument,
     channels: [buffers[k] as Float32Array],
-    defaultFaderDb: faders[k] as Decibels,
-    activeRmsDb: Math.round((levelled[k]?.rmsDb ?? Number.NEGATIVE_INFINITY) * 10) / 10,
+    defaultFaderDb: levels.faders[k] as Decibels,
+    activeRmsDb: Math.round((levels.rmsDb[k] ?? Number.NEGATIVE_INFINITY) * 10) / 10,
   }));
   return { songId: song.id, renderVersion: RENDER_VERSION, sampleRate, length, tracks: stems };
 }

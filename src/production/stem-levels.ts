@@ -37,14 +37,36 @@ function blockPowers(samples: Float32Array, sampleRate: SampleRate): { powers: F
   for (let b = 0; b < powers.length; b++) {
     const start = b * block;
     const end = Math.min(samples.length, start + block);
-    let sum = 0;
-    for (let i = start; i < end; i++) {
-      const x = samples[i] as number;
-      sum += x * x;
-      const a = x < 0 ? -x : x;
-      if (a > peak) peak = a;
+    // Four partial sums and two running extremes keep the loop free of long dependency chains.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let hi = 0;
+    let lo = 0;
+    let i = start;
+    for (; i + 3 < end; i += 4) {
+      const x0 = samples[i] as number;
+      const x1 = samples[i + 1] as number;
+      const x2 = samples[i + 2] as number;
+      const x3 = samples[i + 3] as number;
+      s0 += x0 * x0;
+      s1 += x1 * x1;
+      s2 += x2 * x2;
+      s3 += x3 * x3;
+      const mx = Math.max(x0, x1, x2, x3);
+      const mn = Math.min(x0, x1, x2, x3);
+      if (mx > hi) hi = mx;
+      if (mn < lo) lo = mn;
     }
-    powers[b] = sum / (end - start);
+    for (; i < end; i++) {
+      const x = samples[i] as number;
+      s0 += x * x;
+      if (x > hi) hi = x;
+      if (x < lo) lo = x;
+    }
+    peak = Math.max(peak, hi, -lo);
+    powers[b] = (s0 + s1 + s2 + s3) / (end - start);
   }
   return { powers, peak };
 }
@@ -55,18 +77,6 @@ function blockPowers(samples: Float32Array, sampleRate: SampleRate): { powers: F
  */
 export function measureGatedRmsDb(samples: Float32Array, sampleRate: SampleRate): Decibels {
   return powerToDb(gatedPower(blockPowers(samples, sampleRate).powers, 1));
-}
-
-/**
- * Peak-normalises a stem in place to STEM_PEAK_DB and returns its gated RMS level afterwards, in two
- * passes over the samples (measure, scale).
- */
-export function normaliseStem(samples: Float32Array, sampleRate: SampleRate): Decibels {
-  const { powers, peak } = blockPowers(samples, sampleRate);
-  if (peak === 0) return Number.NEGATIVE_INFINITY;
-  const gain = Math.fround(dbToGain(STEM_PEAK_DB) / peak);
-  for (let i = 0; i < samples.length; i++) samples[i] = (samples[i] as number) * gain;
-  return powerToDb(gatedPower(powers, gain * gain));
 }
 
 /** Sums mono stems with per-stem gains (dB) into a new buffer. */
@@ -87,44 +97,61 @@ export function sumWithGains(
 
 const CHUNK = 4096;
 
-/** Peak of the weighted sum of channels, computed in small chunks (no full-length mix buffer). */
-export function peakOfSum(
-  channels: readonly Float32Array[],
-  gains: readonly number[],
-  length: number,
-): number {
-  const acc = new Float64Array(CHUNK);
-  let peak = 0;
-  for (let start = 0; start < length; start += CHUNK) {
-    const n = Math.min(CHUNK, length - start);
-    acc.fill(0);
-    channels.forEach((ch, k) => {
-      const g = gains[k] ?? 0;
-      const m = Math.min(n, ch.length - start);
-      for (let i = 0; i < m; i++) acc[i] = (acc[i] as number) + (ch[start + i] as number) * g;
-    });
-    for (let i = 0; i < n; i++) {
-      const a = Math.abs(acc[i] as number);
-      if (a > peak) peak = a;
-    }
-  }
-  return peak;
+/** Levels of a set of stems after levelStems. */
+export interface StemLevels {
+  /** Gated RMS of each stem after normalisation (dBFS). */
+  rmsDb: Decibels[];
+  /** Fader settings for the rough mix (dB, rounded to 0.1). */
+  faders: Decibels[];
 }
 
 /**
- * Default faders: each stem is brought to its style's balance target (gated RMS), then all faders move
- * together so the summed rough mix peaks at MIX_PEAK_DB. Rounded to 0.1 dB.
+ * Levels stems in place, in two passes over each: (1) peak and 100 ms block powers; (2) scaling to
+ * STEM_PEAK_DB while summing the rough mix chunk by chunk (in cache, no full mix buffer) to find its
+ * peak. Faders bring each stem to its balance target (gated RMS), then move together so the rough mix
+ * peaks at MIX_PEAK_DB.
  */
-export function computeDefaultFaders(
-  stems: readonly { samples: Float32Array; rmsDb: Decibels; targetDb: Decibels }[],
-  length: number,
-): Decibels[] {
-  const raw = stems.map((s) => (Number.isFinite(s.rmsDb) ? s.targetDb - s.rmsDb : 0));
-  const peak = peakOfSum(
-    stems.map((s) => s.samples),
-    raw.map(dbToGain),
-    length,
-  );
-  const offset = peak > 0 ? MIX_PEAK_DB - gainToDb(peak) : 0;
-  return raw.map((db) => Math.round((db + offset) * 10) / 10);
+export function levelStems(
+  buffers: readonly Float32Array[],
+  targetsDb: readonly Decibels[],
+  sampleRate: SampleRate,
+): StemLevels {
+  const count = buffers.length;
+  const length = buffers.reduce((n, b) => Math.max(n, b.length), 0);
+  const scales = new Float64Array(count);
+  const mixGains = new Float64Array(count);
+  const rmsDb: Decibels[] = [];
+  const raw: Decibels[] = [];
+  buffers.forEach((samples, k) => {
+    const { powers, peak } = blockPowers(samples, sampleRate);
+    const scale = peak > 0 ? Math.fround(dbToGain(STEM_PEAK_DB) / peak) : 0;
+    const rms = powerToDb(gatedPower(powers, scale * scale));
+    scales[k] = scale;
+    rmsDb.push(rms);
+    raw.push(Number.isFinite(rms) ? (targetsDb[k] ?? 0) - rms : 0);
+    mixGains[k] = dbToGain(raw[k] as number);
+  });
+  const acc = new Float64Array(CHUNK);
+  let mixPeak = 0;
+  for (let start = 0; start < length; start += CHUNK) {
+    const end = Math.min(length, start + CHUNK);
+    acc.fill(0);
+    for (let k = 0; k < count; k++) {
+      const ch = buffers[k] as Float32Array;
+      const scale = scales[k] as number;
+      const g = mixGains[k] as number;
+      const stop = Math.min(end, ch.length);
+      for (let i = start, j = 0; i < stop; i++, j++) {
+        const y = Math.fround((ch[i] as number) * scale);
+        ch[i] = y;
+        acc[j] = (acc[j] as number) + y * g;
+      }
+    }
+    for (let j = 0; j < end - start; j++) {
+      const a = Math.abs(acc[j] as number);
+      if (a > mixPeak) mixPeak = a;
+    }
+  }
+  const offset = mixPeak > 0 ? MIX_PEAK_DB - gainToDb(mixPeak) : 0;
+  return { rmsDb, faders: raw.map((db) => Math.round((db + offset) * 10) / 10) };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DRUM_HIT_NAMES } from '../../src/production/drum-hits';
 import { chordAt } from '../../src/production/events';
 import { generateSong, generateTestSong } from '../../src/production/generate-song';
@@ -12,13 +12,16 @@ const SEEDS = Array.from({ length: 50 }, (_, i) => i + 1);
 const PITCHED: readonly TrackId[] = ['bass', 'chords', 'keys', 'lead', 'vocal'];
 const EPS = 1e-6;
 
-let corpus: { song: Song; style: StyleId; seed: number }[] | null = null;
+let corpus: { song: Song; style: StyleId; seed: number }[] = [];
 
-/** Runs `check` on seeds 1–50 of every style (generated once for the whole file). */
-function forEverySong(check: (song: Song, style: StyleId, seed: number) => void): void {
-  corpus ??= STYLE_IDS.flatMap((style) =>
+beforeAll(() => {
+  corpus = STYLE_IDS.flatMap((style) =>
     SEEDS.map((seed) => ({ song: generateSong(seed, style), style, seed })),
   );
+}, 60_000);
+
+/** Runs `check` on seeds 1–50 of every style (generated once, before the tests). */
+function forEverySong(check: (song: Song, style: StyleId, seed: number) => void): void {
   for (const { song, style, seed } of corpus) check(song, style, seed);
 }
 

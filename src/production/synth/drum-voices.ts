@@ -14,12 +14,11 @@ export interface KickParams {
   decay: Seconds;
   click: number;
   drive: number;
-  length: Seconds;
 }
 
-/** Renders a kick drum. */
+/** Renders a kick drum, five decay times long (−43 dB, then faded to 0). */
 export function renderKick(p: KickParams, sampleRate: SampleRate, noise: NoiseSource): Float32Array {
-  const out = new Float32Array(Math.round(p.length * sampleRate));
+  const out = new Float32Array(Math.round(5 * p.decay * sampleRate));
   fillDecay(out, p.decay, 0.001, sampleRate);
   const sweepCoef = Math.exp(-1 / (p.sweep * sampleRate));
   const clickCoef = Math.exp(-1 / (0.0015 * sampleRate));
@@ -32,7 +31,7 @@ export function renderKick(p: KickParams, sampleRate: SampleRate, noise: NoiseSo
     const f = p.endHz + (p.startHz - p.endHz) * sweep;
     phase += (2 * Math.PI * f) / sampleRate;
     const body = Math.sin(phase) * (out[i] as number);
-    out[i] = Math.tanh(p.drive * (body + click * clickFilter.lowpass(noise()))) / norm;
+    out[i] = Math.tanh(p.drive * (body + click * clickFilter.lowpass(noise.next()))) / norm;
     sweep *= sweepCoef;
     click *= clickCoef;
   }
@@ -68,7 +67,7 @@ export function renderSnare(p: SnareParams, sampleRate: SampleRate, noise: Noise
     ph1 += (2 * Math.PI * p.toneHz * drop) / sampleRate;
     ph2 += (2 * Math.PI * p.toneHz * 1.63 * drop) / sampleRate;
     const tone = (Math.sin(ph1) + 0.5 * Math.sin(ph2)) * (toneEnv[i] as number);
-    const wires = lp.lowpass(hp.highpass(noise())) * (noiseEnv[i] as number);
+    const wires = lp.lowpass(hp.highpass(noise.next())) * (noiseEnv[i] as number);
     out[i] = p.tone * tone + p.noise * wires;
   }
   return out;
@@ -92,7 +91,7 @@ export function renderClap(
   for (let i = 0; i < out.length; i++) {
     if (bursts.includes(i)) env = 1;
     else env *= i > last ? tailCoef : burstCoef;
-    out[i] = 2.2 * bp.bandpass(hp.highpass(noise())) * env;
+    out[i] = 2.2 * bp.bandpass(hp.highpass(noise.next())) * env;
   }
   return out;
 }
@@ -118,7 +117,7 @@ export function renderCymbal(
   noise: NoiseSource,
 ): Float32Array {
   const tau = hit === 49 ? p.crash : hit === 46 ? p.open : hit === 44 ? p.closed * 0.6 : p.closed;
-  const out = new Float32Array(Math.round(Math.min(3.5, tau * 6 + 0.01) * sampleRate));
+  const out = new Float32Array(Math.round(Math.min(5, tau * 6 + 0.01) * sampleRate));
   fillDecay(out, tau, hit === 49 ? 0.003 : 0.0005, sampleRate);
   const hp1 = new Svf(hit === 49 ? p.highpass * 0.6 : p.highpass, 0.7, sampleRate);
   const hp2 = new Svf(hit === 49 ? p.highpass * 0.6 : p.highpass, 0.7, sampleRate);
@@ -134,7 +133,7 @@ export function renderCymbal(
       phases[k] = ph;
       metal += ph < 0.5 ? 1 : -1;
     }
-    const x = p.metal * metal * 0.25 + noise();
+    const x = p.metal * metal * 0.25 + noise.next();
     out[i] = lp.lowpass(hp2.highpass(hp1.highpass(x))) * (out[i] as number);
   }
   return out;
@@ -146,7 +145,7 @@ export function renderShaker(highpass: Hz, sampleRate: SampleRate, noise: NoiseS
   fillDecay(out, 0.03, 0.012, sampleRate);
   const hp = new Svf(highpass, 0.8, sampleRate);
   const hp2 = new Svf(highpass, 0.8, sampleRate);
-  for (let i = 0; i < out.length; i++) out[i] = hp2.highpass(hp.highpass(noise())) * (out[i] as number);
+  for (let i = 0; i < out.length; i++) out[i] = hp2.highpass(hp.highpass(noise.next())) * (out[i] as number);
   return out;
 }
 
@@ -162,7 +161,7 @@ export function renderTambourine(sampleRate: SampleRate, noise: NoiseSource): Fl
 
 /** Renders a tom: a sine dropping from 1.4 × to 1 × its pitch, with a little noise on the attack. */
 export function renderTom(pitch: Hz, sampleRate: SampleRate, noise: NoiseSource): Float32Array {
-  const out = new Float32Array(Math.round(0.9 * sampleRate));
+  const out = new Float32Array(Math.round(1.4 * sampleRate));
   fillDecay(out, 0.28, 0.001, sampleRate);
   const sweepCoef = Math.exp(-1 / (0.05 * sampleRate));
   const noiseCoef = Math.exp(-1 / (0.012 * sampleRate));
@@ -172,7 +171,7 @@ export function renderTom(pitch: Hz, sampleRate: SampleRate, noise: NoiseSource)
   let phase = 0;
   for (let i = 0; i < out.length; i++) {
     phase += (2 * Math.PI * pitch * (1 + 0.4 * sweep)) / sampleRate;
-    out[i] = (Math.sin(phase) + hiss * lp.lowpass(noise())) * (out[i] as number);
+    out[i] = (Math.sin(phase) + hiss * lp.lowpass(noise.next())) * (out[i] as number);
     sweep *= sweepCoef;
     hiss *= noiseCoef;
   }

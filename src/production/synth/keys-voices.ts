@@ -30,7 +30,7 @@ export function renderPluck(
   const smooth = onePoleCoefficient(Math.min(6000, f0 * 8), sampleRate);
   let lp = 0;
   for (let i = 0; i <= d && i < length; i++) {
-    lp += smooth * (noise() - lp);
+    lp += smooth * (noise.next() - lp);
     y[i] = lp;
   }
   const gateEnd = length - release;
@@ -113,7 +113,7 @@ export function renderOrgan(
     const j = phase | 0;
     const a = table[j] as number;
     const x = a + (phase - j) * ((table[j + 1] as number) - a);
-    const click = i < clickLength ? 0.15 * noise() * (1 - i / clickLength) : 0;
+    const click = i < clickLength ? 0.15 * noise.next() * (1 - i / clickLength) : 0;
     out[i] = x * (1 + 0.12 * sineCycles(tremolo * i)) + click;
     phase += inc;
     if (phase >= TABLE_SIZE) phase -= TABLE_SIZE;

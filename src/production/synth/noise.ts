@@ -1,18 +1,31 @@
 /** Seeded noise sources for synthesis: fast white noise and Voss–McCartney pink noise. */
 
-/** A white-noise source: each call returns the next sample, uniform in [−1, 1). */
-export type NoiseSource = () => number;
+/**
+ * A fast seeded white-noise generator (xorshift32): `next()` returns samples uniform in [−1, 1), the
+ * same for the same seed everywhere. A class, so every instance shares one shape and call sites stay
+ * monomorphic (fresh closures would make the JIT deoptimise when a new one turns up).
+ */
+export class NoiseSource {
+  private state: number;
 
-/** A fast seeded white-noise generator (xorshift32); the same seed gives the same samples everywhere. */
+  constructor(seed: number) {
+    this.state = seed >>> 0 || 0x9e3779b9;
+  }
+
+  /** The next sample. */
+  next(): number {
+    let s = this.state;
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    this.state = s >>> 0;
+    return this.state / 2147483648 - 1;
+  }
+}
+
+/** A seeded white-noise source. */
 export function createNoise(seed: number): NoiseSource {
-  let state = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2147483648 - 1;
-  };
+  return new NoiseSource(seed);
 }
 
 const PINK_ROWS = 16;
@@ -26,7 +39,7 @@ export function fillPinkNoise(out: Float32Array, start: number, count: number, n
   const rows = new Float64Array(PINK_ROWS);
   let sum = 0;
   for (let r = 0; r < PINK_ROWS; r++) {
-    rows[r] = noise();
+    rows[r] = noise.next();
     sum += rows[r] as number;
   }
   const scale = 0.25 / Math.sqrt((PINK_ROWS + 1) / 3);
@@ -34,10 +47,10 @@ export function fillPinkNoise(out: Float32Array, start: number, count: number, n
   for (let i = start, n = 1; i < end; i++, n++) {
     const row = 31 - Math.clz32(n & -n);
     if (row < PINK_ROWS) {
-      const fresh = noise();
+      const fresh = noise.next();
       sum += fresh - (rows[row] as number);
       rows[row] = fresh;
     }
-    out[i] = (sum + noise()) * scale;
+    out[i] = (sum + noise.next()) * scale;
   }
 }

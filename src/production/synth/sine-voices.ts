@@ -53,7 +53,7 @@ export function renderFlute(
     if (phase >= 1) phase -= 1;
     const tone =
       sineCycles(phase) + harmonics * (0.18 * sineCycles(2 * phase) + 0.06 * sineCycles(3 * phase));
-    const air = breath.bandpass(noise()) * (0.12 + chiff);
+    const air = breath.bandpass(noise.next()) * (0.12 + chiff);
     chiff *= chiffCoef;
     out[i] = 0.7 * (tone + air);
   }

@@ -56,7 +56,7 @@ export function renderSubtractive(
   const widths = new Float64Array(count);
   patch.oscillators.forEach((o, k) => {
     incs[k] = (f0 * 2 ** (o.semitones / 12)) / sampleRate;
-    phases[k] = count > 1 ? (noise() + 1) / 2 : 0;
+    phases[k] = count > 1 ? (noise.next() + 1) / 2 : 0;
     levels[k] = o.level;
     shapes[k] = o.shape === 'saw' ? 0 : o.shape === 'pulse' ? 1 : 2;
     widths[k] = o.width ?? 0.5;

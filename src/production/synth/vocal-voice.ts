@@ -49,34 +49,141 @@ export const TENOR: VocalParams = {
 const BLOCK = 32;
 const LEGATO_GAP_BEATS = 0.2;
 const RELEASE: Seconds = 0.12;
+const VOWELS: readonly Vowel[] = ['a', 'e', 'i', 'o', 'u'];
 
-function phrases(events: readonly NoteEvent[]): NoteEvent[][] {
-  const out: NoteEvent[][] = [];
-  for (const e of events) {
-    const current = out[out.length - 1];
-    const prev = current?.[current.length - 1];
-    if (current && prev && e.time - (prev.time + prev.duration) < LEGATO_GAP_BEATS) current.push(e);
-    else out.push([e]);
+/** The notes as plain numbers (typed arrays), grouped into legato phrases: the hot loop reads nothing else. */
+interface VocalScore {
+  onset: Int32Array;
+  gateEnd: Int32Array;
+  pitch: Float64Array;
+  level: Float64Array;
+  vowel: Int8Array;
+  /** Index of the first note of each phrase, plus the note count at the end. */
+  phraseStarts: number[];
+}
+
+function prepareScore(
+  events: readonly NoteEvent[],
+  secondsPerBeat: Seconds,
+  sampleRate: SampleRate,
+): VocalScore {
+  const n = events.length;
+  const score: VocalScore = {
+    onset: new Int32Array(n),
+    gateEnd: new Int32Array(n),
+    pitch: new Float64Array(n),
+    level: new Float64Array(n),
+    vowel: new Int8Array(n),
+    phraseStarts: [],
+  };
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  events.forEach((e, i) => {
+    score.onset[i] = Math.round(e.time * secondsPerBeat * sampleRate);
+    score.gateEnd[i] = Math.round((e.time + e.duration) * secondsPerBeat * sampleRate);
+    score.pitch[i] = e.pitch;
+    score.level[i] = e.velocity ** 1.5;
+    score.vowel[i] = Math.max(0, VOWELS.indexOf(e.vowel ?? 'a'));
+    if (e.time - previousEnd >= LEGATO_GAP_BEATS) score.phraseStarts.push(i);
+    previousEnd = e.time + e.duration;
+  });
+  score.phraseStarts.push(n);
+  return score;
+}
+
+const PHASE = 8;
+const TILTED = 9;
+const AMP = 10;
+const STATE_SIZE = 11;
+
+/**
+ * The hot loop, kept small so the JIT optimises it early and keeps it: `n` samples of buzz → tilt →
+ * four parallel resonators (coefficients a1, a2, a3, weight per formant in `coef`) → amplitude, mixed
+ * into `out` at `offset`. `state` holds the filter memories, phase, tilt and amplitude between calls.
+ */
+function synthBlock(
+  out: Float32Array,
+  offset: number,
+  n: number,
+  air: Float32Array,
+  coef: Float64Array,
+  state: Float64Array,
+  dt: number,
+  target: number,
+  tilt: number,
+  ampSmooth: number,
+): void {
+  const b0 = coef[0] as number;
+  const c0 = coef[1] as number;
+  const d0 = coef[2] as number;
+  const w0 = coef[3] as number;
+  const b1 = coef[4] as number;
+  const c1 = coef[5] as number;
+  const d1 = coef[6] as number;
+  const w1 = coef[7] as number;
+  const b2 = coef[8] as number;
+  const c2 = coef[9] as number;
+  const d2 = coef[10] as number;
+  const w2 = coef[11] as number;
+  const b3 = coef[12] as number;
+  const c3 = coef[13] as number;
+  const d3 = coef[14] as number;
+  const w3 = coef[15] as number;
+  let p0 = state[0] as number;
+  let q0 = state[1] as number;
+  let p1 = state[2] as number;
+  let q1 = state[3] as number;
+  let p2 = state[4] as number;
+  let q2 = state[5] as number;
+  let p3 = state[6] as number;
+  let q3 = state[7] as number;
+  let phase = state[PHASE] as number;
+  let tilted = state[TILTED] as number;
+  let amp = state[AMP] as number;
+  for (let i = 0; i < n; i++) {
+    phase += dt;
+    if (phase >= 1) phase -= 1;
+    const buzz = 1 - 2 * phase + polyBlep(phase, dt);
+    tilted += tilt * (buzz - tilted);
+    amp += ampSmooth * (target - amp);
+    const x = tilted + 0.5 * buzz + (air[i] as number);
+    let v3 = x - q0;
+    let v1 = b0 * p0 + c0 * v3;
+    let v2 = q0 + c0 * p0 + d0 * v3;
+    p0 = 2 * v1 - p0;
+    q0 = 2 * v2 - q0;
+    let y = w0 * v1;
+    v3 = x - q1;
+    v1 = b1 * p1 + c1 * v3;
+    v2 = q1 + c1 * p1 + d1 * v3;
+    p1 = 2 * v1 - p1;
+    q1 = 2 * v2 - q1;
+    y += w1 * v1;
+    v3 = x - q2;
+    v1 = b2 * p2 + c2 * v3;
+    v2 = q2 + c2 * p2 + d2 * v3;
+    p2 = 2 * v1 - p2;
+    q2 = 2 * v2 - q2;
+    y += w2 * v1;
+    v3 = x - q3;
+    v1 = b3 * p3 + c3 * v3;
+    v2 = q3 + c3 * p3 + d3 * v3;
+    p3 = 2 * v1 - p3;
+    q3 = 2 * v2 - q3;
+    y += w3 * v1;
+    const o = offset + i;
+    out[o] = (out[o] as number) + y * amp;
   }
-  return out;
-}
-
-/** Tuning of one band-pass resonator (TPT state-variable form); `weight` × v1 is the band at `level`. */
-interface Resonator {
-  a1: number;
-  a2: number;
-  a3: number;
-  weight: number;
-}
-
-function tune(r: Resonator, centre: Hz, bandwidth: Hz, level: number, sampleRate: SampleRate): void {
-  const fc = Math.min(centre, 0.45 * sampleRate);
-  const g = Math.tan((Math.PI * fc) / sampleRate);
-  const k = bandwidth / fc;
-  r.a1 = 1 / (1 + g * (g + k));
-  r.a2 = g * r.a1;
-  r.a3 = g * r.a2;
-  r.weight = level * k;
+  state[0] = p0;
+  state[1] = q0;
+  state[2] = p1;
+  state[3] = q1;
+  state[4] = p2;
+  state[5] = q2;
+  state[6] = p3;
+  state[7] = q3;
+  state[PHASE] = phase;
+  state[TILTED] = tilted;
+  state[AMP] = amp;
 }
 
 /** Renders every vocal note of a track into `out` (mixing in), phrase by phrase. */
@@ -88,9 +195,16 @@ export function renderVocalTrack(
   noise: NoiseSource,
   params: VocalParams,
 ): void {
-  const toSample = (beats: number) => Math.round(beats * secondsPerBeat * sampleRate);
-  const res: Resonator[] = [0, 1, 2, 3].map(() => ({ a1: 0, a2: 0, a3: 0, weight: 0 }));
-  const [r0, r1, r2, r3] = res as [Resonator, Resonator, Resonator, Resonator];
+  const score = prepareScore(events, secondsPerBeat, sampleRate);
+  const formantTable = new Float64Array(20);
+  VOWELS.forEach((v, i) => {
+    for (let f = 0; f < 4; f++) formantTable[i * 4 + f] = params.formants[v][f] as number;
+  });
+  const bandwidths = Float64Array.from(params.bandwidths);
+  const levels = Float64Array.from(params.levels);
+  const nyquistCap = 0.45 * sampleRate;
+  // Per resonator: a1, a2, a3, weight (level × k, so weight·v1 is the unity-peak band-pass at `level`).
+  const coef = new Float64Array(16);
   const tilt = onePoleCoefficient(1800, sampleRate);
   const breath = new Svf(2500, 0.7, sampleRate);
   const glide = 1 - Math.exp(-BLOCK / (0.04 * sampleRate));
@@ -99,102 +213,60 @@ export function renderVocalTrack(
   const vibStep = (5.3 * BLOCK) / sampleRate;
   const releaseSamples = Math.round(RELEASE * sampleRate);
   const consonantCoef = Math.exp(-1 / (0.025 * sampleRate));
+  const breathLevel = params.breath;
   const air = new Float32Array(BLOCK);
   const formant = new Float64Array(4);
-  // Resonator states live in locals across the whole track: the hot loop touches no objects.
-  let p0 = 0;
-  let q0 = 0;
-  let p1 = 0;
-  let q1 = 0;
-  let p2 = 0;
-  let q2 = 0;
-  let p3 = 0;
-  let q3 = 0;
-  for (const phrase of phrases(events)) {
-    const first = phrase[0] as NoteEvent;
-    const last = phrase[phrase.length - 1] as NoteEvent;
-    const start = toSample(first.time);
-    const gateEnd = toSample(last.time + last.duration);
+  // Resonator states (p, q per formant), glottal phase, tilt filter and amplitude, carried across blocks.
+  const state = new Float64Array(STATE_SIZE);
+  for (let ph = 0; ph + 1 < score.phraseStarts.length; ph++) {
+    const firstNote = score.phraseStarts[ph] as number;
+    const lastNote = (score.phraseStarts[ph + 1] as number) - 1;
+    const start = score.onset[firstNote] as number;
+    const gateEnd = score.gateEnd[lastNote] as number;
     const end = Math.min(out.length, gateEnd + releaseSamples);
-    const onsets = phrase.map((e) => toSample(e.time));
-    let note = 0;
-    let pitch = first.pitch - 0.7;
+    let note = firstNote;
+    let pitch = (score.pitch[note] as number) - 0.7;
     let sinceOnset = 0;
     let vib = 0;
-    let phase = 0;
-    let tilted = 0;
-    let amp = 0;
     let consonant = 0;
-    for (let f = 0; f < 4; f++) formant[f] = params.formants[first.vowel ?? 'a'][f] as number;
+    state[PHASE] = 0;
+    state[TILTED] = 0;
+    state[AMP] = 0;
+    const firstVowel = (score.vowel[note] as number) * 4;
+    for (let f = 0; f < 4; f++) formant[f] = formantTable[firstVowel + f] as number;
     for (let blockStart = start; blockStart < end; blockStart += BLOCK) {
-      while (note + 1 < phrase.length && blockStart >= (onsets[note + 1] as number)) {
+      while (note < lastNote && blockStart >= (score.onset[note + 1] as number)) {
         note++;
         sinceOnset = 0;
-        consonant = (phrase[note]?.pitch ?? 0) % 3 === 0 ? 0.25 : 0.1;
+        consonant = (score.pitch[note] as number) % 3 === 0 ? 0.25 : 0.1;
       }
-      const event = phrase[note] as NoteEvent;
-      pitch += (event.pitch - pitch) * glide;
+      pitch += ((score.pitch[note] as number) - pitch) * glide;
       const vibDepth = Math.min(1, Math.max(0, (sinceOnset / sampleRate - 0.25) / 0.3)) * 0.3;
       const dt = midiToHz(pitch + vibDepth * sineCycles(vib)) / sampleRate;
       vib += vibStep;
-      const targets = params.formants[event.vowel ?? 'a'];
+      const vowel = (score.vowel[note] as number) * 4;
       for (let f = 0; f < 4; f++) {
-        const centre = (formant[f] as number) + ((targets[f] as number) - (formant[f] as number)) * morph;
+        const centre =
+          (formant[f] as number) + ((formantTable[vowel + f] as number) - (formant[f] as number)) * morph;
         formant[f] = centre;
-        tune(
-          res[f] as Resonator,
-          centre,
-          params.bandwidths[f] as number,
-          params.levels[f] as number,
-          sampleRate,
-        );
+        const fc = centre < nyquistCap ? centre : nyquistCap;
+        const g = Math.tan((Math.PI * fc) / sampleRate);
+        const k = (bandwidths[f] as number) / fc;
+        const a1 = 1 / (1 + g * (g + k));
+        coef[f * 4] = a1;
+        coef[f * 4 + 1] = g * a1;
+        coef[f * 4 + 2] = g * g * a1;
+        coef[f * 4 + 3] = (levels[f] as number) * k;
       }
-      const level = blockStart < gateEnd ? event.velocity ** 1.5 : 0;
-      const target = level * (sinceOnset < 0.04 * sampleRate && note > 0 ? 0.6 : 1);
+      const level = blockStart < gateEnd ? (score.level[note] as number) : 0;
+      const target = level * (sinceOnset < 0.04 * sampleRate && note > firstNote ? 0.6 : 1);
       const blockEnd = Math.min(end, blockStart + BLOCK);
       const n = blockEnd - blockStart;
       for (let i = 0; i < n; i++) {
-        air[i] = breath.highpass(noise()) * (params.breath + consonant);
+        air[i] = breath.highpass(noise.next()) * (breathLevel + consonant);
         consonant *= consonantCoef;
       }
-      const { a1: b0, a2: c0, a3: d0, weight: w0 } = r0;
-      const { a1: b1, a2: c1, a3: d1, weight: w1 } = r1;
-      const { a1: b2, a2: c2, a3: d2, weight: w2 } = r2;
-      const { a1: b3, a2: c3, a3: d3, weight: w3 } = r3;
-      for (let i = 0; i < n; i++) {
-        phase += dt;
-        if (phase >= 1) phase -= 1;
-        const buzz = 1 - 2 * phase + polyBlep(phase, dt);
-        tilted += tilt * (buzz - tilted);
-        amp += ampSmooth * (target - amp);
-        const x = tilted + 0.5 * buzz + (air[i] as number);
-        let v3 = x - q0;
-        let v1 = b0 * p0 + c0 * v3;
-        let v2 = q0 + c0 * p0 + d0 * v3;
-        p0 = 2 * v1 - p0;
-        q0 = 2 * v2 - q0;
-        let y = w0 * v1;
-        v3 = x - q1;
-        v1 = b1 * p1 + c1 * v3;
-        v2 = q1 + c1 * p1 + d1 * v3;
-        p1 = 2 * v1 - p1;
-        q1 = 2 * v2 - q1;
-        y += w1 * v1;
-        v3 = x - q2;
-        v1 = b2 * p2 + c2 * v3;
-        v2 = q2 + c2 * p2 + d2 * v3;
-        p2 = 2 * v1 - p2;
-        q2 = 2 * v2 - q2;
-        y += w2 * v1;
-        v3 = x - q3;
-        v1 = b3 * p3 + c3 * v3;
-        v2 = q3 + c3 * p3 + d3 * v3;
-        p3 = 2 * v1 - p3;
-        q3 = 2 * v2 - q3;
-        y += w3 * v1;
-        const o = blockStart + i;
-        out[o] = (out[o] as number) + y * amp;
-      }
+      synthBlock(out, blockStart, n, air, coef, state, dt, target, tilt, ampSmooth);
       sinceOnset += BLOCK;
     }
   }

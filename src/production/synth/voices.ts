@@ -59,7 +59,7 @@ export type Voice =
   | { kind: 'note'; render: NoteRender }
   | { kind: 'track'; render: TrackRender };
 
-const drum = (render: HitRender): Voice => ({ kind: 'hit', render, variants: 3 });
+const drum = (render: HitRender): Voice => ({ kind: 'hit', render, variants: 2 });
 const held = (render: HeldRender, amp: Adsr): Voice => ({ kind: 'held', render, amp });
 const patch = (p: SubtractivePatch): Voice =>
   held((pitch, length, sr, noise) => renderSubtractive(p, pitch, length, sr, noise), p.amp);
@@ -137,16 +137,14 @@ const VOICES: Record<string, Voice> = {
     decay: 0.28,
     click: 0.35,
     drive: 1.5,
-    length: 0.6,
   }),
   'kick-808': kick({
     startHz: 115,
     endHz: 46,
     sweep: 0.05,
-    decay: 0.8,
+    decay: 0.6,
     click: 0.15,
     drive: 2.2,
-    length: 1.6,
   }),
   'kick-club': kick({
     startHz: 210,
@@ -155,7 +153,6 @@ const VOICES: Record<string, Voice> = {
     decay: 0.35,
     click: 0.5,
     drive: 2.5,
-    length: 0.6,
   }),
   'kick-soft': kick({
     startHz: 120,
@@ -164,7 +161,6 @@ const VOICES: Record<string, Voice> = {
     decay: 0.22,
     click: 0.08,
     drive: 1,
-    length: 0.5,
   }),
   'snare-tight': snare(SNARE_TIGHT),
   'snare-fat': snare(SNARE_FAT),

@@ -11,8 +11,8 @@ describe('noise', () => {
     let mismatches = 0;
     let outside = 0;
     for (let i = 0; i < 100000; i++) {
-      const x = a();
-      if (x !== b()) mismatches++;
+      const x = a.next();
+      if (x !== b.next()) mismatches++;
       if (x < -1 || x >= 1) outside++;
       sum += x;
       sq += x * x;
