@@ -9,7 +9,7 @@
  * level-change, pan-position) that is exactly `check`'s `correct` (every asked part right).
  */
 import type { MainVariable } from '../exercises/types';
-import { type AttemptRecord, adaptiveValueOf, type KindInfo } from './progress-records';
+import { type AttemptRecord, adaptiveValueOf, type DayOf, type KindInfo, utcDay } from './progress-records';
 import { createStaircaseFor, HALVE_AFTER_REVERSALS, THRESHOLD_REVERSALS } from './staircase';
 import { describeThreshold, type ThresholdContext } from './threshold-words';
 
@@ -38,8 +38,9 @@ export interface ThresholdEstimate {
   sessions: number;
   /** Reversals in the session the value comes from (or the latest session). */
   reversals: number;
-  /** When the session the value comes from ended (epoch ms), or null. */
+  /** When the session the value comes from ended (epoch ms) and its day number, or null. */
   at: number | null;
+  day: number | null;
 }
 
 interface Session {
@@ -103,6 +104,7 @@ function estimateFor(
   kind: KindInfo,
   variable: MainVariable,
   attempts: readonly AttemptRecord[],
+  dayOf: DayOf,
 ): ThresholdEstimate {
   const mine = attempts
     .filter((a) => a.exercise === kind.id && adaptiveValueOf(a.question) !== null)
@@ -119,6 +121,7 @@ function estimateFor(
       note: `From your adaptive drill of ${measured.trials} answers: the mean of its last ${THRESHOLD_REVERSALS} turning points.`,
       reversals: measured.reversalValues.length,
       at: measured.at,
+      day: dayOf(measured.at),
     };
   }
   const latest = sessions.at(-1);
@@ -134,6 +137,7 @@ function estimateFor(
       note: `An early estimate from ${latest.reversalValues.length} turning points; ${more} more in one drill pin it down.`,
       reversals: latest.reversalValues.length,
       at: latest.at,
+      day: dayOf(latest.at),
     };
   }
   return {
@@ -143,10 +147,11 @@ function estimateFor(
     words: 'No threshold yet.',
     note:
       mine.length === 0
-        ? `Run an adaptive drill: the ${variable.name} gets smaller while you hear it, until we find your limit.`
+        ? 'Run an adaptive drill: it gets harder while you answer right and easier when you miss, until it finds your limit.'
         : `Keep going in one adaptive drill: we need ${REVERSALS_NEEDED} turning points, you have ${latest?.reversalValues.length ?? 0}.`,
     reversals: latest?.reversalValues.length ?? 0,
     at: latest?.at ?? null,
+    day: latest ? dayOf(latest.at) : null,
   };
 }
 
@@ -154,6 +159,9 @@ function estimateFor(
 export function adaptiveThresholds(
   attempts: readonly AttemptRecord[],
   kinds: readonly KindInfo[],
+  dayOf: DayOf = utcDay,
 ): ThresholdEstimate[] {
-  return kinds.flatMap((kind) => (kind.mainVariable ? [estimateFor(kind, kind.mainVariable, attempts)] : []));
+  return kinds.flatMap((kind) =>
+    kind.mainVariable ? [estimateFor(kind, kind.mainVariable, attempts, dayOf)] : [],
+  );
 }

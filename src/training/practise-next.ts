@@ -148,7 +148,7 @@ export function suggestNext(
     return suggestion(
       first,
       level,
-      'Your first drill: big, clear changes, so you learn how the questions work.',
+      'Big, clear changes to start with, so you learn how the questions work.',
       true,
     );
   }
@@ -170,6 +170,10 @@ export function suggestNext(
     candidates,
     (k) => standingOf(byKind.get(k.id) as AttemptRecord[], today, dayOf).need,
   ) as KindInfo;
-  const { level, note } = levelFor(kind, byKind.get(kind.id) as AttemptRecord[]);
-  return suggestion(kind, level, skillReason(skill, skillStanding.get(skill) as Standing) + note, false);
+  const kindAttempts = byKind.get(kind.id) as AttemptRecord[];
+  const { level, note } = levelFor(kind, kindAttempts);
+  const standing = skillStanding.get(skill) as Standing;
+  const fresh =
+    kindAttempts.length === 0 && standing.mean !== null ? ' This drill is new to you: another way in.' : '';
+  return suggestion(kind, level, skillReason(skill, standing) + fresh + note, false);
 }

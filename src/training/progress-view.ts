@@ -23,8 +23,9 @@ export interface ExerciseRow {
   /** Rounded mean score. */
   average: number;
   best: number;
-  /** Last answer, epoch ms. */
+  /** Last answer, epoch ms, and its day number. */
   lastAt: number;
+  lastDay: number;
 }
 
 /** Everything the progress page shows. */
@@ -53,7 +54,11 @@ export interface ProgressViewOptions {
 }
 
 /** Per-exercise rows from the stored running totals, in catalog order (unknown kinds last, by id). */
-export function exerciseRows(progress: readonly ProgressRecord[], kinds: readonly KindInfo[]): ExerciseRow[] {
+export function exerciseRows(
+  progress: readonly ProgressRecord[],
+  kinds: readonly KindInfo[],
+  dayOf: DayOf = utcDay,
+): ExerciseRow[] {
   const order = new Map(kinds.map((k, i) => [k.id, i]));
   return progress
     .filter((p) => p.attempts > 0)
@@ -68,6 +73,7 @@ export function exerciseRows(progress: readonly ProgressRecord[], kinds: readonl
         average: Math.round(p.totalScore / p.attempts),
         best: p.bestScore,
         lastAt: p.lastAt,
+        lastDay: dayOf(p.lastAt),
       };
     })
     .sort(
@@ -96,12 +102,12 @@ export function buildProgressView(
     today,
     trend: scoreTrend(attempts, trendOptions),
     eq: eqConfusion(attempts),
-    thresholds: adaptiveThresholds(attempts, kinds),
+    thresholds: adaptiveThresholds(attempts, kinds, dayOf),
     streaks: practiceStreaks(
       attempts.map((a) => dayOf(a.at)),
       today,
     ),
-    exercises: exerciseRows(progress, kinds),
+    exercises: exerciseRows(progress, kinds, dayOf),
     next: suggestNext(attempts, kinds, { today, dayOf }),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Score trend per skill: the mean score of each day a skill was practised, over the last N days. Days
- * without practice have no point (the chart joins the points it has).
+ * Score trend per skill: the mean score of each day a skill was practised, over the last N days, and a
+ * rolling mean (every answer of the 7 days ending that day, older days included) that shows the trend
+ * without one bad day's zig-zag. Days without practice have no point (the chart joins the points it has).
  */
 import { type AttemptRecord, type DayOf, utcDay } from './progress-records';
 import { skillLabel, skillRank } from './skill-names';
@@ -12,6 +13,8 @@ export interface TrendPoint {
   mean: number;
   /** Answers that day. */
   count: number;
+  /** Mean of every answer of this skill in the `rollingDays` days ending this day. */
+  rolling: number;
 }
 
 /** One skill's line. */
@@ -46,6 +49,8 @@ export interface ScoreTrendOptions {
   days?: number;
   /** Shortest window, days, so a new learner's few points are not squeezed into one edge (default 7). */
   minDays?: number;
+  /** Days the rolling mean reaches back, today included (default 7). */
+  rollingDays?: number;
 }
 
 /**
@@ -61,11 +66,12 @@ export function scoreTrend(attempts: readonly AttemptRecord[], options: ScoreTre
   for (const a of attempts) first = Math.min(first, dayOf(a.at));
   const fromDay = Math.min(today - shortest + 1, Math.max(today - longest + 1, first));
 
-  // skill → day → [sum, count]
+  const rollingDays = Math.max(1, options.rollingDays ?? 7);
+  // skill → day → [sum, count], from the first day the rolling mean of the window's first point needs.
   const sums = new Map<string, Map<number, [number, number]>>();
   for (const a of attempts) {
     const day = dayOf(a.at);
-    if (day < fromDay || day > today) continue;
+    if (day < fromDay - rollingDays + 1 || day > today) continue;
     let byDay = sums.get(a.skill);
     if (!byDay) sums.set(a.skill, (byDay = new Map()));
     const cell = byDay.get(day) ?? [0, 0];
@@ -74,14 +80,26 @@ export function scoreTrend(attempts: readonly AttemptRecord[], options: ScoreTre
     byDay.set(day, cell);
   }
 
-  const skills: SkillTrend[] = [...sums.entries()].map(([skill, byDay]) => {
+  const skills: SkillTrend[] = [];
+  for (const [skill, byDay] of sums) {
+    const rollingAt = (day: number): number => {
+      let sum = 0;
+      let count = 0;
+      for (let d = day - rollingDays + 1; d <= day; d++) {
+        const cell = byDay.get(d);
+        if (cell) [sum, count] = [sum + cell[0], count + cell[1]];
+      }
+      return sum / count;
+    };
     const points = [...byDay.entries()]
+      .filter(([day]) => day >= fromDay)
       .sort((x, y) => x[0] - y[0])
-      .map(([day, [sum, count]]) => ({ day, mean: sum / count, count }));
+      .map(([day, [sum, count]]) => ({ day, mean: sum / count, count, rolling: rollingAt(day) }));
+    if (points.length === 0) continue;
     const count = points.reduce((n, p) => n + p.count, 0);
     const total = points.reduce((s, p) => s + p.mean * p.count, 0);
-    return { skill, label: skillLabel(skill), points, count, mean: total / count };
-  });
+    skills.push({ skill, label: skillLabel(skill), points, count, mean: total / count });
+  }
   skills.sort((x, y) => skillRank(x.skill) - skillRank(y.skill) || x.skill.localeCompare(y.skill));
   return { fromDay, toDay: today, skills };
 }

@@ -55,7 +55,9 @@ describe('progress state', () => {
     expect(ready.profileId).toBe(storage.activeProfileId.value);
     expect(ready.view.totalAttempts).toBe(2);
     expect(ready.view.exercises[0]).toMatchObject({ kind: 'eq-boost', attempts: 2, average: 70, best: 80 });
-    expect(ready.view.trend.skills[0]?.points).toEqual([{ day: progress.localDay(now), mean: 70, count: 2 }]);
+    expect(ready.view.trend.skills[0]?.points).toEqual([
+      { day: progress.localDay(now), mean: 70, count: 2, rolling: 70 },
+    ]);
 
     storage.activeProfileId.value = 'someone-else';
     expect(progress.progressState.value.status).toBe('loading');

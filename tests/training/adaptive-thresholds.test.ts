@@ -35,6 +35,7 @@ describe('current thresholds from stored adaptive attempts', () => {
     expect(eq.trials).toBe(21);
     expect(eq.sessions).toBe(1);
     expect(eq.at).toBe(at(D0) + 20 * 60_000);
+    expect(eq.day).toBe(D0);
     expect(eq.words).toBe('You reliably hear a 7.5 dB boost in any of the ten octave bands.');
   });
 
@@ -133,7 +134,7 @@ describe('current thresholds from stored adaptive attempts', () => {
     );
     expect(list.map((t) => t.kind)).toEqual(['eq-boost', 'level-change', 'pan-position']);
     const eq = only('eq-boost', list);
-    expect(eq).toMatchObject({ status: 'none', trials: 0, sessions: 0, value: null, at: null });
+    expect(eq).toMatchObject({ status: 'none', trials: 0, sessions: 0, value: null, at: null, day: null });
     expect(eq.note).toContain('Run an adaptive drill');
   });
 });

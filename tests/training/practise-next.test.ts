@@ -50,6 +50,16 @@ describe('practise next', () => {
     expect(s?.reason).toBe('You have not tried panning yet.');
   });
 
+  it('inside the weakest skill, offers a drill not tried yet when the tried one goes fairly well', () => {
+    const eqOnly = KINDS.filter((k) => k.skill === 'eq');
+    const s = suggestNext(many('eq-boost', 'eq', [50, 60], today), eqOnly, { today });
+    // eq-boost: need 100 − 55 = 45; eq-match, never tried: 50.
+    expect(s?.kind).toBe('eq-match');
+    expect(s?.reason).toBe(
+      'EQ is your weakest skill lately: an average of 55 over 2 answers in the last 14 days. This drill is new to you: another way in.',
+    );
+  });
+
   it('brings back a skill left alone: 3 points a day after two days, at most 30', () => {
     const two = KINDS.filter((k) => k.id === 'eq-boost' || k.id === 'pan-position');
     const attempts = [

@@ -22,6 +22,7 @@ describe('progress view model', () => {
         average: 75, // 301 / 4 = 75.25
         best: 100,
         lastAt: at(D0 + 1),
+        lastDay: D0 + 1,
       },
       {
         kind: 'pan-position',
@@ -32,6 +33,7 @@ describe('progress view model', () => {
         average: 83, // 250 / 3 = 83.3
         best: 100,
         lastAt: at(D0),
+        lastDay: D0,
       },
       // Kinds this build does not know keep their id; empty records are left out.
       {
@@ -43,6 +45,7 @@ describe('progress view model', () => {
         average: 40,
         best: 40,
         lastAt: at(D0),
+        lastDay: D0,
       },
     ]);
   });
@@ -60,8 +63,8 @@ describe('progress view model', () => {
     expect(view.totalAttempts).toBe(3);
     expect(view.streaks).toMatchObject({ current: 1, longest: 1, practisedToday: true, daysPractised: 1 });
     expect(view.trend.skills.map((s) => [s.skill, s.points])).toEqual([
-      ['pan', [{ day: D0 + 1, mean: 40, count: 1 }]],
-      ['eq', [{ day: D0 + 1, mean: 75, count: 2 }]],
+      ['pan', [{ day: D0 + 1, mean: 40, count: 1, rolling: 40 }]],
+      ['eq', [{ day: D0 + 1, mean: 75, count: 2, rolling: 75 }]],
     ]);
     expect(view.eq.octave?.counts).toEqual([
       [1, 1],

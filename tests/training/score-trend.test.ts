@@ -19,12 +19,15 @@ describe('score trend per skill', () => {
     expect(t.fromDay).toBe(D0 - 4);
     expect(t.skills.map((s) => s.skill)).toEqual(['pan', 'eq']);
     const [pan, eq] = t.skills;
-    expect(pan?.points).toEqual([{ day: D0 + 1, mean: 80, count: 3 }]);
+    expect(pan?.points).toEqual([{ day: D0 + 1, mean: 80, count: 3, rolling: 80 }]);
     expect(pan?.label).toBe('Panning');
-    expect(eq?.points).toEqual([
+    expect(eq?.points.map(({ day, mean, count }) => ({ day, mean, count }))).toEqual([
       { day: D0, mean: 75, count: 2 },
       { day: D0 + 2, mean: 40, count: 1 },
     ]);
+    // The rolling mean takes every answer of the week ending that day.
+    expect(eq?.points[0]?.rolling).toBe(75);
+    expect(eq?.points[1]?.rolling).toBeCloseTo(190 / 3, 10);
     expect(eq?.count).toBe(3);
     // Weighted by answers: (50 + 100 + 40) / 3, not the mean of the daily means (57.5).
     expect(eq?.mean).toBeCloseTo(190 / 3, 10);
@@ -34,8 +37,18 @@ describe('score trend per skill', () => {
     const old = [attempt('eq-boost', 'eq', 10, at(D0 - 40)), attempt('eq-boost', 'eq', 90, at(D0 - 20))];
     const t = scoreTrend(old, { today: D0, days: 30 });
     expect(t.fromDay).toBe(D0 - 29);
-    expect(t.skills[0]?.points).toEqual([{ day: D0 - 20, mean: 90, count: 1 }]);
+    expect(t.skills[0]?.points).toEqual([{ day: D0 - 20, mean: 90, count: 1, rolling: 90 }]);
     expect(scoreTrend(old.slice(1), { today: D0, days: 60 }).fromDay).toBe(D0 - 20);
+  });
+
+  it('lets the rolling mean reach back before the window, but draws no point there', () => {
+    const edge = [attempt('eq-boost', 'eq', 10, at(D0 - 31)), attempt('eq-boost', 'eq', 90, at(D0 - 28))];
+    const t = scoreTrend(edge, { today: D0, days: 30 });
+    expect(t.skills[0]?.points).toEqual([{ day: D0 - 28, mean: 90, count: 1, rolling: 50 }]);
+    // With a 3-day rolling mean the older answer is out of reach.
+    expect(scoreTrend(edge, { today: D0, days: 30, rollingDays: 3 }).skills[0]?.points[0]?.rolling).toBe(90);
+    // A skill practised only before the window has no line.
+    expect(scoreTrend(edge.slice(0, 1), { today: D0, days: 30 }).skills).toEqual([]);
   });
 
   it('ignores answers after today and returns no skills for no answers', () => {
@@ -50,7 +63,7 @@ describe('score trend per skill', () => {
     const late = [attempt('eq-boost', 'eq', 60, at(D0, 23)), attempt('eq-boost', 'eq', 80, at(D0 + 1, 8))];
     expect(scoreTrend(late, { today: D0 + 1 }).skills[0]?.points).toHaveLength(2);
     expect(scoreTrend(late, { today: D0 + 1, dayOf: plusTwo }).skills[0]?.points).toEqual([
-      { day: D0 + 1, mean: 70, count: 2 },
+      { day: D0 + 1, mean: 70, count: 2, rolling: 70 },
     ]);
   });
 });

@@ -1,46 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
-import { loadProgressSummary, type ProgressSummary } from '../../state/progress';
+import { useEffect } from 'preact/hooks';
+import { progressState, refreshProgress, watchProgress } from '../../state/progress';
+import { ProgressDashboard } from '../progress/ProgressDashboard';
+import '../progress/progress.css';
 
-/** Progress: what the active profile has practised, from stored attempts. */
+/** Progress: the active profile's stored history as trends, mix-ups, thresholds, streaks and a next drill. */
 export default function ProgressPage() {
-  const [summary, setSummary] = useState<ProgressSummary | null>(null);
-  useEffect(() => {
-    loadProgressSummary().then(setSummary, () => setSummary({ attempts: 0, exercises: [] }));
-  }, []);
+  useEffect(() => watchProgress(), []);
+  const state = progressState.value;
   return (
-    <section class="stack">
+    <section class="stack progress-page">
       <header class="page-head">
         <h1>Progress</h1>
         <p class="lede">Every answer you give is scored and kept on this device.</p>
       </header>
-      {summary === null ? (
+      {state.status === 'loading' ? (
         <p class="loading">Loading…</p>
-      ) : summary.attempts === 0 ? (
-        <p class="panel">No practice recorded yet. Answer a drill in Train and your scores appear here.</p>
+      ) : state.status === 'error' ? (
+        <div class="panel" role="alert">
+          <p>{state.message}</p>
+          <button type="button" class="btn" onClick={() => void refreshProgress()}>
+            Try again
+          </button>
+        </div>
       ) : (
-        <table class="table">
-          <caption>Practice by exercise</caption>
-          <thead>
-            <tr>
-              <th scope="col">Exercise</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Average</th>
-              <th scope="col">Best</th>
-              <th scope="col">Streak</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.exercises.map((p) => (
-              <tr key={p.exercise}>
-                <th scope="row">{p.exercise}</th>
-                <td>{p.attempts}</td>
-                <td>{Math.round(p.totalScore / p.attempts)}</td>
-                <td>{p.bestScore}</td>
-                <td>{p.streak}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProgressDashboard view={state.view} />
       )}
     </section>
   );
