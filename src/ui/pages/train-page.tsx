@@ -1,26 +1,18 @@
-const SKILLS = [
-  {
-    id: 'faders',
-    title: 'Faders',
-    text: 'Hear which part got louder or softer, and balance a mix against a reference.',
-  },
-  { id: 'pan', title: 'Panning', text: 'Place an instrument between hard left and hard right.' },
-  { id: 'eq', title: 'EQ', text: 'Spot the boosted band; match a boost or cut by ear.' },
-  {
-    id: 'compression',
-    title: 'Compression',
-    text: 'Hear gain reduction, attack and release; match a compressor.',
-  },
-  { id: 'space', title: 'Reverb and delay', text: 'Tell decay times and delay note values apart.' },
-  {
-    id: 'prod-or-mix',
-    title: 'Production or mixing?',
-    text: 'Two versions differ by one change: which kind?',
-  },
-];
+import { useEffect } from 'preact/hooks';
+import { drill, installDrillRunner } from '../../state/drill';
+import { DrillView } from '../drill/DrillView';
+import { KindPicker } from '../drill/KindPicker';
+import '../mixer/mixer.css';
+import '../mixer/mixer-console.css';
+import '../mixer/mixer-panels.css';
+import '../drill/drill.css';
 
-/** Train: the drills by skill. */
+/** Train: pick a kind and a level (or Adaptive), then drill; the drill view replaces the list while it runs. */
 export default function TrainPage() {
+  useEffect(() => installDrillRunner(), []);
+  const session = drill.value;
+  if (session) return <DrillView session={session} />;
+  const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
   return (
     <section class="stack">
       <header class="page-head">
@@ -30,14 +22,9 @@ export default function TrainPage() {
           the same one.
         </p>
       </header>
-      <ul class="card-grid">
-        {SKILLS.map((s) => (
-          <li key={s.id} class="panel">
-            <h2>{s.title}</h2>
-            <p>{s.text}</p>
-          </li>
-        ))}
-      </ul>
+      <KindPicker
+        preselect={{ kind: params.get('kind'), level: params.get('level'), count: params.get('count') }}
+      />
     </section>
   );
 }

@@ -1,0 +1,53 @@
+import type { CompMatchAnswer, CompMatchQuestion } from '../../exercises/comp-match/meta';
+import type { CompSpotAnswer, CompSpotQuestion } from '../../exercises/comp-spot/meta';
+import type { DelayTimeAnswer, DelayTimeQuestion } from '../../exercises/delay-time/meta';
+import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/meta';
+import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
+import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
+import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
+import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
+import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or-mix/meta';
+import type { ExerciseQuestion } from '../../exercises/registry';
+import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../../exercises/reverb-time/meta';
+import {
+  CompSpotAnswerView,
+  DelayTimeAnswerView,
+  EqBoostAnswerView,
+  LevelChangeAnswerView,
+  PanPositionAnswerView,
+  ProdOrMixAnswerView,
+  ReverbTimeAnswerView,
+} from './answers/choice-answers';
+import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
+import type { AnswerViewProps } from './answers/types';
+
+/** Each view reads its own kind's question and answer; the drill keeps them as plain data. */
+function cast<Q, A>(props: AnswerViewProps<ExerciseQuestion, unknown>): AnswerViewProps<Q, A> {
+  return props as unknown as AnswerViewProps<Q, A>;
+}
+
+/** The answer controls for any kind: picks the view by the question's kind. */
+export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
+  switch (props.question.kind) {
+    case 'eq-boost':
+      return <EqBoostAnswerView {...cast<EqBoostQuestion, EqBoostAnswer>(props)} />;
+    case 'eq-match':
+      return <EqMatchAnswerView {...cast<EqMatchQuestion, EqMatchAnswer>(props)} />;
+    case 'comp-match':
+      return <CompMatchAnswerView {...cast<CompMatchQuestion, CompMatchAnswer>(props)} />;
+    case 'comp-spot':
+      return <CompSpotAnswerView {...cast<CompSpotQuestion, CompSpotAnswer>(props)} />;
+    case 'fader-balance':
+      return <FaderBalanceAnswerView {...cast<FaderBalanceQuestion, FaderBalanceAnswer>(props)} />;
+    case 'level-change':
+      return <LevelChangeAnswerView {...cast<LevelChangeQuestion, LevelChangeAnswer>(props)} />;
+    case 'pan-position':
+      return <PanPositionAnswerView {...cast<PanPositionQuestion, PanPositionAnswer>(props)} />;
+    case 'reverb-time':
+      return <ReverbTimeAnswerView {...cast<ReverbTimeQuestion, ReverbTimeAnswer>(props)} />;
+    case 'delay-time':
+      return <DelayTimeAnswerView {...cast<DelayTimeQuestion, DelayTimeAnswer>(props)} />;
+    case 'prod-or-mix':
+      return <ProdOrMixAnswerView {...cast<ProdOrMixQuestion, ProdOrMixAnswer>(props)} />;
+  }
+}

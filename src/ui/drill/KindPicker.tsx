@@ -1,0 +1,114 @@
+import { useState } from 'preact/hooks';
+import { type ExerciseId, exerciseIds, exercises } from '../../exercises/registry';
+import type { Skill } from '../../exercises/types';
+import { DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill';
+
+/** The skills in the order the picker shows them, with a heading and a line each. */
+const SKILLS: { id: Skill; title: string; text: string }[] = [
+  {
+    id: 'faders',
+    title: 'Faders',
+    text: 'Hear which part got louder or softer; balance a mix against a reference.',
+  },
+  { id: 'pan', title: 'Panning', text: 'Place an instrument between hard left and hard right.' },
+  { id: 'eq', title: 'EQ', text: 'Spot the boosted band; match a boost or cut by ear.' },
+  {
+    id: 'compression',
+    title: 'Compression',
+    text: 'Hear gain reduction, attack and release; match a compressor.',
+  },
+  { id: 'space', title: 'Reverb and delay', text: 'Tell decay times and delay note values apart.' },
+  {
+    id: 'production',
+    title: 'Production or mixing?',
+    text: 'Two versions differ by one change: which kind?',
+  },
+];
+
+/** What a lesson link may preselect (/train?kind=eq-boost&level=2&count=5). */
+export interface Preselect {
+  kind: string | null;
+  level: string | null;
+  count: string | null;
+}
+
+let focused = false;
+
+function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
+  const meta = exercises[id].meta;
+  const chosen = preselect.kind === id;
+  const [level, setLevel] = useState<string>(chosen && preselect.level ? preselect.level : '1');
+  const adaptive = level === 'adaptive';
+  const count =
+    chosen && preselect.count ? Number(preselect.count) : adaptive ? DEFAULT_ADAPTIVE_COUNT : DEFAULT_COUNT;
+  const spec = adaptive ? null : meta.levels[Number(level) - 1];
+  return (
+    <li class={`panel kind-card${chosen ? ' is-chosen' : ''}`} data-kind={id}>
+      <h3>{meta.title}</h3>
+      <p>{meta.description}</p>
+      <p class="kind-scoring">
+        <strong>Score:</strong> {meta.scoring}
+      </p>
+      <div class="kind-start">
+        <label class="kind-level">
+          <span>Level</span>
+          <select value={level} onChange={(e) => setLevel((e.currentTarget as HTMLSelectElement).value)}>
+            {meta.levels.map((l, i) => (
+              <option key={l.name} value={String(i + 1)}>
+                {i + 1}. {l.name}
+              </option>
+            ))}
+            {meta.adaptive && <option value="adaptive">Adaptive (finds your threshold)</option>}
+          </select>
+        </label>
+        <button
+          type="button"
+          class="btn btn-primary"
+          aria-label={`Start ${meta.title}`}
+          ref={(el) => {
+            // A lesson link preselects a kind: put the keyboard on its Start button.
+            if (chosen && el && !focused) {
+              focused = true;
+              el.focus();
+            }
+          }}
+          onClick={() =>
+            startDrill(
+              adaptive ? { kind: id, adaptive: true, count } : { kind: id, level: Number(level), count },
+            )
+          }
+        >
+          Start {count} questions
+        </button>
+      </div>
+      <p class="kind-level-text muted">
+        {spec
+          ? spec.description
+          : `A 2-down/1-up staircase on the ${meta.mainVariable?.name}: it gets harder while you are right and easier when you miss.`}
+      </p>
+    </li>
+  );
+}
+
+/** Every exercise kind, grouped by skill, each with a level picker (or Adaptive) and a Start button. */
+export function KindPicker({ preselect }: { preselect: Preselect }) {
+  return (
+    <div class="kind-picker">
+      {SKILLS.map((skill) => {
+        const kinds = exerciseIds.filter((id) => exercises[id].meta.skill === skill.id);
+        if (kinds.length === 0) return null;
+        return (
+          <section key={skill.id} class="skill-group" aria-labelledby={`skill-${skill.id}`}>
+            <h2 id={`skill-${skill.id}`}>{skill.title}</h2>
+            <p class="muted">{skill.text}</p>
+            <ul class="card-grid">
+              {kinds.map((id) => (
+                <KindCard key={id} id={id} preselect={preselect} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { formatDb } from '../../dsp/db';
+import type { LevelMatchView } from '../../exercises/shared/play-types';
+import type { DrillPlayer } from '../../state/drill-player';
+import { settings } from '../../state/storage';
+
+/** "Level match on: B −2.3 dB", "Level match off", or why this question does not match levels. */
+export function levelMatchText(view: LevelMatchView | null, settingOn: boolean): string {
+  if (view?.blockedReason) return `Level match off for this question: ${view.blockedReason}`;
+  if (!(view?.enabled ?? settingOn)) return 'Level match off (turn it on in Settings)';
+  if (!view) return 'Level match on';
+  if (view.pending) return 'Level match on: measuring…';
+  if (!view.trimmedSide || view.trimDb > -0.05) return 'Level match on: A and B are already equally loud';
+  return `Level match on: ${view.trimmedSide.toUpperCase()} ${formatDb(view.trimDb)}`;
+}
+
+/** Play/stop, loop, the A/B switch with its labels, and the level-match indicator. */
+export function PlayerBar({ player }: { player: DrillPlayer }) {
+  const status = player.status.value;
+  const state = player.state.value;
+  const playing = state?.playing ?? false;
+  const selected = state?.selected ?? 'a';
+  const labels = state?.labels ?? null;
+  const ready = status === 'ready';
+  return (
+    <fieldset class="player-bar">
+      <legend class="vh">Listen</legend>
+      <div class="player-row">
+        <button
+          type="button"
+          class={`btn btn-primary player-play${playing ? ' is-playing' : ''}`}
+          disabled={!ready}
+          onClick={() => void player.toggle()}
+          aria-keyshortcuts="P"
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            {playing ? <rect x="3" y="3" width="10" height="10" rx="1" /> : <path d="M4 2.5v11l9.5-5.5z" />}
+          </svg>
+          <span>{playing ? 'Stop' : 'Play'}</span>
+          <span class="kbd" aria-hidden="true">
+            P
+          </span>
+        </button>
+        <button
+          type="button"
+          class="btn toggle player-loop"
+          aria-pressed={state?.looping ?? true}
+          disabled={!state}
+          onClick={() => player.setLooping(!(state?.looping ?? true))}
+          aria-keyshortcuts="L"
+        >
+          Loop{' '}
+          <span class="kbd" aria-hidden="true">
+            L
+          </span>
+        </button>
+        <div class="ab-switch" role="radiogroup" aria-label="Compare A and B">
+          {(['a', 'b'] as const).map((side) => (
+            // biome-ignore lint/a11y/useSemanticElements: a two-way switch of big labelled buttons, keys A and B
+            <button
+              key={side}
+              type="button"
+              role="radio"
+              aria-checked={selected === side}
+              class={`ab-btn${selected === side ? ' is-on' : ''}`}
+              disabled={!state}
+              onClick={() => player.select(side)}
+              aria-keyshortcuts={side.toUpperCase()}
+            >
+              {labels ? labels[side] : side.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </div>
+      <p class="player-status" aria-live="polite">
+        {status === 'loading'
+          ? 'Preparing the audio…'
+          : status === 'failed'
+            ? player.error.value
+            : !state
+              ? 'Press Play (or P) to listen. A and B play in step: switch with A, B or X.'
+              : ''}
+      </p>
+      <p class={`player-match${state?.levelMatch.enabled ? ' is-on' : ''}`}>
+        {levelMatchText(state?.levelMatch ?? null, settings.value.levelMatch)}
+      </p>
+    </fieldset>
+  );
+}
