@@ -2,8 +2,10 @@
  * Score trend per skill: the mean score of each day a skill was practised, over the last N days, and a
  * rolling mean (every answer of the 7 days ending that day, older days included) that shows the trend
  * without one bad day's zig-zag. Days without practice have no point (the chart joins the points it has).
+ * Adaptive answers are left out: the staircase keeps them near 71 % right whatever the learner's level, so
+ * their scores say nothing about progress (their thresholds do, on the thresholds card).
  */
-import { type AttemptRecord, type DayOf, utcDay } from './progress-records';
+import { type AttemptRecord, adaptiveValueOf, type DayOf, utcDay } from './progress-records';
 import { skillLabel, skillRank } from './skill-names';
 
 /** One day's practice of one skill. */
@@ -71,7 +73,7 @@ export function scoreTrend(attempts: readonly AttemptRecord[], options: ScoreTre
   const sums = new Map<string, Map<number, [number, number]>>();
   for (const a of attempts) {
     const day = dayOf(a.at);
-    if (day < fromDay - rollingDays + 1 || day > today) continue;
+    if (day < fromDay - rollingDays + 1 || day > today || adaptiveValueOf(a.question) !== null) continue;
     let byDay = sums.get(a.skill);
     if (!byDay) sums.set(a.skill, (byDay = new Map()));
     const cell = byDay.get(day) ?? [0, 0];

@@ -51,6 +51,15 @@ describe('score trend per skill', () => {
     expect(scoreTrend(edge.slice(0, 1), { today: D0, days: 30 }).skills).toEqual([]);
   });
 
+  it('leaves adaptive answers out (their scores hover near 71 % by design)', () => {
+    const adaptive = attempt('eq-boost', 'eq', 0, at(D0 + 2), {
+      question: { kind: 'eq-boost', adaptiveValue: 3 },
+    });
+    const t = scoreTrend([...attempts, adaptive], { today: D0 + 2 });
+    expect(t.skills[1]?.count).toBe(3);
+    expect(t.skills[1]?.points[1]).toMatchObject({ day: D0 + 2, mean: 40, count: 1 });
+  });
+
   it('ignores answers after today and returns no skills for no answers', () => {
     const t = scoreTrend([attempt('eq-boost', 'eq', 70, at(D0 + 3))], { today: D0 });
     expect(t.skills).toEqual([]);

@@ -49,13 +49,14 @@ export function ProgressDashboard({ view, chartWidth }: ProgressDashboardProps) 
           <>
             <p class="muted">
               Last {windowDays} days, {answers} answers. Each mark is one day’s average; the line is the
-              average of the week up to that day.
+              average of the week up to that day. Adaptive drills count towards your thresholds instead.
             </p>
             <TrendChart trend={view.trend} width={chartWidth} />
           </>
         ) : (
           <p class="muted">
-            No answers in the last {windowDays} days: your older scores are in the table below.
+            No level drills in the last {windowDays} days. Adaptive drills show up as thresholds below; older
+            scores are in the table.
           </p>
         )}
       </section>
