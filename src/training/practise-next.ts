@@ -33,7 +33,7 @@ export interface PractiseSuggestion {
   levelName: string;
   /** Why this one, one or two sentences. */
   reason: string;
-  /** Where the drill starts: `/train?kind=<id>`. */
+  /** Where the drill starts, kind and level preselected: `/train?kind=<id>&level=<n>`. */
   href: string;
   /** True when the learner has no answers at all. */
   firstTime: boolean;
@@ -99,7 +99,7 @@ function suggestion(kind: KindInfo, level: number, reason: string, firstTime: bo
     level,
     levelName: kind.levelNames[level - 1] ?? `Level ${level}`,
     reason,
-    href: `/train?kind=${encodeURIComponent(kind.id)}`,
+    href: `/train?kind=${encodeURIComponent(kind.id)}&level=${level}`,
     firstTime,
   };
 }

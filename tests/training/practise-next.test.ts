@@ -17,7 +17,7 @@ describe('practise next', () => {
       level: FIRST_DRILL.level,
       levelName: 'Big moves',
       firstTime: true,
-      href: '/train?kind=level-change',
+      href: '/train?kind=level-change&level=1',
     });
     // A catalog without the first drill falls back to its first kind, level 1.
     expect(suggestNext([], KINDS.slice(0, 1), { today })?.kind).toBe('eq-boost');
@@ -37,7 +37,7 @@ describe('practise next', () => {
     expect(s?.reason).toBe(
       'EQ is your weakest skill lately: an average of 40 over 3 answers in the last 14 days.',
     );
-    expect(s?.href).toBe('/train?kind=eq-boost');
+    expect(s?.href).toBe('/train?kind=eq-boost&level=1');
   });
 
   it('nudges a learner who does well towards a skill not tried yet, in teaching order', () => {
@@ -83,7 +83,7 @@ describe('practise next', () => {
   it('moves the level up after a run of high scores and down after low ones', () => {
     const only = KINDS.slice(0, 1);
     const up = suggestNext(many('eq-boost', 'eq', [90, 80, 90, 90, 100], today, 2), only, { today });
-    expect(up).toMatchObject({ level: 3, levelName: 'Ten octaves' });
+    expect(up).toMatchObject({ level: 3, levelName: 'Ten octaves', href: '/train?kind=eq-boost&level=3' });
     expect(up?.reason).toContain('You average 90 on level 2: time for level 3.');
     const stay = suggestNext(many('eq-boost', 'eq', [90, 80, 90, 90], today, 2), only, { today });
     expect(stay?.level).toBe(2);

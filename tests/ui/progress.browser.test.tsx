@@ -215,7 +215,7 @@ const emptyView: ProgressView = {
     level: 1,
     levelName: 'Big moves',
     reason: 'Your first drill.',
-    href: '/train?kind=level-change',
+    href: '/train?kind=level-change&level=1',
     firstTime: true,
   },
 };
@@ -226,7 +226,7 @@ describe('progress dashboard', () => {
     expect(el.textContent).toContain('Nothing to show yet');
     expect(el.querySelector('svg.trend-svg')).toBeNull();
     const link = el.querySelector<HTMLAnchorElement>('.practise-next a')!;
-    expect(link.getAttribute('href')).toBe('/train?kind=level-change');
+    expect(link.getAttribute('href')).toBe('/train?kind=level-change&level=1');
     expect(el.querySelector('#practise-next-title')?.textContent).toBe('Your first drill');
   });
 
