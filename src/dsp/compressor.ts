@@ -67,6 +67,77 @@ export function onePoleCoefficient(timeMs: Milliseconds, sampleRate: SampleRate)
   return samples > 0 ? Math.exp(-1 / samples) : 0;
 }
 
+/** dB → natural-log factor: 10^(dB/20) = exp(dB · DB_TO_NEPER). Math.exp is far cheaper than `10 **`. */
+const DB_TO_NEPER = Math.LN10 / 20;
+/** Natural log → dB: 20·log10(x) = ln(x) · NEPER_TO_DB. */
+const NEPER_TO_DB = 20 / Math.LN10;
+
+/**
+ * The detector loop shared by both block functions. Writes the gain per sample into `out`, in dB or (when
+ * `linear`) as the factor 10^(dB/20), and returns the block's largest smoothed reduction y_L (≥ 0).
+ * `makeup` per sample, when given, replaces settings.makeupDb (a moving makeup). Written for speed: one
+ * log per sample only above the knee's lower edge, the curve inlined, no `**` per sample.
+ */
+function runDetector(
+  state: CompressorState,
+  channels: readonly Float32Array[],
+  sampleRate: SampleRate,
+  settings: CompressorSettings,
+  out: Float32Array,
+  linear: boolean,
+  makeup: Float32Array | undefined,
+): number {
+  const alphaA = onePoleCoefficient(settings.attackMs, sampleRate);
+  const alphaR = onePoleCoefficient(settings.releaseMs, sampleRate);
+  const { thresholdDb: t, makeupDb } = settings;
+  const w = Math.max(settings.kneeDb, 0);
+  const slope = 1 / Math.max(settings.ratio, 1) - 1; // ≤ 0, as in compressorGainDb
+  // Below the knee's lower edge the target reduction is 0: skip the log for those samples.
+  const quietBelow = 10 ** ((t - w / 2) / 20);
+  const floorGain = 10 ** (LEVEL_FLOOR_DB / 20);
+  const count = channels.length;
+  const length = out.length;
+  const first = channels[0];
+  const second = channels[1];
+  const firstLength = first?.length ?? 0;
+  const secondLength = second?.length ?? 0;
+  let y = state.reductionDb;
+  let most = 0;
+  for (let n = 0; n < length; n++) {
+    let peak = 0;
+    if (n < firstLength) {
+      const v = (first as Float32Array)[n] as number;
+      peak = v < 0 ? -v : v;
+    }
+    if (n < secondLength) {
+      const v = (second as Float32Array)[n] as number;
+      const a = v < 0 ? -v : v;
+      if (a > peak) peak = a;
+    }
+    for (let ch = 2; ch < count; ch++) {
+      const v = (channels[ch] as Float32Array)[n] ?? 0;
+      const a = v < 0 ? -v : v;
+      if (a > peak) peak = a;
+    }
+    let target = 0;
+    if (peak > quietBelow) {
+      // −compressorGainDb(x_L), inlined (Giannoulis et al. eq. 4).
+      const over = NEPER_TO_DB * Math.log(peak > floorGain ? peak : floorGain) - t;
+      if (2 * over > w || w <= 0) target = over > 0 ? -slope * over : 0;
+      else if (2 * over >= -w) {
+        const into = over + w / 2;
+        target = (-slope * into * into) / (2 * w);
+      }
+    }
+    y = target > y ? alphaA * y + (1 - alphaA) * target : alphaR * y + (1 - alphaR) * target;
+    if (y > most) most = y;
+    const db = (makeup === undefined ? makeupDb : ((makeup[n] ?? makeupDb) as number)) - y;
+    out[n] = linear ? Math.exp(db * DB_TO_NEPER) : db;
+  }
+  state.reductionDb = y;
+  return most;
+}
+
 /**
  * Processes one block: writes the gain in dB (≤ makeupDb) applied at each sample into `out`
  * (out.length samples; channels shorter than that count as silence). Updates `state`, so
@@ -86,31 +157,23 @@ export function processCompressorBlock(
   settings: CompressorSettings,
   out: Float32Array,
 ): void {
-  const alphaA = onePoleCoefficient(settings.attackMs, sampleRate);
-  const alphaR = onePoleCoefficient(settings.releaseMs, sampleRate);
-  const { thresholdDb, kneeDb, makeupDb } = settings;
-  const width = Math.max(kneeDb, 0);
-  // Below the knee's lower edge the target reduction is 0: skip the log for those samples.
-  const quietBelow = 10 ** ((thresholdDb - width / 2) / 20);
-  const floorGain = 10 ** (LEVEL_FLOOR_DB / 20);
-  const count = channels.length;
-  const length = out.length;
-  let y = state.reductionDb;
-  for (let n = 0; n < length; n++) {
-    let peak = 0;
-    for (let ch = 0; ch < count; ch++) {
-      const v = (channels[ch] as Float32Array)[n] ?? 0;
-      const a = v < 0 ? -v : v;
-      if (a > peak) peak = a;
-    }
-    let target = 0;
-    if (peak > quietBelow) {
-      target = -compressorGainDb(20 * Math.log10(Math.max(peak, floorGain)), settings);
-    }
-    y = target > y ? alphaA * y + (1 - alphaA) * target : alphaR * y + (1 - alphaR) * target;
-    out[n] = makeupDb - y;
-  }
-  state.reductionDb = y;
+  runDetector(state, channels, sampleRate, settings, out, false, undefined);
+}
+
+/**
+ * The same block as processCompressorBlock, but `out` receives the linear gain 10^(gain/20) a VCA multiplies
+ * by (what the worklet outputs). `makeupDb`, when given per sample, replaces settings.makeupDb (a moving
+ * makeup). Returns the block's largest gain reduction in dB (≥ 0, makeup not included), for meters.
+ */
+export function processCompressorBlockLinear(
+  state: CompressorState,
+  channels: readonly Float32Array[],
+  sampleRate: SampleRate,
+  settings: CompressorSettings,
+  out: Float32Array,
+  makeupDb?: Float32Array,
+): number {
+  return runDetector(state, channels, sampleRate, settings, out, true, makeupDb);
 }
 
 /** Renders the gain in dB the compressor applies at each sample of a (mono or multichannel) signal. */
@@ -129,7 +192,7 @@ export function renderCompressorGain(
 export function applyGainDb(channels: readonly Float32Array[], gainDb: Float32Array): Float32Array[] {
   return channels.map((ch) => {
     const out = new Float32Array(ch.length);
-    for (let n = 0; n < ch.length; n++) out[n] = (ch[n] as number) * 10 ** ((gainDb[n] ?? 0) / 20);
+    for (let n = 0; n < ch.length; n++) out[n] = (ch[n] as number) * Math.exp((gainDb[n] ?? 0) * DB_TO_NEPER);
     return out;
   });
 }

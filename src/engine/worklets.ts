@@ -1,12 +1,11 @@
 import type { IAudioWorklet } from 'standardized-audio-context';
-import compressorWorkletUrl from './compressor.worklet.ts?worker&url';
-import limiterWorkletUrl from './limiter.worklet.ts?worker&url';
+import engineWorkletUrl from './engine.worklet.ts?worker&url';
 import type { AnyContext } from './types';
 import { hoistWorkletImports } from './worklet-dev-module';
 
-// `?worker&url` makes Vite bundle each worklet (with the dsp maths it imports) into its own file, in dev
-// and in `vite build` alike, and hands back that file's URL for audioWorklet.addModule().
-const MODULES = [compressorWorkletUrl, limiterWorkletUrl];
+// `?worker&url` makes Vite bundle the worklet module (both processors and the dsp maths they import) into
+// one file, in dev and in `vite build` alike, and hands back that file's URL for audioWorklet.addModule().
+const MODULES = [engineWorkletUrl];
 
 async function addModule(worklet: IAudioWorklet, url: string): Promise<void> {
   if (!import.meta.env.DEV) return worklet.addModule(url);

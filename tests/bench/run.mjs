@@ -55,7 +55,7 @@ async function moduleRows(browser) {
   const server = await createServer({
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 5179 },
-    appType: 'custom',
+    appType: 'mpa', // 'custom' serves no HTML, so bench-page.html was a 404
   });
   await server.listen();
   const base = server.resolvedUrls.local[0].replace(/\/$/, '');

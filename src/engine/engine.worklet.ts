@@ -1,0 +1,17 @@
+/**
+ * The engine's one AudioWorklet module: registers the compressor and the limiter processors, so a context
+ * loads a single file (each addModule costs a fetch, a parse and, with standardized-audio-context, a probe
+ * node). The globals stay free identifiers here: standardized-audio-context wraps this module's body in a
+ * function that passes its own (patched) AudioWorkletProcessor and registerProcessor.
+ */
+import { defineCompressorProcessor } from './worklet-compressor';
+import { defineLimiterProcessor } from './worklet-limiter';
+import { COMPRESSOR_PROCESSOR, LIMITER_PROCESSOR } from './worklet-names';
+import type { RegisterProcessor, WorkletProcessorBase } from './worklet-scope';
+
+declare const AudioWorkletProcessor: WorkletProcessorBase;
+declare const registerProcessor: RegisterProcessor;
+declare const sampleRate: number;
+
+registerProcessor(COMPRESSOR_PROCESSOR, defineCompressorProcessor(AudioWorkletProcessor, sampleRate));
+registerProcessor(LIMITER_PROCESSOR, defineLimiterProcessor(AudioWorkletProcessor, sampleRate));

@@ -1,0 +1,237 @@
+// Graphs for the engine bench (tests/bench/engine.browser-bench.ts): the bench's sources, the 8-track mix
+// on Headroom's engine, and the same mix wired naively from standardized-audio-context nodes.
+import {
+  type IAudioBuffer,
+  type IOfflineAudioContext,
+  OfflineAudioContext,
+} from 'standardized-audio-context';
+import { webAudioQ } from '../../src/dsp/biquad';
+import { dbToGain } from '../../src/dsp/db';
+import { renderPinkNoise } from '../../src/dsp/noise';
+import { createRng } from '../../src/dsp/random';
+import { type DeepPartial, Mixer, type StripSettings } from '../../src/engine';
+
+/** Render rate of every bench graph. */
+export const BENCH_RATE = 48000;
+/** Length of the looped source material, s. */
+const SOURCE_LOOP_S = 4;
+
+/**
+ * Pink noise in bursts: every 250 ms a hit with a fast attack and a 150 ms decay over a quiet bed, so a
+ * compressor works all the time (peaks around −6 dBFS, bed around −30 dBFS).
+ */
+function burstNoise(seed: number, length: number, sampleRate: number): Float32Array {
+  const noise = renderPinkNoise(createRng(seed), length, 0.25);
+  const period = Math.round(0.25 * sampleRate);
+  const offset = Math.round((seed % 4) * 0.0625 * sampleRate);
+  const decay = Math.exp(-1 / (0.15 * sampleRate));
+  let env = 0;
+  for (let i = 0; i < length; i++) {
+    if ((i + offset) % period === 0) env = 1;
+    noise[i] = (noise[i] as number) * (0.08 + env);
+    env *= decay;
+  }
+  return noise;
+}
+
+/** The bench's tracks: 6 mono and 2 stereo looped sources (as channel arrays). */
+export function benchSources(sampleRate = BENCH_RATE, tracks = 8): Float32Array[][] {
+  const length = SOURCE_LOOP_S * sampleRate;
+  return Array.from({ length: tracks }, (_, i) =>
+    i < 6
+      ? [burstNoise(10 + i, length, sampleRate)]
+      : [burstNoise(20 + i, length, sampleRate), burstNoise(30 + i, length, sampleRate)],
+  );
+}
+
+/** Starts one looping buffer source per track, each connected by `connect`. */
+export function startSources(
+  ctx: IOfflineAudioContext,
+  sources: Float32Array[][],
+  connect: (index: number, node: ReturnType<IOfflineAudioContext['createBufferSource']>) => void,
+): void {
+  sources.forEach((channels, i) => {
+    const buffer: IAudioBuffer = ctx.createBuffer(channels.length, channels[0]!.length, ctx.sampleRate);
+    channels.forEach((data, c) => {
+      buffer.copyToChannel(data, c);
+    });
+    const node = ctx.createBufferSource();
+    node.buffer = buffer;
+    node.loop = true;
+    connect(i, node);
+    node.start(0);
+  });
+}
+
+/** Strip settings with every stage working: HPF, all four EQ bands non-flat, compressor, both sends. */
+export function fullStrip(i: number): DeepPartial<StripSettings> {
+  return {
+    name: `Track ${i + 1}`,
+    trimDb: -2,
+    highPass: { enabled: true, frequency: 40 + 10 * i },
+    eq: [
+      { enabled: true, gainDb: 3, frequency: 120 },
+      { enabled: true, gainDb: -4, frequency: 350 + 20 * i, q: 1.4 },
+      { enabled: true, gainDb: 3, frequency: 2800, q: 1 },
+      { enabled: true, gainDb: 2, frequency: 9000 },
+    ],
+    compressor: { enabled: true, thresholdDb: -24, ratio: 4, kneeDb: 6, attackMs: 10, releaseMs: 120 },
+    faderDb: -8,
+    pan: -0.75 + (1.5 * i) / 7,
+    sends: {
+      reverb: { enabled: true, levelDb: -14 },
+      delay: { enabled: true, levelDb: -20 },
+    },
+  };
+}
+
+/**
+ * A typical exercise mix: the rough mix's faders and pans, one EQ band boosted on one track, a compressor on
+ * one, reverb sends on two and a delay send on one. Every other band is flat, so it has no node.
+ */
+export function typicalStrip(i: number): DeepPartial<StripSettings> {
+  return {
+    name: `Track ${i + 1}`,
+    faderDb: -8,
+    pan: -0.75 + (1.5 * i) / 7,
+    eq: i === 0 ? [{}, { gainDb: 6, frequency: 1000 }] : [],
+    compressor: { enabled: i === 1 },
+    sends: {
+      reverb: { enabled: i === 2 || i === 3, levelDb: -14 },
+      delay: { enabled: i === 4, levelDb: -20 },
+    },
+  };
+}
+
+/** The mix on Headroom's engine: a Mixer with these strips, its reverb and delay returns, master and limiter. */
+export async function buildEngineMix(
+  ctx: IOfflineAudioContext,
+  sources: Float32Array[][],
+  strip: (i: number) => DeepPartial<StripSettings>,
+): Promise<void> {
+  const mixer = await Mixer.create(ctx, { tracks: sources.map((_, i) => strip(i)) });
+  startSources(ctx, sources, (i, node) => mixer.connectSource(i, node));
+}
+
+/** An untrimmed reverb impulse response: `lengthS` of decaying stereo noise (RT60 `decayS`), no cut-off. */
+function untrimmedIr(ctx: IOfflineAudioContext, lengthS: number, decayS: number): IAudioBuffer {
+  const length = Math.round(lengthS * ctx.sampleRate);
+  const buffer = ctx.createBuffer(2, length, ctx.sampleRate);
+  const rng = createRng(7);
+  const step = Math.exp(-Math.log(1000) / (decayS * ctx.sampleRate));
+  for (let c = 0; c < 2; c++) {
+    const data = new Float32Array(length);
+    let env = 0.05;
+    for (let i = 0; i < length; i++) {
+      data[i] = env * rng.range(-1, 1);
+      env *= step;
+    }
+    buffer.copyToChannel(data, c);
+  }
+  return buffer;
+}
+
+/**
+ * The same mix wired naively: per track trim gain → HPF → 4 EQ biquads → DynamicsCompressorNode (native) →
+ * fader gain → StereoPannerNode → master gain, with post-fader reverb and delay send gains; the reverb a
+ * ConvolverNode with a fixed 4 s IR, the delay a DelayNode with high-pass → low-pass → feedback gain in its
+ * loop. Every node is present whether it does anything or not.
+ */
+export function buildNaiveMix(
+  ctx: IOfflineAudioContext,
+  sources: Float32Array[][],
+  strip: (i: number) => DeepPartial<StripSettings>,
+): void {
+  const master = ctx.createGain();
+  master.connect(ctx.destination);
+  const reverb = ctx.createConvolver();
+  reverb.normalize = false;
+  reverb.buffer = untrimmedIr(ctx, 4, 1.6);
+  reverb.connect(master);
+  const delay = ctx.createDelay(4);
+  delay.delayTime.value = 0.375;
+  const lowCut = ctx.createBiquadFilter();
+  lowCut.type = 'highpass';
+  lowCut.frequency.value = 250;
+  const highCut = ctx.createBiquadFilter();
+  highCut.type = 'lowpass';
+  highCut.frequency.value = 4500;
+  const feedback = ctx.createGain();
+  feedback.gain.value = 0.35;
+  delay.connect(master);
+  delay.connect(lowCut).connect(highCut).connect(feedback).connect(delay);
+
+  startSources(ctx, sources, (i, node) => {
+    const s = strip(i);
+    const trim = ctx.createGain();
+    trim.gain.value = dbToGain(s.trimDb ?? 0);
+    node.connect(trim);
+    const hp = ctx.createBiquadFilter();
+    hp.type = 'highpass';
+    hp.frequency.value = s.highPass?.frequency ?? 80;
+    hp.Q.value = webAudioQ('highpass', Math.SQRT1_2);
+    let last = trim.connect(hp);
+    const types = ['lowshelf', 'peaking', 'peaking', 'highshelf'] as const;
+    types.forEach((type, b) => {
+      const band = s.eq?.[b] ?? {};
+      const f = ctx.createBiquadFilter();
+      f.type = type;
+      f.frequency.value = band.frequency ?? [100, 400, 2500, 8000][b]!;
+      f.Q.value = band.q ?? 1;
+      f.gain.value = band.gainDb ?? 0;
+      last = last.connect(f);
+    });
+    const comp = ctx.createDynamicsCompressor();
+    comp.threshold.value = s.compressor?.thresholdDb ?? -20;
+    comp.ratio.value = s.compressor?.ratio ?? 4;
+    comp.knee.value = s.compressor?.kneeDb ?? 6;
+    comp.attack.value = (s.compressor?.attackMs ?? 10) / 1000;
+    comp.release.value = (s.compressor?.releaseMs ?? 100) / 1000;
+    const fader = ctx.createGain();
+    fader.gain.value = dbToGain(s.faderDb ?? 0);
+    last.connect(comp).connect(fader);
+    const pan = ctx.createStereoPanner();
+    pan.pan.value = s.pan ?? 0;
+    fader.connect(pan).connect(master);
+    const reverbSend = ctx.createGain();
+    reverbSend.gain.value = dbToGain(s.sends?.reverb?.levelDb ?? -12);
+    fader.connect(reverbSend).connect(reverb);
+    const delaySend = ctx.createGain();
+    delaySend.gain.value = dbToGain(s.sends?.delay?.levelDb ?? -12);
+    fader.connect(delaySend).connect(delay);
+  });
+}
+
+/** Result of one offline render: how long building and rendering took, ms. */
+export interface RenderTiming {
+  buildMs: number;
+  renderMs: number;
+}
+
+/** Builds a graph in a fresh stereo OfflineAudioContext of `durationS` and renders it, timing both phases. */
+export async function timeRender(
+  durationS: number,
+  build: (ctx: IOfflineAudioContext) => Promise<void> | void,
+  sampleRate = BENCH_RATE,
+): Promise<RenderTiming> {
+  const t0 = performance.now();
+  const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: durationS * sampleRate, sampleRate });
+  await build(ctx);
+  const t1 = performance.now();
+  await ctx.startRendering();
+  return { buildMs: t1 - t0, renderMs: performance.now() - t1 };
+}
+
+/** The best (smallest) render time of `runs` renders. */
+export async function bestRender(
+  runs: number,
+  durationS: number,
+  build: (ctx: IOfflineAudioContext) => Promise<void> | void,
+): Promise<RenderTiming> {
+  let best: RenderTiming = { buildMs: Number.POSITIVE_INFINITY, renderMs: Number.POSITIVE_INFINITY };
+  for (let r = 0; r < runs; r++) {
+    const t = await timeRender(durationS, build);
+    if (t.renderMs < best.renderMs) best = t;
+  }
+  return best;
+}

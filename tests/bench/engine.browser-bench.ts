@@ -1,0 +1,118 @@
+// `npm run bench engine`: the mixing engine's rows (issue 3, "Performance"). Runs in headless Chromium.
+// Every timing is the best of RUNS renders, because the bench machine is shared.
+import type { IOfflineAudioContext } from 'standardized-audio-context';
+import { Compressor, DEFAULT_COMPRESSOR, loadEngineWorklets } from '../../src/engine';
+import {
+  BENCH_RATE,
+  benchSources,
+  bestRender,
+  buildEngineMix,
+  buildNaiveMix,
+  fullStrip,
+  startSources,
+  typicalStrip,
+} from './engine-bench-graphs';
+import { eqBoostExercise, levelMatchByRender, mixExercise } from './engine-bench-level-match';
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+  ok?: boolean;
+}
+
+const RUNS = 3;
+const MIX_S = 60;
+const LEVEL_MATCH_GOAL_MS = 300;
+
+/** Rows 1: the 8-track mix, naive graph against the engine. */
+export async function mixRows(): Promise<Row[]> {
+  const sources = benchSources();
+  const naive = await bestRender(RUNS, MIX_S, (ctx) => buildNaiveMix(ctx, sources, fullStrip));
+  const engine = await bestRender(RUNS, MIX_S, (ctx) => buildEngineMix(ctx, sources, fullStrip));
+  const typical = await bestRender(RUNS, MIX_S, (ctx) => buildEngineMix(ctx, sources, typicalStrip));
+  const x = (ms: number) => (MIX_S * 1000) / ms;
+  const ratio = x(engine.renderMs) / x(naive.renderMs);
+  return [
+    {
+      name: '8-track mix, every stage on, 60 s @ 48 kHz: naive graph',
+      value: x(naive.renderMs),
+      unit: '× rt',
+    },
+    { name: '8-track mix, every stage on: engine', value: x(engine.renderMs), unit: '× rt' },
+    {
+      name: '8-track mix, every stage on: engine / naive',
+      value: ratio,
+      unit: '×',
+      goal: '≥ 1.0',
+      ok: ratio >= 1,
+    },
+    { name: '8-track mix, typical exercise settings: engine', value: x(typical.renderMs), unit: '× rt' },
+    { name: '8-track mix: engine graph build (worklets, IR)', value: engine.buildMs, unit: 'ms' },
+  ];
+}
+
+const COMPRESSORS = 8;
+
+/** Rows 2: the compressor worklet against the native DynamicsCompressorNode. */
+export async function compressorRows(): Promise<Row[]> {
+  const sources = benchSources(BENCH_RATE, 7).slice(6); // one stereo source
+  const settings = { ...DEFAULT_COMPRESSOR, thresholdDb: -24, releaseMs: 120 };
+  const worklet = await bestRender(RUNS, MIX_S, async (ctx: IOfflineAudioContext) => {
+    await loadEngineWorklets(ctx);
+    startSources(ctx, sources, (_, node) => {
+      for (let k = 0; k < COMPRESSORS; k++)
+        new Compressor(ctx, node, settings).output.connect(ctx.destination);
+    });
+  });
+  const native = await bestRender(RUNS, MIX_S, (ctx: IOfflineAudioContext) => {
+    startSources(ctx, sources, (_, node) => {
+      for (let k = 0; k < COMPRESSORS; k++) {
+        const comp = ctx.createDynamicsCompressor();
+        comp.threshold.value = settings.thresholdDb;
+        comp.ratio.value = settings.ratio;
+        comp.knee.value = settings.kneeDb;
+        comp.attack.value = settings.attackMs / 1000;
+        comp.release.value = settings.releaseMs / 1000;
+        node.connect(comp).connect(ctx.destination);
+      }
+    });
+  });
+  const x = (ms: number) => (MIX_S * 1000) / ms;
+  return [
+    {
+      name: `${COMPRESSORS} compressors, stereo, 60 s: engine (worklet + VCA)`,
+      value: x(worklet.renderMs),
+      unit: '× rt',
+    },
+    {
+      name: `${COMPRESSORS} compressors, stereo, 60 s: native DynamicsCompressorNode`,
+      value: x(native.renderMs),
+      unit: '× rt',
+    },
+    { name: 'compressor: engine / native', value: native.renderMs / worklet.renderMs, unit: '×' },
+  ];
+}
+
+/** Rows 3: level-match readiness for two exercises. */
+export async function levelMatchRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const ex of [eqBoostExercise(), mixExercise()]) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < RUNS; r++) best = Math.min(best, (await levelMatchByRender(ex)).ms);
+    rows.push({
+      name: `level match ready, ${ex.name}: offline renders @ ${ex.measureRate / 1000} kHz`,
+      value: best,
+      unit: 'ms',
+      goal: `< ${LEVEL_MATCH_GOAL_MS} ms`,
+      ok: best < LEVEL_MATCH_GOAL_MS,
+    });
+  }
+  return rows;
+}
+
+/** The engine's bench rows. */
+export async function run(): Promise<Row[]> {
+  return [...(await mixRows()), ...(await compressorRows()), ...(await levelMatchRows())];
+}
