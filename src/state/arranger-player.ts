@@ -84,7 +84,7 @@ export function createArrangerPlayer() {
     }
   }
 
-  function load(g: Graph, next: Stems): void {
+  function load(g: Graph, next: Stems, loopEnd: Seconds): void {
     stems = next;
     const buffers = next.tracks.map((t) => {
       const buffer = g.ctx.createBuffer(t.channels.length, Math.max(1, next.length), next.sampleRate);
@@ -94,21 +94,25 @@ export function createArrangerPlayer() {
       return buffer;
     });
     g.transport.setBuffers(buffers);
-    g.transport.setLoop({ start: 0, end: g.transport.duration });
+    g.transport.setLoop({ start: 0, end: Math.min(loopEnd, g.transport.duration) });
     applyGains(g, g.ctx.currentTime);
   }
 
   return {
     /** True while the preview plays. */
     playing,
-    /** Plays `next` from `from` seconds (looping the song); resolves when the start is scheduled. */
-    async play(ctx: IAudioContext, next: Stems, from: Seconds = 0): Promise<void> {
+    /** Loads the engine ahead of the first Play, so the click only has to build a few nodes. */
+    prepare(): void {
+      void import('../engine').catch(() => undefined);
+    },
+    /** Plays `next` from `from` seconds, looping [0, loopEnd); resolves when the start is scheduled. */
+    async play(ctx: IAudioContext, next: Stems, from: Seconds, loopEnd: Seconds): Promise<void> {
       const g = await graphFor(ctx);
-      if (stems !== next) load(g, next);
+      if (stems !== next) load(g, next, loopEnd);
       g.transport.play(Math.max(0, Math.min(from, g.transport.duration)));
     },
-    /** Replaces the stems; if playing, carries on from `from` in the new ones. */
-    swap(next: Stems, from: Seconds): void {
+    /** Replaces the stems (looping [0, loopEnd)); if playing, carries on from `from` in the new ones. */
+    swap(next: Stems, from: Seconds, loopEnd: Seconds): void {
       const g = graph;
       silenced = new Set();
       if (!g) {
@@ -116,8 +120,8 @@ export function createArrangerPlayer() {
         return;
       }
       const wasPlaying = g.transport.isPlaying;
-      load(g, next);
-      if (wasPlaying) g.transport.play(Math.min(from, g.transport.duration));
+      load(g, next, loopEnd);
+      if (wasPlaying) g.transport.play(from % loopEnd);
     },
     /** Silences parts at once (a mute, before the re-render without them arrives). */
     silence(ids: readonly TrackId[]): void {

@@ -24,6 +24,11 @@ export function arrangeSong(spec: ArrangementSpec): Song {
   return generateSong(spec.seed, spec.style, arrangementOverrides(spec));
 }
 
+/** Length of the song's bars in seconds: the preview loops them (without the last note's tail). */
+export function loopSeconds(song: Song): Seconds {
+  return (song.arrangement.bars * 4 * 60) / song.bpm;
+}
+
 /** Where the stems are: not asked for, waiting out the pause after an edit, rendering, ready, or failed. */
 export type RenderStatus = 'idle' | 'waiting' | 'rendering' | 'ready' | 'failed';
 
@@ -151,7 +156,7 @@ export function createArranger(options: ArrangerOptions = {}) {
     if (player.playing.value) {
       // Keep the place in the song in beats, so a tempo change carries on from the same note.
       const at = player.position() * ((oldBpm ?? target.bpm) / target.bpm);
-      player.swap(result, at % Math.max(1e-3, result.length / result.sampleRate));
+      player.swap(result, at, loopSeconds(target));
     } else if (playPressedAt !== null) void startPlayback();
   }
   async function startPlayback(): Promise<void> {
@@ -160,7 +165,7 @@ export function createArranger(options: ArrangerOptions = {}) {
     if (ctx?.state !== 'running' || !ready || ready.songId !== song.value.id) return;
     const pressed = playPressedAt;
     playPressedAt = null;
-    await player.play(ctx, ready, 0);
+    await player.play(ctx, ready, 0, loopSeconds(song.value));
     if (pressed !== null) patchRender({ startMs: Math.round(performance.now() - pressed) });
   }
 
@@ -201,6 +206,7 @@ export function createArranger(options: ArrangerOptions = {}) {
     },
     /** Renders the current song now if it is not rendered (the view calls it when it appears). */
     activate(): void {
+      player.prepare();
       schedule(0);
     },
     setStyle: (style: StyleId) => edit((s) => edits.setStyle(s, style)),
@@ -225,6 +231,8 @@ export function createArranger(options: ArrangerOptions = {}) {
     stop,
     togglePlay: (): Promise<void> =>
       player.playing.value || playPressedAt !== null ? Promise.resolve(stop()) : play(),
+    /** Length of the loop the preview plays (the current song's bars), seconds. */
+    loopSeconds: (): Seconds => loopSeconds(song.value),
     /** Where the preview is, in seconds of the rendered song. */
     position: (): Seconds => player.position(),
     /** Output peak now (dBFS), for the preview meter. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { gainToDb } from '../../src/dsp/db';
 import { generateSong } from '../../src/production/generate-song';
-import { renderStems } from '../../src/production/render-stems';
+import { renderMix, renderStems } from '../../src/production/render-stems';
 import type { Stems } from '../../src/production/types';
 import { createArrangement } from '../../src/state/arrangement';
 import { createArranger, type StemLoader } from '../../src/state/arranger';
@@ -121,5 +122,10 @@ describe('stems follow the arrangement', () => {
     expect(kickStep.kick).not.toBe(plain.kick);
     for (const id of ['bass', 'chords', 'keys', 'lead', 'vocal']) expect(kickStep[id]).toBe(plain[id]);
     expect(rendered).toHaveLength(3);
+    // The rough mix Play previews (every stem at its default fader) peaks well clear of clipping.
+    const mix = renderMix(rendered[0]!);
+    const peakDb = gainToDb(mix.reduce((p, v) => Math.max(p, Math.abs(v)), 0));
+    expect(peakDb).toBeLessThan(-5.5);
+    expect(peakDb).toBeGreaterThan(-6.5);
   }, 30_000);
 });

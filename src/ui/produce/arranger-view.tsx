@@ -1,4 +1,61 @@
+import { useEffect } from 'preact/hooks';
+import { getArranger } from '../../state/arranger';
+import { prepareAudio, suspendAudio } from '../../state/audio';
+import { ArrangerTransport } from './arranger-transport';
+import { DecisionNote } from './decision-note';
+import { DrumPanel } from './drum-panel';
+import { ProgressionPicker } from './progression-picker';
+import { SectionGrid } from './section-grid';
+import { SongControls } from './song-controls';
+import './arranger.css';
+
 /** The arranger: style, seed, sections × tracks, drum steps, progression, sounds and tempo. */
 export default function ArrangerView() {
-  return <p class="panel">The arranger is being built.</p>;
+  const arranger = getArranger();
+  useEffect(() => {
+    void prepareAudio();
+    arranger.activate();
+    return () => {
+      arranger.deactivate();
+      void suspendAudio();
+    };
+  }, [arranger]);
+  return (
+    <div class="arranger">
+      <div class="arr-intro">
+        <p>
+          Everything on this page is a <strong class="is-production">production</strong> decision: which
+          notes, which sounds, how the song is arranged, how fast it goes. The{' '}
+          <strong class="is-mixing">mixing</strong> decisions (levels, pan, EQ, compression, effects) happen
+          in the mixer, on the parts you make here.
+        </p>
+      </div>
+      <section class="panel arr-song" aria-label="Song">
+        <ArrangerTransport arranger={arranger} />
+        <SongControls arranger={arranger} />
+        <DecisionNote>
+          Style, tempo and length shape the song before anyone touches a fader. Play gives the rough mix:
+          every part at its starting level, nothing else.
+        </DecisionNote>
+      </section>
+      <section class="panel arr-panel" aria-labelledby="arr-grid-h">
+        <h2 id="arr-grid-h">Arrangement</h2>
+        <DecisionNote>
+          Which parts play in which section, and with which sound. Muting here leaves a part out of the song
+          (the mixer’s mute only hides it for a moment).
+        </DecisionNote>
+        <SectionGrid arranger={arranger} />
+      </section>
+      <div class="arr-split">
+        <DrumPanel arranger={arranger} />
+        <section class="panel arr-panel" aria-labelledby="arr-chords-h">
+          <h2 id="arr-chords-h">Chords</h2>
+          <DecisionNote>
+            The chord progression is the song’s harmony: bass, chords, keys and the tune follow it.
+          </DecisionNote>
+          <ProgressionPicker arranger={arranger} />
+        </section>
+      </div>
+    </div>
+  );
 }
