@@ -50,6 +50,17 @@ export default defineConfig({
       {
         plugins: [preact({ exclude: [/worklet/, /node_modules/] }), lessonsPlugin()],
         server: { host: '127.0.0.1' },
+        // Pre-bundle these up front: a re-optimisation mid-run would load a second copy of Preact.
+        optimizeDeps: {
+          include: [
+            'preact',
+            'preact/hooks',
+            'preact/jsx-runtime',
+            '@preact/signals',
+            'standardized-audio-context',
+            'idb',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.{ts,tsx}'],
