@@ -41,25 +41,30 @@ describe('renderStems', () => {
     );
   });
 
-  it.each(STYLES.map((s) => s.id))('gives every %s stem sound, peaks at −3 dBFS and no clipping', (style) => {
-    const song = short(1, style);
-    const stems = renderStemsSync(song, { sampleRate: RATE });
-    expect(stems.songId).toBe(song.id);
-    expect(stems.renderVersion).toBe(RENDER_VERSION);
-    expect(stems.length).toBe(Math.ceil((songSeconds(song) + 1.5) * RATE));
-    expect(stems.tracks.map((t) => t.id)).toEqual(song.tracks.map((t) => t.id));
-    for (const t of stems.tracks) {
-      const x = t.channels[0] as Float32Array;
-      expect(t.channels).toHaveLength(1);
-      expect(x.length).toBe(stems.length);
-      expect(rmsDb(x), t.id).toBeGreaterThan(-40);
-      expect(20 * Math.log10(peak(x))).toBeCloseTo(STEM_PEAK_DB, 3);
-      expect(Number.isFinite(t.defaultFaderDb)).toBe(true);
-      expect(t.activeRmsDb).toBeGreaterThanOrEqual(rmsDb(x) - 0.1);
-    }
-    const mix = renderMix(stems);
-    expect(20 * Math.log10(peak(mix))).toBeCloseTo(MIX_PEAK_DB, 0);
-  });
+  it.each(STYLES.map((s) => s.id))(
+    'gives every %s stem sound, peaks at −3 dBFS, no clipping, no DC offset',
+    (style) => {
+      const song = short(1, style);
+      const stems = renderStemsSync(song, { sampleRate: RATE });
+      expect(stems.songId).toBe(song.id);
+      expect(stems.renderVersion).toBe(RENDER_VERSION);
+      expect(stems.length).toBe(Math.ceil((songSeconds(song) + 1.5) * RATE));
+      expect(stems.tracks.map((t) => t.id)).toEqual(song.tracks.map((t) => t.id));
+      for (const t of stems.tracks) {
+        const x = t.channels[0] as Float32Array;
+        expect(t.channels).toHaveLength(1);
+        expect(x.length).toBe(stems.length);
+        expect(rmsDb(x), t.id).toBeGreaterThan(-40);
+        expect(20 * Math.log10(peak(x))).toBeCloseTo(STEM_PEAK_DB, 3);
+        expect(Number.isFinite(t.defaultFaderDb)).toBe(true);
+        expect(t.activeRmsDb).toBeGreaterThanOrEqual(rmsDb(x) - 0.1);
+        const dc = x.reduce((a, v) => a + v, 0) / x.length;
+        expect(20 * Math.log10(Math.abs(dc) + 1e-12), `${t.id} DC offset`).toBeLessThan(rmsDb(x) - 30);
+      }
+      const mix = renderMix(stems);
+      expect(20 * Math.log10(peak(mix))).toBeCloseTo(MIX_PEAK_DB, 0);
+    },
+  );
 
   it('applies faders in renderMix (a track 6 dB down, others muted at −∞)', () => {
     const stems = renderStemsSync(short(2, 'rock'), { sampleRate: RATE });

@@ -16,9 +16,9 @@ export interface KickParams {
   drive: number;
 }
 
-/** Renders a kick drum, five decay times long (−43 dB, then faded to 0). */
+/** Renders a kick drum, four decay times long (−35 dB where the fade to 0 ends it). */
 export function renderKick(p: KickParams, sampleRate: SampleRate, noise: NoiseSource): Float32Array {
-  const out = new Float32Array(Math.round(5 * p.decay * sampleRate));
+  const out = new Float32Array(Math.round(4 * p.decay * sampleRate));
   fillDecay(out, p.decay, 0.001, sampleRate);
   const sweepCoef = Math.exp(-1 / (p.sweep * sampleRate));
   const clickCoef = Math.exp(-1 / (0.0015 * sampleRate));
@@ -117,7 +117,7 @@ export function renderCymbal(
   noise: NoiseSource,
 ): Float32Array {
   const tau = hit === 49 ? p.crash : hit === 46 ? p.open : hit === 44 ? p.closed * 0.6 : p.closed;
-  const out = new Float32Array(Math.round(Math.min(5, tau * 6 + 0.01) * sampleRate));
+  const out = new Float32Array(Math.round(Math.min(5, tau * 5 + 0.01) * sampleRate));
   fillDecay(out, tau, hit === 49 ? 0.003 : 0.0005, sampleRate);
   const hp1 = new Svf(hit === 49 ? p.highpass * 0.6 : p.highpass, 0.7, sampleRate);
   const hp2 = new Svf(hit === 49 ? p.highpass * 0.6 : p.highpass, 0.7, sampleRate);

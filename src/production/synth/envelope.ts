@@ -20,8 +20,8 @@ export function fillDecay(out: Float32Array, tau: Seconds, attack: Seconds, samp
     out[i] = i < a ? ((i + 1) / a) * level : level;
     level *= coef;
   }
-  // Fade the last tenth (at least 256 samples) to exactly 0, so a truncated tail never clicks.
-  const fade = Math.min(out.length, Math.max(256, Math.round(out.length / 10)));
+  // Fade the last fifth (at least 256 samples) to exactly 0, so a truncated tail never clicks.
+  const fade = Math.min(out.length, Math.max(256, Math.round(out.length / 5)));
   for (let i = 0; i < fade; i++) {
     const j = out.length - 1 - i;
     out[j] = (out[j] as number) * (i / fade);

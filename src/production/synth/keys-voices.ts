@@ -33,6 +33,12 @@ export function renderPluck(
     lp += smooth * (noise.next() - lp);
     y[i] = lp;
   }
+  // A zero-mean burst: any DC in it would circulate in the loop as a slowly decaying offset.
+  const burst = Math.min(d + 1, length);
+  let mean = 0;
+  for (let i = 0; i < burst; i++) mean += y[i] as number;
+  mean /= burst;
+  for (let i = 0; i < burst; i++) y[i] = (y[i] as number) - mean;
   const gateEnd = length - release;
   for (let i = d + 1; i < length; i++) {
     const g = i < gateEnd ? hold : damp;

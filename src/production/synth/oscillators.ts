@@ -32,7 +32,7 @@ export function sawSample(t: number, dt: number): number {
   return 2 * t - 1 - polyBlep(t, dt);
 }
 
-/** One sample of a band-limited pulse (−1..1) with duty cycle `width` at phase `t`, increment `dt`. */
+/** One sample of a band-limited pulse (±1, mean 2·width − 1) with duty cycle `width` at phase `t`, increment `dt`. */
 export function pulseSample(t: number, dt: number, width: number): number {
   let t2 = t + 1 - width;
   if (t2 >= 1) t2 -= 1;

@@ -72,6 +72,9 @@ export function renderSubtractive(
   let env = patch.envelope;
   let ic1 = 0;
   let ic2 = 0;
+  const dcPole = 1 - (2 * Math.PI * 20) / sampleRate;
+  let lastClipped = 0;
+  let blocked = 0;
   for (let start = 0; start < length; start += BLOCK) {
     const fc = Math.min(Math.max(patch.cutoff + patch.keyTrack * f0 + env, 10), 0.45 * sampleRate);
     env *= envCoef;
@@ -99,7 +102,8 @@ export function renderSubtractive(
           const w = widths[o] as number;
           let t2 = t + 1 - w;
           if (t2 >= 1) t2 -= 1;
-          s = (t < w ? 1 : -1) + polyBlep(t, dt) - polyBlep(t2, dt);
+          // Minus the pulse's mean (2w − 1), so narrow pulses add no DC offset.
+          s = (t < w ? 1 : -1) + polyBlep(t, dt) - polyBlep(t2, dt) + 1 - 2 * w;
         } else s = sineCycles(t);
         x += (levels[o] as number) * s;
       }
@@ -108,7 +112,13 @@ export function renderSubtractive(
       const v2 = ic2 + a2 * ic1 + a3 * v3;
       ic1 = 2 * v1 - ic1;
       ic2 = 2 * v2 - ic2;
-      out[i] = drive > 0 ? softClip(drive * v2) * norm : v2 * norm;
+      if (drive > 0) {
+        // Clipping beating oscillators makes a wandering DC offset: a 20 Hz DC blocker takes it out.
+        const clipped = softClip(drive * v2) * norm;
+        blocked = clipped - lastClipped + dcPole * blocked;
+        lastClipped = clipped;
+        out[i] = blocked;
+      } else out[i] = v2 * norm;
     }
   }
   return out;
