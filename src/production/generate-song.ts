@@ -9,7 +9,7 @@ import { generateMelody } from './generate-melody';
 import { generateTitle } from './generate-title';
 import { drumPatternOf, styleGrooves } from './grooves';
 import { findPreset } from './presets';
-import { normaliseBars, planForm } from './song-form';
+import { DEFAULT_BARS, normaliseBars, planForm } from './song-form';
 import { listProgressions, styleSpec } from './styles';
 import { chordFromRoman, createKey, parseRoman } from './theory';
 import type {
@@ -164,7 +164,7 @@ export function generateSong(seed: number, style: StyleId, overrides: SongOverri
   const spec = styleSpec(style);
   const grooves = styleGrooves(style);
   const rng = createRng(seed).fork(style);
-  const bars = normaliseBars(overrides.bars ?? 32);
+  const bars = normaliseBars(overrides.bars ?? DEFAULT_BARS);
   const [minBpm, maxBpm] = spec.bpmRange;
   const bpm = Math.round(Math.min(240, Math.max(40, overrides.bpm ?? rng.fork('bpm').int(minBpm, maxBpm))));
   const swingDraw = rng.fork('swing').range(spec.swingRange[0], spec.swingRange[1]);

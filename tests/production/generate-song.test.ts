@@ -243,6 +243,19 @@ describe('overrides', () => {
     expect(track(song, 'snare').events.filter((e) => e.time >= bar * 4 && e.time < bar * 4 + 4)).toEqual([]);
   });
 
+  it('swings off-beat sixteenths by the given ratio and leaves straight time alone', () => {
+    const offsets = (swing: number) =>
+      new Set(
+        track(generateSong(8, 'hiphop', { swing }), 'hats').events.map((e) =>
+          Math.round((e.time % 0.5) * 1000),
+        ),
+      );
+    expect([...offsets(0.5)].every((o) => o % 125 === 0)).toBe(true);
+    const swung = offsets(0.6);
+    expect(swung.has(300)).toBe(true);
+    expect(swung.has(250)).toBe(false);
+  });
+
   it('mutes tracks (events kept) and swaps instruments, refusing presets for another track', () => {
     const song = generateSong(2, 'ballad', { mutedTracks: ['keys'], instruments: { lead: 'lead-saw' } });
     expect(track(song, 'keys').muted).toBe(true);
