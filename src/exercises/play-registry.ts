@@ -15,7 +15,12 @@ import type { ExerciseId, ExerciseTypes } from './registry';
 import { play as reverbTime } from './reverb-time/play';
 import type { KindPlay } from './shared/play-types';
 
-export { createPlayback, type PlaybackOptions } from './shared/play-ab';
+export {
+  createPlayback,
+  measureQuestionLoudness,
+  type PairLoudness,
+  type PlaybackOptions,
+} from './shared/play-ab';
 export { measureSideLoudness, renderSide } from './shared/play-scene';
 export type * from './shared/play-types';
 

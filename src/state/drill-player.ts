@@ -1,6 +1,7 @@
 import { effect, signal } from '@preact/signals';
 import type { SampleRate } from '../dsp/units';
 import type { ExerciseId } from '../exercises/registry';
+import type { PairLoudness } from '../exercises/shared/play-ab';
 import type { Playback, PlaybackState, PreparedQuestion } from '../exercises/shared/play-types';
 import { currentAudioContext, describe, startAudio } from './audio';
 import { holdBusy } from './busy';
@@ -36,6 +37,7 @@ export function createDrillPlayer() {
   const state = signal<PlaybackState | null>(null);
   const timings = signal<DrillPlayerTimings>({ prepareMs: null, startMs: null });
   let prepared: PreparedQuestion<unknown> | null = null;
+  let loudness: Promise<PairLoudness> | undefined;
   let playback: Playback<unknown> | null = null;
   let building: Promise<Playback<unknown> | null> | null = null;
   let generation = 0;
@@ -64,6 +66,7 @@ export function createDrillPlayer() {
     playback = null;
     building = null;
     prepared = null;
+    loudness = undefined;
     pendingAnswer = undefined;
     reviewAnswer = undefined;
     state.value = null;
@@ -78,7 +81,7 @@ export function createDrillPlayer() {
     const mine = generation;
     building ??= (async () => {
       const { createPlayback } = await loadPlays();
-      const made = await createPlayback(ctx, current, { levelMatch: settings.value.levelMatch });
+      const made = await createPlayback(ctx, current, { levelMatch: settings.value.levelMatch, loudness });
       if (mine !== generation) {
         made.dispose();
         return null;
@@ -125,6 +128,12 @@ export function createDrillPlayer() {
         if (mine !== generation) return;
         prepared = ready;
         timings.value = { prepareMs: performance.now() - started, startMs: null };
+        // Measure the level match now (offline, no live context needed), so even the first Play is quick.
+        if (settings.value.levelMatch && ready.levelMatch.allowed) {
+          const { measureQuestionLoudness } = await loadPlays();
+          loudness = measureQuestionLoudness(ready);
+          loudness.catch(() => undefined);
+        }
         status.value = 'ready';
         // With a live context already running, build now so the level match is measured before Play.
         if (currentAudioContext()) void build();

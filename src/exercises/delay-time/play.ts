@@ -1,7 +1,7 @@
 /** Which delay time, played: A is the track dry, B with its send into a delay at the question's note value. */
 import type { NoteValue } from '../../dsp/delay';
 import { mixSide } from '../shared/play-mix';
-import { loadExcerpt, MEASURE_RATE } from '../shared/play-sources';
+import { loadExcerpt, MEASURE_RATE_WIDE } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
 import type { DelayTimeAnswer, DelayTimeQuestion } from './meta';
 
@@ -30,7 +30,7 @@ export const play: KindPlay<DelayTimeQuestion, DelayTimeAnswer> = {
         labels: { a: 'A: right answer', b: 'B: your answer' },
       }),
       levelMatch: { allowed: true },
-      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE),
+      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE_WIDE),
     };
   },
 };

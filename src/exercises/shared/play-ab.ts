@@ -23,6 +23,29 @@ export interface PlaybackOptions {
   output?: AnyNode;
   /** Wait after the last live change before re-measuring the level match, ms (default 250). */
   remeasureDelayMs?: number;
+  /** The question pair's loudness, if already being measured (see measureQuestionLoudness). */
+  loudness?: Promise<PairLoudness>;
+}
+
+/** Loudness of both sides of a pair and how long measuring took. */
+export interface PairLoudness {
+  aLufs: number;
+  bLufs: number;
+  elapsedMs: number;
+}
+
+/**
+ * Measures the question pair's loudness offline (no live context needed), so a drill can start it as soon
+ * as a question is prepared and hand the promise to createPlayback.
+ */
+export async function measureQuestionLoudness<A>(prepared: PreparedQuestion<A>): Promise<PairLoudness> {
+  const started = performance.now();
+  const { a, b } = prepared.question;
+  const [aLufs, bLufs] = await Promise.all([
+    measureSideLoudness(a, prepared.sampleRate, prepared.measureRate),
+    measureSideLoudness(b, prepared.sampleRate, prepared.measureRate),
+  ]);
+  return { aLufs, bLufs, elapsedMs: performance.now() - started };
 }
 
 /** How long play() waits for a level match still being measured before it starts anyway, ms. */
@@ -85,7 +108,7 @@ export async function createPlayback<A>(
   };
 
   /** Measures one or both sides (only while matching is on); stale results are dropped. */
-  const measure = (which: 'both' | 'b') => {
+  const measure = (which: 'both' | 'b', ready?: Promise<PairLoudness>) => {
     if (!match.enabled) return;
     const token = ++measureToken;
     const started = performance.now();
@@ -95,16 +118,21 @@ export async function createPlayback<A>(
     const rate = prepared.measureRate;
     measuring = (async () => {
       try {
-        const [aLufs, bLufs] = await Promise.all([
-          which === 'both' || match.aLufs === null
-            ? measureSideLoudness(current.a, prepared.sampleRate, rate)
-            : Promise.resolve(match.aLufs),
-          measureSideLoudness(current.b, prepared.sampleRate, rate),
-        ]);
+        const [aLufs, bLufs, elapsedMs] = ready
+          ? await ready.then((r) => [r.aLufs, r.bLufs, r.elapsedMs] as const)
+          : [
+              ...(await Promise.all([
+                which === 'both' || match.aLufs === null
+                  ? measureSideLoudness(current.a, prepared.sampleRate, rate)
+                  : Promise.resolve(match.aLufs),
+                measureSideLoudness(current.b, prepared.sampleRate, rate),
+              ])),
+              performance.now() - started,
+            ];
         if (token !== measureToken || disposed) return;
         match.aLufs = aLufs;
         match.bLufs = bLufs;
-        match.measuredMs = performance.now() - started;
+        match.measuredMs = elapsedMs ?? performance.now() - started;
         bStale = false;
         match.pending = false;
         applyMatch();
@@ -151,7 +179,7 @@ export async function createPlayback<A>(
     });
   let unwatch = watchEnd();
 
-  measure('both');
+  measure('both', options.loudness);
 
   const playback: Playback<A> = {
     get state() {

@@ -103,7 +103,10 @@ export function renderSide(
   );
 }
 
-/** Integrated loudness (BS.1770) of one pass of `side`'s loop, rendered offline at `renderRate`. */
+/**
+ * Integrated loudness (BS.1770) of one pass of `side`'s loop, rendered offline at `renderRate`. The whole
+ * loop counts: with dynamic material a part of it can be off by more than half a LU.
+ */
 export async function measureSideLoudness(
   side: SideSpec,
   sampleRate: SampleRate,

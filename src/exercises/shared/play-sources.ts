@@ -12,10 +12,12 @@ import type { PlayEnv, TrackSpec } from './play-types';
 import { sourceBpm } from './sources';
 
 /**
- * Rate the level match renders at when the A/B difference is not in the top octaves (dynamics, balance,
- * space): both sides lose the same top octave, and it is about a third faster than 32 kHz. EQ kinds use their own rate.
+ * Rate the level match renders at when A and B differ only in level, balance or dynamics (broadband gains):
+ * both sides lose the same top octaves, and it is twice as fast as 32 kHz. EQ kinds measure at full rate.
  */
-export const MEASURE_RATE: SampleRate = 24000;
+export const MEASURE_RATE: SampleRate = 16000;
+/** Rate for kinds whose B filters what it adds (reverb and delay returns, EQ moves up to 8 kHz). */
+export const MEASURE_RATE_WIDE: SampleRate = 24000;
 /** Fader of a track played alone: a solo stem (peaks at −3 dBFS) sits near a rough mix's level. */
 export const SOLO_FADER_DB: Decibels = -3;
 

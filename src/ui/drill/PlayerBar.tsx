@@ -80,7 +80,12 @@ export function PlayerBar({ player }: { player: DrillPlayer }) {
               ? 'Press Play (or P) to listen. A and B play in step: switch with A, B or X.'
               : ''}
       </p>
-      <p class={`player-match${state?.levelMatch.enabled ? ' is-on' : ''}`}>
+      <p
+        class={`player-match${state?.levelMatch.enabled ? ' is-on' : ''}`}
+        data-measured-ms={state?.levelMatch.measuredMs?.toFixed(0)}
+        data-start-ms={player.timings.value.startMs?.toFixed(0)}
+        data-prepare-ms={player.timings.value.prepareMs?.toFixed(0)}
+      >
         {levelMatchText(state?.levelMatch ?? null, settings.value.levelMatch)}
       </p>
     </fieldset>
