@@ -17,12 +17,20 @@ function ownedByControl(event: KeyboardEvent): boolean {
   return event.key === 'Enter' && target.getAttribute('role') === 'slider';
 }
 
+/** Where a drill view sits inside another page (a lesson): smaller headings, and its own way to close. */
+export interface EmbeddedDrill {
+  /** Called by the Back button before the first answer (instead of closing the app's drill). */
+  onClose: () => void;
+}
+
 /**
  * A drill in progress: listen (Play, A/B, loop, level match), answer, submit, read the feedback and hear
  * the right answer against yours, then go on. Keys: P or Space play/stop, A/B pick a side, X swaps, L loops,
  * 1–9 pick choices, + and − boost/cut or up/down, Enter submits and goes to the next question.
  */
-export function DrillView({ session }: { session: DrillSession }) {
+export function DrillView({ session, embedded }: { session: DrillSession; embedded?: EmbeddedDrill }) {
+  const Title = embedded ? 'h3' : 'h1';
+  const Prompt = embedded ? 'h4' : 'h2';
   const keys = useRef<((key: string) => boolean) | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const feedback = useRef<HTMLDivElement>(null);
@@ -56,6 +64,9 @@ export function DrillView({ session }: { session: DrillSession }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [session, player]);
 
+  // Leaving the Train page stops the sound; the drill itself waits (its answers so far are stored).
+  useEffect(() => () => player.stop(), [player]);
+
   // Keyboard and screen-reader users land on the new question, then on the feedback after answering.
   useEffect(() => {
     if (phase === 'question') heading.current?.focus();
@@ -65,6 +76,8 @@ export function DrillView({ session }: { session: DrillSession }) {
   }, [phase]);
 
   if (phase === 'done') {
+    // An embedded drill's owner shows the round's result itself.
+    if (embedded) return null;
     return (
       <section class="stack drill">
         <header class="page-head">
@@ -85,7 +98,7 @@ export function DrillView({ session }: { session: DrillSession }) {
     <section class="stack drill" aria-label={`${session.title} drill`}>
       <header class="drill-head">
         <div>
-          <h1>{session.title}</h1>
+          <Title>{session.title}</Title>
           <p class="drill-where">
             <span class="drill-count">
               Question {index + 1} of {session.count}
@@ -96,15 +109,17 @@ export function DrillView({ session }: { session: DrillSession }) {
         <button
           type="button"
           class="btn btn-ghost"
-          onClick={() => (phase === 'question' && index === 0 ? closeDrill() : session.quit())}
+          onClick={() =>
+            phase === 'question' && index === 0 ? (embedded?.onClose ?? closeDrill)() : session.quit()
+          }
         >
           {index === 0 && phase === 'question' ? 'Back' : 'End drill'}
         </button>
       </header>
       <div class="panel drill-question">
-        <h2 ref={heading} tabIndex={-1} class="drill-prompt">
+        <Prompt ref={heading} tabIndex={-1} class="drill-prompt">
           {meta.description}
-        </h2>
+        </Prompt>
         <PlayerBar player={player} />
       </div>
       <div class="panel drill-answer">
