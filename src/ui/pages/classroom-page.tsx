@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { currentParams } from '../../state/router';
 import { type ClassroomTab, ClassroomTabs } from '../classroom/classroom-tabs';
 import { GradebookView } from '../classroom/gradebook-view';
@@ -10,6 +11,10 @@ import '../classroom/classroom.css';
 /** Classroom: profiles, assignments received by link or file, the teacher's builder and gradebook. */
 export default function ClassroomPage() {
   const [sub, arg] = currentParams.value;
+  useEffect(() => {
+    // Assignments run as drills: register the drill runner (its own chunk) whenever the classroom is open.
+    void import('../../state/drill').then((m) => m.installDrillRunner());
+  }, []);
   const tab: ClassroomTab = sub === 'teach' ? 'teach' : sub === 'gradebook' ? 'gradebook' : 'student';
   let view = <StudentHome />;
   if (sub === 'teach') view = <TeacherView />;
