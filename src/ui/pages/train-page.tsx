@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { drill, installDrillRunner } from '../../state/drill';
 import { DrillView } from '../drill/DrillView';
 import { KindPicker } from '../drill/KindPicker';
+import { TrainLessonNote } from '../lessons/train-lesson-note';
 import '../mixer/mixer.css';
 import '../mixer/mixer-console.css';
 import '../mixer/mixer-panels.css';
@@ -11,10 +12,17 @@ import '../drill/drill.css';
 export default function TrainPage() {
   useEffect(() => installDrillRunner(), []);
   const session = drill.value;
-  if (session) return <DrillView session={session} />;
   const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
+  if (session)
+    return (
+      <>
+        <TrainLessonNote params={params} />
+        <DrillView session={session} />
+      </>
+    );
   return (
     <section class="stack">
+      <TrainLessonNote params={params} />
       <header class="page-head">
         <h1>Train</h1>
         <p class="lede">

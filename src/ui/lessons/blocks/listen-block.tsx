@@ -1,29 +1,97 @@
-import { describeSetting, describeSource, sourceId } from '../../../lessons/describe.pure';
+import { useEffect, useMemo } from 'preact/hooks';
+import { describeSetting, describeSource } from '../../../lessons/describe.pure';
 import type { ListenBlock as ListenData, ListenSetting } from '../../../lessons/schema';
+import { currentAudioContext, prepareAudio } from '../../../state/audio';
+import { createListenModel, type ListenModel } from '../../../state/listen-model';
+import { ListenControls } from './listen-controls';
 import type { BlockProps } from './types';
+import '../../drill/drill.css';
+import './blocks.css';
 
-function Side({ label, setting }: { label: string; setting: ListenSetting }) {
+/** True when a key press belongs to a text field or a slider rather than to the block's shortcuts. */
+function ownedByControl(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  const tag = target?.tagName;
+  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA';
+}
+
+/** Keys inside the block: P (or Space off a button) plays and stops, A and B pick a side, X swaps, L loops. */
+function onBlockKey(model: ListenModel, event: KeyboardEvent): void {
+  if (event.ctrlKey || event.metaKey || event.altKey || ownedByControl(event)) return;
+  const key = event.key.toLowerCase();
+  const onButton = (event.target as HTMLElement | null)?.tagName === 'BUTTON';
+  if (key === 'p' || (key === ' ' && !onButton)) void model.toggle();
+  else if (key === 'a' || key === 'b') model.select(key);
+  else if (key === 'x') model.swap();
+  else if (key === 'l') model.setLooping(!(model.state.value?.looping ?? true));
+  else return;
+  // The block's keys are its own: an embedded drill's page-wide keys must not act on them too.
+  event.preventDefault();
+  event.stopPropagation();
+}
+
+function Side(props: {
+  side: 'a' | 'b';
+  label: string;
+  setting: ListenSetting;
+  selected: boolean;
+  ready: boolean;
+  onSelect: () => void;
+}) {
+  const { side, label, setting, selected, ready, onSelect } = props;
   const moves = describeSetting(setting);
   return (
-    <div class="ab-side">
-      <p class="ab-label">{label}</p>
-      <p class="ab-moves">{moves.length === 0 ? 'As it is: no change' : moves.join(' · ')}</p>
-    </div>
+    // biome-ignore lint/a11y/useSemanticElements: two big labelled buttons acting as a two-way switch (keys A and B)
+    <button
+      type="button"
+      role="radio"
+      aria-checked={selected}
+      aria-keyshortcuts={side.toUpperCase()}
+      class={`listen-side${selected ? ' is-on' : ''}`}
+      disabled={!ready}
+      onClick={onSelect}
+    >
+      <span class="listen-side-head">
+        <span class="listen-side-key" aria-hidden="true">
+          {side.toUpperCase()}
+        </span>
+        <span class="ab-label">{label}</span>
+      </span>
+      <span class="ab-moves">{moves.length === 0 ? 'As it is: no change' : moves.join(' · ')}</span>
+    </button>
   );
 }
 
 /**
- * An A/B listening example. Until the A/B player state exists (see the report: it needs a
- * `src/state/ab-listen.ts`), it shows exactly what A and B are and links to the Mix page with the song.
+ * An A/B listening example: the block's material with setting A and setting B, playing in step and switched
+ * with a short crossfade (click a side, or keys A, B, X), loudness-matched unless the lesson says otherwise.
  */
 export function ListenBlock({ block }: BlockProps<ListenData>) {
-  const song = sourceId(block.source);
+  const model = useMemo(() => createListenModel(block), [block]);
+  useEffect(() => {
+    void prepareAudio();
+    // Prepare at once (and measure the level match if audio already runs), so Play starts without a wait.
+    void model.load().then(() => {
+      const ctx = currentAudioContext();
+      if (ctx) void model.attach(ctx);
+    });
+    return () => model.dispose();
+  }, [model]);
+
+  const state = model.state.value;
+  const selected = model.selected.value;
+  const ready = model.status.value === 'ready';
   const on = block.track
-    ? `${block.solo ? 'the ' : 'the whole song, changes on the '}${block.track}${block.solo ? ' alone' : ''}`
+    ? block.solo
+      ? `the ${block.track} alone`
+      : `the whole song, with the changes on the ${block.track}`
     : 'the whole mix';
-  const href = `/mix?song=${encodeURIComponent(song)}${block.track ? `&track=${block.track}` : ''}`;
   return (
-    <section class="block listen" aria-label="Listening example">
+    <section
+      class="block listen"
+      aria-label={`Listening example${block.caption ? '' : ': A/B comparison'}`}
+      onKeyDown={(e) => onBlockKey(model, e)}
+    >
       <header class="block-head">
         <h3 class="block-title">
           <span class="block-kind">Listen</span>
@@ -31,17 +99,28 @@ export function ListenBlock({ block }: BlockProps<ListenData>) {
         </h3>
         <p class="block-meta">
           {describeSource(block.source)}: {on}
-          {block.matched
-            ? ' · loudness-matched'
-            : ' · not loudness-matched: the level difference is the point'}
         </p>
       </header>
-      <div class="ab-pair">
-        <Side label={block.aLabel} setting={block.a} />
-        <Side label={block.bLabel} setting={block.b} />
+      <ListenControls model={model} />
+      <div class="listen-sides" role="radiogroup" aria-label="Compare A and B">
+        {(['a', 'b'] as const).map((side) => (
+          <Side
+            key={side}
+            side={side}
+            label={side === 'a' ? block.aLabel : block.bLabel}
+            setting={side === 'a' ? block.a : block.b}
+            selected={selected === side}
+            ready={ready}
+            onSelect={() => {
+              model.select(side);
+              if (!state?.playing) void model.play();
+            }}
+          />
+        ))}
       </div>
-      <p class="block-foot">
-        <a href={href}>Open this song on the Mix page</a> and set up A and B to hear the difference.
+      <p class="listen-keys muted">
+        Keys: <kbd>P</kbd> play or stop, <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>X</kbd> swaps. The switch
+        keeps your place in the loop.
       </p>
     </section>
   );
