@@ -1,0 +1,183 @@
+import { audioBytes, isBlob, packAudio, unpackAudio } from './audio-blob';
+import { StorageError, toStorageError } from './errors';
+import type { HeadroomDb } from './open';
+import type { ImportedSong, StoredTrack } from './schema';
+
+/** Most tracks one imported song may have. */
+export const MAX_SONG_TRACKS = 16;
+
+/** A track of an imported song, without its samples. */
+export interface SongTrackInfo {
+  id: string;
+  name: string;
+  channelCount: number;
+}
+
+/** An imported song as lists show it (no samples are read to make one). */
+export interface SongSummary {
+  id: string;
+  name: string;
+  sampleRate: number;
+  length: number;
+  tracks: SongTrackInfo[];
+  bytes: number;
+  createdAt: number;
+}
+
+/** A song to add: samples included, every channel `length` long. */
+export interface NewSong {
+  id: string;
+  name: string;
+  sampleRate: number;
+  length: number;
+  tracks: { id: string; name: string; channels: Float32Array[] }[];
+  createdAt: number;
+}
+
+/** A track as stored: its samples live in the record's `audio` Blob, so `channels` stays empty. */
+interface SongRecordTrack extends StoredTrack {
+  channelCount: number;
+}
+
+/** The record written to the `songs` store: the schema's song with the samples in one Blob. */
+interface SongRecord extends ImportedSong {
+  tracks: SongRecordTrack[];
+  audio: Blob;
+}
+
+function isSongRecord(song: ImportedSong): song is SongRecord {
+  const s = song as Partial<SongRecord>;
+  return (
+    isBlob(s.audio) && Array.isArray(s.tracks) && s.tracks.every((t) => Number.isInteger(t.channelCount))
+  );
+}
+
+function summary(r: ImportedSong): SongSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    sampleRate: r.sampleRate,
+    length: r.length,
+    tracks: r.tracks.map((t) => ({
+      id: t.id,
+      name: t.name,
+      channelCount: (t as Partial<SongRecordTrack>).channelCount ?? t.channels.length,
+    })),
+    bytes: r.bytes,
+    createdAt: r.createdAt,
+  };
+}
+
+/** Why a song cannot be stored, or null when it can. */
+export function songProblem(song: NewSong): string | null {
+  if (!song.id) return 'the song has no id';
+  if (!song.name.trim()) return 'the song has no name';
+  if (!Number.isInteger(song.sampleRate) || song.sampleRate < 3000)
+    return `sample rate ${song.sampleRate} Hz`;
+  if (!Number.isInteger(song.length) || song.length < 1) return 'the song holds no audio';
+  if (song.tracks.length < 1) return 'the song has no tracks';
+  if (song.tracks.length > MAX_SONG_TRACKS)
+    return `${song.tracks.length} tracks (at most ${MAX_SONG_TRACKS})`;
+  for (const t of song.tracks) {
+    if (t.channels.length < 1 || t.channels.length > 2)
+      return `track "${t.name}" has ${t.channels.length} channels`;
+    if (t.channels.some((c) => c.length !== song.length)) return `track "${t.name}" differs in length`;
+  }
+  return null;
+}
+
+/** Stores a new song in one transaction: all of it lands, or nothing (invalid: bad data or a taken id). */
+export async function addSong(db: HeadroomDb, song: NewSong): Promise<SongSummary> {
+  const problem = songProblem(song);
+  if (problem) throw new StorageError('invalid', `The song was not saved: ${problem}.`);
+  try {
+    const record: SongRecord = {
+      id: song.id,
+      name: song.name.trim(),
+      sampleRate: song.sampleRate,
+      length: song.length,
+      tracks: song.tracks.map((t) => ({
+        id: t.id,
+        name: t.name,
+        channels: [],
+        channelCount: t.channels.length,
+      })),
+      audio: packAudio(song.tracks, song.length),
+      bytes: audioBytes(song.tracks),
+      createdAt: song.createdAt,
+    };
+    await db.add('songs', record);
+    return summary(record);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Every imported song, oldest first, without reading any samples. */
+export async function listSongs(db: HeadroomDb): Promise<SongSummary[]> {
+  try {
+    return (await db.getAllFromIndex('songs', 'byCreatedAt')).map(summary);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** One imported song with its samples (undefined when there is no such song). */
+export async function getSong(db: HeadroomDb, id: string): Promise<NewSong | undefined> {
+  try {
+    const record = await db.get('songs', id);
+    if (!record) return undefined;
+    if (!isSongRecord(record)) {
+      // Written without the Blob layout (e.g. restored from elsewhere): the samples are in the tracks.
+      return {
+        ...record,
+        tracks: record.tracks.map((t) => ({ id: t.id, name: t.name, channels: t.channels })),
+      };
+    }
+    const channels = await unpackAudio(
+      record.audio,
+      record.tracks.map((t) => t.channelCount),
+      record.length,
+    );
+    return {
+      id: record.id,
+      name: record.name,
+      sampleRate: record.sampleRate,
+      length: record.length,
+      tracks: record.tracks.map((t, i) => ({ id: t.id, name: t.name, channels: channels[i]! })),
+      createdAt: record.createdAt,
+    };
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Renames a song; returns it (invalid: empty name, or no such song). */
+export async function renameSong(db: HeadroomDb, id: string, name: string): Promise<SongSummary> {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  if (!clean) throw new StorageError('invalid', 'Not renamed: a song needs a name.');
+  try {
+    const tx = db.transaction('songs', 'readwrite');
+    const record = await tx.store.get(id);
+    if (!record) throw new StorageError('invalid', 'Not renamed: that song no longer exists.');
+    const renamed = { ...record, name: clean };
+    await tx.store.put(renamed);
+    await tx.done;
+    return summary(renamed);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Deletes a song (invalid: no such song). */
+export async function deleteSong(db: HeadroomDb, id: string): Promise<void> {
+  try {
+    const tx = db.transaction('songs', 'readwrite');
+    if (!(await tx.store.getKey(id)))
+      throw new StorageError('invalid', 'Not deleted: that song no longer exists.');
+    await tx.store.delete(id);
+    await tx.done;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
