@@ -1,11 +1,12 @@
 /**
- * Stems for exercise songs: the one place drills get their music. Renders in a Worker (falling back to the
- * main thread), keeps the last few songs in memory, and shares a render already under way, so a drill can
- * fetch the next question's song while the learner answers this one. A persistent stem cache can slot in
- * here without touching the callers.
+ * Stems for generated songs: the one place drills and the Mix page get their music. Looks in memory
+ * (the last few songs, and renders under way, so a drill can fetch the next question's song while the
+ * learner answers this one), then in the persistent cache in IndexedDB (stem-cache.ts), and only then
+ * renders in a Worker (falling back to the main thread), handing the result to the cache for next time.
  */
 import type { SampleRate } from '../dsp/units';
 import type { SongOverrides, Stems, StyleId } from '../production/types';
+import { readCachedStems, storeStems } from './stem-cache';
 
 /** What to render: a generated song at a rate. */
 export interface DrillStemRequest {
@@ -81,7 +82,21 @@ function renderInWorker(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
   }).catch(() => renderHere(r));
 }
 
-/** The stems of a generated song at `sampleRate` (from memory when recently rendered or under way). */
+/** Memory, then IndexedDB, then a render (whose stems go to IndexedDB in the background). */
+async function fetchStems(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
+  const [{ generateSong }, { RENDER_VERSION }] = await Promise.all([
+    import('../production/generate-song'),
+    import('../production/render-stems'),
+  ]);
+  const songId = generateSong(r.seed, r.style, r.overrides ?? {}).id;
+  const cached = await readCachedStems(songId, RENDER_VERSION, r.sampleRate);
+  if (cached) return cached;
+  const stems = await renderInWorker(r);
+  void storeStems(stems);
+  return stems;
+}
+
+/** The stems of a generated song at `sampleRate`: from memory, the IndexedDB cache, or a fresh render. */
 export function loadSongStems(
   source: { style: StyleId; seed: number; overrides?: SongOverrides },
   sampleRate: SampleRate,
@@ -94,7 +109,7 @@ export function loadSongStems(
     cache.set(key, hit);
     return hit;
   }
-  const pending = renderInWorker(request);
+  const pending = fetchStems(request);
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   while (cache.size > STEM_MEMORY_SIZE) cache.delete(cache.keys().next().value as string);

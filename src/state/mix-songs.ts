@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { STYLES } from '../production/styles';
 import type { SongOverrides, StyleId } from '../production/types';
 import {
@@ -9,6 +9,13 @@ import {
 } from './arrangement';
 import { describe } from './audio';
 import { loadSongStems } from './drill-stems';
+import {
+  importedSongs,
+  importedSongsLoaded,
+  isImportedSongId,
+  loadImportedSong,
+  refreshImportedSongs,
+} from './imported-songs';
 import type { MixerModel } from './mixer-model';
 import { showNotice } from './notices';
 import { generateTestSource, type MixSource } from './test-sources';
@@ -23,9 +30,9 @@ export interface SongChoice {
 export const TEST_SIGNALS_ID = 'test-signals';
 
 /** Seed of the songs the picker offers (one per style). */
-const SONG_SEED = 1;
+export const SONG_SEED = 1;
 /** Bars rendered: long enough to hear the parts play off each other, short enough to render in a second. */
-const SONG_BARS = 8;
+export const SONG_BARS = 8;
 /** Sample rate of generated material (the arranger renders at it too, so its stems are reused here). */
 export const SOURCE_RATE = 44100;
 /** Picker ids that carry an arrangement from the Produce page start with this ('arranged?style=pop&seed=3…'). */
@@ -36,6 +43,15 @@ export const songChoices = signal<SongChoice[]>([
   ...STYLES.map((s) => ({ id: s.id, title: `${s.label} song` })),
   { id: TEST_SIGNALS_ID, title: 'Test signals (pink noise and tones)' },
 ]);
+
+// Imported songs (Produce → Library) sit between the generated songs and the test signals, kept in step
+// with the library's list.
+effect(() => {
+  const imported = importedSongs.value.map((s) => ({ id: s.id, title: `Imported: ${s.name}` }));
+  const others = songChoices.peek().filter((c) => !isImportedSongId(c.id));
+  const at = others.findIndex((c) => c.id === TEST_SIGNALS_ID);
+  songChoices.value = [...others.slice(0, at), ...imported, ...others.slice(at)];
+});
 
 /** The picker id of an arrangement made on the Produce page. */
 export function arrangedChoiceId(spec: ArrangementSpec): string {
@@ -52,11 +68,12 @@ function arrangementOf(id: string): ArrangementSpec | null {
   return id.startsWith(ARRANGED_PREFIX) ? decodeArrangement(id.slice(ARRANGED_PREFIX.length)) : null;
 }
 
-/** The choice a /mix?song=… address asks for (an arranged song), else the default pop song. */
+/** The choice a /mix?song=… address asks for (an arranged, generated or imported song), else the default pop song. */
 function initialChoice(): string {
   const fallback = songChoices.value[0]!.id;
   if (typeof location === 'undefined' || !location.pathname.startsWith('/mix')) return fallback;
   const asked = new URLSearchParams(location.search).get('song');
+  if (asked && (isImportedSongId(asked) || STYLES.some((s) => s.id === asked))) return asked;
   const spec = asked ? arrangementOf(asked) : null;
   if (!spec) return fallback;
   listArranged(arrangedChoiceId(spec), 'Your arrangement');
@@ -78,7 +95,7 @@ export const rendering = signal(false);
 let generation = 0;
 
 /** Generates a song and renders its stems (in a Worker, shared with drills' and the arranger's stem memory). */
-async function songSource(
+export async function songSource(
   style: StyleId,
   seed = SONG_SEED,
   overrides: SongOverrides = { bars: SONG_BARS },
@@ -109,6 +126,8 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   model.stop();
   const arranged = arrangementOf(id);
   const style = arranged?.style ?? STYLES.find((s) => s.id === id)?.id;
+  if (!importedSongsLoaded.value) void refreshImportedSongs();
+  if (isImportedSongId(id)) return loadImported(model, id, mine);
   if (!style) {
     rendering.value = false;
     await model.load(generateTestSource(SOURCE_RATE));
@@ -138,6 +157,25 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
     await model.load(generateTestSource(SOURCE_RATE));
   } finally {
     if (mine === generation) rendering.value = false;
+  }
+}
+
+/** Loads an imported song (Produce → Library) from storage into the mixer; test signals if it is gone. */
+async function loadImported(model: MixerModel, id: string, mine: number): Promise<void> {
+  model.status.value = 'loading';
+  rendering.value = false;
+  try {
+    const source = await loadImportedSong(id);
+    if (mine === generation) await model.load(source);
+  } catch (error) {
+    if (mine !== generation) return;
+    currentChoice.value = TEST_SIGNALS_ID;
+    showNotice({
+      id: 'song-render',
+      tone: 'error',
+      text: `The imported song could not be opened (${describe(error)}); the mixer is playing test signals instead.`,
+    });
+    await model.load(generateTestSource(SOURCE_RATE));
   }
 }
 

@@ -1,4 +1,70 @@
-/** The song library: built-in and imported songs, with play, rename and delete. */
+import { useEffect } from 'preact/hooks';
+import { prepareAudio } from '../../state/audio';
+import {
+  builtInSongs,
+  importedSongs,
+  importedSongsLoaded,
+  loadBuiltInTitles,
+  mixSong,
+  refreshImportedSongs,
+  stopPreview,
+  togglePreview,
+} from '../../state/library';
+import { ImportPanel } from './import-panel';
+import { ImportedSongRow } from './imported-song-row';
+import { SongRow } from './song-row';
+import './library.css';
+
+/** The song library: built-in and imported songs, with preview, "Mix this song", import, rename and delete. */
 export default function LibraryView() {
-  return <p class="panel">The library is being built.</p>;
+  useEffect(() => {
+    void prepareAudio();
+    void refreshImportedSongs();
+    void loadBuiltInTitles();
+    return () => stopPreview();
+  }, []);
+  const mine = importedSongs.value;
+  return (
+    <div class="library">
+      <p class="lib-intro">
+        Songs to mix: Headroom’s generated songs, and your own audio. Play a preview here, then{' '}
+        <strong>Mix this song</strong> to balance its parts on the mixer.
+      </p>
+      <ImportPanel />
+      <section class="panel" aria-labelledby="lib-mine-h">
+        <h2 id="lib-mine-h">Your songs</h2>
+        {mine.length === 0 ? (
+          <p class="muted lib-empty">
+            {importedSongsLoaded.value
+              ? 'No imported songs yet. Import a mix or a set of stems above: they stay on this device and work offline.'
+              : 'Loading…'}
+          </p>
+        ) : (
+          <ul class="lib-list">
+            {[...mine].reverse().map((song) => (
+              <ImportedSongRow key={song.id} song={song} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="panel" aria-labelledby="lib-built-h">
+        <h2 id="lib-built-h">Generated songs</h2>
+        <p class="muted">
+          Made by Headroom from a style and a seed: the same seed gives the same song on every device.
+        </p>
+        <ul class="lib-list">
+          {builtInSongs.value.map((s) => (
+            <SongRow
+              key={s.id}
+              id={s.id}
+              title={s.title ? `${s.style}: “${s.title}”` : `${s.style} song`}
+              details={`${s.description} Seed ${s.seed}, 8 bars.`}
+              onPreview={() => void togglePreview(s.id)}
+              onMix={() => mixSong(s.id)}
+            />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,169 @@
+import { effect, signal } from '@preact/signals';
+import type { Seconds } from '../dsp/units';
+import type { ImportProblem } from '../production/import/problems';
+import { STYLES } from '../production/styles';
+import type { StyleId } from '../production/types';
+import { describe } from './audio';
+import { type ImportFile, importAudioFiles } from './import-audio';
+import {
+  deleteImportedSong,
+  loadImportedSong,
+  renameImportedSong,
+  type SongActionResult,
+} from './imported-songs';
+import { loadSongChoice, SONG_BARS, SONG_SEED, songSource } from './mix-songs';
+import { createMixerModel, mixer } from './mixer-model';
+import { showNotice } from './notices';
+import { navigate } from './router';
+
+export { formatBytes, formatDuration } from '../production/import/limits';
+export type { ImportProblem } from '../production/import/problems';
+export { type ImportProgress, importProgress } from './import-audio';
+export type { SongSummary } from './imported-songs';
+export { importedSongs, importedSongsLoaded, refreshImportedSongs } from './imported-songs';
+
+/**
+ * The song library (Produce → Library): the generated songs (one per style, a fixed seed) and the
+ * learner's imported songs, each with a preview, and "Mix this song". The preview is a mixer of its own
+ * (every track at its starting fader, through the engine's master limiter), so it never disturbs the
+ * Mix page's mix.
+ */
+
+/** A generated song the library lists. */
+export interface BuiltInSong {
+  id: StyleId;
+  style: string;
+  seed: number;
+  description: string;
+  /** The generated title, once the song was made (null before). */
+  title: string | null;
+}
+
+/** The generated songs, one per style (the same ones the Mix page offers). */
+export const builtInSongs = signal<BuiltInSong[]>(
+  STYLES.map((s) => ({ id: s.id, style: s.label, seed: SONG_SEED, description: s.description, title: null })),
+);
+
+/** What the preview is doing. */
+export type PreviewStatus = 'idle' | 'loading' | 'playing';
+
+/** The song being previewed (loading or playing), or null. */
+export const previewSongId = signal<string | null>(null);
+/** The preview's state. */
+export const previewStatus = signal<PreviewStatus>('idle');
+/** Length of the previewed song, and where it is, for a progress line. */
+export const previewPosition = signal<{ position: Seconds; duration: Seconds } | null>(null);
+
+/** Problems of the last import (each names its file); empty after a good one. */
+export const importProblems = signal<ImportProblem[]>([]);
+/** The song the last import made (highlighted in the list). */
+export const lastImportedId = signal<string | null>(null);
+
+const previewer = createMixerModel();
+previewer.setLooping(false);
+let previewGeneration = 0;
+
+effect(() => {
+  const t = previewer.transport.value;
+  if (previewStatus.peek() !== 'playing') return;
+  previewPosition.value = { position: t.position, duration: t.duration };
+  if (!t.playing) {
+    previewer.stopMeters();
+    previewStatus.value = 'idle';
+    previewSongId.value = null;
+  }
+});
+
+/** Fills in the generated songs' titles (generating a song's notes takes milliseconds; no audio is made). */
+export async function loadBuiltInTitles(): Promise<void> {
+  if (builtInSongs.value.every((s) => s.title !== null)) return;
+  const { generateSong } = await import('../production/generate-song');
+  builtInSongs.value = builtInSongs.value.map((s) => ({
+    ...s,
+    title: s.title ?? generateSong(s.seed, s.id, { bars: SONG_BARS }).title,
+  }));
+}
+
+/** Plays a song from the start (stopping any other preview); a second call for the same song stops it. */
+export async function togglePreview(id: string): Promise<void> {
+  const wasThis = previewSongId.value === id;
+  stopPreview();
+  if (wasThis) return;
+  const mine = ++previewGeneration;
+  previewSongId.value = id;
+  previewStatus.value = 'loading';
+  try {
+    const style = STYLES.find((s) => s.id === id)?.id;
+    const source = style ? await songSource(style) : await loadImportedSong(id);
+    if (mine !== previewGeneration) return;
+    await previewer.load(source);
+    if (mine !== previewGeneration) return;
+    previewer.startMeters();
+    await previewer.play();
+    if (mine !== previewGeneration) return;
+    // Play resolves with the transport running, or without sound (audio blocked: a notice says why).
+    if (previewer.transport.value.playing) previewStatus.value = 'playing';
+    else stopPreview();
+  } catch (error) {
+    if (mine !== previewGeneration) return;
+    stopPreview();
+    showNotice({
+      id: 'library-preview',
+      tone: 'error',
+      text: `The preview could not play (${describe(error)}).`,
+    });
+  }
+}
+
+/** Stops the preview. */
+export function stopPreview(): void {
+  previewGeneration++;
+  previewer.stop();
+  previewer.stopMeters();
+  previewStatus.value = 'idle';
+  previewSongId.value = null;
+  previewPosition.value = null;
+}
+
+/** Imports files as one song; problems land in `importProblems`. True when a song was stored. */
+export async function importFiles(files: readonly ImportFile[]): Promise<boolean> {
+  if (files.length === 0) return false;
+  importProblems.value = [];
+  const result = await importAudioFiles(files);
+  if (!result.ok) {
+    importProblems.value = result.problems;
+    return false;
+  }
+  lastImportedId.value = result.song.id;
+  showNotice({
+    id: 'library-import',
+    tone: 'success',
+    text: `Imported “${result.song.name}” with ${result.song.tracks.length} track${result.song.tracks.length === 1 ? '' : 's'}.`,
+  });
+  return true;
+}
+
+/** Clears the shown import problems. */
+export function dismissImportProblems(): void {
+  importProblems.value = [];
+}
+
+/** Renames an imported song. */
+export function renameSong(id: string, name: string): Promise<SongActionResult> {
+  return renameImportedSong(id, name);
+}
+
+/** Deletes an imported song (stopping its preview first). */
+export async function deleteSong(id: string): Promise<SongActionResult> {
+  if (previewSongId.value === id) stopPreview();
+  const result = await deleteImportedSong(id);
+  if (result.ok) showNotice({ id: 'library-delete', tone: 'success', text: 'The song was deleted.' });
+  return result;
+}
+
+/** Opens a song on the Mix page (it starts loading at once, then the page shows it). */
+export function mixSong(id: string): void {
+  stopPreview();
+  void loadSongChoice(mixer, id);
+  navigate(`/mix?song=${encodeURIComponent(id)}`);
+}
