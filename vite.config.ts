@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { lessonsPlugin } from './tools/lessons-plugin.js';
+import { lessonsPlugin } from './src/lessons/build/lessons-plugin.js';
 
 /** Vite config: the app, its lazily loaded views, AudioWorklets as files, and the service worker. */
 export default defineConfig({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { lessonsPlugin } from './tools/lessons-plugin.js';
+import { lessonsPlugin } from './src/lessons/build/lessons-plugin.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wantsBrowser = !process.argv.includes('--project=node');

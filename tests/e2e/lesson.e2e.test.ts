@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadLessons } from '../../tools/load-lessons';
+import { loadLessons } from '../../src/lessons/build/load-lessons';
 import { launchChromium, watchOutsideRequests } from './browser';
 
 const LESSON_ID = 'what-is-production';

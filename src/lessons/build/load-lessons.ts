@@ -1,11 +1,11 @@
 /** Reads every lesson in a folder (Node, build time): parses, checks across lessons, and sorts them. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { exerciseCatalog } from '../src/lessons/exercise-catalog.pure';
-import { type ParsedLesson, parseLesson } from '../src/lessons/parse-lesson.pure';
-import { LessonError, type LessonProblem } from '../src/lessons/problems.pure';
-import type { Lesson, LessonSummary } from '../src/lessons/schema';
-import { type ExerciseCatalog, sortLessons, validateLessons } from '../src/lessons/validate.pure';
+import { exerciseCatalog } from '../exercise-catalog.pure';
+import { type ParsedLesson, parseLesson } from '../parse-lesson.pure';
+import { LessonError, type LessonProblem } from '../problems.pure';
+import type { Lesson, LessonSummary } from '../schema';
+import { type ExerciseCatalog, sortLessons, validateLessons } from '../validate.pure';
 
 /** Every lesson (in map order) and every mistake found; lessons with mistakes are left out. */
 export interface LoadedLessons {

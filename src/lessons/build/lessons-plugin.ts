@@ -3,12 +3,12 @@
  * loaded chunk per lesson, so the service worker precaches them and the first screen stays small). Any
  * mistake in any lesson fails the build (and the dev server shows it) with file, line and reason.
  *
- * The parser (tools/load-lessons.ts and src/lessons/) is loaded through Vite's module runner when the build
+ * The parser (src/lessons/build/load-lessons.ts and src/lessons/) is loaded through Vite's module runner when the build
  * starts, not imported here: the config file then stays small and free of the app's TypeScript imports.
  */
 import { resolve } from 'node:path';
 import { type Plugin, runnerImport, type ViteDevServer } from 'vite';
-import type { Lesson } from '../src/lessons/schema';
+import type { Lesson } from '../schema';
 import type { LoadedLessons } from './load-lessons';
 
 type Loader = typeof import('./load-lessons');
@@ -29,7 +29,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   let cache: LoadedLessons | null = null;
 
   const loaded = async (): Promise<LoadedLessons> => {
-    loader ??= runnerImport<Loader>(resolve(root, 'tools/load-lessons.ts'), { root, logLevel: 'error' }).then(
+    loader ??= runnerImport<Loader>(resolve(root, 'src/lessons/build/load-lessons.ts'), { root, logLevel: 'error' }).then(
       (r) => r.module,
     );
     cache ??= (await loader).loadLessons(dir, root);

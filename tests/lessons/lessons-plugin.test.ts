@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessonsPlugin } from '../../tools/lessons-plugin';
+import { lessonsPlugin } from '../../src/lessons/build/lessons-plugin';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 
