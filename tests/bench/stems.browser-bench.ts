@@ -3,9 +3,12 @@
 // in IndexedDB but not in memory (a new visit, or the library's preview) to the first audible block at the
 // master meter: read the cache, build the mixer, start the transport. The engine is loaded once first
 // (as it is after any page that plays), and the song's own lead-in before its first sound is subtracted.
+// A second goal row times Play on a mixer that was prepared from the cache beforehand (what drills do while
+// the question is shown): then only the transport's scheduling lead remains.
 import { findFirstSound } from '../../src/dsp/measure';
 import { generateSong } from '../../src/production/generate-song';
 import { RENDER_VERSION } from '../../src/production/render-stems';
+import { startAudio } from '../../src/state/audio';
 import { clearDrillStems, loadSongStems } from '../../src/state/drill-stems';
 import { SONG_BARS, SONG_SEED, SOURCE_RATE, songSource } from '../../src/state/mix-songs';
 import { createMixerModel } from '../../src/state/mixer-model';
@@ -100,6 +103,21 @@ export async function run(): Promise<Row[]> {
   };
   const playMs = await timePlay(true);
   const memoryMs = await timePlay(false);
+  // As the drill player does: stems loaded and the mixer built while the question shows, then Play.
+  const preparedMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const model = createMixerModel();
+    await model.load(await songSource('pop'));
+    const ctx = await startAudio();
+    if (!ctx) throw new Error('no audio context');
+    await model.attach(ctx);
+    const pressed = performance.now();
+    const heard = firstSound(model);
+    await model.play();
+    preparedMs.push((await heard) - pressed - leadIn);
+    model.stop();
+    model.detach();
+  }
   const best = Math.min(...playMs);
   const typical = median(playMs);
   const label = `8-bar pop song, ${rendered.tracks.length} stems, ${mb.toFixed(0)} MB`;
@@ -121,6 +139,13 @@ export async function run(): Promise<Row[]> {
       name: 'play → first sound, stems already in memory (mixer build + start; median)',
       value: median(memoryMs),
       unit: 'ms',
+    },
+    {
+      name: 'play → first sound, stems loaded and mixer built before Play (as drills do; median)',
+      value: median(preparedMs),
+      unit: 'ms',
+      goal: `< ${GOAL_MS} ms`,
+      ok: median(preparedMs) < GOAL_MS,
     },
     { name: 'first play with nothing cached (render in the Worker)', value: renderMs, unit: 'ms' },
   ];
