@@ -82,8 +82,16 @@ function renderInWorker(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
   }).catch(() => renderHere(r));
 }
 
-/** Memory, then IndexedDB, then a render (whose stems go to IndexedDB in the background). */
-async function fetchStems(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
+/** Overrides that songs which come back use (drills, lessons, the Mix page): only length and tempo. */
+const STOCK_OVERRIDES = new Set(['bars', 'bpm']);
+
+/** True for a song worth keeping on disk: no arranger edits beyond its length and tempo. */
+export function isStockSong(overrides: SongOverrides | undefined): boolean {
+  return Object.keys(overrides ?? {}).every((k) => STOCK_OVERRIDES.has(k));
+}
+
+/** IndexedDB, then a render (whose stems go to IndexedDB in the background when `persist`). */
+async function fetchStems(r: Omit<DrillStemRequest, 'id'>, persist: boolean): Promise<Stems> {
   const [{ generateSong }, { RENDER_VERSION }] = await Promise.all([
     import('../production/generate-song'),
     import('../production/render-stems'),
@@ -92,14 +100,19 @@ async function fetchStems(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
   const cached = await readCachedStems(songId, RENDER_VERSION, r.sampleRate);
   if (cached) return cached;
   const stems = await renderInWorker(r);
-  void storeStems(stems);
+  if (persist) void storeStems(stems);
   return stems;
 }
 
-/** The stems of a generated song at `sampleRate`: from memory, the IndexedDB cache, or a fresh render. */
+/**
+ * The stems of a generated song at `sampleRate`: from memory, the IndexedDB cache, or a fresh render.
+ * Renders are kept on disk when `persist` says so; by default only stock songs (see isStockSong) are,
+ * so an arranger's every edit does not push the drills' songs out of the cache.
+ */
 export function loadSongStems(
   source: { style: StyleId; seed: number; overrides?: SongOverrides },
   sampleRate: SampleRate,
+  options: { persist?: boolean } = {},
 ): Promise<Stems> {
   const request = { style: source.style, seed: source.seed, overrides: source.overrides, sampleRate };
   const key = keyOf(request);
@@ -109,7 +122,7 @@ export function loadSongStems(
     cache.set(key, hit);
     return hit;
   }
-  const pending = fetchStems(request);
+  const pending = fetchStems(request, options.persist ?? isStockSong(source.overrides));
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   while (cache.size > STEM_MEMORY_SIZE) cache.delete(cache.keys().next().value as string);
