@@ -54,6 +54,8 @@ export interface AssignmentRun {
   questions: AssignmentQuestion[];
   /** Stores one answered question (with `assignmentId`) for the active profile; true when it landed. */
   record(question: AssignmentQuestion, result: AnsweredQuestion): Promise<boolean>;
+  /** The page to go back to when the drill is closed (the assignment's, or the teacher's after a preview). */
+  returnTo?: string;
 }
 
 /** One graded answer, as the drill runner has it. */
@@ -187,6 +189,7 @@ export async function startAssignment(assignment: Assignment): Promise<boolean> 
     title: assignment.title,
     questions,
     record: (q, result) => recordAssignmentAttempt(assignment.id, q, result),
+    returnTo: `/classroom/work/${encodeURIComponent(assignment.id)}`,
   });
   return true;
 }
@@ -199,6 +202,7 @@ export function previewAssignment(assignment: Assignment): boolean {
     title: `Preview: ${assignment.title}`,
     questions: remainingQuestions(assignment, []),
     record: async () => true,
+    returnTo: '/classroom/teach',
   });
   return true;
 }

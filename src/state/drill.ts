@@ -46,6 +46,8 @@ export interface DrillOptions {
   seed?: number;
   /** Stores an answer instead of saveAttempt (the classroom's recorder); true when it landed. */
   record?: (item: DrillItem, index: number, result: AnsweredQuestion) => Promise<boolean>;
+  /** Where closing the drill goes (an assignment's page); default: stay on the Train page. */
+  returnTo?: string;
 }
 
 /** One answered question. */
@@ -215,6 +217,8 @@ export function createDrill(options: DrillOptions) {
     adaptive,
     level,
     assignmentId: options.assignmentId ?? null,
+    /** Where closing the drill goes, or null to stay on the Train page. */
+    returnTo: options.returnTo ?? null,
     player,
     index,
     phase,
@@ -301,10 +305,12 @@ export function startDrill(options: DrillOptions): DrillSession {
   return session;
 }
 
-/** Closes the drill view (after the summary, or to stop early). */
+/** Closes the drill view (after the summary, or to stop early), back to where it was started from. */
 export function closeDrill(): void {
+  const back = drill.value?.returnTo ?? null;
   drill.value?.dispose();
   drill.value = null;
+  if (back) navigate(back);
 }
 
 let installed = false;
@@ -321,6 +327,7 @@ export function installDrillRunner(): void {
       assignmentId: run.assignmentId,
       title: run.title,
       record: (_item, i, answered) => run.record(valid[i]!, answered),
+      ...(run.returnTo ? { returnTo: run.returnTo } : {}),
     });
     navigate('/train');
   });

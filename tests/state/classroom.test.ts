@@ -114,6 +114,35 @@ describe('classroom round trip through state (no UI)', () => {
     expect(await teacher.removeTeacherAssignment(made.assignment.id)).toBe(1);
     expect(teacher.gradebook.value).toEqual([]);
   });
+  it('Start and Preview hand the drill runner the questions, a recorder, and the page to go back to', async () => {
+    const { student, teacher } = await load();
+    const made = await teacher.createAssignment({
+      title: 'Runner',
+      instructions: '',
+      items: [{ exercise: 'eq-boost', level: 2, count: 2 }],
+      passMark: 50,
+      due: '',
+      lessons: [],
+    });
+    if (!made.ok) throw new Error(made.error);
+    const a = made.assignment;
+    expect(await student.startAssignment(a)).toBe(false);
+    const runs: import('../../src/state/classroom').AssignmentRun[] = [];
+    student.registerAssignmentRunner((run) => runs.push(run));
+    expect(student.previewAssignment(a)).toBe(true);
+    expect(await student.startAssignment(a)).toBe(true);
+    const [preview, start] = runs;
+    expect(preview!.title).toBe('Preview: Runner');
+    expect(preview!.returnTo).toBe('/classroom/teach');
+    expect(start!.returnTo).toBe(`/classroom/work/${encodeURIComponent(a.id)}`);
+    expect(start!.questions.map((q) => q.seed)).toEqual(a.items[0]!.seeds);
+    // The preview's recorder stores nothing: every question is still left to run.
+    const answered = { question: {}, answer: {}, score: 100, timeMs: 1000 };
+    expect(await preview!.record(preview!.questions[0]!, answered)).toBe(true);
+    expect(await student.questionsToRun(a)).toHaveLength(2);
+    expect(await start!.record(start!.questions[0]!, answered)).toBe(true);
+    expect((await student.questionsToRun(a)).map((q) => q.seed)).toEqual([a.items[0]!.seeds[1]]);
+  });
   it('splits pasted codes, rejoining one wrapped over lines', async () => {
     const { teacher } = await load();
     expect(teacher.splitPastedCodes('r1.abc\ndef.ghi  r1.xyz.k\n https://x/#r=r1.q.w')).toEqual([
