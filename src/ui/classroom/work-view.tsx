@@ -89,9 +89,9 @@ export function WorkView({ assignmentId }: { assignmentId: string }) {
               {grade.answered ? 'Continue' : 'Start'}
             </button>
           ) : (
-            <p class="cr-warning">
-              Playing assignment questions needs the drill player, which is not in this version of Headroom
-              yet. Your place is kept: come back after the next update.
+            // The drill player is its own chunk, registered as the classroom opens: only a moment's wait.
+            <p class="muted" role="status">
+              Getting the player ready…
             </p>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { showNotice } from '../../state/notices';
 import { currentParams } from '../../state/router';
 import { type ClassroomTab, ClassroomTabs } from '../classroom/classroom-tabs';
 import { GradebookView } from '../classroom/gradebook-view';
@@ -13,7 +14,16 @@ export default function ClassroomPage() {
   const [sub, arg] = currentParams.value;
   useEffect(() => {
     // Assignments run as drills: register the drill runner (its own chunk) whenever the classroom is open.
-    void import('../../state/drill').then((m) => m.installDrillRunner());
+    import('../../state/drill')
+      .then((m) => m.installDrillRunner())
+      .catch(() =>
+        showNotice({
+          id: 'drill-runner',
+          tone: 'error',
+          sticky: true,
+          text: 'The drill player could not load, so assignments cannot start. Reload the page to try again.',
+        }),
+      );
   }, []);
   const tab: ClassroomTab = sub === 'teach' ? 'teach' : sub === 'gradebook' ? 'gradebook' : 'student';
   let view = <StudentHome />;
