@@ -1,5 +1,4 @@
 import { effect, signal } from '@preact/signals';
-import type { Seconds } from '../dsp/units';
 import type { ImportProblem } from '../production/import/problems';
 import { STYLES } from '../production/styles';
 import type { StyleId } from '../production/types';
@@ -51,8 +50,6 @@ export type PreviewStatus = 'idle' | 'loading' | 'playing';
 export const previewSongId = signal<string | null>(null);
 /** The preview's state. */
 export const previewStatus = signal<PreviewStatus>('idle');
-/** Length of the previewed song, and where it is, for a progress line. */
-export const previewPosition = signal<{ position: Seconds; duration: Seconds } | null>(null);
 
 /** Problems of the last import (each names its file); empty after a good one. */
 export const importProblems = signal<ImportProblem[]>([]);
@@ -66,9 +63,7 @@ let previewGeneration = 0;
 effect(() => {
   const t = previewer.transport.value;
   if (previewStatus.peek() !== 'playing') return;
-  previewPosition.value = { position: t.position, duration: t.duration };
   if (!t.playing) {
-    previewer.stopMeters();
     previewStatus.value = 'idle';
     previewSongId.value = null;
   }
@@ -98,7 +93,6 @@ export async function togglePreview(id: string): Promise<void> {
     if (mine !== previewGeneration) return;
     await previewer.load(source);
     if (mine !== previewGeneration) return;
-    previewer.startMeters();
     await previewer.play();
     if (mine !== previewGeneration) return;
     // Play resolves with the transport running, or without sound (audio blocked: a notice says why).
@@ -119,10 +113,8 @@ export async function togglePreview(id: string): Promise<void> {
 export function stopPreview(): void {
   previewGeneration++;
   previewer.stop();
-  previewer.stopMeters();
   previewStatus.value = 'idle';
   previewSongId.value = null;
-  previewPosition.value = null;
 }
 
 /** Imports files as one song; problems land in `importProblems`. True when a song was stored. */
