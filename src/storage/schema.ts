@@ -62,7 +62,10 @@ export interface SettingRecord {
 export interface StoredTrack {
   id: string;
   name: string;
+  /** Empty in stored records: the samples live in the record's `audio` Blob (fast to read and write). */
   channels: Float32Array[];
+  /** How many channels the track's samples in `audio` have. */
+  channelCount?: number;
 }
 
 /** Cached stems of a generated song (a cache: may be evicted, least recently used first). */
@@ -73,6 +76,8 @@ export interface StemCacheEntry {
   sampleRate: number;
   length: number;
   tracks: StoredTrack[];
+  /** Every track's samples, packed one after another (see audio-blob.ts). */
+  audio?: Blob;
   bytes: number;
   createdAt: number;
   lastUsed: number;
@@ -85,6 +90,8 @@ export interface ImportedSong {
   sampleRate: number;
   length: number;
   tracks: StoredTrack[];
+  /** Every track's samples, packed one after another (see audio-blob.ts). */
+  audio?: Blob;
   bytes: number;
   createdAt: number;
 }
