@@ -43,12 +43,18 @@ export function createLessonDrill(block: ExerciseBlock, onRound: (mean: number) 
   const owner = {};
   let stopWatching: (() => void) | null = null;
 
+  /** Hides the round (its last answers may still be landing: the watcher stays until the next round). */
+  const hide = (s: DrillSession) => {
+    releaseLessonAudio(owner);
+    if (session.peek() !== s) return;
+    session.value = null;
+    s.dispose();
+  };
   const end = () => {
     stopWatching?.();
     stopWatching = null;
-    releaseLessonAudio(owner);
-    session.value?.dispose();
-    session.value = null;
+    const s = session.peek();
+    if (s) hide(s);
   };
 
   return {
@@ -70,13 +76,18 @@ export function createLessonDrill(block: ExerciseBlock, onRound: (mean: number) 
         title: block.kindTitle ?? block.kind,
       });
       session.value = s;
+      let recorded = false;
       stopWatching = effect(() => {
         if (s.player.state.value?.playing) claimLessonAudio(owner, () => s.player.stop());
+        // An answer is listed once it is stored, which can be just after the round ends: keep watching.
         const round = roundOf(s);
         if (!round) return;
         last.value = round;
-        queueMicrotask(end);
-        if (round.complete) onRound(round.mean);
+        queueMicrotask(() => hide(s));
+        if (round.complete && !recorded) {
+          recorded = true;
+          onRound(round.mean);
+        }
       });
     },
     /** Stops the round without recording it. */
