@@ -15,3 +15,10 @@ export function claimLessonAudio(owner: object, stop: () => void): void {
 export function releaseLessonAudio(owner: object): void {
   if (current?.owner === owner) current = null;
 }
+
+/** Stops whatever a lesson block is playing (the learner left the lesson). */
+export function stopLessonAudio(): void {
+  const playing = current;
+  current = null;
+  playing?.stop();
+}

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { stopLessonAudio } from '../../state/lesson-audio';
 import { watchLessonStates } from '../../state/lessons';
 import { currentParams } from '../../state/router';
 import { LessonMap } from '../lessons/lesson-map';
@@ -54,5 +55,7 @@ function Overview() {
 export default function LearnPage() {
   useEffect(() => watchLessonStates(), []);
   const id = currentParams.value[0];
+  // Leaving a lesson (for the map or another page) stops its sound.
+  useEffect(() => stopLessonAudio, [id]);
   return id ? <LessonPlayer id={decodeURIComponent(id)} /> : <Overview />;
 }
