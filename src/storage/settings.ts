@@ -11,6 +11,10 @@ export interface Settings {
   levelGuideSeen: boolean;
   /** navigator.storage.persist() has been asked for once. */
   persistAsked: boolean;
+  /** When the last backup file was made (epoch ms), or null before the first. */
+  lastBackupAt: number | null;
+  /** When the backup reminder was last shown (epoch ms), so it shows at most once a day. */
+  backupRemindedAt: number | null;
 }
 
 /** The value of every setting before the learner changes it. */
@@ -20,6 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
   levelMatch: true,
   levelGuideSeen: false,
   persistAsked: false,
+  lastBackupAt: null,
+  backupRemindedAt: null,
 };
 
 /** Reads every setting, falling back to the defaults for any never stored. */
