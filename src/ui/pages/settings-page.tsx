@@ -3,6 +3,7 @@ import { showNotice } from '../../state/notices';
 import { resetEverything, settings, updateSetting } from '../../state/storage';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { StemCacheRow } from '../library/stem-cache-row';
+import { BackupPanel } from '../settings/backup-panel';
 
 const THEMES = [
   { id: 'dark', label: 'Dark' },
@@ -87,6 +88,7 @@ export default function SettingsPage() {
       <section class="panel" aria-labelledby="data-h">
         <h2 id="data-h">Your data</h2>
         <p>Everything stays in this browser on this device.{usage && ` Storage: ${usage}.`}</p>
+        <BackupPanel />
         <StemCacheRow />
         <button type="button" class="btn btn-danger" onClick={() => setConfirming(true)}>
           Reset Headroom…

@@ -1,0 +1,177 @@
+/** Backup and restore for the UI: progress, the restore itself, and the weekly reminder to back up. */
+import { signal } from '@preact/signals';
+import {
+  type BackupFile,
+  type BackupResult,
+  type CheckedBackup,
+  createBackup,
+  readBackup,
+} from '../storage/backup';
+import { backupProblem } from '../storage/backup-format';
+import type { BACKUP_STORES } from '../storage/backup-records';
+import { isBackupReminderDue, oldestAttemptSince } from '../storage/backup-reminder';
+import { type RestoreMode, type RestoreSummary, restoreBackup } from '../storage/backup-restore';
+import { ensureDefaultProfile } from '../storage/profiles';
+import { loadSettings } from '../storage/settings';
+import { refreshImportedSongs } from './imported-songs';
+import { dismissNotice, showNotice } from './notices';
+import { navigate } from './router';
+import { activeProfileId, database, profiles, settings, updateSetting } from './storage';
+
+export type { BackupFile, CheckedBackup } from '../storage/backup';
+export { BACKUP_EXTENSION } from '../storage/backup-format';
+export type { RestoreMode, RestoreSummary } from '../storage/backup-restore';
+
+/** What backup work is running and how far it is (0…1); null when idle. */
+export const backupWork = signal<{ task: 'backup' | 'check' | 'restore'; fraction: number } | null>(null);
+
+async function withWork<T>(
+  task: 'backup' | 'check' | 'restore',
+  run: (progress: (f: number) => void) => Promise<T>,
+) {
+  backupWork.value = { task, fraction: 0 };
+  try {
+    return await run((fraction) => {
+      backupWork.value = { task, fraction };
+    });
+  } finally {
+    backupWork.value = null;
+  }
+}
+
+async function openDb() {
+  try {
+    return await database();
+  } catch {
+    return null;
+  }
+}
+
+/** Makes a backup of everything on this device and records when; the caller saves `blob` as a file. */
+export async function makeBackup(now = Date.now()): Promise<BackupResult<BackupFile>> {
+  const db = await openDb();
+  if (!db) return { ok: false, problem: backupProblem('unsupported', 'Storage is not available here.') };
+  const result = await withWork('backup', (onProgress) => createBackup(db, { now, onProgress }));
+  if (result.ok) await updateSetting('lastBackupAt', now);
+  return result;
+}
+
+/** Reads and checks a chosen backup file (nothing is written). */
+export function checkBackupFile(file: Blob): Promise<BackupResult<CheckedBackup>> {
+  return withWork('check', (onProgress) => readBackup(file, { onProgress }));
+}
+
+/** Restores a checked backup in one transaction, then shows the restored profiles, settings and songs. */
+export async function applyBackup(
+  backup: CheckedBackup,
+  mode: RestoreMode,
+): Promise<BackupResult<RestoreSummary>> {
+  const db = await openDb();
+  if (!db) return { ok: false, problem: backupProblem('storage', 'Storage is not available here.') };
+  const result = await withWork('restore', async (progress) => {
+    const outcome = await restoreBackup(db, backup, mode);
+    progress(1);
+    return outcome;
+  });
+  if (!result.ok) return result;
+  profiles.value = await ensureDefaultProfile(db);
+  settings.value = await loadSettings(db);
+  const wanted = settings.value.activeProfileId;
+  activeProfileId.value = profiles.value.some((p) => p.id === wanted)
+    ? (wanted as string)
+    : (profiles.value[0]?.id ?? activeProfileId.value);
+  await refreshImportedSongs();
+  return result;
+}
+
+/** A kind of backed-up record. */
+export type BackupKind = (typeof BACKUP_STORES)[number];
+
+/** The kinds in the order previews and summaries list them (people first, settings last). */
+export const BACKUP_KIND_ORDER: readonly BackupKind[] = [
+  'profiles',
+  'attempts',
+  'progress',
+  'lessons',
+  'assignments',
+  'reports',
+  'songs',
+  'settings',
+];
+
+const KIND_WORDS: Record<(typeof BACKUP_STORES)[number], [one: string, many: string]> = {
+  settings: ['setting', 'settings'],
+  profiles: ['profile', 'profiles'],
+  attempts: ['answer', 'answers'],
+  progress: ['progress record', 'progress records'],
+  lessons: ['lesson started', 'lessons started'],
+  assignments: ['assignment', 'assignments'],
+  reports: ['student report', 'student reports'],
+  songs: ['imported song', 'imported songs'],
+};
+
+/** "1,024 answers", "1 profile": a count of one kind of record in words. */
+export function countPhrase(kind: (typeof BACKUP_STORES)[number], n: number): string {
+  return `${n.toLocaleString()} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`;
+}
+
+/** "profiles", "imported songs": a kind of record in words. */
+export function kindWords(kind: (typeof BACKUP_STORES)[number]): string {
+  return KIND_WORDS[kind][1];
+}
+
+/** "3 profiles, 1,024 answers" for counts per store (zero counts left out; "nothing" when all are). */
+export function describeCounts(counts: Record<(typeof BACKUP_STORES)[number], number>): string {
+  const parts = BACKUP_KIND_ORDER.filter((s) => counts[s] > 0).map((s) => countPhrase(s, counts[s]));
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
+
+/** One sentence saying what a restore did. */
+export function describeRestore(summary: RestoreSummary): string {
+  const added = describeCounts(summary.added);
+  if (summary.mode === 'replace') return `Restored ${added}. What was here before was replaced.`;
+  const here = Object.values(summary.alreadyHere).reduce((n, c) => n + c, 0);
+  return `Restored ${added}.${here > 0 ? ` ${here.toLocaleString()} ${here === 1 ? 'item was' : 'items were'} already here and kept once.` : ''}`;
+}
+
+/**
+ * Shows a gentle reminder when practice from a week ago or more is in no backup; at most once a day.
+ * Works offline (everything it reads is on this device). Returns whether it reminded.
+ */
+export async function remindToBackUp(now = Date.now()): Promise<boolean> {
+  const db = await openDb();
+  if (!db) return false;
+  try {
+    const { lastBackupAt, backupRemindedAt } = settings.value;
+    const oldest = await oldestAttemptSince(db, lastBackupAt);
+    if (
+      !isBackupReminderDue({
+        now,
+        lastBackupAt,
+        remindedAt: backupRemindedAt,
+        oldestUnsavedAttemptAt: oldest,
+      })
+    )
+      return false;
+    await updateSetting('backupRemindedAt', now);
+    showNotice({
+      id: 'backup-reminder',
+      tone: 'info',
+      text:
+        lastBackupAt === null
+          ? 'You have practised for a week without a backup. A backup file keeps your progress safe if this browser’s data is cleared.'
+          : 'Your practice of the last week is not in a backup yet. A backup file keeps it safe if this browser’s data is cleared.',
+      sticky: true,
+      action: {
+        label: 'Back up…',
+        run: () => {
+          dismissNotice('backup-reminder');
+          navigate('/settings#backup');
+        },
+      },
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
