@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { formatDb } from '../../dsp/db';
 import type { DrillSession } from '../../state/drill';
 import { closeDrill, startDrill } from '../../state/drill';
@@ -10,9 +11,15 @@ function seconds(ms: number): string {
 export function DrillSummary({ session }: { session: DrillSession }) {
   const s = session.summary.value;
   const answers = session.answers.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The last question left the page scrolled down (on a phone, past the result): start at the top, on the result.
+  useEffect(() => {
+    scrollTo({ top: 0 });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <section class="panel drill-summary" aria-labelledby="summary-title">
-      <h2 id="summary-title" tabIndex={-1}>
+      <h2 id="summary-title" ref={heading} tabIndex={-1}>
         Done: {s ? `${s.mean}% average` : 'no answers'}
       </h2>
       {s && (
