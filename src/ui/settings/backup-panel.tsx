@@ -92,10 +92,12 @@ export function BackupPanel() {
         </label>
       </div>
       {work && (
-        <div class="bk-progress" role="status">
-          <span>{TASK_WORDS[work.task]}…</span>
+        <div class="bk-progress">
+          <span role="status">{TASK_WORDS[work.task]}…</span>
           <progress max={1} value={work.fraction} aria-label={TASK_WORDS[work.task]} />
-          <span class="bk-percent">{Math.round(work.fraction * 100)} %</span>
+          <span class="bk-percent" aria-hidden="true">
+            {Math.round(work.fraction * 100)} %
+          </span>
         </div>
       )}
       {problem && (
