@@ -1,4 +1,5 @@
 import type { LessonBlock, LessonStep, LessonSummary } from '../../lessons/schema';
+import { ErrorBoundary } from '../shell/error-boundary';
 import { DiagramBlock } from './blocks/diagram-block';
 import { ExerciseBlock } from './blocks/exercise-block';
 import { ListenBlock } from './blocks/listen-block';
@@ -57,7 +58,10 @@ export function StepView(props: StepViewProps) {
   return (
     <div class="step-body">
       {props.step.blocks.map((block) => (
-        <Block key={`${block.type}-${block.line}`} block={block} {...props} />
+        // One broken block (a mixer, a listening example) leaves the rest of the lesson usable.
+        <ErrorBoundary key={`${block.type}-${block.line}`} area={`${block.type} block`} compact>
+          <Block block={block} {...props} />
+        </ErrorBoundary>
       ))}
     </div>
   );

@@ -8,6 +8,7 @@ import { EqPanel } from '../mixer/EqPanel';
 import { MasterSection } from '../mixer/MasterSection';
 import { TransportBar } from '../mixer/TransportBar';
 import { trackColor } from '../mixer/track-colors';
+import { ErrorBoundary } from '../shell/error-boundary';
 import '../mixer/mixer.css';
 import '../mixer/mixer-console.css';
 import '../mixer/mixer-panels.css';
@@ -153,14 +154,18 @@ export default function MixPage() {
               <span class="detail-dot" aria-hidden="true" />
               {selected.settings.value.name} · EQ
             </h2>
-            <EqPanel strip={selected} model={mixer} />
+            <ErrorBoundary area="EQ panel" resetKey={String(selected.index)} compact>
+              <EqPanel strip={selected} model={mixer} />
+            </ErrorBoundary>
           </div>
           <div class={`detail-card${panel === 'compressor' ? ' is-open' : ''}`}>
             <h2 id="panel-compressor" tabIndex={-1}>
               <span class="detail-dot" aria-hidden="true" />
               {selected.settings.value.name} · Compressor
             </h2>
-            <CompressorPanel strip={selected} model={mixer} />
+            <ErrorBoundary area="compressor panel" resetKey={String(selected.index)} compact>
+              <CompressorPanel strip={selected} model={mixer} />
+            </ErrorBoundary>
           </div>
         </section>
       )}

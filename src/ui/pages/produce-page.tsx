@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { currentParams } from '../../state/router';
+import { ErrorBoundary } from '../shell/error-boundary';
 
 type ViewModule = { default: ComponentType };
 const VIEWS: Record<
@@ -15,9 +16,14 @@ const VIEWS: Record<
 export default function ProducePage() {
   const view = currentParams.value[0] === 'library' ? 'library' : 'arranger';
   const [View, setView] = useState<{ id: string; component: ComponentType } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    VIEWS[view].load().then((m) => live && setView({ id: view, component: m.default }));
+    setFailed(null);
+    VIEWS[view].load().then(
+      (m) => live && setView({ id: view, component: m.default }),
+      (e: unknown) => live && setFailed(String(e)),
+    );
     return () => {
       live = false;
     };
@@ -43,7 +49,18 @@ export default function ProducePage() {
           ))}
         </ul>
       </nav>
-      {Current ? <Current /> : <p class="loading">Loading…</p>}
+      {Current ? (
+        <ErrorBoundary area={VIEWS[view].label} resetKey={view} compact>
+          <Current />
+        </ErrorBoundary>
+      ) : failed ? (
+        <p role="alert" class="panel">
+          The {VIEWS[view].label.toLowerCase()} could not load ({failed}). Check that Headroom finished
+          installing, then reload.
+        </p>
+      ) : (
+        <p class="loading">Loading…</p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { currentPath, currentSection, SECTIONS } from '../../state/router';
+import { ErrorBoundary } from './error-boundary';
 import { LazyPage } from './lazy-page';
 import { Notices } from './notices';
 
@@ -44,7 +45,10 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1} class="page">
-        <LazyPage section={section} />
+        {/* A crash in a page stays in the page: the header and notices keep working; a new route retries. */}
+        <ErrorBoundary area="page" resetKey={path}>
+          <LazyPage section={section} />
+        </ErrorBoundary>
       </main>
       <Notices />
     </div>

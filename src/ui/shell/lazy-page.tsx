@@ -21,6 +21,8 @@ const loaded = new Map<SectionId, ComponentType>();
 export function LazyPage({ section }: { section: SectionId | null }) {
   const [, setVersion] = useState(0);
   const [failed, setFailed] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // `attempt` changes when Try again is pressed: it reruns the load.
   useEffect(() => {
     if (section === null || loaded.has(section)) return;
     let live = true;
@@ -34,15 +36,23 @@ export function LazyPage({ section }: { section: SectionId | null }) {
     return () => {
       live = false;
     };
-  }, [section]);
+  }, [section, attempt]);
   if (section === null) return <NotFoundPage />;
   const Page = loaded.get(section);
   if (Page) return <Page />;
   if (failed)
     return (
-      <p role="alert" class="panel">
-        This page could not load ({failed}). Check that Headroom finished installing, then reload.
-      </p>
+      <div role="alert" class="panel">
+        <p>This page could not load ({failed}). Check that Headroom finished installing, then try again.</p>
+        <div class="row">
+          <button type="button" class="btn btn-primary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+          <button type="button" class="btn" onClick={() => location.reload()}>
+            Reload Headroom
+          </button>
+        </div>
+      </div>
     );
   return (
     <p class="loading" aria-busy="true">
