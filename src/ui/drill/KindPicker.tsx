@@ -65,6 +65,7 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
           type="button"
           class="btn btn-primary"
           aria-label={`Start ${meta.title}`}
+          aria-describedby={`count-${id}`}
           ref={(el) => {
             // A lesson link preselects a kind: put the keyboard on its Start button.
             if (chosen && el && !focused) {
@@ -78,8 +79,11 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
             )
           }
         >
-          Start {count} questions
+          Start
         </button>
+        <span class="kind-count" id={`count-${id}`}>
+          {count} questions
+        </span>
       </div>
       <p class="kind-level-text muted">
         {spec

@@ -99,7 +99,7 @@ export function ChannelStripView({
         <button
           type="button"
           class={`insert-btn${s.compressor.enabled ? ' is-on' : ''}`}
-          aria-label={`${name} compressor${s.compressor.enabled ? ' (on)' : ' (off)'}: open panel`}
+          aria-label={`${name} Comp (compressor${s.compressor.enabled ? ', on' : ', off'}): open panel`}
           onClick={() => onOpen('compressor')}
         >
           <span>Comp</span>

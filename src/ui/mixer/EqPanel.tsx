@@ -56,7 +56,7 @@ export function EqPanel({ strip, model }: EqPanelProps) {
               type="button"
               class="toggle"
               aria-pressed={band.enabled}
-              aria-label={`${s.name} EQ band ${b + 1} (${BAND_NAMES[band.type]}) on`}
+              aria-label={`${s.name} EQ band ${b + 1} · ${BAND_NAMES[band.type]} on`}
               onClick={() => model.setEqBand(i, b, { enabled: !band.enabled })}
             >
               {b + 1} · {BAND_NAMES[band.type]}

@@ -39,26 +39,29 @@ export function Meter({ label, peakDb, rmsDb, holdDb, height = 180, onResetHold 
   const zone = meterZone(holdDb);
   const now = Number.isFinite(peakDb) ? Math.max(METER_MIN_DB, Math.min(METER_MAX_DB, peakDb)) : METER_MIN_DB;
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot draw peak, RMS and a held peak; this is a styled ARIA meter.
-    <div
-      class="meter"
-      role="meter"
-      aria-label={label}
-      aria-valuemin={METER_MIN_DB}
-      aria-valuemax={METER_MAX_DB}
-      aria-valuenow={Math.round(now * 10) / 10}
-      aria-valuetext={`peak ${formatMeterDb(peakDb)} dBFS, RMS ${formatMeterDb(rmsDb)} dBFS, held ${formatMeterDb(holdDb)} dBFS`}
-    >
+    <div class="meter">
+      {/* The readout stays outside the meter role: a meter's children are presentational to AT. */}
       <button
         type="button"
         class={`meter-readout zone-${zone}${holdDb > 0 ? ' is-over' : ''}`}
         tabIndex={-1}
+        aria-hidden="true"
         title="Held peak (dBFS). Click to clear."
         onClick={onResetHold}
       >
         {formatMeterDb(holdDb)}
       </button>
-      <div class="meter-bar" style={{ height: `${height}px` }}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot draw peak, RMS and a held peak; this is a styled ARIA meter. */}
+      <div
+        class="meter-bar"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={METER_MIN_DB}
+        aria-valuemax={METER_MAX_DB}
+        aria-valuenow={Math.round(now * 10) / 10}
+        aria-valuetext={`peak ${formatMeterDb(peakDb)} dBFS, RMS ${formatMeterDb(rmsDb)} dBFS, held ${formatMeterDb(holdDb)} dBFS`}
+        style={{ height: `${height}px` }}
+      >
         <div class="meter-fill meter-peak" style={{ background: ZONES, clipPath: clipFor(peakDb) }} />
         <div class="meter-fill meter-rms" style={{ background: ZONES, clipPath: clipFor(rmsDb) }} />
         {holdDb > METER_MIN_DB && (

@@ -1,0 +1,173 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AxeFinding, blocking, describeFindings, installAxe, runAxe, setTheme } from './axe';
+import { launchChromium } from './browser';
+
+/**
+ * axe-core on every page and dialog of the built app, in the dark and the light theme: zero serious or
+ * critical violations. The context bypasses the app's Content-Security-Policy only so axe itself can be
+ * injected; the CSP is checked on its own in csp.e2e.test.ts.
+ */
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const base = inject('baseUrl');
+/** Every finding per view and theme (all impacts), printed at the end for the record. */
+const log: { view: string; findings: AxeFinding[] }[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  await installAxe(context);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  const all = log.flatMap((l) => l.findings.map((f) => ({ view: l.view, ...f })));
+  const count = (impact: string) => all.filter((f) => f.impact === impact).length;
+  console.log(
+    `axe: ${log.length} checks; critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}`,
+  );
+  for (const l of log)
+    if (l.findings.length > 0) console.log(`${l.view}\n${describeFindings(l.findings).replace(/^/gm, '  ')}`);
+  await browser?.close();
+});
+
+/** Runs axe in both themes (or inside `include`) and expects nothing serious or critical. */
+async function check(view: string, include?: string): Promise<void> {
+  const problems: string[] = [];
+  for (const theme of ['dark', 'light'] as const) {
+    await setTheme(page, theme);
+    const findings = await runAxe(page, include);
+    log.push({ view: `${view} (${theme})`, findings });
+    const bad = blocking(findings);
+    if (bad.length > 0) problems.push(`${theme}:\n${describeFindings(bad)}`);
+  }
+  await setTheme(page, 'dark');
+  expect.soft(problems.join('\n'), `${view}: serious or critical axe violations`).toBe('');
+}
+
+const waitText = (selector: string, pattern: RegExp, timeout = 20_000) =>
+  expect.poll(() => page.locator(selector).first().textContent(), { timeout }).toMatch(pattern);
+
+describe('axe-core finds nothing serious or critical', () => {
+  it('Learn: the overview and lesson map', async () => {
+    await page.goto(`${base}/learn`);
+    await page.locator('.map-track').first().waitFor();
+    await check('learn map');
+  });
+
+  it('a lesson step with a quiz, before and after checking it', async () => {
+    await page.goto(`${base}/learn/what-is-production`);
+    await page.locator('.step-count').waitFor();
+    await check('lesson step 1');
+    const next = page.getByRole('button', { name: 'Next' });
+    while ((await page.locator('.quiz').count()) === 0 && (await next.isEnabled())) await next.click();
+    const quiz = page.locator('.quiz').first();
+    for (const q of await quiz.locator('.quiz-question').all())
+      await q.locator('input[type=radio]').first().check();
+    await quiz.getByRole('button', { name: 'Check' }).click();
+    await quiz.locator('.quiz-result').waitFor();
+    await check('lesson quiz answered');
+  });
+
+  it('mixing lessons: every step of the faders and the compression lessons (mixers, listening, exercises)', async () => {
+    for (const id of ['faders-and-headroom', 'compression']) {
+      await page.goto(`${base}/learn/${id}`);
+      await page.locator('.step-count').waitFor();
+      const steps = Number((await page.locator('.step-count').textContent())?.match(/of (\d+)/)?.[1] ?? 1);
+      for (let step = 1; step <= steps; step++) {
+        await waitText('.step-count', new RegExp(`^Step ${step} of`));
+        await page.waitForFunction(() => !document.querySelector('main .loading'));
+        await check(`lesson ${id} step ${step}`);
+        if (step < steps) await page.getByRole('button', { name: 'Next' }).click();
+      }
+    }
+  });
+
+  it('Produce: the arranger and the library', async () => {
+    await page.goto(`${base}/produce`);
+    await page.locator('.arranger').waitFor();
+    await check('produce arranger');
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.locator('#lib-built-h').waitFor();
+    await check('produce library');
+  });
+
+  it('Mix: the console with the EQ and the compressor panels open', async () => {
+    await page.goto(`${base}/mix`);
+    await page.locator('.transport-play:not([disabled])').waitFor({ timeout: 30_000 });
+    await page.locator('.insert-btn').first().click();
+    await check('mix with EQ panel');
+    await page.locator('.insert-btn').nth(1).click();
+    await check('mix with compressor panel');
+  });
+
+  it('Train: the picker, a question, its result and the summary', async () => {
+    await page.goto(`${base}/train`);
+    await page.locator('.kind-card').first().waitFor();
+    await check('train picker');
+    await page.getByRole('button', { name: 'Start Spot the EQ boost' }).click();
+    await page.locator('.drill-prompt').waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector('.player-status')?.textContent?.includes('Preparing'),
+    );
+    await check('drill question');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.locator('.feedback').waitFor();
+    await check('drill result');
+    await page.getByRole('button', { name: 'End drill' }).click();
+    await page.locator('.drill-summary').waitFor();
+    await check('drill summary');
+  });
+
+  it('Progress, with the answer just given', async () => {
+    await page.getByRole('link', { name: 'Progress' }).click();
+    await page.locator('.progress-page h1').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.progress-page .loading'));
+    await check('progress');
+  });
+
+  it('Classroom: student, teacher and gradebook views', async () => {
+    await page.goto(`${base}/classroom`);
+    await page.locator('#mine-h').waitFor();
+    await check('classroom student');
+    await page.goto(`${base}/classroom/teach`);
+    await page.locator('#build-h').waitFor();
+    await check('classroom teach');
+    await page.getByLabel('Title').fill('Week 1');
+    await page.getByRole('button', { name: 'Create assignment' }).click();
+    await page.locator('.cr-share input').first().waitFor();
+    await check('classroom assignment shared');
+    await page.getByRole('button', { name: 'Delete…' }).first().click();
+    await page.locator('dialog[open]').waitFor();
+    await check('classroom delete dialog');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    const link = await page.locator('.cr-share input').first().inputValue();
+    await page.goto(`${base}/classroom/gradebook`);
+    await page.locator('#import-h').waitFor();
+    await check('classroom gradebook');
+    await page.goto(link);
+    await page.locator('.cr-summary').waitFor();
+    await check('classroom open link');
+  });
+
+  it('Settings and the reset dialog', async () => {
+    await page.goto(`${base}/settings`);
+    await page.locator('#data-h').waitFor();
+    await check('settings');
+    await page.getByRole('button', { name: 'Reset Headroom…' }).click();
+    await page.locator('dialog[open]').waitFor();
+    await check('settings reset dialog');
+    await page.keyboard.press('Escape');
+    await waitText('main h1', /Settings/);
+  });
+
+  it('a page that does not exist', async () => {
+    await page.goto(`${base}/nowhere`);
+    await waitText('main h1', /Page not found/);
+    await check('not found');
+  });
+});
