@@ -29,9 +29,10 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   let cache: LoadedLessons | null = null;
 
   const loaded = async (): Promise<LoadedLessons> => {
-    loader ??= runnerImport<Loader>(resolve(root, 'src/lessons/build/load-lessons.ts'), { root, logLevel: 'error' }).then(
-      (r) => r.module,
-    );
+    loader ??= runnerImport<Loader>(resolve(root, 'src/lessons/build/load-lessons.ts'), {
+      root,
+      logLevel: 'error',
+    }).then((r) => r.module);
     cache ??= (await loader).loadLessons(dir, root);
     return cache;
   };
