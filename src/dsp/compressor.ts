@@ -29,6 +29,16 @@ export interface CompressorSettings {
   makeupDb: Decibels;
 }
 
+/** The compressor's defaults: −20 dB threshold, 4:1, 6 dB knee, 10 ms attack, 100 ms release, no makeup. */
+export const DEFAULT_COMPRESSOR: Readonly<CompressorSettings> = {
+  thresholdDb: -20,
+  ratio: 4,
+  kneeDb: 6,
+  attackMs: 10,
+  releaseMs: 100,
+  makeupDb: 0,
+};
+
 /** The static curve's parameters (the gain computer). */
 export type CompressorCurve = Pick<CompressorSettings, 'thresholdDb' | 'ratio' | 'kneeDb'>;
 

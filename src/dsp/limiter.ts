@@ -46,6 +46,8 @@ export interface LimiterState {
   released: number;
   /** Samples processed so far. */
   position: number;
+  /** Consecutive samples whose released gain was exactly 1 (see the fast path in processLimiterBlock). */
+  unitySamples: number;
 }
 
 /** The limiter's delay in samples at a sample rate (at least 1). */
@@ -87,12 +89,62 @@ export function createLimiterState(
     boxSum: window,
     released: 1,
     position: 0,
+    unitySamples: 2 * window,
   };
+}
+
+/** Largest |sample| of the first `length` samples over every channel. */
+function blockPeak(input: readonly Float32Array[], channels: number, length: number): number {
+  let peak = 0;
+  for (let ch = 0; ch < channels; ch++) {
+    const x = input[ch];
+    if (!x) continue;
+    const end = Math.min(length, x.length);
+    for (let n = 0; n < end; n++) {
+      const v = x[n] as number;
+      const a = v < 0 ? -v : v;
+      if (a > peak) peak = a;
+    }
+  }
+  return peak;
+}
+
+/**
+ * The limiter at rest (unity gain for two windows, so the box and its sum are exactly 1 and the window) and
+ * a block that never exceeds the ceiling: every gain stays exactly 1, so the block is only delayed (and
+ * clamped, as always). Leaves the state as the sample loop would: the queue holds the last sample at 1.
+ */
+function delayOnly(
+  state: LimiterState,
+  input: readonly Float32Array[],
+  output: readonly Float32Array[],
+  length: number,
+): void {
+  const { lookahead, clampAt, delay } = state;
+  for (let ch = 0; ch < delay.length; ch++) {
+    const line = delay[ch] as Float32Array;
+    const x = input[ch];
+    const out = output[ch];
+    let d = state.position % lookahead;
+    for (let n = 0; n < length; n++) {
+      const delayed = line[d] as number;
+      line[d] = x?.[n] ?? 0;
+      if (out) out[n] = delayed < -clampAt ? -clampAt : delayed > clampAt ? clampAt : delayed;
+      if (++d === lookahead) d = 0;
+    }
+  }
+  state.position += length;
+  state.unitySamples += length;
+  state.queueHead = 0;
+  state.queueSize = 1;
+  state.queueIndex[0] = state.position - 1;
+  state.queueValue[0] = 1;
 }
 
 /**
  * Limits one block of `length` samples from `input` into `output` (same channel count as the state;
  * missing input channels count as silence). Consecutive blocks of any size equal one pass, bit for bit.
+ * While nothing comes near the ceiling the block is only delayed (the common case: a fast path).
  */
 export function processLimiterBlock(
   state: LimiterState,
@@ -101,9 +153,13 @@ export function processLimiterBlock(
   length: number,
 ): void {
   const { lookahead, ceiling, clampAt, alphaRelease, delay, queueIndex, queueValue, box } = state;
+  if (state.unitySamples >= 2 * (lookahead + 1) && blockPeak(input, delay.length, length) <= ceiling) {
+    delayOnly(state, input, output, length);
+    return;
+  }
   const window = lookahead + 1;
   const channels = delay.length;
-  let { queueHead, queueSize, boxSum, released, position } = state;
+  let { queueHead, queueSize, boxSum, released, position, unitySamples } = state;
   for (let n = 0; n < length; n++) {
     let peak = 0;
     for (let ch = 0; ch < channels; ch++) {
@@ -126,6 +182,7 @@ export function processLimiterBlock(
     queueSize++;
     const minimum = queueValue[queueHead] as number;
     released = minimum < released ? minimum : minimum + alphaRelease * (released - minimum);
+    unitySamples = released === 1 ? unitySamples + 1 : 0;
     const slot = position % window;
     boxSum += released - (box[slot] as number);
     box[slot] = released;
@@ -151,6 +208,7 @@ export function processLimiterBlock(
   state.boxSum = boxSum;
   state.released = released;
   state.position = position;
+  state.unitySamples = unitySamples;
 }
 
 /** Renders a whole signal through a fresh limiter; the output is as long as the input (delayed by L). */

@@ -1,9 +1,9 @@
-import type { IAudioNode, IGainNode } from 'standardized-audio-context';
+import type { IGainNode } from 'standardized-audio-context';
 import type { CompressorSettings } from '../dsp/compressor';
 import { dbToGain } from '../dsp/db';
 import type { Decibels, Seconds } from '../dsp/units';
 import { StripMeter, type StripMeterReading } from './strip-meter';
-import { StripPanner } from './strip-pan';
+import { createPanPath, type PanPath, type SourceChannels } from './strip-pan';
 import {
   createDynamicsPath,
   createFilterPath,
@@ -44,7 +44,8 @@ function faderGain(db: Decibels): number {
  * Pan (strip-pan.ts): a mono input gets the equal-power law of dsp/pan.ts panGains (centre −3.01 dB each
  * side); a stereo input gets Web Audio's balance law (centre passes both sides at unity; panning left
  * attenuates the right channel and folds it into the left with equal-power gains). Every stage keeps the
- * input's channel count (the compressor's worklet only listens), so the panner sees what came in.
+ * input's channel count (the compressor's worklet only listens), so the panner sees what came in. Told the
+ * source's layout (setInputChannels; the Mixer passes what the Transport knows), the pan is one node.
  *
  * Only audible stages are in the chain: a disabled or flat (0 dB) EQ band, a disabled high-pass or a
  * disabled compressor has no node. Switching one in or out builds the new chain from fresh nodes and
@@ -54,7 +55,7 @@ export class ChannelStrip {
   /** Connect the source here (mono or stereo). */
   readonly input: IGainNode<AnyContext>;
   /** Stereo, post-fader, post-pan. */
-  readonly output: IAudioNode<AnyContext>;
+  readonly output: IGainNode<AnyContext>;
   /** Stereo send outputs, for the Mixer to connect to its returns. */
   readonly sends: { reverb: IGainNode<AnyContext>; delay: IGainNode<AnyContext> };
   private state: StripSettings;
@@ -65,7 +66,8 @@ export class ChannelStrip {
   private readonly filters: PathSwitcher<FilterPath>;
   private readonly dynamics: PathSwitcher<DynamicsPath>;
   private readonly sendTaps: Record<SendName, StripSend>;
-  private readonly panner: StripPanner;
+  private readonly pan: PathSwitcher<PanPath>;
+  private sourceChannels: SourceChannels = null;
   private meter: StripMeter | undefined;
   private filterKey: string;
   private silenced = false;
@@ -88,8 +90,8 @@ export class ChannelStrip {
     this.filterKey = filterTopologyKey(this.filters.current.stages);
     this.dynamics = new PathSwitcher(ctx, this.muteGain, createDynamicsPath(ctx, this.junction, settings));
     this.muteGain.connect(this.soloGain).connect(this.fader);
-    this.panner = new StripPanner(ctx, this.fader, settings.pan);
-    this.output = this.panner.output;
+    this.output = ctx.createGain();
+    this.pan = new PathSwitcher(ctx, this.output, createPanPath(ctx, this.fader, settings.pan, null));
 
     this.sendTaps = {
       reverb: new StripSend(ctx, this.soloGain, this.fader, settings.sends.reverb),
@@ -117,7 +119,7 @@ export class ChannelStrip {
     this.state = after;
     if (after.trimDb !== before.trimDb) rampParam(this.input.gain, dbToGain(after.trimDb), at);
     if (after.faderDb !== before.faderDb) rampParam(this.fader.gain, faderGain(after.faderDb), at);
-    if (after.pan !== before.pan) this.panner.setPan(after.pan, at);
+    if (after.pan !== before.pan) this.pan.current.setPan(after.pan, at);
     if (after.mute !== before.mute) rampParam(this.muteGain.gain, after.mute ? 0 : 1, at);
     this.updateFilters(before, after, at);
     this.updateCompressor(before, after, at);
@@ -127,6 +129,18 @@ export class ChannelStrip {
         this.sendTaps[name].update(a, at);
       }
     }
+  }
+
+  /**
+   * Tells the strip its source is mono (1) or stereo (2), or not known (null, the default). A known layout
+   * pans with one StereoPannerNode instead of the five-node network that lets the signal decide; a change
+   * crossfades like any rewiring. It is a promise: a stereo signal into a strip told "mono" is folded to mono.
+   */
+  setInputChannels(channels: SourceChannels, at: Seconds = this.ctx.currentTime): void {
+    this.collect();
+    if (channels === this.sourceChannels) return;
+    this.sourceChannels = channels;
+    this.pan.replace(createPanPath(this.ctx, this.fader, this.state.pan, channels), at);
   }
 
   /** Silences (or restores) the strip because another strip is soloed; the Mixer decides. */
@@ -170,9 +184,9 @@ export class ChannelStrip {
     this.filters.dispose();
     this.dynamics.dispose();
     this.meter?.dispose();
-    this.panner.dispose();
+    this.pan.dispose();
     for (const send of Object.values(this.sendTaps)) send.dispose();
-    for (const node of [this.input, this.junction, this.muteGain, this.soloGain, this.fader]) {
+    for (const node of [this.input, this.junction, this.muteGain, this.soloGain, this.fader, this.output]) {
       node.disconnect();
     }
   }
@@ -204,6 +218,7 @@ export class ChannelStrip {
   private collect(): void {
     this.filters.collect();
     this.dynamics.collect();
+    this.pan.collect();
     for (const send of Object.values(this.sendTaps)) send.collect();
   }
 }

@@ -1,5 +1,5 @@
 import { AudioWorkletNode, type IAudioWorkletNode, type IGainNode } from 'standardized-audio-context';
-import type { CompressorSettings } from '../dsp/compressor';
+import { type CompressorSettings, DEFAULT_COMPRESSOR } from '../dsp/compressor';
 import type { Decibels, Seconds } from '../dsp/units';
 import { rampParam } from './strip-ramp';
 import type { AnyContext, AnyNode } from './types';
@@ -8,15 +8,7 @@ import { loadEngineWorklets } from './worklets';
 
 const SETTING_NAMES = ['thresholdDb', 'ratio', 'kneeDb', 'attackMs', 'releaseMs', 'makeupDb'] as const;
 
-/** The compressor's defaults: −20 dB threshold, 4:1, 6 dB knee, 10 ms attack, 100 ms release, no makeup. */
-export const DEFAULT_COMPRESSOR: Readonly<CompressorSettings> = {
-  thresholdDb: -20,
-  ratio: 4,
-  kneeDb: 6,
-  attackMs: 10,
-  releaseMs: 100,
-  makeupDb: 0,
-};
+export { DEFAULT_COMPRESSOR } from '../dsp/compressor';
 
 /**
  * The engine's compressor (maths in src/dsp/compressor.ts). The audio passes through a GainNode (a "VCA")

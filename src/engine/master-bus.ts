@@ -31,7 +31,8 @@ export class MasterBus {
   /** Delay the limiter's lookahead adds to everything on the bus. */
   readonly latency: Seconds;
   private readonly fader: IGainNode<AnyContext>;
-  private readonly meter: StripMeter;
+  /** Only in a live context: analysers do nothing useful offline, and would still cost every quantum. */
+  private readonly meter: StripMeter | undefined;
   private faderLevel: Decibels;
 
   private constructor(
@@ -46,7 +47,7 @@ export class MasterBus {
     this.fader = ctx.createGain();
     this.fader.gain.value = dbToGain(faderDb);
     this.input.connect(this.fader);
-    this.meter = new StripMeter(ctx, this.fader);
+    this.meter = 'startRendering' in ctx ? undefined : new StripMeter(ctx, this.fader);
     this.fader.connect(limiter);
     limiter.connect(output);
   }
@@ -68,15 +69,15 @@ export class MasterBus {
     rampParam(this.fader.gain, dbToGain(db), at);
   }
 
-  /** Peak and RMS of the last ~2048 samples after the master fader (before the limiter). */
+  /** Peak and RMS of the last ~2048 samples after the master fader (before the limiter); −Infinity offline. */
   readMeter(): MasterMeterReading {
-    return this.meter.read();
+    return this.meter?.read() ?? { peakDb: Number.NEGATIVE_INFINITY, rmsDb: Number.NEGATIVE_INFINITY };
   }
 
   /** Disconnects every node this bus made (not the output it was given). */
   dispose(): void {
     this.input.disconnect();
-    this.meter.dispose();
+    this.meter?.dispose();
     this.fader.disconnect();
     disposeLimiterNode(this.limiter);
   }

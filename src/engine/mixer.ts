@@ -106,9 +106,14 @@ export class Mixer implements TransportTarget {
     if (patch.solo !== undefined) this.refreshSolo(at);
   }
 
-  /** Connects a source (e.g. a Transport voice) to the input of track `index`. */
-  connectSource(index: number, node: AnyNode): void {
-    node.connect(this.strip(index).input);
+  /**
+   * Connects a source (e.g. a Transport voice) to the input of track `index`. With `channels` (1 mono,
+   * 2 stereo; the Transport passes its buffer's), the strip pans with one node instead of five.
+   */
+  connectSource(index: number, node: AnyNode, channels?: number): void {
+    const strip = this.strip(index);
+    node.connect(strip.input);
+    if (channels !== undefined) strip.setInputChannels(channels >= 2 ? 2 : 1);
   }
 
   /** Sets the song tempo: the delay glides to the new note length. */

@@ -31,21 +31,33 @@ export const DEFAULT_REVERB: Readonly<ReverbSettings> = {
   seed: 1,
 };
 
+/** One room: a convolver and its crossfade gain. */
+interface Slot {
+  convolver: IConvolverNode<AnyContext>;
+  gain: IGainNode<AnyContext>;
+}
+
 /** Time constant of the crossfade between the old and the new room when the IR changes. */
 const ROOM_FADE_TAU: Seconds = 0.01;
+/** After this long the crossfade snaps to its end values (e^−10 ≈ −87 dB from them) and the old room goes. */
+const ROOM_FADE_SETTLE: Seconds = 10 * ROOM_FADE_TAU;
 
 /**
  * The reverb send/return: sends sum into `input`, a ConvolverNode (normalize = false) plays our seeded
  * impulse response, `output` is the return fader. A new room (decay, pre-delay, damping, width, seed)
- * goes into a second convolver that crossfades in, so changes never click.
+ * goes into a fresh convolver that crossfades in, so changes never click; the old one is disconnected
+ * once silent, so at rest the bus runs one convolver.
  */
 export class ReverbBus {
   /** Where the strips' reverb sends connect (stereo). */
   readonly input: IGainNode<AnyContext>;
   /** The return, to connect to the master bus (stereo). */
   readonly output: IGainNode<AnyContext>;
-  private readonly slots: { convolver: IConvolverNode<AnyContext>; gain: IGainNode<AnyContext> }[];
-  private active = 0;
+  /** The room being heard. */
+  private live: Slot;
+  /** Rooms fading out after a change, disconnected once silent (an idle convolver still costs CPU). */
+  private retiring: { slot: Slot; until: Seconds }[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private current: ReverbSettings;
 
   private constructor(
@@ -56,17 +68,7 @@ export class ReverbBus {
     this.input = ctx.createGain();
     this.output = ctx.createGain();
     this.output.gain.value = dbToGain(settings.returnDb);
-    this.slots = [0, 1].map((i) => {
-      const convolver = ctx.createConvolver();
-      convolver.normalize = false;
-      const gain = ctx.createGain();
-      gain.gain.value = i === 0 ? 1 : 0;
-      this.input.connect(convolver);
-      convolver.connect(gain);
-      gain.connect(this.output);
-      return { convolver, gain };
-    });
-    this.slots[0]!.convolver.buffer = this.makeImpulseResponse(settings);
+    this.live = this.createSlot(settings, 1);
   }
 
   /** Builds a reverb return on `ctx` with `settings` over DEFAULT_REVERB. */
@@ -80,11 +82,13 @@ export class ReverbBus {
   }
 
   /**
-   * Changes settings from time `at`: the return level ramps, a new room crossfades in (τ = 10 ms). A new
-   * room regenerates the IR (a few ms of work per second of decay), so throttle slider drags to about ten
-   * room changes per second: a room still fading out is the one the next change reuses.
+   * Changes settings from time `at`: the return level ramps, a new room crossfades in (τ = 10 ms) and the
+   * old one is disconnected once faded out. A new room regenerates the IR (a few ms of work per second of
+   * decay) and runs a second convolver while it fades, so throttle slider drags to about ten room changes
+   * per second.
    */
   update(patch: Partial<ReverbSettings>, at: Seconds = this.ctx.currentTime): void {
+    this.collect();
     const before = this.current;
     this.current = { ...before, ...patch };
     if (before.returnDb !== this.current.returnDb)
@@ -93,25 +97,72 @@ export class ReverbBus {
       (k) => before[k] !== this.current[k],
     );
     if (!roomChanged) return;
-    const next = 1 - this.active;
-    const from = this.slots[this.active]!;
-    const to = this.slots[next]!;
-    to.convolver.buffer = this.makeImpulseResponse(this.current);
-    from.gain.gain.cancelScheduledValues(at);
-    from.gain.gain.setTargetAtTime(0, at, ROOM_FADE_TAU);
-    to.gain.gain.cancelScheduledValues(at);
-    to.gain.gain.setTargetAtTime(1, at, ROOM_FADE_TAU);
-    this.active = next;
+    const from = this.live;
+    const to = this.createSlot(this.current, 0);
+    const until = Math.max(at, this.ctx.currentTime) + ROOM_FADE_SETTLE;
+    for (const [slot, target] of [
+      [from, 0],
+      [to, 1],
+    ] as const) {
+      slot.gain.gain.cancelScheduledValues(at);
+      slot.gain.gain.setTargetAtTime(target, at, ROOM_FADE_TAU);
+      slot.gain.gain.setValueAtTime(target, until);
+    }
+    this.retiring.push({ slot: from, until });
+    this.live = to;
+    this.scheduleCollect(until - this.ctx.currentTime);
+  }
+
+  /** Number of convolvers connected (1, plus any room still fading out). */
+  get connectedRooms(): number {
+    return 1 + this.retiring.length;
   }
 
   /** Disconnects every node this bus made. */
   dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const slot of [this.live, ...this.retiring.map((r) => r.slot)]) this.disposeSlot(slot);
+    this.retiring = [];
     this.input.disconnect();
-    for (const { convolver, gain } of this.slots) {
-      convolver.disconnect();
-      gain.disconnect();
-    }
     this.output.disconnect();
+  }
+
+  /** Disconnects the rooms that have faded out. */
+  private collect(): void {
+    const now = this.ctx.currentTime;
+    for (const r of this.retiring) if (r.until < now) this.disposeSlot(r.slot);
+    this.retiring = this.retiring.filter((r) => r.until >= now);
+  }
+
+  private scheduleCollect(delay: Seconds): void {
+    // Live contexts: collect soon after the fade. Offline renders collect on the next update.
+    if ('startRendering' in this.ctx) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.collect();
+      },
+      delay * 1000 + 50,
+    );
+  }
+
+  private createSlot(settings: ReverbSettings, gain: number): Slot {
+    const convolver = this.ctx.createConvolver();
+    convolver.normalize = false;
+    convolver.buffer = this.makeImpulseResponse(settings);
+    const fade = this.ctx.createGain();
+    fade.gain.value = gain;
+    this.input.connect(convolver);
+    convolver.connect(fade);
+    fade.connect(this.output);
+    return { convolver, gain: fade };
+  }
+
+  private disposeSlot(slot: Slot): void {
+    this.input.disconnect(slot.convolver);
+    slot.convolver.disconnect();
+    slot.gain.disconnect();
   }
 
   private makeImpulseResponse(s: ReverbSettings): IAudioBuffer {

@@ -1,6 +1,7 @@
 import type { IGainNode, IStereoPannerNode } from 'standardized-audio-context';
 import { panGains } from '../dsp/pan';
 import type { Gain, Pan, Seconds } from '../dsp/units';
+import type { StripPath } from './strip-paths';
 import { rampParam } from './strip-ramp';
 import type { AnyContext, AnyNode } from './types';
 
@@ -111,4 +112,48 @@ export class StripPanner {
     for (const node of [this.main, this.speakers, this.discrete, this.correction, this.output])
       node.disconnect();
   }
+}
+
+/** What the strip knows about its source: mono, stereo, or not known (the signal then picks the law). */
+export type SourceChannels = 1 | 2 | null;
+
+/** The strip's pan stage as a path of its PathSwitcher (so a change of source layout crossfades). */
+export interface PanPath extends StripPath {
+  /** Glides to a new pan position from `at` (~10 ms). */
+  setPan(pan: Pan, at: Seconds): void;
+}
+
+function clampPan(pan: Pan): Pan {
+  return Math.max(-1, Math.min(1, pan));
+}
+
+/**
+ * Builds the pan stage fed by `source`, ending in its own fade gain. A known layout needs one
+ * StereoPannerNode: with channelCount 1 a mono source gets Web Audio's mono law, which is exactly
+ * panGains (equal power); with channelCount 2 a stereo source gets the balance law. An unknown layout
+ * gets the five-node StripPanner that lets the signal decide.
+ */
+export function createPanPath(ctx: AnyContext, source: AnyNode, pan: Pan, channels: SourceChannels): PanPath {
+  if (channels === null) {
+    const panner = new StripPanner(ctx, source, pan);
+    return {
+      fade: panner.output,
+      setPan: (p, at) => panner.setPan(p, at),
+      dispose: () => panner.dispose(),
+    };
+  }
+  const node: IStereoPannerNode<AnyContext> = ctx.createStereoPanner();
+  node.channelCount = channels;
+  node.pan.value = clampPan(pan);
+  const fade: IGainNode<AnyContext> = ctx.createGain();
+  source.connect(node).connect(fade);
+  return {
+    fade,
+    setPan: (p, at) => rampParam(node.pan, clampPan(p), at),
+    dispose() {
+      source.disconnect(node);
+      node.disconnect();
+      fade.disconnect();
+    },
+  };
 }

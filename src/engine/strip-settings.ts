@@ -1,6 +1,5 @@
-import type { CompressorSettings } from '../dsp/compressor';
+import { type CompressorSettings, DEFAULT_COMPRESSOR } from '../dsp/compressor';
 import type { Decibels, Hz, Pan } from '../dsp/units';
-import { DEFAULT_COMPRESSOR } from './compressor';
 import type { DeepPartial } from './types';
 
 /** One band of the strip's parametric EQ. */

@@ -4,15 +4,18 @@ import type { AnyContext, AnyNode } from './types';
 
 /** Anything the transport can feed: a Mixer, an A/B pair, or a test's own graph. */
 export interface TransportTarget {
-  /** Connects the player of track `index` to that track's input. */
-  connectSource(index: number, node: AnyNode): void;
+  /**
+   * Connects the player of track `index` to that track's input. `channels` is the track's layout when the
+   * player knows it (1 mono, 2 stereo), so a target can build only the panning that layout needs.
+   */
+  connectSource(index: number, node: AnyNode, channels?: number): void;
 }
 
 /** One target feeding several, e.g. the reference and the learner's mixer of an A/B compare. */
 export function combineTargets(...targets: TransportTarget[]): TransportTarget {
   return {
-    connectSource(index, node) {
-      for (const target of targets) target.connectSource(index, node);
+    connectSource(index, node, channels) {
+      for (const target of targets) target.connectSource(index, node, channels);
     },
   };
 }
@@ -133,7 +136,7 @@ export class Transport {
         fade.gain.linearRampToValueAtTime(1, when + this.declickS);
       }
       source.connect(fade);
-      this.target.connectSource(index, fade);
+      this.target.connectSource(index, fade, buffer.numberOfChannels);
       source.onended = () => this.ended(generation, source, fade);
       source.start(when, offset);
       this.voices.push({ source, fade });

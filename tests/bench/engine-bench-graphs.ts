@@ -48,7 +48,11 @@ export function benchSources(sampleRate = BENCH_RATE, tracks = 8): Float32Array[
 export function startSources(
   ctx: IOfflineAudioContext,
   sources: Float32Array[][],
-  connect: (index: number, node: ReturnType<IOfflineAudioContext['createBufferSource']>) => void,
+  connect: (
+    index: number,
+    node: ReturnType<IOfflineAudioContext['createBufferSource']>,
+    channels: number,
+  ) => void,
 ): void {
   sources.forEach((channels, i) => {
     const buffer: IAudioBuffer = ctx.createBuffer(channels.length, channels[0]!.length, ctx.sampleRate);
@@ -58,7 +62,7 @@ export function startSources(
     const node = ctx.createBufferSource();
     node.buffer = buffer;
     node.loop = true;
-    connect(i, node);
+    connect(i, node, channels.length);
     node.start(0);
   });
 }
@@ -110,7 +114,8 @@ export async function buildEngineMix(
   strip: (i: number) => DeepPartial<StripSettings>,
 ): Promise<void> {
   const mixer = await Mixer.create(ctx, { tracks: sources.map((_, i) => strip(i)) });
-  startSources(ctx, sources, (i, node) => mixer.connectSource(i, node));
+  // As the Transport does: the mixer is told each track's layout, so a strip pans with one node.
+  startSources(ctx, sources, (i, node, channels) => mixer.connectSource(i, node, channels));
 }
 
 /** An untrimmed reverb impulse response: `lengthS` of decaying stereo noise (RT60 `decayS`), no cut-off. */

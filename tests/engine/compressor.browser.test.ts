@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CompressorSettings, renderCompressorGain } from '../../src/dsp/compressor';
 import { Compressor } from '../../src/engine/compressor';
 import { bufferOf } from './mix-fixtures';
+import { reportsDelivered } from './strip-fixtures';
 
 const FS = 16000;
 const SETTINGS: CompressorSettings = {
@@ -40,6 +41,7 @@ async function renderThrough(channels: Float32Array[], settings: CompressorSetti
   compressor.output.connect(ctx.destination);
   source.start();
   const rendered = await ctx.startRendering();
+  await reportsDelivered();
   return { compressor, out: channels.map((_, c) => rendered.getChannelData(c)) };
 }
 

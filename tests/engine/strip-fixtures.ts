@@ -31,8 +31,17 @@ export async function renderStrip(
   schedule?.(strip);
   source.start();
   const rendered = await ctx.startRendering();
+  await reportsDelivered();
   const channels = [rendered.getChannelData(0), rendered.getChannelData(1)];
   return { out: tap === 'output' ? channels : [], reverb: tap === 'reverb' ? channels : [], strip };
+}
+
+/**
+ * Waits a moment after a render, so the worklets' last gain-reduction reports (posted from the audio thread,
+ * delivered as tasks that may run after startRendering resolves) have reached the main thread.
+ */
+export function reportsDelivered(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 30));
 }
 
 /** Convenience for a patch typed like ChannelStrip.update's argument. */
