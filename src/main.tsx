@@ -9,6 +9,8 @@ import './ui/styles/base.css';
 startRouter();
 applyTheme();
 // Opening storage creates the default profile on a first visit; failures become a notice.
-database().catch(() => undefined);
+database()
+  .then(() => import('./state/backup').then((m) => m.remindToBackUp()))
+  .catch(() => undefined);
 render(<App />, document.getElementById('app') as HTMLElement);
 startUpdates();

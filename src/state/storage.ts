@@ -6,7 +6,7 @@ import { DEFAULT_PROFILE_ID, ensureDefaultProfile } from '../storage/profiles';
 import { clearEverything } from '../storage/reset';
 import type { Attempt, Profile } from '../storage/schema';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSetting } from '../storage/settings';
-import { showNotice } from './notices';
+import { dismissNotice, showNotice } from './notices';
 
 /** Settings as the UI sees them; writes go through `updateSetting`. */
 export const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
@@ -40,6 +40,7 @@ export function database(): Promise<HeadroomDb> {
           action: { label: 'Reload', run: () => location.reload() },
         }),
     });
+    dismissNotice('storage-blocked');
     profiles.value = await ensureDefaultProfile(db);
     settings.value = await loadSettings(db);
     activeProfileId.value = settings.value.activeProfileId ?? profiles.value[0]?.id ?? DEFAULT_PROFILE_ID;
