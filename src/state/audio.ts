@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import type { IAudioContext } from 'standardized-audio-context';
-import { showNotice } from './notices';
+import { dismissNotice, showNotice } from './notices';
 
 /**
  * The app's one live AudioContext. Browsers only let sound start after a user gesture (autoplay policy),
@@ -20,6 +20,10 @@ type AudioLibrary = typeof import('standardized-audio-context');
 let library: AudioLibrary | null = null;
 let loading: Promise<AudioLibrary> | null = null;
 let context: IAudioContext | null = null;
+/** True while the app wants sound (a Play reached a running context, and nothing of ours suspended it). */
+let wanted = false;
+
+const INTERRUPTED_NOTICE = 'audio-interrupted';
 
 /** Loads standardized-audio-context (once) without creating a context: safe to call at any time. */
 export function prepareAudio(): Promise<AudioLibrary> {
@@ -38,10 +42,8 @@ export function currentAudioContext(): IAudioContext | null {
 function createContext(lib: AudioLibrary): IAudioContext | null {
   try {
     const ctx = new lib.AudioContext({ latencyHint: 'interactive' });
-    ctx.onstatechange = () => {
-      audioStatus.value =
-        ctx.state === 'running' ? 'running' : ctx.state === 'closed' ? 'failed' : 'suspended';
-    };
+    ctx.onstatechange = () => followState(ctx);
+    listenForDeviceFailure(ctx);
     audioStatus.value = ctx.state === 'running' ? 'running' : 'suspended';
     return ctx;
   } catch (error) {
@@ -50,6 +52,48 @@ function createContext(lib: AudioLibrary): IAudioContext | null {
       `This browser could not start audio (${describe(error)}). Headroom needs Web Audio to play.`,
     );
     return null;
+  }
+}
+
+/**
+ * Keeps `audioStatus` in step with the context. When the browser or the system stops the sound on its own
+ * (another app took the device, a phone call, headphones unplugged: state 'suspended' or Safari's
+ * 'interrupted') while the app wanted sound, says so and offers to resume from the notice's button.
+ */
+function followState(ctx: IAudioContext): void {
+  const state = ctx.state as string;
+  if (state === 'running') {
+    audioStatus.value = 'running';
+    dismissNotice(INTERRUPTED_NOTICE);
+    return;
+  }
+  if (state === 'closed') {
+    audioStatus.value = 'failed';
+    if (context === ctx) context = null;
+    return;
+  }
+  audioStatus.value = 'suspended';
+  if (!wanted) return;
+  showNotice({
+    id: INTERRUPTED_NOTICE,
+    tone: 'warning',
+    text: 'Sound stopped: another app or a device change (headphones, speakers) interrupted it. Tap Play, or Resume, to hear it again.',
+    sticky: true,
+    action: { label: 'Resume', run: () => void startAudio() },
+  });
+}
+
+/** Chrome fires `error` on a context whose output device failed; no tap brings that device back. */
+function listenForDeviceFailure(ctx: IAudioContext): void {
+  try {
+    ctx.addEventListener('error', () => {
+      reportAudioProblem(
+        'The sound device stopped working (unplugged or switched off?). Check your speakers or headphones, then reload Headroom to get sound back.',
+        true,
+      );
+    });
+  } catch {
+    // Older browsers have no such event: a failing device then shows up as a suspended context.
   }
 }
 
@@ -85,17 +129,51 @@ export async function startAudio(): Promise<IAudioContext | null> {
     return ctx;
   }
   audioStatus.value = 'running';
+  wanted = true;
+  dismissNotice('audio-blocked');
+  dismissNotice(INTERRUPTED_NOTICE);
   return ctx;
 }
 
 /** Suspends the live context (e.g. nothing to play for a while); `startAudio` resumes it. */
 export async function suspendAudio(): Promise<void> {
+  // Our own pause: no "sound stopped" notice for it.
+  wanted = false;
   if (context?.state === 'running') await context.suspend();
 }
 
-/** Shows an audio problem as a sticky error notice (one at a time). */
-export function reportAudioProblem(text: string): void {
-  showNotice({ id: 'audio-problem', tone: 'error', text, sticky: true });
+/** Shows an audio problem as a sticky error notice (one at a time), with a Reload button if asked. */
+export function reportAudioProblem(text: string, offerReload = false): void {
+  showNotice({
+    id: 'audio-problem',
+    tone: 'error',
+    text,
+    sticky: true,
+    ...(offerReload ? { action: { label: 'Reload', run: () => location.reload() } } : {}),
+  });
+}
+
+/** Whether an error means the audio processors (AudioWorklet modules) could not be loaded. */
+export function isWorkletFailure(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return /worklet/i.test(describe(error)) || name === 'AbortError';
+}
+
+/**
+ * Explains a failure to build the audio engine as a notice: a worklet that did not load gets its own,
+ * clear words (reload; a content blocker or an old browser may stop it), anything else its reason.
+ */
+export function reportEngineFailure(error: unknown): void {
+  if (isWorkletFailure(error))
+    reportAudioProblem(
+      'Headroom’s audio processors (AudioWorklet) could not load, so nothing can play. Reload Headroom; if it keeps happening, a content blocker or an outdated browser may be stopping them: try an up-to-date Chrome, Edge, Firefox or Safari.',
+      true,
+    );
+  else
+    reportAudioProblem(
+      `The audio engine could not start (${describe(error)}). Reload Headroom to try again.`,
+      true,
+    );
 }
 
 /** A short, readable description of an error. */

@@ -3,7 +3,7 @@ import type { SampleRate } from '../dsp/units';
 import type { ExerciseId } from '../exercises/registry';
 import type { PairLoudness } from '../exercises/shared/play-ab';
 import type { Playback, PlaybackState, PreparedQuestion } from '../exercises/shared/play-types';
-import { currentAudioContext, describe, startAudio } from './audio';
+import { currentAudioContext, describe, reportEngineFailure, startAudio } from './audio';
 import { holdBusy } from './busy';
 import { loadSongStems } from './drill-stems';
 import { settings } from './storage';
@@ -99,6 +99,7 @@ export function createDrillPlayer() {
       if (mine === generation) {
         status.value = 'failed';
         error.value = `The audio engine could not start (${describe(e)}).`;
+        reportEngineFailure(e);
       }
       return null;
     });

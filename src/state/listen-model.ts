@@ -12,7 +12,7 @@ import type { AnyContext } from '../engine';
 import { cutExcerpt, pinkLoop } from '../exercises/shared/play-sources';
 import type { Playback, PlaybackState, PreparedQuestion } from '../exercises/shared/play-types';
 import type { ListenBlock } from '../lessons/schema';
-import { currentAudioContext, describe, startAudio } from './audio';
+import { currentAudioContext, describe, reportEngineFailure, startAudio } from './audio';
 import { holdBusy } from './busy';
 import { claimLessonAudio, releaseLessonAudio } from './lesson-audio';
 import { LESSON_RATE, type LessonSongLoader, lessonSongSource, loadLessonSong } from './lesson-songs';
@@ -133,6 +133,7 @@ export function createListenModel(block: ListenBlock, options: ListenModelOption
     })().catch((e) => {
       status.value = 'failed';
       error.value = `The audio engine could not start (${describe(e)}).`;
+      reportEngineFailure(e);
       building = null;
       return null;
     });

@@ -2,7 +2,7 @@ import { batch, type Signal, signal } from '@preact/signals';
 import type { CompressorSettings } from '../dsp/compressor';
 import type { Decibels, Pan, SampleRate, Seconds } from '../dsp/units';
 import type { AnyContext, EqBandSettings, SendSettings, StripSettings } from '../engine';
-import { currentAudioContext, describe, reportAudioProblem, startAudio } from './audio';
+import { currentAudioContext, describe, reportAudioProblem, reportEngineFailure, startAudio } from './audio';
 import { holdBusy } from './busy';
 import type { LiveMix } from './live-mix';
 import { startMeterLoop } from './meter-loop';
@@ -154,9 +154,7 @@ export function createMixerModel() {
       const mix = await attach(ctx);
       mix.play(transport.value.position >= transport.value.duration ? 0 : transport.value.position);
     } catch (error) {
-      reportAudioProblem(
-        `The audio engine could not start (${describe(error)}). If this keeps happening, this browser may block AudioWorklet: try an up-to-date Chrome, Edge, Firefox or Safari.`,
-      );
+      reportEngineFailure(error);
     }
   }
 
