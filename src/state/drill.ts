@@ -1,4 +1,4 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import { createRng } from '../dsp/random';
 import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../exercises/registry';
 import type { CheckResult } from '../exercises/types';
@@ -11,7 +11,7 @@ import { initialAnswer, isAnswerComplete, MATCH_KINDS, songSourcesOf } from './d
 import { createDrillPlayer, type DrillPlayer } from './drill-player';
 import { loadSongStems } from './drill-stems';
 import { navigate } from './router';
-import { saveAttempt } from './storage';
+import { saveAttempt, storageFreed } from './storage';
 
 /**
  * A drill session: a run of questions of one kind (at a level, or adaptive on the kind's main variable),
@@ -58,6 +58,8 @@ export interface DrillAnswer {
   answer: unknown;
   result: CheckResult;
   timeMs: number;
+  /** When it was answered (epoch ms): a later retry stores this time, not the retry's. */
+  at: number;
   saved: boolean;
   /** Adaptive drills: the main-variable value the question was asked at. */
   value?: number;
@@ -77,6 +79,9 @@ export interface DrillSummary {
 
 /** Where a drill is. */
 export type DrillPhase = 'question' | 'checking' | 'answered' | 'done';
+
+/** Whether an answer is stored: "Saved" shows only once its transaction has completed. */
+export type SaveState = 'saving' | 'saved' | 'failed';
 
 /** Default question count of a drill (adaptive drills run longer so the staircase can settle). */
 export const DEFAULT_COUNT = 10;
@@ -115,6 +120,8 @@ export function createDrill(options: DrillOptions) {
   const result = signal<CheckResult | null>(null);
   const answers = signal<DrillAnswer[]>([]);
   const saveFailed = signal(false);
+  /** The newest answer's save state, by question index. */
+  const lastSave = signal<{ index: number; state: SaveState } | null>(null);
   let item: DrillItem | null = null;
   let shownAt = 0;
   let releaseBusy: (() => void) | null = holdBusy('drill');
@@ -205,10 +212,30 @@ export function createDrill(options: DrillOptions) {
       answer: a,
       score: r.score,
       timeMs,
-      at: Date.now(),
+      at: entry.at,
       ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}),
     });
   };
+
+  /** Stores every answer that did not land yet (after space was freed); true when all are stored. */
+  const retryUnsaved = async (): Promise<boolean> => {
+    for (const entry of answers.value) {
+      if (entry.saved) continue;
+      entry.saved = await store(entry);
+      if (entry.saved && lastSave.value?.index === entry.index)
+        lastSave.value = { index: entry.index, state: 'saved' };
+    }
+    const all = answers.value.every((e) => e.saved);
+    batch(() => {
+      saveFailed.value = !all;
+      answers.value = [...answers.value];
+    });
+    return all;
+  };
+  // "Clear cached audio" on the storage-full notice: try the unsaved answers again.
+  const stopRetrying = effect(() => {
+    if (storageFreed.value > 0 && saveFailed.peek()) void retryUnsaved();
+  });
 
   const session = {
     kind,
@@ -228,6 +255,8 @@ export function createDrill(options: DrillOptions) {
     answers,
     summary,
     saveFailed,
+    lastSave,
+    retryUnsaved,
     /** Whether the current answer has every part it needs. */
     canSubmit: computed(
       () => phase.value === 'question' && !!question.value && isAnswerComplete(question.value, answer.value),
@@ -259,6 +288,7 @@ export function createDrill(options: DrillOptions) {
         answer: a,
         result: r,
         timeMs,
+        at: Date.now(),
         saved: false,
       };
       if (value !== undefined) entry.value = value;
@@ -267,9 +297,14 @@ export function createDrill(options: DrillOptions) {
         phase.value = 'answered';
       });
       void player.review(a);
+      lastSave.value = { index: entry.index, state: 'saving' };
       entry.saved = await store(entry);
-      if (!entry.saved) saveFailed.value = true;
-      answers.value = [...answers.value, entry];
+      batch(() => {
+        if (!entry.saved) saveFailed.value = true;
+        answers.value = [...answers.value, entry];
+        if (lastSave.value?.index === entry.index)
+          lastSave.value = { index: entry.index, state: entry.saved ? 'saved' : 'failed' };
+      });
     },
     /** Goes to the next question, or to the summary after the last. */
     next(): void {
@@ -283,6 +318,7 @@ export function createDrill(options: DrillOptions) {
     },
     dispose(): void {
       player.dispose();
+      stopRetrying();
       releaseBusy?.();
       releaseBusy = null;
     },

@@ -16,14 +16,42 @@ export const profiles = signal<Profile[]>([]);
 export const activeProfileId = signal<string>(DEFAULT_PROFILE_ID);
 /** The last storage failure, shown by the UI until dismissed. */
 export const storageProblem = signal<StorageError | null>(null);
+/** Counts the times space was freed after "storage full" (a drill retries its unsaved answers on it). */
+export const storageFreed = signal(0);
 
 let opening: Promise<HeadroomDb> | null = null;
 
 function report(error: unknown): StorageError {
   const e = toStorageError(error);
   storageProblem.value = e;
-  showNotice({ id: `storage-${e.kind}`, tone: 'error', text: e.message, sticky: true });
+  showNotice({
+    id: `storage-${e.kind}`,
+    tone: 'error',
+    text: e.message,
+    sticky: true,
+    // Full: the cached stems are the one big thing Headroom can drop without losing anything.
+    ...(e.kind === 'quota' ? { action: { label: 'Clear cached audio', run: () => void freeStorage() } } : {}),
+  });
   return e;
+}
+
+/**
+ * Frees space after "storage full" by clearing the stem cache (songs are made again when needed), then
+ * tells whoever waits (`storageFreed`) to try again. True when the cache was cleared.
+ */
+export async function freeStorage(): Promise<boolean> {
+  // Loaded on demand: the stem cache imports this module.
+  const { clearCachedAudio } = await import('./stem-cache');
+  if (!(await clearCachedAudio())) return false;
+  dismissNotice('storage-quota');
+  if (storageProblem.value?.kind === 'quota') storageProblem.value = null;
+  storageFreed.value++;
+  showNotice({
+    id: 'storage-freed',
+    tone: 'success',
+    text: 'Cached audio cleared: there is room to save again. Songs are made again when you play them.',
+  });
+  return true;
 }
 
 /** Opens the database once, creates the default profile on a first visit, and loads settings. */

@@ -6,6 +6,7 @@ import { AnswerPanel } from './AnswerPanel';
 import { DrillSummary } from './DrillSummary';
 import { PlayerBar } from './PlayerBar';
 import { ReviewPicture } from './ReviewPicture';
+import { SaveStatus } from './SaveStatus';
 
 /** Whether a key press belongs to the focused control rather than to the drill's shortcuts. */
 function ownedByControl(event: KeyboardEvent): boolean {
@@ -167,6 +168,7 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
               <strong>{result.score}</strong> / 100 {result.correct ? '· right' : ''}
             </p>
             <p class="feedback-text">{result.feedback}</p>
+            <SaveStatus session={session} />
             <p class="muted">
               Now A plays the right answer and B yours: switch with A and B to hear the difference.
             </p>
