@@ -1,7 +1,47 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './src/lessons/build/lessons-plugin.js';
+
+/**
+ * The built app's Content-Security-Policy: only its own origin. `blob:` in script-src is there because
+ * standardized-audio-context adds AudioWorklet modules from blob: URLs (it fetches the module and wraps
+ * it; without it nothing plays), in media-src for audio object URLs; `data:` only for small images. No 'unsafe-eval',
+ * no 'unsafe-inline': the build has no inline scripts, styles or event handlers (Preact sets styles
+ * through the CSSOM, which CSP allows).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' blob:",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Puts the CSP in the built index.html as its first <head> element (the dev server needs HMR's inline bits). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'headroom-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
 
 /** Vite config: the app, its lazily loaded views, AudioWorklets as files, and the service worker. */
 export default defineConfig({
@@ -10,6 +50,7 @@ export default defineConfig({
     preact({ exclude: [/worklet/, /node_modules/] }),
     // lessons/*.md → virtual:lessons (index) + one lazy chunk per lesson; a bad lesson fails the build.
     lessonsPlugin(),
+    contentSecurityPolicy(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
