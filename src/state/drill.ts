@@ -217,20 +217,29 @@ export function createDrill(options: DrillOptions) {
     });
   };
 
-  /** Stores every answer that did not land yet (after space was freed); true when all are stored. */
-  const retryUnsaved = async (): Promise<boolean> => {
-    for (const entry of answers.value) {
-      if (entry.saved) continue;
-      entry.saved = await store(entry);
-      if (entry.saved && lastSave.value?.index === entry.index)
-        lastSave.value = { index: entry.index, state: 'saved' };
-    }
-    const all = answers.value.every((e) => e.saved);
-    batch(() => {
-      saveFailed.value = !all;
-      answers.value = [...answers.value];
+  let retrying: Promise<boolean> | null = null;
+  /**
+   * Stores every answer that did not land yet (after space was freed); true when all are stored. Calls
+   * while one runs share it, so no answer is stored twice.
+   */
+  const retryUnsaved = (): Promise<boolean> => {
+    retrying ??= (async () => {
+      for (const entry of answers.value) {
+        if (entry.saved) continue;
+        entry.saved = await store(entry);
+        if (entry.saved && lastSave.value?.index === entry.index)
+          lastSave.value = { index: entry.index, state: 'saved' };
+      }
+      const all = answers.value.every((e) => e.saved);
+      batch(() => {
+        saveFailed.value = !all;
+        answers.value = [...answers.value];
+      });
+      return all;
+    })().finally(() => {
+      retrying = null;
     });
-    return all;
+    return retrying;
   };
   // "Clear cached audio" on the storage-full notice: try the unsaved answers again.
   const stopRetrying = effect(() => {

@@ -68,7 +68,9 @@ describe('a drill answer shows "Saved" only once it is stored', () => {
     await (await answer(s)).saved;
     expect(s.lastSave.value).toEqual({ index: 0, state: 'failed' });
     expect(s.saveFailed.value).toBe(true);
-    expect(await s.retryUnsaved()).toBe(true);
+    // Two retries at once (the notice's button and the drill's own) store the answer once.
+    const [a, b] = await Promise.all([s.retryUnsaved(), s.retryUnsaved()]);
+    expect([a, b]).toEqual([true, true]);
     expect(stored).toEqual([0]);
     expect(s.lastSave.value).toEqual({ index: 0, state: 'saved' });
     expect(s.saveFailed.value).toBe(false);
