@@ -50,6 +50,9 @@ export interface LimiterState {
   unitySamples: number;
 }
 
+/** How close to 1 the released gain snaps to exactly 1 (1e-9: a thousandth of a float32 step at 1). */
+const RELEASE_SNAP = 1e-9;
+
 /** The limiter's delay in samples at a sample rate (at least 1). */
 export function limiterLatency(sampleRate: SampleRate, lookaheadMs: Milliseconds): number {
   return Math.max(1, Math.round((lookaheadMs / 1000) * sampleRate));
@@ -182,6 +185,9 @@ export function processLimiterBlock(
     queueSize++;
     const minimum = queueValue[queueHead] as number;
     released = minimum < released ? minimum : minimum + alphaRelease * (released - minimum);
+    // The release approaches 1 for ever; within RELEASE_SNAP of it (far below a float32 step) it is 1, so
+    // the limiter comes back to rest and quiet blocks take the fast path again.
+    if (released > 1 - RELEASE_SNAP) released = 1;
     unitySamples = released === 1 ? unitySamples + 1 : 0;
     const slot = position % window;
     boxSum += released - (box[slot] as number);
@@ -211,6 +217,9 @@ export function processLimiterBlock(
   state.unitySamples = unitySamples;
 }
 
+/** Block size renderLimiter works in, so quiet stretches take the delay-only fast path. */
+const RENDER_BLOCK = 128;
+
 /** Renders a whole signal through a fresh limiter; the output is as long as the input (delayed by L). */
 export function renderLimiter(
   channels: readonly Float32Array[],
@@ -219,6 +228,15 @@ export function renderLimiter(
 ): Float32Array[] {
   const length = channels.reduce((max, ch) => Math.max(max, ch.length), 0);
   const output = channels.map(() => new Float32Array(length));
-  processLimiterBlock(createLimiterState(sampleRate, settings, channels.length), channels, output, length);
+  const state = createLimiterState(sampleRate, settings, channels.length);
+  for (let start = 0; start < length; start += RENDER_BLOCK) {
+    const end = Math.min(length, start + RENDER_BLOCK);
+    processLimiterBlock(
+      state,
+      channels.map((ch) => ch.subarray(start, end)),
+      output.map((ch) => ch.subarray(start, end)),
+      end - start,
+    );
+  }
   return output;
 }

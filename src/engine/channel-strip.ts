@@ -148,6 +148,12 @@ export class ChannelStrip {
     this.collect();
     if (silenced === this.silenced) return;
     this.silenced = silenced;
+    if (this.ctx.currentTime === 0 && at <= 0) {
+      // Nothing has been rendered yet (e.g. a mixer built with a soloed track): silent from the first sample.
+      this.soloGain.gain.cancelScheduledValues(0);
+      this.soloGain.gain.value = silenced ? 0 : 1;
+      return;
+    }
     rampParam(this.soloGain.gain, silenced ? 0 : 1, at);
   }
 

@@ -27,6 +27,17 @@ export { downloadBlob, exportWav } from './export-wav';
 export { createLimiterNode, disposeLimiterNode, limiterLatencySeconds } from './limiter';
 export { MasterBus, type MasterBusOptions, type MasterMeterReading, SAFETY_CEILING_DB } from './master-bus';
 export { Mixer, type MixerOptions } from './mixer';
+export {
+  measurePureLevelMatch,
+  measurePureMixLoudness,
+  type PureLevelMatch,
+  type PureMix,
+  type PureMixOptions,
+  pureMixLength,
+  renderPureMix,
+} from './pure-mix';
+export { renderPureDelay, renderPureReverb, type StereoSignal } from './pure-returns';
+export { type PureStripRender, renderPureStrip } from './pure-strip';
 export { bufferChannels, type RenderOptions, renderOffline } from './render';
 export { DEFAULT_REVERB, ReverbBus, type ReverbSettings } from './reverb-bus';
 export type { StripMeterReading } from './strip-meter';

@@ -8,6 +8,7 @@ import {
   type DelaySettings,
   Mixer,
   measureLevelMatch,
+  measurePureLevelMatch,
   type ReverbSettings,
   type StripSettings,
   Transport,
@@ -41,29 +42,42 @@ export function eqBoostExercise(sampleRate = 48000): BenchExercise {
   return { name: 'EQ boost, 1 track, 4 s', sampleRate, measureRate: sampleRate, a: track(0), b: track(6) };
 }
 
-/**
- * A mix exercise on a song excerpt: 6 mono tracks, 4 bars at 120 BPM (8 s), rough-mix faders, one compressor,
- * reverb sends on two tracks and a delay send on one; B has one fader 3 dB up. Measured at 32 kHz.
- */
+/** Four bars at 100 BPM: a song excerpt's loop, 9.6 s. */
+const EXCERPT_S = 9.6;
+
+/** How long is the reverb: one track of a 4-bar excerpt, A dry, B sent at −6 dB into a 2.5 s room. */
+export function reverbTimeExercise(sampleRate = 48000): BenchExercise {
+  const samples = renderPinkNoise(createRng(4), Math.round(EXCERPT_S * sampleRate), 0.15);
+  const side = (wet: boolean): BenchSide => ({
+    bpm: 100,
+    reverb: { decayS: 2.5, preDelayMs: 30, returnDb: 0 },
+    tracks: [
+      { channels: [samples], settings: { faderDb: -4, sends: { reverb: { enabled: wet, levelDb: -6 } } } },
+    ],
+  });
+  return {
+    name: 'reverb time, 1 track, 9.6 s, 2.5 s room',
+    sampleRate,
+    measureRate: Math.min(sampleRate, 32000),
+    a: side(false),
+    b: side(true),
+  };
+}
+
+/** A mix move on a whole excerpt: 8 mono tracks of a 4-bar loop at rough-mix faders, B one fader 3 dB up. */
 export function mixExercise(sampleRate = 48000): BenchExercise {
-  const length = 8 * sampleRate;
+  const length = Math.round(EXCERPT_S * sampleRate);
   const rng = createRng(5);
-  const stems = Array.from({ length: 6 }, (_, i) => renderPinkNoise(rng.fork(`stem ${i}`), length, 0.15));
+  const stems = Array.from({ length: 8 }, (_, i) => renderPinkNoise(rng.fork(`stem ${i}`), length, 0.15));
   const side = (vocalUpDb: number): BenchSide => ({
-    bpm: 120,
-    reverb: { decayS: 1.8 },
+    bpm: 100,
     tracks: stems.map((samples, i) => ({
       channels: [samples],
-      settings: {
-        faderDb: -10 + (i === 0 ? vocalUpDb : 0),
-        pan: -0.6 + 0.24 * i,
-        compressor: { enabled: i === 0 },
-        sends: { reverb: { enabled: i < 2, levelDb: -12 }, delay: { enabled: i === 0, levelDb: -18 } },
-      },
+      settings: { faderDb: -10 - i + (i === 0 ? vocalUpDb : 0), pan: -0.6 + 0.17 * i },
     })),
   });
   return {
-    name: 'mix, 6 tracks, 8 s, reverb + delay',
+    name: 'level change, 8 tracks, 9.6 s',
     sampleRate,
     measureRate: Math.min(sampleRate, 32000),
     a: side(0),
@@ -105,4 +119,11 @@ export async function levelMatchByRender(ex: BenchExercise): Promise<{ ms: numbe
     { sampleRate: ex.measureRate, durationS: sideSeconds(ex.a, ex.sampleRate) },
   );
   return { ms: performance.now() - started, a: reading.aLufs, b: reading.bLufs };
+}
+
+/** Time to both loudness values in plain TypeScript (measurePureLevelMatch), at the tracks' own rate, ms. */
+export function levelMatchByPureMaths(ex: BenchExercise): { ms: number; a: number; b: number } {
+  const started = performance.now();
+  const { aLufs, bLufs } = measurePureLevelMatch(ex.a, ex.b, ex.sampleRate);
+  return { ms: performance.now() - started, a: aLufs, b: bLufs };
 }
