@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { lessonsPlugin } from './src/lessons/build/lessons-plugin.js';
+import { renderStemsInNode } from './tests/production/node-render-command.js';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const wantsBrowser = !process.argv.includes('--project=node');
@@ -67,6 +68,7 @@ export default defineConfig({
           testTimeout: 30_000,
           browser: {
             enabled: true,
+            commands: { renderStemsInNode },
             headless: true,
             api: { host: '127.0.0.1' },
             screenshotFailures: false,
