@@ -70,7 +70,9 @@ export default function MixPage() {
     mixer.select(index);
     setPanel(which);
     requestAnimationFrame(() => {
-      detail.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      // Script scrolling ignores the CSS reduced-motion rule: ask for an instant jump there.
+      const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      detail.current?.scrollIntoView({ block: 'nearest', behavior: calm ? 'auto' : 'smooth' });
       detail.current?.querySelector<HTMLElement>(`#panel-${which}`)?.focus({ preventScroll: true });
     });
   };

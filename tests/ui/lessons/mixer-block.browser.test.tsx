@@ -86,12 +86,14 @@ describe('mixer block', () => {
     expect(buttons(host)).toEqual([
       'Snare',
       'Snare EQ: open panel',
-      'Snare compressor (off): open panel',
+      'Snare Comp (compressor, off): open panel',
       'Vocal',
       'Vocal EQ: open panel',
-      'Vocal compressor (off): open panel',
+      'Vocal Comp (compressor, off): open panel',
     ]);
-    (host.querySelector('[aria-label="Vocal compressor (off): open panel"]') as HTMLButtonElement).click();
+    (
+      host.querySelector('[aria-label="Vocal Comp (compressor, off): open panel"]') as HTMLButtonElement
+    ).click();
     await expect
       .poll(() => host.querySelector('.lesson-mixer-panel-title')?.textContent)
       .toBe('Vocal: compressor');

@@ -92,7 +92,7 @@ export function LessonStrip({ strip, model, controls, selected, onOpen, faderHei
             <button
               type="button"
               class={`insert-btn${s.compressor.enabled ? ' is-on' : ''}`}
-              aria-label={`${name} compressor${s.compressor.enabled ? ' (on)' : ' (off)'}: open panel`}
+              aria-label={`${name} Comp (compressor${s.compressor.enabled ? ', on' : ', off'}): open panel`}
               onClick={() => onOpen('compressor')}
             >
               <span>Comp</span>
