@@ -1,7 +1,7 @@
 /** Lesson data as the build produces it: plain JSON, typed, nothing left to parse at run time. */
 import type { NoteValue } from '../dsp/delay';
 import type { Decibels, Hz, Milliseconds, Pan, Seconds } from '../dsp/units';
-import type { StyleId, TrackId } from '../production/types';
+import { SONG_TRACK_IDS, type StyleId, type TrackId } from '../production/types';
 
 /** The two tracks of the curriculum. */
 export type LessonTrack = 'production' | 'mixing';
@@ -13,17 +13,7 @@ export const LESSON_TRACKS: readonly LessonTrack[] = ['production', 'mixing'];
 export const LESSON_STYLES: readonly StyleId[] = ['pop', 'rock', 'hiphop', 'electronic', 'ballad'];
 
 /** Tracks a lesson may name (every generated song has all of them). */
-export const LESSON_TRACK_IDS: readonly TrackId[] = [
-  'kick',
-  'snare',
-  'hats',
-  'perc',
-  'bass',
-  'chords',
-  'keys',
-  'lead',
-  'vocal',
-];
+export const LESSON_TRACK_IDS: readonly TrackId[] = SONG_TRACK_IDS;
 
 /** Controls a `::mixer` block can show. */
 export type MixerControl = 'fader' | 'pan' | 'eq' | 'comp' | 'sends' | 'mute' | 'solo';

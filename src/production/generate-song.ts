@@ -24,6 +24,7 @@ import type {
   Track,
   TrackId,
 } from './types';
+import { SONG_TRACK_IDS } from './types';
 
 /** Display names of the tracks, in mixer order. */
 export const TRACK_NAMES: Readonly<Record<TrackId, string>> = {
@@ -38,18 +39,6 @@ export const TRACK_NAMES: Readonly<Record<TrackId, string>> = {
   vocal: 'Vocal',
   noise: 'Pink noise',
 };
-
-const TRACK_ORDER: readonly TrackId[] = [
-  'kick',
-  'snare',
-  'hats',
-  'perc',
-  'bass',
-  'chords',
-  'keys',
-  'lead',
-  'vocal',
-];
 
 function modeOf(romans: readonly string[]): Mode {
   const parsed = romans.map(parseRoman);
@@ -210,7 +199,7 @@ export function generateSong(seed: number, style: StyleId, overrides: SongOverri
     noise: sections.map((s) => ({ time: s.startBar * 4, duration: s.bars * 4, pitch: 0, velocity: 0.8 })),
   };
   const muted = new Set(overrides.mutedTracks ?? []);
-  const ids = overrides.includeNoise ? [...TRACK_ORDER, 'noise' as const] : TRACK_ORDER;
+  const ids = overrides.includeNoise ? [...SONG_TRACK_IDS, 'noise' as const] : SONG_TRACK_IDS;
   const tracks: Track[] = ids.map((id) => ({
     id,
     name: TRACK_NAMES[id],

@@ -13,6 +13,19 @@ export type PitchedTrackId = 'bass' | 'chords' | 'keys' | 'lead' | 'vocal';
 /** Every track a song can have; 'noise' is the pink-noise test track. */
 export type TrackId = DrumTrackId | PitchedTrackId | 'noise';
 
+/** The tracks every generated song has, in mixer order (seeds pick from this order: never reorder it). */
+export const SONG_TRACK_IDS: readonly TrackId[] = [
+  'kick',
+  'snare',
+  'hats',
+  'perc',
+  'bass',
+  'chords',
+  'keys',
+  'lead',
+  'vocal',
+];
+
 /** Names of song sections, in the order a listener would expect them. */
 export type SectionName = 'intro' | 'verse' | 'chorus' | 'bridge' | 'outro';
 

@@ -6,7 +6,15 @@
 import { DRUM_HIT_TRACK, isDrumTrack } from '../production/drum-hits';
 import { findPreset } from '../production/presets';
 import { isStyleId, listProgressions, styleSpec } from '../production/styles';
-import type { DrumPattern, DrumTrackId, Song, SongOverrides, StyleId, TrackId } from '../production/types';
+import {
+  type DrumPattern,
+  type DrumTrackId,
+  SONG_TRACK_IDS,
+  type Song,
+  type SongOverrides,
+  type StyleId,
+  type TrackId,
+} from '../production/types';
 
 /** The learner's arrangement: a seeded song plus the production edits made to it. */
 export interface ArrangementSpec {
@@ -43,17 +51,7 @@ export const STEP_LEVELS: readonly { velocity: number; name: string; symbol: str
 /** The velocity a plain click puts on an empty step. */
 export const DEFAULT_STEP_VELOCITY = 0.85;
 
-const PARTS: readonly TrackId[] = [
-  'kick',
-  'snare',
-  'hats',
-  'perc',
-  'bass',
-  'chords',
-  'keys',
-  'lead',
-  'vocal',
-];
+const PARTS: readonly TrackId[] = SONG_TRACK_IDS;
 
 /** A fresh arrangement: only the style and seed decide. */
 export function createArrangement(style: StyleId, seed: number, bars = ARRANGER_BARS): ArrangementSpec {

@@ -1,20 +1,10 @@
 /** Seeded choice of a song's tracks for the mixing drills, in mixer order with display names. */
 import type { Rng } from '../../dsp/random';
 import { TRACK_NAMES } from '../../production/generate-song';
-import type { TrackId } from '../../production/types';
+import { SONG_TRACK_IDS, type TrackId } from '../../production/types';
 
 /** The tracks every generated song has, in mixer order (the order seeds pick from: never reorder). */
-export const MIX_TRACKS: readonly TrackId[] = [
-  'kick',
-  'snare',
-  'hats',
-  'perc',
-  'bass',
-  'chords',
-  'keys',
-  'lead',
-  'vocal',
-];
+export const MIX_TRACKS: readonly TrackId[] = SONG_TRACK_IDS;
 
 /** A track as a question lists it. */
 export interface TrackRef {
