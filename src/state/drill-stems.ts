@@ -7,6 +7,7 @@
 import type { SampleRate } from '../dsp/units';
 import type { SongOverrides, Stems, StyleId } from '../production/types';
 import { readCachedStems, storeStems } from './stem-cache';
+import { createWorkerCall } from './worker-call';
 
 /** What to render: a generated song at a rate. */
 export interface DrillStemRequest {
@@ -26,42 +27,13 @@ export type DrillStemReply =
 export const STEM_MEMORY_SIZE = 6;
 
 const cache = new Map<string, Promise<Stems>>();
-let worker: Worker | null = null;
-let workerFailed = false;
-let nextId = 1;
-const waiting = new Map<number, { resolve: (s: Stems) => void; reject: (e: Error) => void }>();
+const worker = createWorkerCall<DrillStemRequest, Extract<DrillStemReply, { type: 'done' }>, Stems>(
+  () => new Worker(new URL('./drill-stems.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => reply.stems,
+);
 
 function keyOf(r: Omit<DrillStemRequest, 'id'>): string {
   return JSON.stringify([r.style, r.seed, r.overrides ?? {}, r.sampleRate]);
-}
-
-function getWorker(): Worker | null {
-  if (workerFailed || typeof Worker === 'undefined') return null;
-  if (worker) return worker;
-  try {
-    worker = new Worker(new URL('./drill-stems.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    workerFailed = true;
-    return null;
-  }
-  worker.onmessage = (event: MessageEvent<DrillStemReply>) => {
-    const reply = event.data;
-    const entry = waiting.get(reply.id);
-    if (!entry) return;
-    waiting.delete(reply.id);
-    if (reply.type === 'done') entry.resolve(reply.stems);
-    else entry.reject(new Error(reply.message));
-  };
-  worker.onerror = () => {
-    // A worker that cannot start fails every pending render over to the main thread.
-    workerFailed = true;
-    worker?.terminate();
-    worker = null;
-    const pending = [...waiting.values()];
-    waiting.clear();
-    for (const entry of pending) entry.reject(new Error('worker failed'));
-  };
-  return worker;
 }
 
 async function renderHere(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
@@ -73,13 +45,8 @@ async function renderHere(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
 }
 
 function renderInWorker(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
-  const w = getWorker();
-  if (!w) return renderHere(r);
-  const id = nextId++;
-  return new Promise<Stems>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.postMessage({ ...r, id } satisfies DrillStemRequest);
-  }).catch(() => renderHere(r));
+  const pending = worker.call(r);
+  return pending ? pending.catch(() => renderHere(r)) : renderHere(r);
 }
 
 /** Overrides that songs which come back use (drills, lessons, the Mix page): only length and tempo. */
@@ -132,6 +99,5 @@ export function loadSongStems(
 /** Forgets every song in memory (and stops the worker). */
 export function clearDrillStems(): void {
   cache.clear();
-  worker?.terminate();
-  worker = null;
+  worker.terminate();
 }

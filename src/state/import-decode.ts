@@ -1,6 +1,7 @@
 import { resample } from '../dsp/resample';
 import type { SampleRate } from '../dsp/units';
 import type { DecodedAudio } from '../production/import/validate';
+import { createWorkerCall } from './worker-call';
 
 /**
  * The browser's half of importing audio: decoding what our WAV reader does not handle (FLAC, MP3,
@@ -35,38 +36,10 @@ export async function decodeWithBrowser(bytes: ArrayBuffer, sampleRate: SampleRa
   };
 }
 
-let worker: Worker | null = null;
-let workerFailed = false;
-let nextId = 1;
-const waiting = new Map<number, { resolve: (c: Float32Array[]) => void; reject: (e: Error) => void }>();
-
-function getWorker(): Worker | null {
-  if (workerFailed || typeof Worker === 'undefined') return null;
-  if (worker) return worker;
-  try {
-    worker = new Worker(new URL('./import-resample.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    workerFailed = true;
-    return null;
-  }
-  worker.onmessage = (event: MessageEvent<ResampleReply>) => {
-    const reply = event.data;
-    const entry = waiting.get(reply.id);
-    if (!entry) return;
-    waiting.delete(reply.id);
-    if (reply.type === 'done') entry.resolve(reply.channels);
-    else entry.reject(new Error(reply.message));
-  };
-  worker.onerror = () => {
-    workerFailed = true;
-    worker?.terminate();
-    worker = null;
-    const pending = [...waiting.values()];
-    waiting.clear();
-    for (const entry of pending) entry.reject(new Error('worker failed'));
-  };
-  return worker;
-}
+const worker = createWorkerCall<ResampleRequest, Extract<ResampleReply, { type: 'done' }>, Float32Array[]>(
+  () => new Worker(new URL('./import-resample.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => reply.channels,
+);
 
 /** Resamples with our own resampler, in a Worker when one starts (else here). The input is left intact. */
 export function resampleInWorker(audio: DecodedAudio, to: SampleRate): Promise<DecodedAudio> {
@@ -75,13 +48,9 @@ export function resampleInWorker(audio: DecodedAudio, to: SampleRate): Promise<D
     sampleRate: to,
     channels: audio.channels.map((c) => resample(c, audio.sampleRate, to)),
   });
-  const w = getWorker();
-  if (!w) return Promise.resolve(here());
-  const id = nextId++;
-  return new Promise<Float32Array[]>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.postMessage({ id, channels: audio.channels, from: audio.sampleRate, to } satisfies ResampleRequest);
-  }).then(
+  const pending = worker.call({ channels: audio.channels, from: audio.sampleRate, to });
+  if (!pending) return Promise.resolve(here());
+  return pending.then(
     (channels) => ({ sampleRate: to, channels }),
     () => here(),
   );
