@@ -22,7 +22,7 @@ import {
   mergeStripSettings,
   type StripSettings,
 } from './strip-settings';
-import type { AnyContext, DeepPartial } from './types';
+import type { AnyContext, AnyNode, DeepPartial } from './types';
 import { loadEngineWorklets } from './worklets';
 
 export type { EqBandSettings, SendSettings, StripSettings } from './strip-settings';
@@ -56,8 +56,6 @@ export class ChannelStrip {
   readonly input: IGainNode<AnyContext>;
   /** Stereo, post-fader, post-pan. */
   readonly output: IGainNode<AnyContext>;
-  /** Stereo send outputs, for the Mixer to connect to its returns. */
-  readonly sends: { reverb: IGainNode<AnyContext>; delay: IGainNode<AnyContext> };
   private state: StripSettings;
   private readonly junction: IGainNode<AnyContext>;
   private readonly muteGain: IGainNode<AnyContext>;
@@ -97,7 +95,17 @@ export class ChannelStrip {
       reverb: new StripSend(ctx, this.soloGain, this.fader, settings.sends.reverb),
       delay: new StripSend(ctx, this.soloGain, this.fader, settings.sends.delay),
     };
-    this.sends = { reverb: this.sendTaps.reverb.output, delay: this.sendTaps.delay.output };
+  }
+
+  /** Stereo send outputs (made on first use; the Mixer feeds its returns through connectSends instead). */
+  get sends(): { reverb: IGainNode<AnyContext>; delay: IGainNode<AnyContext> } {
+    return { reverb: this.sendTaps.reverb.output, delay: this.sendTaps.delay.output };
+  }
+
+  /** Feeds the sends straight into the return buses' inputs (one node per active send, no output node). */
+  connectSends(destinations: { reverb?: AnyNode; delay?: AnyNode }): void {
+    if (destinations.reverb) this.sendTaps.reverb.attach(destinations.reverb);
+    if (destinations.delay) this.sendTaps.delay.attach(destinations.delay);
   }
 
   /** Builds a strip on `ctx` (loads the engine worklets first if needed). */

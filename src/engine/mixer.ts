@@ -137,8 +137,7 @@ export class Mixer implements TransportTarget {
 
   private attach(strip: ChannelStrip): void {
     strip.output.connect(this.master.input);
-    strip.sends.reverb.connect(this.reverb.input);
-    strip.sends.delay.connect(this.delay.input);
+    strip.connectSends({ reverb: this.reverb.input, delay: this.delay.input });
     this.strips.push(strip);
   }
 

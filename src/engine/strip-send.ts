@@ -6,15 +6,17 @@ import type { SendSettings } from './strip-settings';
 import type { AnyContext, AnyNode } from './types';
 
 /**
- * One send: a stereo output node (always there, for the Mixer to connect) and, only while the send is
- * audible, one tap gain fed from the pre- or post-fader point. Switching pre/post crossfades between two
- * taps; turning the send off ramps its tap down and disconnects it once silent.
+ * One send: only while the send is audible, one tap gain fed from the pre- or post-fader point, connected to
+ * every destination the send feeds. The Mixer attaches its return bus's input directly (a mono tap mixes into
+ * a stereo bus exactly as an up-mix would), so a send costs one node; `output`, a stereo node for anyone else
+ * to connect, is made on first use. Switching pre/post crossfades between two taps; turning the send off
+ * ramps its tap down and disconnects it once silent.
  */
 export class StripSend {
-  /** Stereo send output: a mono channel reaches the return on both sides. */
-  readonly output: IGainNode<AnyContext>;
   private tap: { node: IGainNode<AnyContext>; preFader: boolean } | undefined;
   private retiring: { node: IGainNode<AnyContext>; until: Seconds }[] = [];
+  private readonly destinations: AnyNode[] = [];
+  private outputNode: IGainNode<AnyContext> | undefined;
 
   constructor(
     private readonly ctx: AnyContext,
@@ -22,12 +24,28 @@ export class StripSend {
     private readonly postFaderPoint: AnyNode,
     settings: SendSettings,
   ) {
-    this.output = ctx.createGain();
-    this.output.channelCount = 2;
-    this.output.channelCountMode = 'explicit';
-    this.output.channelInterpretation = 'speakers';
     const gain = sendGain(settings);
     if (gain > 0) this.tap = { node: this.createTap(settings.preFader, gain), preFader: settings.preFader };
+  }
+
+  /** A stereo node carrying the send (a mono channel on both sides), made on first use. */
+  get output(): IGainNode<AnyContext> {
+    if (!this.outputNode) {
+      const node = this.ctx.createGain();
+      node.channelCount = 2;
+      node.channelCountMode = 'explicit';
+      node.channelInterpretation = 'speakers';
+      this.outputNode = node;
+      this.attach(node);
+    }
+    return this.outputNode;
+  }
+
+  /** Feeds the send into `destination` as well (e.g. a return bus's input), from now on. */
+  attach(destination: AnyNode): void {
+    if (this.destinations.includes(destination)) return;
+    this.destinations.push(destination);
+    for (const node of this.liveTaps()) node.connect(destination);
   }
 
   /** Number of tap nodes connected (0 when the send is off and nothing is fading out). */
@@ -56,29 +74,38 @@ export class StripSend {
   /** Disconnects taps that have finished fading out. */
   collect(): void {
     const now = this.ctx.currentTime;
-    for (const r of this.retiring) if (r.until < now) r.node.disconnect();
+    for (const r of this.retiring) if (r.until < now) this.disconnectTap(r.node);
     this.retiring = this.retiring.filter((r) => r.until >= now);
   }
 
   /** Disconnects every node it made. */
   dispose(): void {
-    for (const r of this.retiring) r.node.disconnect();
+    for (const node of this.liveTaps()) this.disconnectTap(node);
     this.retiring = [];
-    this.tap?.node.disconnect();
     this.tap = undefined;
-    this.output.disconnect();
+    this.outputNode?.disconnect();
+  }
+
+  private liveTaps(): IGainNode<AnyContext>[] {
+    return [...(this.tap ? [this.tap.node] : []), ...this.retiring.map((r) => r.node)];
   }
 
   private createTap(preFader: boolean, gain: number): IGainNode<AnyContext> {
     const node = this.ctx.createGain();
     node.gain.value = gain;
-    (preFader ? this.preFaderPoint : this.postFaderPoint).connect(node).connect(this.output);
+    (preFader ? this.preFaderPoint : this.postFaderPoint).connect(node);
+    for (const destination of this.destinations) node.connect(destination);
     return node;
+  }
+
+  private disconnectTap(node: IGainNode<AnyContext>): void {
+    // Its outputs only: with nothing downstream a node is no longer pulled, so it costs nothing.
+    node.disconnect();
   }
 
   private retire(node: IGainNode<AnyContext>, at: Seconds, instant: boolean): void {
     if (instant) {
-      node.disconnect();
+      this.disconnectTap(node);
       return;
     }
     rampParam(node.gain, 0, at);
