@@ -21,10 +21,17 @@ function createPlan(size: number): FftPlan {
   for (let i = 1; i < size; i++) reverse[i] = ((reverse[i >> 1] as number) >> 1) | ((i & 1) << (bits - 1));
   const cos = new Float64Array(Math.max(2, size));
   const sin = new Float64Array(Math.max(2, size));
-  for (let h = 1; h < size; h <<= 1) {
+  // The last stage's twiddles (h = size/2) by trig; every smaller stage's are a subsample of them.
+  const top = size >> 1;
+  for (let k = 0; k < top; k++) {
+    cos[top + k] = Math.cos((Math.PI * k) / top);
+    sin[top + k] = -Math.sin((Math.PI * k) / top);
+  }
+  for (let h = top >> 1; h >= 1; h >>= 1) {
+    const step = top / h;
     for (let k = 0; k < h; k++) {
-      cos[h + k] = Math.cos((Math.PI * k) / h);
-      sin[h + k] = -Math.sin((Math.PI * k) / h);
+      cos[h + k] = cos[top + k * step] as number;
+      sin[h + k] = sin[top + k * step] as number;
     }
   }
   return { size, reverse, cos, sin };
