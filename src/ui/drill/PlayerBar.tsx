@@ -2,6 +2,7 @@ import { formatDb } from '../../dsp/db';
 import type { LevelMatchView } from '../../exercises/shared/play-types';
 import type { DrillPlayer } from '../../state/drill-player';
 import { settings } from '../../state/storage';
+import { PlayLoopButtons } from '../controls/play-loop-buttons';
 
 /** "Level match on: B −2.3 dB", "Level match off", or why this question does not match levels. */
 export function levelMatchText(view: LevelMatchView | null, settingOn: boolean): string {
@@ -25,34 +26,14 @@ export function PlayerBar({ player }: { player: DrillPlayer }) {
     <fieldset class="player-bar">
       <legend class="vh">Listen</legend>
       <div class="player-row">
-        <button
-          type="button"
-          class={`btn btn-primary player-play${playing ? ' is-playing' : ''}`}
-          disabled={!ready}
-          onClick={() => void player.toggle()}
-          aria-keyshortcuts="P"
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            {playing ? <rect x="3" y="3" width="10" height="10" rx="1" /> : <path d="M4 2.5v11l9.5-5.5z" />}
-          </svg>
-          <span>{playing ? 'Stop' : 'Play'}</span>
-          <span class="kbd" aria-hidden="true">
-            P
-          </span>
-        </button>
-        <button
-          type="button"
-          class="btn toggle player-loop"
-          aria-pressed={state?.looping ?? true}
-          disabled={!state}
-          onClick={() => player.setLooping(!(state?.looping ?? true))}
-          aria-keyshortcuts="L"
-        >
-          Loop{' '}
-          <span class="kbd" aria-hidden="true">
-            L
-          </span>
-        </button>
+        <PlayLoopButtons
+          playing={playing}
+          playDisabled={!ready}
+          looping={state?.looping ?? true}
+          loopDisabled={!state}
+          onToggle={() => void player.toggle()}
+          onLoop={(on) => player.setLooping(on)}
+        />
         <div class="ab-switch" role="radiogroup" aria-label="Compare A and B">
           {(['a', 'b'] as const).map((side) => (
             // biome-ignore lint/a11y/useSemanticElements: a two-way switch of big labelled buttons, keys A and B

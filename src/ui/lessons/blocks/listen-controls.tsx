@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDb } from '../../../dsp/db';
 import type { LevelMatchView } from '../../../exercises/shared/play-types';
 import type { ListenModel } from '../../../state/listen-model';
+import { PlayLoopButtons } from '../../controls/play-loop-buttons';
 
 /** "Level match on: B −2.1 dB", "Level match off…", or why this example is not matched. */
 export function listenMatchText(view: LevelMatchView | null, matched: boolean, on: boolean): string {
@@ -56,34 +57,14 @@ export function ListenControls({ model }: { model: ListenModel }) {
   return (
     <div class="listen-controls">
       <div class="player-row">
-        <button
-          type="button"
-          class={`btn btn-primary player-play${playing ? ' is-playing' : ''}`}
-          disabled={status === 'failed'}
-          onClick={() => void model.toggle()}
-          aria-keyshortcuts="P"
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            {playing ? <rect x="3" y="3" width="10" height="10" rx="1" /> : <path d="M4 2.5v11l9.5-5.5z" />}
-          </svg>
-          <span>{playing ? 'Stop' : 'Play'}</span>
-          <span class="kbd" aria-hidden="true">
-            P
-          </span>
-        </button>
-        <button
-          type="button"
-          class="btn toggle player-loop"
-          aria-pressed={state?.looping ?? true}
-          disabled={!state}
-          onClick={() => model.setLooping(!(state?.looping ?? true))}
-          aria-keyshortcuts="L"
-        >
-          Loop{' '}
-          <span class="kbd" aria-hidden="true">
-            L
-          </span>
-        </button>
+        <PlayLoopButtons
+          playing={playing}
+          playDisabled={status === 'failed'}
+          looping={state?.looping ?? true}
+          loopDisabled={!state}
+          onToggle={() => void model.toggle()}
+          onLoop={(on) => model.setLooping(on)}
+        />
         {matched && (
           <button
             type="button"
