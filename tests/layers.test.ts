@@ -69,7 +69,7 @@ describe('imports point one way (Biome rules)', () => {
       lintAs('src/production/probe.ts', "import { x } from '../engine/mixer';\nexport const m = x;\n").status,
     ).not.toBe(0);
   });
-  it('only an exercise\'s play.ts may import the engine', () => {
+  it("only an exercise's play.ts may import the engine", () => {
     const code = "import { Mixer } from '../../engine';\nexport const m = Mixer;\n";
     expect(lintAs('src/exercises/eq-boost/play.ts', code).status).toBe(0);
     expect(lintAs('src/exercises/eq-boost/check.ts', code).status).not.toBe(0);

@@ -48,7 +48,9 @@ describe('offline-first app shell', () => {
     for (const route of ROUTES.filter((r) => r.path.split('/').length === 2)) {
       await page.click(`nav[aria-label="Main"] a[href="${route.path}"]`);
       expect(await heading(page)).toBe(route.heading);
-      expect(await page.locator(`nav[aria-label="Main"] a[href="${route.path}"]`).getAttribute('aria-current')).toBe('page');
+      expect(
+        await page.locator(`nav[aria-label="Main"] a[href="${route.path}"]`).getAttribute('aria-current'),
+      ).toBe('page');
     }
     for (const route of ROUTES) {
       await page.goto(`${base}${route.path}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exercises, isExerciseId } from '../../src/exercises/registry';
-import { isGraded, type Lesson } from '../../src/lessons/schema';
 import { lessonFiles, loadLessons } from '../../src/lessons/build/load-lessons';
+import { isGraded, type Lesson } from '../../src/lessons/schema';
 
 const { lessons, problems } = loadLessons('lessons');
 const blocks = (l: Lesson) => l.steps.flatMap((s) => s.blocks);
