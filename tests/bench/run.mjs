@@ -52,6 +52,8 @@ async function moduleRows(browser) {
     (f) => /\.(node|browser)-bench\.ts$/.test(f) && (!only || f.includes(only)),
   );
   if (files.length === 0) return;
+  // The size step builds for production; bench modules run on a dev server (dev worklet loading and all).
+  process.env.NODE_ENV = 'development';
   const server = await createServer({
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: 5179 },
