@@ -39,18 +39,35 @@ function signKey<T>(key: string, plus: T, minus: T): T | null {
   return key === '-' ? minus : null;
 }
 
+/** The working answer with `patch` applied (fields not yet chosen stay unset). */
+function patched<A>(p: AnswerViewProps<unknown, A>, patch: Partial<A>): A {
+  return { ...p.answer, ...patch } as A;
+}
+
+/**
+ * The selected / onSelect / disabled / right props of a choice group for one field of the answer; picking
+ * sets that field (or calls `pick` when given).
+ */
+function field<A, K extends keyof A>(
+  p: AnswerViewProps<unknown, A>,
+  key: K,
+  pick: (value: NonNullable<A[K]>) => void = (value) =>
+    p.onChange(patched(p, { [key]: value } as Partial<A>)),
+) {
+  return {
+    selected: p.answer?.[key] ?? undefined,
+    onSelect: pick,
+    disabled: p.locked,
+    right: p.right?.[key] ?? undefined,
+  };
+}
+
 /** eq-boost: which band (number keys), and boost or cut (+ / −) when asked. */
-export function EqBoostAnswerView({
-  question: q,
-  answer,
-  onChange,
-  locked,
-  right,
-  keys,
-}: AnswerViewProps<EqBoostQuestion, EqBoostAnswer>) {
-  const set = (patch: Partial<EqBoostAnswer>) => onChange({ ...answer, ...patch } as EqBoostAnswer);
+export function EqBoostAnswerView(p: AnswerViewProps<EqBoostQuestion, EqBoostAnswer>) {
+  const q = p.question;
+  const set = (patch: Partial<EqBoostAnswer>) => p.onChange(patched(p, patch));
   const pickBand = numberKeys(q.bandsHz, (bandHz) => set({ bandHz }));
-  keys.current = (key) => {
+  p.keys.current = (key) => {
     const direction = q.askDirection ? signKey(key, 'boost', 'cut') : null;
     if (direction) set({ direction });
     return direction !== null || pickBand(key);
@@ -60,11 +77,8 @@ export function EqBoostAnswerView({
       <ChoiceGroup
         legend={q.askDirection ? 'Which band was changed?' : 'Which band was boosted?'}
         choices={q.bandsHz.map((hz) => ({ value: hz, label: formatHz(hz) }))}
-        selected={answer?.bandHz}
-        onSelect={(bandHz) => set({ bandHz })}
+        {...field(p, 'bandHz')}
         numbered
-        disabled={locked}
-        right={right?.bandHz}
       />
       {q.askDirection && (
         <ChoiceGroup
@@ -74,10 +88,7 @@ export function EqBoostAnswerView({
             { value: 'boost', label: 'Boost (+)' },
             { value: 'cut', label: 'Cut (−)' },
           ]}
-          selected={answer?.direction}
-          onSelect={(direction) => set({ direction })}
-          disabled={locked}
-          right={right?.direction}
+          {...field(p, 'direction')}
         />
       )}
     </div>
@@ -85,20 +96,14 @@ export function EqBoostAnswerView({
 }
 
 /** level-change: which track (number keys), up or down (+ / −), and how far when asked. */
-export function LevelChangeAnswerView({
-  question: q,
-  answer,
-  onChange,
-  locked,
-  right,
-  keys,
-}: AnswerViewProps<LevelChangeQuestion, LevelChangeAnswer>) {
-  const set = (patch: Partial<LevelChangeAnswer>) => onChange({ ...answer, ...patch } as LevelChangeAnswer);
+export function LevelChangeAnswerView(p: AnswerViewProps<LevelChangeQuestion, LevelChangeAnswer>) {
+  const q = p.question;
+  const set = (patch: Partial<LevelChangeAnswer>) => p.onChange(patched(p, patch));
   const pickTrack = numberKeys(
     q.tracks.map((_, i) => i),
     (trackIndex) => set({ trackIndex }),
   );
-  keys.current = (key) => {
+  p.keys.current = (key) => {
     const direction = signKey(key, 'up', 'down');
     if (direction) set({ direction });
     return direction !== null || pickTrack(key);
@@ -108,11 +113,8 @@ export function LevelChangeAnswerView({
       <ChoiceGroup
         legend="Which track moved?"
         choices={q.tracks.map((t, i) => ({ value: i, label: t.name }))}
-        selected={answer?.trackIndex}
-        onSelect={(trackIndex) => set({ trackIndex })}
+        {...field(p, 'trackIndex')}
         numbered
-        disabled={locked}
-        right={right?.trackIndex}
       />
       <ChoiceGroup
         legend="Up or down?"
@@ -121,20 +123,14 @@ export function LevelChangeAnswerView({
           { value: 'up', label: 'Up (+)' },
           { value: 'down', label: 'Down (−)' },
         ]}
-        selected={answer?.direction}
-        onSelect={(direction) => set({ direction })}
-        disabled={locked}
-        right={right?.direction}
+        {...field(p, 'direction')}
       />
       {q.askAmount && (
         <ChoiceGroup
           legend="By how much?"
           hint="Tab here, then the arrow keys"
           choices={q.amountsDb.map((db) => ({ value: db, label: `${db} dB` }))}
-          selected={answer?.amountDb}
-          onSelect={(amountDb) => set({ amountDb })}
-          disabled={locked}
-          right={right?.amountDb}
+          {...field(p, 'amountDb')}
         />
       )}
     </div>
@@ -142,60 +138,37 @@ export function LevelChangeAnswerView({
 }
 
 /** pan-position: one of the positions, left to right (number keys). */
-export function PanPositionAnswerView({
-  question: q,
-  answer,
-  onChange,
-  locked,
-  right,
-  keys,
-}: AnswerViewProps<PanPositionQuestion, PanPositionAnswer>) {
-  const indexes = q.positionsPan.map((_, i) => i);
-  keys.current = numberKeys(indexes, (positionIndex) => onChange({ positionIndex }));
+export function PanPositionAnswerView(p: AnswerViewProps<PanPositionQuestion, PanPositionAnswer>) {
+  const indexes = p.question.positionsPan.map((_, i) => i);
+  p.keys.current = numberKeys(indexes, (positionIndex) => p.onChange({ positionIndex }));
   return (
     <ChoiceGroup
       legend="Where is it panned?"
-      choices={q.positionsPan.map((pan, i) => ({ value: i, label: formatPan(pan) }))}
-      selected={answer?.positionIndex}
-      onSelect={(positionIndex) => onChange({ positionIndex })}
+      choices={p.question.positionsPan.map((pan, i) => ({ value: i, label: formatPan(pan) }))}
+      {...field(p, 'positionIndex')}
       numbered
-      disabled={locked}
-      right={right?.positionIndex}
     />
   );
 }
 
 /** reverb-time: the decay (number keys) and the pre-delay when asked. */
-export function ReverbTimeAnswerView({
-  question: q,
-  answer,
-  onChange,
-  locked,
-  right,
-  keys,
-}: AnswerViewProps<ReverbTimeQuestion, ReverbTimeAnswer>) {
-  const set = (patch: Partial<ReverbTimeAnswer>) => onChange({ ...answer, ...patch } as ReverbTimeAnswer);
-  keys.current = numberKeys(q.decayChoicesS, (decayS) => set({ decayS }));
+export function ReverbTimeAnswerView(p: AnswerViewProps<ReverbTimeQuestion, ReverbTimeAnswer>) {
+  const q = p.question;
+  p.keys.current = numberKeys(q.decayChoicesS, (decayS) => p.onChange(patched(p, { decayS })));
   return (
     <div class="answer-groups">
       <ChoiceGroup
         legend="How long is the decay?"
         choices={q.decayChoicesS.map((s) => ({ value: s, label: `${s} s` }))}
-        selected={answer?.decayS}
-        onSelect={(decayS) => set({ decayS })}
+        {...field(p, 'decayS')}
         numbered
-        disabled={locked}
-        right={right?.decayS}
       />
       {q.askPreDelay && (
         <ChoiceGroup
           legend="Pre-delay?"
           hint="Tab here, then the arrow keys"
           choices={q.preDelayChoicesMs.map((ms) => ({ value: ms, label: `${ms} ms` }))}
-          selected={answer?.preDelayMs}
-          onSelect={(preDelayMs) => set({ preDelayMs })}
-          disabled={locked}
-          right={right?.preDelayMs}
+          {...field(p, 'preDelayMs')}
         />
       )}
     </div>
@@ -203,67 +176,43 @@ export function ReverbTimeAnswerView({
 }
 
 /** delay-time: the note value (number keys). */
-export function DelayTimeAnswerView({
-  question: q,
-  answer,
-  onChange,
-  locked,
-  right,
-  keys,
-}: AnswerViewProps<DelayTimeQuestion, DelayTimeAnswer>) {
-  keys.current = numberKeys(q.noteChoices, (note) => onChange({ note }));
+export function DelayTimeAnswerView(p: AnswerViewProps<DelayTimeQuestion, DelayTimeAnswer>) {
+  const q = p.question;
+  p.keys.current = numberKeys(q.noteChoices, (note) => p.onChange({ note }));
   return (
     <ChoiceGroup
       legend={`Which note value at ${q.bpm} BPM?`}
       choices={q.noteChoices.map((n) => ({ value: n, label: noteLabel(n) }))}
-      selected={answer?.note}
-      onSelect={(note) => onChange({ note })}
+      {...field(p, 'note')}
       numbered
-      disabled={locked}
-      right={right?.note}
     />
   );
 }
 
 /** comp-spot: the drill's own choices (number keys). */
-export function CompSpotAnswerView({
-  question: q,
-  answer,
-  onChange,
-  locked,
-  right,
-  keys,
-}: AnswerViewProps<CompSpotQuestion, CompSpotAnswer>) {
-  keys.current = numberKeys(q.choices, (choice) => onChange({ choice }));
+export function CompSpotAnswerView(p: AnswerViewProps<CompSpotQuestion, CompSpotAnswer>) {
+  const q = p.question;
+  p.keys.current = numberKeys(q.choices, (choice) => p.onChange({ choice }));
   return (
     <ChoiceGroup
       legend={q.prompt}
       choices={q.choices.map((c, i) => ({ value: c, label: q.choiceLabels[i] ?? c }))}
-      selected={answer?.choice}
-      onSelect={(choice) => onChange({ choice })}
+      {...field(p, 'choice')}
       numbered
-      disabled={locked}
-      right={right?.choice}
     />
   );
 }
 
 /** prod-or-mix: production or mixing (keys 1 and 2), then which change when asked. */
-export function ProdOrMixAnswerView({
-  question: q,
-  answer,
-  onChange,
-  locked,
-  right,
-  keys,
-}: AnswerViewProps<ProdOrMixQuestion, ProdOrMixAnswer>) {
+export function ProdOrMixAnswerView(p: AnswerViewProps<ProdOrMixQuestion, ProdOrMixAnswer>) {
+  const { question: q, answer, onChange } = p;
   const categories: ChangeCategory[] = ['production', 'mixing'];
   const setCategory = (category: ChangeCategory) =>
     onChange({
       category,
       ...(answer?.change && CHANGES[category].includes(answer.change) ? { change: answer.change } : {}),
     });
-  keys.current = numberKeys(categories, setCategory);
+  p.keys.current = numberKeys(categories, setCategory);
   const changes = answer?.category ? CHANGES[answer.category] : [];
   return (
     <div class="answer-groups">
@@ -273,21 +222,19 @@ export function ProdOrMixAnswerView({
           { value: 'production', label: 'Production (the parts)' },
           { value: 'mixing', label: 'Mixing (the balance)' },
         ]}
-        selected={answer?.category}
-        onSelect={setCategory}
+        {...field(p, 'category', setCategory)}
         numbered
-        disabled={locked}
-        right={right?.category}
       />
       {q.askChange && (
         <ChoiceGroup
           legend={answer?.category ? 'Which change?' : 'Which change? (pick the kind first)'}
           hint="Tab here, then the arrow keys"
           choices={changes.map((c) => ({ value: c, label: CHANGE_LABELS[c] }))}
-          selected={answer?.change}
-          onSelect={(change) => answer?.category && onChange({ category: answer.category, change })}
-          disabled={locked}
-          right={right?.change}
+          {...field(
+            p,
+            'change',
+            (change) => answer?.category && onChange({ category: answer.category, change }),
+          )}
         />
       )}
     </div>
