@@ -1,0 +1,148 @@
+import { useMemo } from 'preact/hooks';
+import type { MixerModel, SendName, StripModel } from '../../state/mixer-model';
+import { panScale, sendScale } from './control-scale';
+import { curvePath, eqCurvePoints } from './eq-geometry';
+import { Fader } from './Fader';
+import { Knob } from './Knob';
+import { LiveMeter } from './LiveMeter';
+
+/** What every strip part works on: the strip and the mixer it belongs to. */
+export interface StripPartProps {
+  strip: StripModel;
+  model: MixerModel;
+}
+
+const MINI = { width: 60, height: 22, minHz: 20, maxHz: 20000, rangeDb: 18 };
+
+/** The EQ insert button with a thumbnail of the curve; pressing it opens the EQ panel. */
+export function EqInsertButton({ strip, model, onOpen }: StripPartProps & { onOpen: () => void }) {
+  const s = strip.settings.value;
+  const eqOn = s.highPass.enabled || s.eq.some((b) => b.enabled && b.gainDb !== 0);
+  const miniCurve = useMemo(
+    () => curvePath(eqCurvePoints(s.eq, s.highPass, model.sampleRate.value, MINI, 40)),
+    [s.eq, s.highPass, model.sampleRate.value],
+  );
+  return (
+    <button
+      type="button"
+      class={`insert-btn${eqOn ? ' is-on' : ''}`}
+      aria-label={`${s.name} EQ${eqOn ? ' (active)' : ''}: open panel`}
+      onClick={onOpen}
+    >
+      <svg viewBox={`0 0 ${MINI.width} ${MINI.height}`} aria-hidden="true" class="insert-curve">
+        <path d={miniCurve} />
+      </svg>
+      <span>EQ</span>
+    </button>
+  );
+}
+
+/** The reverb and delay send knobs (−∞ switches a send off). */
+export function StripSends({ strip, model }: StripPartProps) {
+  const s = strip.settings.value;
+  const i = strip.index;
+  const send = (which: SendName, caption: string) => (
+    <Knob
+      caption={caption}
+      label={`${s.name} ${which} send`}
+      value={s.sends[which].enabled ? s.sends[which].levelDb : Number.NEGATIVE_INFINITY}
+      scale={sendScale}
+      size={28}
+      onChange={(db) =>
+        model.setSend(
+          i,
+          which,
+          db === Number.NEGATIVE_INFINITY ? { enabled: false } : { enabled: true, levelDb: db },
+        )
+      }
+      onReset={() => model.setSend(i, which, strip.initial.sends[which])}
+    />
+  );
+  return (
+    <div class="strip-sends">
+      {send('reverb', 'Rev')}
+      {send('delay', 'Dly')}
+    </div>
+  );
+}
+
+/** The pan knob. */
+export function StripPan({ strip, model }: StripPartProps) {
+  const s = strip.settings.value;
+  return (
+    <Knob
+      caption="Pan"
+      label={`${s.name} pan`}
+      value={s.pan}
+      scale={panScale}
+      bipolar
+      onChange={(pan) => model.setPan(strip.index, pan)}
+      onReset={() => model.resetControl(strip.index, ['pan'])}
+    />
+  );
+}
+
+/** The mute and solo buttons (either can be left out). */
+export function MuteSolo({
+  strip,
+  model,
+  mute = true,
+  solo = true,
+}: StripPartProps & { mute?: boolean; solo?: boolean }) {
+  const s = strip.settings.value;
+  return (
+    <div class="strip-buttons">
+      {mute && (
+        <button
+          type="button"
+          class="ms-btn ms-mute"
+          aria-pressed={s.mute}
+          aria-label={`Mute ${s.name}`}
+          onClick={() => model.toggleMute(strip.index)}
+        >
+          M
+        </button>
+      )}
+      {solo && (
+        <button
+          type="button"
+          class="ms-btn ms-solo"
+          aria-pressed={s.solo}
+          aria-label={`Solo ${s.name}`}
+          onClick={() => model.toggleSolo(strip.index)}
+        >
+          S
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The fader (unless left out) beside the strip's meter, `height` px of travel. */
+export function FaderMeter({
+  strip,
+  model,
+  height,
+  fader = true,
+}: StripPartProps & { height: number; fader?: boolean }) {
+  const s = strip.settings.value;
+  return (
+    <div class="strip-fader">
+      {fader && (
+        <Fader
+          label={`${s.name} fader`}
+          value={s.faderDb}
+          height={height}
+          onChange={(db) => model.setFader(strip.index, db)}
+          onReset={() => model.resetControl(strip.index, ['faderDb'])}
+        />
+      )}
+      <LiveMeter
+        label={`${s.name} level`}
+        meter={strip.meter}
+        height={height}
+        onResetHold={model.clearPeaks}
+      />
+    </div>
+  );
+}
