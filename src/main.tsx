@@ -9,8 +9,8 @@ import './ui/styles/base.css';
 startRouter();
 applyTheme();
 // Opening storage creates the default profile on a first visit; failures become a notice.
-database()
-  .then(() => import('./state/backup').then((m) => m.remindToBackUp()))
-  .catch(() => undefined);
+database().catch(() => undefined);
+// The weekly backup reminder is no first-screen work: look a little after start-up.
+setTimeout(() => void import('./state/backup').then((m) => m.remindToBackUp()), 5000);
 render(<App />, document.getElementById('app') as HTMLElement);
 startUpdates();

@@ -35,7 +35,11 @@ async function firstScreenRows(browser) {
   await page.goto(`${base}/learn`, { waitUntil: 'networkidle' });
   await page.locator('main h1').first().waitFor();
   let gz = 0;
-  for (const path of scripts) gz += gzipSync(readFileSync(`dist${path}`), { level: 9 }).length;
+  for (const path of scripts) {
+    const size = gzipSync(readFileSync(`dist${path}`), { level: 9 }).length;
+    if (process.env.HEADROOM_BENCH_LIST) process.stderr.write(`${(size / 1024).toFixed(1).padStart(6)} kB  ${path}\n`);
+    gz += size;
+  }
   await page.close();
   await server.close();
   rows.push({

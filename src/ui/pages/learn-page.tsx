@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { stopLessonAudio } from '../../state/lesson-audio';
 import { watchLessonStates } from '../../state/lessons';
 import { currentParams } from '../../state/router';
 import { LessonMap } from '../lessons/lesson-map';
-import { LessonPlayer } from '../lessons/lesson-player';
 import '../lessons/lessons.css';
 
 function Overview() {
@@ -51,11 +51,31 @@ function Overview() {
   );
 }
 
+type PlayerProps = { id: string };
+let Player: ComponentType<PlayerProps> | null = null;
+
+/** The lesson player and its interactive blocks load only when a lesson opens: the map stays light. */
+function LazyLessonPlayer({ id }: PlayerProps) {
+  const [, setReady] = useState(Player !== null);
+  useEffect(() => {
+    if (Player) return;
+    let live = true;
+    void import('../lessons/lesson-player').then((m) => {
+      Player = m.LessonPlayer;
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Player ? <Player id={id} /> : <p class="loading">Loading…</p>;
+}
+
 /** Learn: the production-vs-mixing overview and the lesson map, or one lesson at /learn/<id>. */
 export default function LearnPage() {
   useEffect(() => watchLessonStates(), []);
   const id = currentParams.value[0];
   // Leaving a lesson (for the map or another page) stops its sound.
   useEffect(() => stopLessonAudio, [id]);
-  return id ? <LessonPlayer id={decodeURIComponent(id)} /> : <Overview />;
+  return id ? <LazyLessonPlayer id={decodeURIComponent(id)} /> : <Overview />;
 }
