@@ -48,3 +48,27 @@ it('offers "Update available" with Reload, never reloads by itself, and reloads 
   expect(await page.locator('main h1').first().textContent()).toBe('Settings');
   await context.close();
 });
+
+it('never reloads for an update while a drill is unfinished: Reload asks the learner to finish first', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/train`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.locator('button[aria-label="Start Spot the EQ boost"]').click();
+  await page.waitForSelector('.drill-prompt');
+  await page.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 2;
+  });
+
+  appendFileSync(swPath, `\n// another version ${Date.now()}\n`);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+  const update = page.locator('.notice', { hasText: 'Update available.' });
+  await update.waitFor({ timeout: 20_000 });
+  await update.getByRole('button', { name: 'Reload' }).click();
+
+  await page.locator('.notice', { hasText: 'Finish first' }).waitFor({ timeout: 5_000 });
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2);
+  expect(await page.locator('.drill-prompt').count()).toBe(1);
+  await context.close();
+});
