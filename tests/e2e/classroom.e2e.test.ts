@@ -83,6 +83,24 @@ async function answerQuestion(page: Page, n: number, total: number, p: Planned):
   await page.keyboard.press('Enter');
 }
 
+/** Presses Tab until the focused element matches `selector` (keyboard only). */
+async function tabTo(page: Page, selector: string, limit = 120): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate((s) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      if (s.startsWith('button:text-is(')) {
+        const text = s.slice('button:text-is("'.length, -2);
+        return el.tagName === 'BUTTON' && el.textContent?.trim() === text;
+      }
+      return el.matches(s);
+    }, selector);
+    if (hit) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
 async function openStudentBrowser(): Promise<void> {
   studentContext = await launchPersistentChromium(studentDir);
   outside.push(watchOutsideRequests(studentContext));
@@ -232,9 +250,14 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
     expect(stored.reduce((sum, a) => sum + a.timeMs, 0)).toBeGreaterThan(0);
   }, 180_000);
 
-  it('the student hands in and gets a report file and code that say the same', async () => {
-    await student.getByLabel('Your name, as your teacher knows you').fill('Dana Park');
-    await student.getByRole('button', { name: 'Hand in' }).click();
+  it('the student hands in (keyboard only) and gets a report file and code that say the same', async () => {
+    // Keyboard alone, as the main path must allow: Tab to the name, type it, Tab to Hand in, Enter.
+    await tabTo(student, 'section[aria-labelledby="handin-h"] input.cr-input');
+    await student.keyboard.type('Dana Park');
+    expect(await student.getByLabel('Your name, as your teacher knows you').inputValue()).toBe('Dana Park');
+    await tabTo(student, 'button:text-is("Hand in")');
+    await student.keyboard.press('Enter');
+    await student.locator('.cr-report textarea').waitFor();
     reportCode = await student.locator('.cr-report textarea').inputValue();
     expect(await student.locator('.cr-report strong').first().textContent()).toBe(
       'Your report is ready: 60/100.',
