@@ -37,7 +37,8 @@ async function firstScreenRows(browser) {
   let gz = 0;
   for (const path of scripts) {
     const size = gzipSync(readFileSync(`dist${path}`), { level: 9 }).length;
-    if (process.env.HEADROOM_BENCH_LIST) process.stderr.write(`${(size / 1024).toFixed(1).padStart(6)} kB  ${path}\n`);
+    if (process.env.HEADROOM_BENCH_LIST)
+      process.stderr.write(`${(size / 1024).toFixed(1).padStart(6)} kB  ${path}\n`);
     gz += size;
   }
   await page.close();
