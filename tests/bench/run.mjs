@@ -1,10 +1,13 @@
 // `npm run bench`: measures speed and size, and prints one table.
 // Rows come from three kinds of bench module in tests/bench/:
-//   *.node-bench.ts     loaded in Node through Vite's SSR loader; `export async function run(): Promise<Row[]>`
+//   *.node-bench.ts     bundled for Node by Vite (as the app ships: one module, no loader in the hot loops), then
+//                       imported; `export async function run(): Promise<Row[]>`
 //   *.browser-bench.ts  loaded in headless Chromium from a Vite dev server; same `run` export
 //   and the built app's first-screen JavaScript size, measured here.
 // A Row is { name: string, value: number, unit: string, goal?: string, ok?: boolean }.
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, createServer, preview } from 'vite';
@@ -69,7 +72,14 @@ async function moduleRows(browser) {
   for (const f of files) {
     process.stderr.write(`running ${f}…\n`);
     if (f.endsWith('.node-bench.ts')) {
-      const mod = await server.ssrLoadModule(`/tests/bench/${f}`);
+      const outDir = resolve('.tmp/bench-node');
+      await build({
+        logLevel: 'warn',
+        configFile: false,
+        publicDir: false,
+        build: { ssr: `tests/bench/${f}`, outDir, emptyOutDir: true, minify: false, target: 'node20' },
+      });
+      const mod = await import(pathToFileURL(resolve(outDir, f.replace(/\.ts$/, '.js'))).href);
       rows.push(...(await mod.run()));
     } else {
       const page = await browser.newPage();
