@@ -1,7 +1,7 @@
 /** Match the compressor: scoring by the RMS difference between the two gain traces on the stem. */
 import { type CompressorSettings, renderCompressorGain } from '../../dsp/compressor';
 import { formatDb } from '../../dsp/db';
-import { distanceScore, finiteOr, roundDetail } from '../shared/scoring';
+import { distanceScore, finiteOr, furthestOff, matchResult } from '../shared/scoring';
 import type { CheckResult } from '../types';
 import { COMP_FIELD } from './generate';
 import type { CompMatchAnswer, CompMatchQuestion, CompParam } from './meta';
@@ -74,31 +74,12 @@ export function check(q: CompMatchQuestion, a: CompMatchAnswer): CheckResult {
   const distance = distanceTo(mine);
   const score = distanceScore(distance, PERFECT_DB, ZERO_DB);
   // "Furthest off" = the knob that, set alone to the learner's value, moves the gain trace the most.
-  let worst: CompParam | null = null;
-  let worstDistance = 0;
-  for (const param of distance > PERFECT_DB ? PARAMS : []) {
+  const worst = furthestOff(distance > PERFECT_DB ? PARAMS : [], (param: CompParam) => {
     const field = COMP_FIELD[param];
-    if (mine[field] === ref[field]) continue;
-    const d =
-      param === 'makeup'
-        ? Math.abs(mine.makeupDb - ref.makeupDb)
-        : distanceTo({ ...ref, [field]: mine[field] });
-    if (d > worstDistance) {
-      worst = param;
-      worstDistance = d;
-    }
-  }
-  let feedback: string;
-  if (distance <= PERFECT_DB)
-    feedback = `Spot on: your gain moves within ${distance.toFixed(1)} dB of the reference.`;
-  else {
-    feedback = `Your gain moves ${distance.toFixed(1)} dB (RMS) away from the reference.`;
-    if (worst) feedback += ` ${describe(worst, mine, ref)}`;
-  }
-  return {
-    score,
-    feedback,
-    correct: score >= 80,
-    details: { distanceDb: roundDetail(distance), furthestOff: worst },
-  };
+    if (mine[field] === ref[field]) return null;
+    return param === 'makeup'
+      ? Math.abs(mine.makeupDb - ref.makeupDb)
+      : distanceTo({ ...ref, [field]: mine[field] });
+  });
+  return matchResult(score, distance, PERFECT_DB, 'gain moves', worst, worst && describe(worst, mine, ref));
 }

@@ -1,7 +1,7 @@
 /** Match the EQ: scoring by the RMS distance between the two response curves. */
 import { formatHz } from '../../dsp/bands';
 import { formatDb } from '../../dsp/db';
-import { distanceScore, finiteOr, roundDetail } from '../shared/scoring';
+import { distanceScore, finiteOr, furthestOff, matchResult } from '../shared/scoring';
 import type { CheckResult } from '../types';
 import { curveDistanceDb } from './curve-distance';
 import type { EqBandSettings, EqControl, EqMatchAnswer, EqMatchQuestion } from './meta';
@@ -38,28 +38,11 @@ export function check(q: EqMatchQuestion, a: EqMatchAnswer): CheckResult {
   const score = distanceScore(distance, PERFECT_DB, ZERO_DB);
   // The knob furthest off is the one that, set alone to the learner's value, moves the curve most.
   const knobs: EqControl[] = ref.type === 'peaking' ? ['frequency', 'gain', 'q'] : ['frequency', 'gain'];
-  let worst: EqControl | null = null;
-  let worstDistance = 0;
-  for (const knob of knobs) {
+  const worst = furthestOff(knobs, (knob: EqControl) => {
     const field = FIELD[knob];
-    if (answer[field] === ref[field]) continue;
-    const d = curveDistanceDb(ref.type, { ...ref, [field]: answer[field] }, ref);
-    if (d > worstDistance) {
-      worst = knob;
-      worstDistance = d;
-    }
-  }
-  let feedback: string;
-  if (distance <= PERFECT_DB)
-    feedback = `Spot on: your curve is within ${distance.toFixed(1)} dB of the reference.`;
-  else {
-    feedback = `Your curve is ${distance.toFixed(1)} dB (RMS) away from the reference.`;
-    if (worst) feedback += ` ${describe(worst, answer, ref)}`;
-  }
-  return {
-    score,
-    feedback,
-    correct: score >= 80,
-    details: { distanceDb: roundDetail(distance), furthestOff: worst },
-  };
+    return answer[field] === ref[field]
+      ? null
+      : curveDistanceDb(ref.type, { ...ref, [field]: answer[field] }, ref);
+  });
+  return matchResult(score, distance, PERFECT_DB, 'curve is', worst, worst && describe(worst, answer, ref));
 }

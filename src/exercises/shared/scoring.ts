@@ -1,4 +1,5 @@
 /** Small scoring helpers shared by the exercise kinds: every score is an integer 0 … 100. */
+import type { CheckResult } from '../types';
 
 /** Rounds and clamps a raw score to an integer in [0, 100] (NaN counts as 0). */
 export function clampScore(raw: number): number {
@@ -40,4 +41,48 @@ export function roundTo(value: number, step: number): number {
 /** Rounds a number for a result's details to 0.01 (never −0, so details survive a JSON round trip unchanged). */
 export function roundDetail(value: number): number {
   return Math.round(value * 100) / 100 + 0;
+}
+
+/**
+ * The control furthest off: the one that, set alone to the learner's value, moves the result the most
+ * (`aloneDistance` returns null for a control the learner got exactly right). Null when none moves it.
+ */
+export function furthestOff<K>(
+  controls: readonly K[],
+  aloneDistance: (control: K) => number | null,
+): K | null {
+  let worst: K | null = null;
+  let worstDistance = 0;
+  for (const control of controls) {
+    const d = aloneDistance(control);
+    if (d !== null && d > worstDistance) {
+      worst = control;
+      worstDistance = d;
+    }
+  }
+  return worst;
+}
+
+/**
+ * A matching kind's result: the score, one sentence on how far off the learner is ("your curve is", "your gain
+ * moves" as `subject`) plus the hint for the control furthest off, and the details the review shows.
+ */
+export function matchResult<K extends string>(
+  score: number,
+  distance: number,
+  perfect: number,
+  subject: string,
+  worst: K | null,
+  hint: string | null,
+): CheckResult {
+  const feedback =
+    distance <= perfect
+      ? `Spot on: your ${subject} within ${distance.toFixed(1)} dB of the reference.`
+      : `Your ${subject} ${distance.toFixed(1)} dB (RMS) away from the reference.${hint ? ` ${hint}` : ''}`;
+  return {
+    score,
+    feedback,
+    correct: score >= 80,
+    details: { distanceDb: roundDetail(distance), furthestOff: worst },
+  };
 }
