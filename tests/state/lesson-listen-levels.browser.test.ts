@@ -1,16 +1,14 @@
 import { lessonIndex, loadLesson } from 'virtual:lessons';
-import { OfflineAudioContext } from 'standardized-audio-context';
 import { describe, expect, it } from 'vitest';
 import { integratedLoudness } from '../../src/dsp/loudness';
 import { measurePeakDb } from '../../src/dsp/meters';
 import type { SampleRate } from '../../src/dsp/units';
-import type { PlaybackState } from '../../src/exercises/shared/play-types';
 import type { ListenBlock } from '../../src/lessons/schema';
 import { generateSong } from '../../src/production/generate-song';
 import { renderStems } from '../../src/production/render-stems';
 import type { Stems } from '../../src/production/types';
 import { LESSON_SONG_BARS, type LessonSongLoader } from '../../src/state/lesson-songs';
-import { createListenModel } from '../../src/state/listen-model';
+import { renderThroughListenModel } from './listen-render';
 
 /** Low enough to keep the renders quick (moves above 8 kHz are out of band here; the other tests cover them). */
 const SR: SampleRate = 16000;
@@ -22,30 +20,9 @@ const loadSong: LessonSongLoader = async ({ style, seed }) => {
   return { style, seed, title: song.title, bpm: song.bpm, stems: await songs.get(key)! };
 };
 
-/** What the block's live player sends out for `side` (through the model, offline). */
+/** What the block's live player sends out for `side`: loudness and peak (through the model, offline). */
 async function heard(block: ListenBlock, side: 'a' | 'b') {
-  const model = createListenModel(block, { loadSong, sampleRate: SR });
-  const prepared = await model.load();
-  const ctx = new OfflineAudioContext({
-    numberOfChannels: 2,
-    length: Math.round((prepared!.durationS + 0.05) * SR),
-    sampleRate: SR,
-  });
-  const playback = await model.attach(ctx);
-  const state = await new Promise<PlaybackState>((resolve) => {
-    const check = () => {
-      const s = model.state.value;
-      if (s && !s.levelMatch.pending) resolve(s);
-      else setTimeout(check, 20);
-    };
-    check();
-  });
-  model.select(side);
-  await playback!.play();
-  const out = await ctx.startRendering();
-  model.dispose();
-  const skip = Math.round(0.05 * SR);
-  const channels = [out.getChannelData(0).subarray(skip), out.getChannelData(1).subarray(skip)];
+  const { state, channels } = await renderThroughListenModel(block, side, { loadSong, sampleRate: SR });
   return {
     state,
     lufs: integratedLoudness(channels, SR),

@@ -1,4 +1,3 @@
-import { OfflineAudioContext } from 'standardized-audio-context';
 import { describe, expect, it } from 'vitest';
 import { bandLevelDb } from '../../src/dsp/bands';
 import { integratedLoudness } from '../../src/dsp/loudness';
@@ -7,11 +6,11 @@ import { measureRmsDb } from '../../src/dsp/meters';
 import { panGains } from '../../src/dsp/pan';
 import type { SampleRate } from '../../src/dsp/units';
 import { measureSideLoudness, renderSide } from '../../src/exercises/play-registry';
-import type { PlaybackState } from '../../src/exercises/shared/play-types';
 import type { ListenBlock } from '../../src/lessons/schema';
-import { createListenModel, loadListenMaterial } from '../../src/state/listen-model';
+import { loadListenMaterial } from '../../src/state/listen-model';
 import { listenMeasureRate, prepareListen } from '../../src/state/listen-sides';
 import { fakeLoader, fakeSong, listenBlock } from './listen-fixtures';
+import { renderThroughListenModel } from './listen-render';
 
 const SR: SampleRate = 32000;
 
@@ -25,29 +24,8 @@ async function renderBoth(block: ListenBlock, options = {}) {
 }
 
 /** What the model sends out with `side` selected, once its level match is measured. */
-async function renderThroughModel(block: ListenBlock, side: 'a' | 'b') {
-  const model = createListenModel(block, { sampleRate: SR });
-  const prepared = await model.load();
-  const ctx = new OfflineAudioContext({
-    numberOfChannels: 2,
-    length: Math.round((prepared!.durationS + 0.05) * SR),
-    sampleRate: SR,
-  });
-  const playback = await model.attach(ctx);
-  const state = await new Promise<PlaybackState>((resolve) => {
-    const check = () => {
-      const s = model.state.value;
-      if (s && !s.levelMatch.pending) resolve(s);
-      else setTimeout(check, 20);
-    };
-    check();
-  });
-  model.select(side);
-  await playback!.play();
-  const out = await ctx.startRendering();
-  const skip = Math.round(0.05 * SR);
-  model.dispose();
-  return { state, channels: [out.getChannelData(0).subarray(skip), out.getChannelData(1).subarray(skip)] };
+function renderThroughModel(block: ListenBlock, side: 'a' | 'b') {
+  return renderThroughListenModel(block, side, { sampleRate: SR });
 }
 
 describe('listen model: B differs from A exactly as the setting says', () => {
