@@ -9,7 +9,7 @@ import {
 } from '../storage/profiles';
 import type { Profile } from '../storage/schema';
 import { showNotice } from './notices';
-import { activeProfileId, database, profiles, updateSetting } from './storage';
+import { activeProfileId, announceProfilesChanged, database, profiles, updateSetting } from './storage';
 
 /** Badge colours, handed out in order so profiles on one device look different. */
 export const PROFILE_COLORS = ['teal', 'amber', 'violet', 'rose', 'sky', 'lime'] as const;
@@ -66,6 +66,7 @@ export async function createProfile(name: string, { activate = true } = {}): Pro
   try {
     await saveProfile(await database(), profile);
     await refresh();
+    announceProfilesChanged();
     if (activate) await switchProfile(profile.id);
     return { ok: true, profile };
   } catch (error) {
@@ -80,6 +81,7 @@ export async function renameProfile(id: string, name: string): Promise<ProfileRe
   try {
     const profile = await renameStoredProfile(await database(), id, name.trim().replace(/\s+/g, ' '));
     await refresh();
+    announceProfilesChanged();
     return { ok: true, profile };
   } catch (error) {
     return failure(error);
@@ -94,6 +96,8 @@ export async function deleteProfile(id: string): Promise<{ ok: true } | { ok: fa
     await deleteStoredProfile(await database(), id);
     await refresh();
     if (activeProfileId.value === id && profiles.value[0]) await switchProfile(profiles.value[0].id);
+    // Other tabs drilling as this profile stop saving into it (they move to a real profile and say so).
+    announceProfilesChanged();
     return { ok: true };
   } catch (error) {
     return failure(error);

@@ -1,8 +1,13 @@
-import { signal } from '@preact/signals';
-import { recordAttempt } from '../storage/attempts';
-import { type StorageError, toStorageError } from '../storage/errors';
+import { batch, signal } from '@preact/signals';
+import { MissingProfileError, recordAttempt } from '../storage/attempts';
+import { StorageError, toStorageError } from '../storage/errors';
 import { type HeadroomDb, openHeadroomDb } from '../storage/open';
-import { DEFAULT_PROFILE_ID, ensureDefaultProfile } from '../storage/profiles';
+import {
+  type ActiveProfileCheck,
+  DEFAULT_PROFILE_ID,
+  ensureActiveProfile,
+  ensureDefaultProfile,
+} from '../storage/profiles';
 import { clearEverything } from '../storage/reset';
 import type { Attempt, Profile } from '../storage/schema';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSetting } from '../storage/settings';
@@ -69,15 +74,91 @@ export function database(): Promise<HeadroomDb> {
         }),
     });
     dismissNotice('storage-blocked');
-    profiles.value = await ensureDefaultProfile(db);
-    settings.value = await loadSettings(db);
-    activeProfileId.value = settings.value.activeProfileId ?? profiles.value[0]?.id ?? DEFAULT_PROFILE_ID;
+    await adoptStoredState(db);
+    listenForProfileChanges();
     return db;
   })().catch((error) => {
     opening = null;
     throw report(error);
   });
   return opening;
+}
+
+/** Tells the learner that the active profile had to change, and why. */
+function noticeRepair(check: ActiveProfileCheck, why: string): void {
+  if (!check.repaired) return;
+  showNotice({
+    id: 'profile-repaired',
+    tone: 'warning',
+    sticky: true,
+    text: check.repaired.created
+      ? `${why} No profile was left on this device, so a new one, “${check.active.name}”, was made: your practice is saved there from now on.`
+      : `${why} Your practice is saved for “${check.active.name}” from now on (change it under Profiles).`,
+  });
+}
+
+/**
+ * Re-reads profiles and settings from storage (start-up, after a restore) and makes sure the active profile
+ * is a real one: when the stored one names no profile, the oldest is chosen (or one is made) and a notice
+ * says so. Returns what it found.
+ */
+export async function adoptStoredState(db: HeadroomDb): Promise<ActiveProfileCheck> {
+  const check = await ensureActiveProfile(db);
+  batch(() => {
+    profiles.value = check.profiles;
+    activeProfileId.value = check.active.id;
+  });
+  settings.value = await loadSettings(db);
+  noticeRepair(
+    check,
+    'The profile this device was using no longer exists (a restored backup may not have had it).',
+  );
+  return check;
+}
+
+/** Name of the channel on which tabs of this origin say that profiles changed. */
+const PROFILE_CHANNEL = 'headroom-profiles';
+let channel: BroadcastChannel | null = null;
+
+/**
+ * Re-reads the profile list after another tab (or this one) changed it; when this tab's active profile is
+ * gone, moves to a real one and says so. Returns the check, or null when storage could not be read.
+ */
+export async function recheckProfiles(db?: HeadroomDb): Promise<ActiveProfileCheck | null> {
+  const before = profiles.value.find((p) => p.id === activeProfileId.value);
+  try {
+    const check = await ensureActiveProfile(db ?? (await database()), { wanted: activeProfileId.value });
+    batch(() => {
+      profiles.value = check.profiles;
+      activeProfileId.value = check.active.id;
+    });
+    noticeRepair(
+      check,
+      before
+        ? `The profile “${before.name}” was deleted (in another tab).`
+        : 'The profile this tab was using was deleted.',
+    );
+    return check;
+  } catch (error) {
+    report(error);
+    return null;
+  }
+}
+
+/** Listens (once) for other tabs saying that profiles changed. */
+function listenForProfileChanges(): void {
+  if (channel || typeof BroadcastChannel === 'undefined') return;
+  channel = new BroadcastChannel(PROFILE_CHANNEL);
+  channel.onmessage = () => void recheckProfiles();
+}
+
+/** Tells the other tabs of this origin that profiles changed (created, renamed, deleted, restored). */
+export function announceProfilesChanged(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  // Only other tabs hear it (a channel never receives its own messages): this tab already knows.
+  const sender = channel ?? new BroadcastChannel(PROFILE_CHANNEL);
+  sender.postMessage({ type: 'profiles-changed' });
+  if (sender !== channel) sender.close();
 }
 
 /** Changes a setting in the UI at once and stores it. */
@@ -101,13 +182,31 @@ async function askPersistence(): Promise<void> {
   }
 }
 
-/** Stores a scored attempt (with its progress) for the active profile; true when it landed. */
+/**
+ * Stores a scored attempt (with its progress) for the active profile; true when it landed. When that
+ * profile no longer exists (deleted in another tab) nothing is written: the tab moves to a real profile and
+ * the problem says so, so a retry saves the answer there.
+ */
 export async function saveAttempt(attempt: Omit<Attempt, 'profileId'>): Promise<boolean> {
+  const profileId = activeProfileId.value;
+  const name = profiles.value.find((p) => p.id === profileId)?.name;
   try {
-    await recordAttempt(await database(), { ...attempt, profileId: activeProfileId.value });
+    await recordAttempt(await database(), { ...attempt, profileId });
     await askPersistence();
     return true;
   } catch (error) {
+    if (error instanceof MissingProfileError) {
+      const check = await recheckProfiles();
+      const now = check
+        ? ` This tab now saves for “${check.active.name}”: try again to save the answer there.`
+        : '';
+      storageProblem.value = new StorageError(
+        'invalid',
+        `Not saved: the profile ${name ? `“${name}” ` : ''}no longer exists (it was deleted, perhaps in another tab).${now}`,
+        error,
+      );
+      return false;
+    }
     report(error);
     return false;
   }
@@ -120,4 +219,5 @@ export async function resetEverything(): Promise<void> {
   profiles.value = await ensureDefaultProfile(db);
   settings.value = { ...DEFAULT_SETTINGS };
   activeProfileId.value = DEFAULT_PROFILE_ID;
+  announceProfilesChanged();
 }

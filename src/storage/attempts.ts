@@ -13,12 +13,29 @@ function validateAttempt(a: Attempt): string | null {
   return null;
 }
 
-/** Stores an attempt and updates progress in one transaction: both land or neither does. Returns the new id. */
+/** The attempt's profile no longer exists (deleted in another tab, or replaced by a restore): nothing was written. */
+export class MissingProfileError extends StorageError {
+  constructor(readonly profileId: string) {
+    super('invalid', 'Not saved: the profile this answer belongs to no longer exists on this device.');
+    this.name = 'MissingProfileError';
+  }
+}
+
+/**
+ * Stores an attempt and updates progress in one transaction: both land or neither does. Returns the new id.
+ * The same transaction checks that the attempt's profile exists, so no answer lands in a deleted profile
+ * (MissingProfileError then, and nothing is written).
+ */
 export async function recordAttempt(db: HeadroomDb, attempt: Attempt): Promise<number> {
   const problem = validateAttempt(attempt);
   if (problem) throw new StorageError('invalid', `Not saved: ${problem}.`);
   try {
-    const tx = db.transaction(['attempts', 'progress'], 'readwrite');
+    const tx = db.transaction(['profiles', 'attempts', 'progress'], 'readwrite');
+    if ((await tx.objectStore('profiles').getKey(attempt.profileId)) === undefined) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new MissingProfileError(attempt.profileId);
+    }
     const { id: _ignored, ...record } = attempt;
     const id = await tx.objectStore('attempts').add(record as Attempt);
     const progress = tx.objectStore('progress');

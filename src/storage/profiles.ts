@@ -29,6 +29,56 @@ export async function ensureDefaultProfile(db: HeadroomDb, now = Date.now()): Pr
   }
 }
 
+/** What `ensureActiveProfile` found: every profile, the real active one, and whether it had to choose. */
+export interface ActiveProfileCheck {
+  profiles: Profile[];
+  /** The active profile: always one of `profiles`. */
+  active: Profile;
+  /**
+   * Set when the stored active profile named no profile (a restored backup, a profile deleted in another
+   * tab): the id it named, and whether the new active profile had to be created (no profile was left).
+   */
+  repaired: { missingId: string; created: boolean } | null;
+}
+
+/**
+ * Makes sure the active profile is a real one, in one transaction over profiles and settings: with no
+ * profile left it creates the default one; when the stored `activeProfileId` (or `wanted`, if given) names
+ * no profile it chooses the oldest and stores that choice. A first visit (nothing stored yet) is no repair.
+ */
+export async function ensureActiveProfile(
+  db: HeadroomDb,
+  { now = Date.now(), wanted }: { now?: number; wanted?: string | null } = {},
+): Promise<ActiveProfileCheck> {
+  try {
+    const tx = db.transaction(['profiles', 'settings'], 'readwrite');
+    const store = tx.objectStore('profiles');
+    const settings = tx.objectStore('settings');
+    let created = false;
+    if ((await store.count()) === 0) {
+      await store.add({ id: DEFAULT_PROFILE_ID, name: 'Me', color: 'teal', createdAt: now });
+      created = true;
+    }
+    const all = await store.index('byCreatedAt').getAll();
+    const storedValue = (await settings.get('activeProfileId'))?.value;
+    const stored = typeof storedValue === 'string' ? storedValue : null;
+    const asked = wanted === undefined ? stored : wanted;
+    let active = all.find((p) => p.id === asked);
+    let repaired: ActiveProfileCheck['repaired'] = null;
+    if (!active) {
+      // The stored choice may still be real when `wanted` (a tab's own choice) is not.
+      active = all.find((p) => p.id === stored) ?? (all[0] as Profile);
+      if (asked !== null) repaired = { missingId: asked, created };
+      if (stored !== active.id && (asked !== null || stored !== null))
+        await settings.put({ key: 'activeProfileId', value: active.id });
+    }
+    await tx.done;
+    return { profiles: all, active, repaired };
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
 /** Stores a new or changed profile. */
 export async function saveProfile(db: HeadroomDb, profile: Profile): Promise<void> {
   try {

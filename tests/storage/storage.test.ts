@@ -96,6 +96,10 @@ describe('settings', () => {
 });
 
 describe('attempts and progress', () => {
+  // An attempt lands only in a profile that exists (checked in its transaction).
+  beforeEach(async () => {
+    await ensureDefaultProfile(db);
+  });
   it('stores the attempt and its progress together', async () => {
     await recordAttempt(db, attempt({ score: 80 }));
     await recordAttempt(db, attempt({ score: 40, at: Date.UTC(2026, 10, 25, 9) }));
