@@ -11,12 +11,10 @@ import { backupProblem } from '../storage/backup-format';
 import type { BACKUP_STORES } from '../storage/backup-records';
 import { isBackupReminderDue, oldestAttemptSince } from '../storage/backup-reminder';
 import { type RestoreMode, type RestoreSummary, restoreBackup } from '../storage/backup-restore';
-import { ensureDefaultProfile } from '../storage/profiles';
-import { loadSettings } from '../storage/settings';
 import { refreshImportedSongs } from './imported-songs';
 import { dismissNotice, showNotice } from './notices';
 import { navigate } from './router';
-import { activeProfileId, database, profiles, settings, updateSetting } from './storage';
+import { adoptStoredState, announceProfilesChanged, database, settings, updateSetting } from './storage';
 
 export type { BackupFile, CheckedBackup } from '../storage/backup';
 export { BACKUP_EXTENSION } from '../storage/backup-format';
@@ -74,12 +72,9 @@ export async function applyBackup(
     return outcome;
   });
   if (!result.ok) return result;
-  profiles.value = await ensureDefaultProfile(db);
-  settings.value = await loadSettings(db);
-  const wanted = settings.value.activeProfileId;
-  activeProfileId.value = profiles.value.some((p) => p.id === wanted)
-    ? (wanted as string)
-    : (profiles.value[0]?.id ?? activeProfileId.value);
+  // A real active profile after any restore (the backup's may name none): chosen, stored and said.
+  await adoptStoredState(db);
+  announceProfilesChanged();
   await refreshImportedSongs();
   return result;
 }
