@@ -10,6 +10,7 @@ import { type AnsweredQuestion, registerAssignmentRunner } from './classroom';
 import { initialAnswer, isAnswerComplete, MATCH_KINDS, songSourcesOf } from './drill-answers';
 import { createDrillPlayer, type DrillPlayer } from './drill-player';
 import { loadSongStems } from './drill-stems';
+import { holdLeave } from './leave-guard';
 import { navigate } from './router';
 import { saveAttempt, storageFreed } from './storage';
 
@@ -245,6 +246,15 @@ export function createDrill(options: DrillOptions) {
   const stopRetrying = effect(() => {
     if (storageFreed.value > 0 && saveFailed.peek()) void retryUnsaved();
   });
+  // Leaving the page with an answer that is not stored asks first (kept for a retry until the drill closes).
+  let releaseUnsaved: (() => void) | null = null;
+  const stopGuardingUnsaved = effect(() => {
+    if (saveFailed.value && !releaseUnsaved) releaseUnsaved = holdLeave('an answer is not saved yet');
+    if (!saveFailed.value && releaseUnsaved) {
+      releaseUnsaved();
+      releaseUnsaved = null;
+    }
+  });
 
   const session = {
     kind,
@@ -285,9 +295,17 @@ export function createDrill(options: DrillOptions) {
       const a = answer.value;
       const timeMs = Math.max(0, Math.round(performance.now() - shownAt));
       phase.value = 'checking';
+      // From this moment until the answer is stored, leaving the page asks first.
+      const releaseLeave = holdLeave('an answer is being saved');
       // Let the UI show "Scoring…" before a heavy check (comp-match renders its stem) blocks the thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const r = exercises[it.exercise].check(q, a);
+      let r: CheckResult;
+      try {
+        r = exercises[it.exercise].check(q, a);
+      } catch (error) {
+        releaseLeave();
+        throw error;
+      }
       const value = q.adaptiveValue;
       staircase?.record(r.correct);
       const entry: DrillAnswer = {
@@ -307,7 +325,7 @@ export function createDrill(options: DrillOptions) {
       });
       void player.review(a);
       lastSave.value = { index: entry.index, state: 'saving' };
-      entry.saved = await store(entry);
+      entry.saved = await store(entry).finally(releaseLeave);
       batch(() => {
         if (!entry.saved) saveFailed.value = true;
         answers.value = [...answers.value, entry];
@@ -328,6 +346,9 @@ export function createDrill(options: DrillOptions) {
     dispose(): void {
       player.dispose();
       stopRetrying();
+      stopGuardingUnsaved();
+      releaseUnsaved?.();
+      releaseUnsaved = null;
       releaseBusy?.();
       releaseBusy = null;
     },
