@@ -26,8 +26,23 @@ export const storageFreed = signal(0);
 
 let opening: Promise<HeadroomDb> | null = null;
 
-function report(error: unknown): StorageError {
+/** What a save says when a newer Headroom holds (or has upgraded) the data on this device. */
+export const NEWER_VERSION_MESSAGE =
+  'A newer version of Headroom is open in another tab (or was used here before), so this tab cannot save. Reload this tab to get the newer version.';
+
+/** Set once a newer Headroom in another tab made this tab let go of the database. */
+let closedForNewer = false;
+
+/** The problem as the learner should read it: a closed or newer database says "newer version, reload". */
+function explain(error: unknown): StorageError {
   const e = toStorageError(error);
+  if (e.kind === 'version' || (closedForNewer && e.kind === 'unavailable'))
+    return new StorageError('version', NEWER_VERSION_MESSAGE, error);
+  return e;
+}
+
+function report(error: unknown): StorageError {
+  const e = explain(error);
   storageProblem.value = e;
   showNotice({
     id: `storage-${e.kind}`,
@@ -64,14 +79,18 @@ export function database(): Promise<HeadroomDb> {
   opening ??= (async () => {
     const db = await openHeadroomDb({
       onBlocked: report,
-      onVersionChange: () =>
+      onVersionChange: () => {
+        // The connection is closed now: the next save reopens and hears "newer version" (VersionError).
+        closedForNewer = true;
+        opening = null;
         showNotice({
           id: 'db-newer',
           tone: 'warning',
           text: 'A newer Headroom opened in another tab. Reload this tab to keep saving.',
           sticky: true,
           action: { label: 'Reload', run: () => location.reload() },
-        }),
+        });
+      },
     });
     dismissNotice('storage-blocked');
     await adoptStoredState(db);

@@ -17,7 +17,8 @@ export function SaveStatus({ session }: { session: DrillSession }) {
         <span aria-hidden="true">✓ </span>Saved on this device.
       </p>
     );
-  const full = storageProblem.value?.kind === 'quota';
+  const problem = storageProblem.value;
+  const full = problem?.kind === 'quota';
   const retry = async () => {
     setBusy(true);
     try {
@@ -33,7 +34,7 @@ export function SaveStatus({ session }: { session: DrillSession }) {
         <strong>Not saved.</strong>{' '}
         {full
           ? 'Storage on this device is full. Clearing the cached audio makes room (songs are made again when needed).'
-          : 'This browser refused to store the answer. It is kept here until the drill closes: try again.'}
+          : `${problem && problem.kind !== 'unknown' ? problem.message : 'This browser refused to store the answer.'} The answer is kept here until the drill closes.`}
       </p>
       <button type="button" class="btn" disabled={busy} onClick={() => void retry()}>
         {full ? 'Clear cached audio and save' : 'Try saving again'}
