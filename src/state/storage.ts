@@ -11,6 +11,7 @@ import {
 import { clearEverything } from '../storage/reset';
 import type { Attempt, Profile } from '../storage/schema';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSetting } from '../storage/settings';
+import { stemCacheBytes } from '../storage/stems';
 import { dismissNotice, showNotice } from './notices';
 
 /** Settings as the UI sees them; writes go through `updateSetting`. */
@@ -55,13 +56,40 @@ function report(error: unknown): StorageError {
   return e;
 }
 
+/** "68.7 MB", "12 kB": how much cached audio was cleared. */
+function sizeWords(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} kB`
+    : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+/** What to do when clearing the cached audio cannot make room. */
+const OTHER_WAYS_TO_FREE_SPACE =
+  'To make room: remove imported songs you no longer use (Library), or free space other sites use in the browser’s settings, then try again.';
+
 /**
  * Frees space after "storage full" by clearing the stem cache (songs are made again when needed), then
- * tells whoever waits (`storageFreed`) to try again. True when the cache was cleared.
+ * tells whoever waits (`storageFreed`) to try again. True when cached audio was cleared; when there was
+ * none, nothing was freed and a notice says so, with what else frees space.
  */
 export async function freeStorage(): Promise<boolean> {
   // Loaded on demand: the stem cache imports this module.
   const { clearCachedAudio } = await import('./stem-cache');
+  let bytes: number | null = null;
+  try {
+    bytes = await stemCacheBytes(await database());
+  } catch {
+    // Unknown size: clear anyway and say so without a number.
+  }
+  if (bytes === 0) {
+    showNotice({
+      id: 'storage-freed',
+      tone: 'warning',
+      sticky: true,
+      text: `There was no cached audio to clear, so no space was freed. ${OTHER_WAYS_TO_FREE_SPACE}`,
+    });
+    return false;
+  }
   if (!(await clearCachedAudio())) return false;
   dismissNotice('storage-quota');
   if (storageProblem.value?.kind === 'quota') storageProblem.value = null;
@@ -69,7 +97,7 @@ export async function freeStorage(): Promise<boolean> {
   showNotice({
     id: 'storage-freed',
     tone: 'success',
-    text: 'Cached audio cleared: there is room to save again. Songs are made again when you play them.',
+    text: `Cached audio cleared${bytes === null ? '' : ` (${sizeWords(bytes)} freed)`}: trying to save again. Songs are made again when you play them.`,
   });
   return true;
 }
