@@ -28,13 +28,29 @@ export const DEFAULT_SETTINGS: Settings = {
   backupRemindedAt: null,
 };
 
-/** Reads every setting, falling back to the defaults for any never stored. */
+const isTime = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+
+/** What each stored setting must look like; a value that does not (a hand-edited backup) reads as the default. */
+const VALID: { [K in keyof Settings]: (v: unknown) => boolean } = {
+  theme: (v) => v === 'dark' || v === 'light' || v === 'system',
+  activeProfileId: (v) => v === null || (typeof v === 'string' && v !== ''),
+  levelMatch: isBoolean,
+  levelGuideSeen: isBoolean,
+  persistAsked: isBoolean,
+  lastBackupAt: isTime,
+  backupRemindedAt: isTime,
+};
+
+/** Reads every setting, falling back to the defaults for any never stored or stored in a shape it cannot have. */
 export async function loadSettings(db: HeadroomDb): Promise<Settings> {
   try {
     const records = await db.getAll('settings');
     const out: Settings = { ...DEFAULT_SETTINGS };
     for (const r of records) {
-      if (r.key in DEFAULT_SETTINGS) (out as unknown as Record<string, unknown>)[r.key] = r.value;
+      if (!Object.hasOwn(VALID, r.key)) continue;
+      if (VALID[r.key as keyof Settings](r.value))
+        (out as unknown as Record<string, unknown>)[r.key] = r.value;
     }
     return out;
   } catch (error) {

@@ -93,6 +93,20 @@ describe('settings', () => {
     await saveSetting(db, 'levelMatch', false);
     expect(await loadSettings(db)).toEqual({ ...DEFAULT_SETTINGS, theme: 'light', levelMatch: false });
   });
+  it('reads a value of the wrong shape (a hand-edited backup) as the default', async () => {
+    const odd: [string, unknown][] = [
+      ['lastBackupAt', Number.NaN],
+      ['backupRemindedAt', '2026-12-01'],
+      ['theme', 'purple'],
+      ['levelMatch', 'yes'],
+      ['activeProfileId', 42],
+      ['__proto__', { theme: 'light' }],
+    ];
+    for (const [key, value] of odd) await db.put('settings', { key, value });
+    expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
+    await saveSetting(db, 'lastBackupAt', 1_700_000_000_000);
+    expect((await loadSettings(db)).lastBackupAt).toBe(1_700_000_000_000);
+  });
 });
 
 describe('attempts and progress', () => {

@@ -9,7 +9,7 @@ import {
 } from '../../state/backup';
 import { showNotice } from '../../state/notices';
 import { settings } from '../../state/storage';
-import { daysAgo, formatSize } from './format';
+import { formatSize, lastBackupWords } from './format';
 import { RestoreDialog } from './restore-dialog';
 import './backup.css';
 
@@ -72,11 +72,7 @@ export function BackupPanel() {
         A backup file holds everything: profiles, scores, lesson progress, assignments, reports, settings and
         imported songs. Keep it somewhere safe; restore it here or in Headroom on another device.
       </p>
-      <p class="muted bk-last">
-        {last === null
-          ? 'No backup made yet.'
-          : `Last backup: ${daysAgo(last)} (${new Date(last).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}).`}
-      </p>
+      <p class="muted bk-last">{lastBackupWords(last)}</p>
       <div class="row">
         <button type="button" class="btn btn-primary" disabled={work !== null} onClick={() => void backUp()}>
           Back up now

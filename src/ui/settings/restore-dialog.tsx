@@ -12,7 +12,7 @@ import {
   type RestoreMode,
 } from '../../state/backup';
 import { showNotice } from '../../state/notices';
-import { formatSize } from './format';
+import { formatSize, madeWords } from './format';
 
 /** "a, b or c". */
 function listWords(words: string[]): string {
@@ -50,7 +50,6 @@ export function RestoreDialog(props: { backup: CheckedBackup; fileName: string; 
     showNotice({ id: 'restored', tone: 'success', text: describeRestore(result.value) });
   };
 
-  const made = new Date(c.createdAt).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
   const details: Partial<Record<BackupKind, string>> = {
     profiles: names(c.profileNames),
     songs: `${names(c.songNames)} · ${formatSize(c.audioBytes)}`,
@@ -70,7 +69,7 @@ export function RestoreDialog(props: { backup: CheckedBackup; fileName: string; 
     >
       <h2 id="restore-title">Restore this backup?</h2>
       <p class="muted bk-made">
-        Made {made} · {formatSize(props.backup.source.size)}
+        {madeWords(c.createdAt)} · {formatSize(props.backup.source.size)}
         <br />
         <span class="bk-name">{props.fileName}</span>
       </p>
