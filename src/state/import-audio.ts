@@ -214,7 +214,8 @@ export async function importAudioFiles(
     } catch (error) {
       return {
         ok: false,
-        problems: [setProblem('storage', `Nothing was imported. ${toStorageError(error).message}`)],
+        // The panel already heads the list with “Nothing was imported.”: the problem says only why.
+        problems: [setProblem('storage', toStorageError(error).message)],
       };
     }
   } finally {
