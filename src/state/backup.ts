@@ -3,22 +3,34 @@ import { signal } from '@preact/signals';
 import {
   type BackupFile,
   type BackupResult,
-  type CheckedBackup,
+  type CheckedBackup as CheckedHere,
   createBackup,
   readBackup,
 } from '../storage/backup';
 import { backupProblem } from '../storage/backup-format';
-import type { BACKUP_STORES } from '../storage/backup-records';
+import type { BACKUP_STORES, BackupContents } from '../storage/backup-records';
 import { isBackupReminderDue, oldestAttemptSince } from '../storage/backup-reminder';
 import { type RestoreMode, type RestoreSummary, restoreBackup } from '../storage/backup-restore';
+import { askBackupWorker, type CheckedInWorker } from './backup-worker-call';
 import { refreshImportedSongs } from './imported-songs';
+import { whileHoldingLeave } from './leave-guard';
 import { dismissNotice, showNotice } from './notices';
+import { whileMarkedRestoring } from './restore-interrupted';
 import { navigate } from './router';
 import { adoptStoredState, announceProfilesChanged, database, settings, updateSetting } from './storage';
 
-export type { BackupFile, CheckedBackup } from '../storage/backup';
+export type { BackupFile } from '../storage/backup';
 export { BACKUP_EXTENSION } from '../storage/backup-format';
 export type { RestoreMode, RestoreSummary } from '../storage/backup-restore';
+
+/** A backup file that was read and fully checked: what it holds, and where its checked records wait. */
+export interface CheckedBackup {
+  contents: BackupContents;
+  /** The file itself. */
+  source: Blob;
+  /** In the backup worker (named by the ticket of its check), or on this thread when no worker runs. */
+  held: { ticket: number } | { here: CheckedHere };
+}
 
 /** What backup work is running and how far it is (0…1); null when idle. */
 export const backupWork = signal<{ task: 'backup' | 'check' | 'restore'; fraction: number } | null>(null);
@@ -54,23 +66,75 @@ export async function makeBackup(now = Date.now()): Promise<BackupResult<BackupF
   return result;
 }
 
-/** Reads and checks a chosen backup file (nothing is written). */
-export function checkBackupFile(file: Blob): Promise<BackupResult<CheckedBackup>> {
-  return withWork('check', (onProgress) => readBackup(file, { onProgress }));
+function checkedHere(file: Blob, onProgress: (f: number) => void) {
+  return readBackup(file, { onProgress }).then(
+    (read): BackupResult<CheckedBackup> =>
+      read.ok
+        ? { ok: true, value: { contents: read.value.contents, source: file, held: { here: read.value } } }
+        : read,
+  );
 }
 
-/** Restores a checked backup in one transaction, then shows the restored profiles, settings and songs. */
+/**
+ * Reads and checks a chosen backup file (nothing is written), in the backup worker so the page stays
+ * responsive; on this thread only where no worker runs.
+ */
+export function checkBackupFile(file: Blob): Promise<BackupResult<CheckedBackup>> {
+  return withWork('check', async (onProgress) => {
+    let shown = 0;
+    const forward = (f: number) => {
+      shown = Math.max(shown, f);
+      onProgress(shown);
+    };
+    const asked = askBackupWorker<CheckedInWorker>({ type: 'check', file }, forward);
+    if (asked) {
+      try {
+        const read = await asked;
+        if (!read.ok) return read;
+        return {
+          ok: true,
+          value: { contents: read.value.contents, source: file, held: { ticket: read.value.ticket } },
+        };
+      } catch {
+        // The worker stopped: check here instead.
+      }
+    }
+    return checkedHere(file, forward);
+  });
+}
+
+/** Lets go of a checked backup that will not be restored (its records take memory in the worker). */
+export function forgetCheckedBackup(backup: CheckedBackup): void {
+  if ('ticket' in backup.held) void askBackupWorker({ type: 'forget' })?.catch(() => undefined);
+}
+
+const STOPPED = 'The restore stopped before it finished.';
+
+/**
+ * Restores a checked backup in one transaction (all or nothing), written from the backup worker in
+ * batches with real progress; then shows the restored profiles, settings and songs. While it runs,
+ * leaving the page asks first; a reload mid-restore changes nothing, and the next start says so.
+ */
 export async function applyBackup(
   backup: CheckedBackup,
   mode: RestoreMode,
 ): Promise<BackupResult<RestoreSummary>> {
   const db = await openDb();
   if (!db) return { ok: false, problem: backupProblem('storage', 'Storage is not available here.') };
-  const result = await withWork('restore', async (progress) => {
-    const outcome = await restoreBackup(db, backup, mode);
-    progress(1);
-    return outcome;
-  });
+  const held = backup.held;
+  const result = await whileHoldingLeave('a backup is being restored', () =>
+    whileMarkedRestoring((mark) =>
+      withWork('restore', async (onProgress): Promise<BackupResult<RestoreSummary>> => {
+        if ('here' in held) return restoreBackup(db, held.here, mode, { onProgress, mark });
+        const asked = askBackupWorker<RestoreSummary>(
+          { type: 'restore', ticket: held.ticket, mode, dbName: db.name, mark },
+          onProgress,
+        );
+        if (!asked) return { ok: false, problem: backupProblem('storage', 'Choose the backup file again.') };
+        return asked.catch(() => ({ ok: false, problem: backupProblem('storage', STOPPED) }));
+      }),
+    ),
+  );
   if (!result.ok) return result;
   // A real active profile after any restore (the backup's may name none): chosen, stored and said.
   await adoptStoredState(db);

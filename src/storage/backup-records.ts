@@ -221,6 +221,8 @@ function checkSong(r: Fields, where: string, audioAt: number): number {
 }
 
 type Checker = (r: Fields, where: string) => void;
+/** Records checked between two progress reports. */
+const CHECK_REPORT_EVERY = 2000;
 const CHECKS: Record<Exclude<keyof BackupStores, 'songs'>, [label: string, check: Checker, key: string[]]> = {
   settings: ['Setting', checkSetting, ['key']],
   profiles: ['Profile', checkProfile, ['id']],
@@ -243,8 +245,12 @@ function checkUnique(list: readonly Fields[], key: string[], label: string): voi
 /**
  * Checks a parsed manifest: format marker, database version (a newer one is refused as "newer"), every
  * record of every store, unique keys, and that the song audio fills the audio section exactly.
+ * `onChecked` hears the share of records checked now and then (a large backup takes seconds).
  */
-export function checkManifest(value: unknown): BackupManifest | BackupProblem {
+export function checkManifest(
+  value: unknown,
+  onChecked?: (fraction: number) => void,
+): BackupManifest | BackupProblem {
   const top = value as Fields;
   if (typeof value !== 'object' || value === null || top.format !== 'headroom-backup')
     return backupProblem('invalid', 'Its list of contents is not a Headroom backup manifest.');
@@ -260,9 +266,14 @@ export function checkManifest(value: unknown): BackupManifest | BackupProblem {
     const stores = object(top.stores, 'The backup’s stores');
     for (const name of BACKUP_STORES)
       if (!Array.isArray(stores[name])) refuse('The backup', `the list of ${name} is missing`);
+    const total = BACKUP_STORES.reduce((n, name) => n + (stores[name] as unknown[]).length, 0);
+    let checked = 0;
     for (const [name, [label, check, key]] of Object.entries(CHECKS)) {
       const list = stores[name] as unknown[];
-      for (const [i, r] of list.entries()) check(object(r, `${label} ${i + 1}`), `${label} ${i + 1}`);
+      for (const [i, r] of list.entries()) {
+        check(object(r, `${label} ${i + 1}`), `${label} ${i + 1}`);
+        if (onChecked && ++checked % CHECK_REPORT_EVERY === 0) onChecked(checked / Math.max(1, total));
+      }
       checkUnique(list as Fields[], key, label);
     }
     const songs = stores.songs as unknown[];

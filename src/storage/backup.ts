@@ -25,6 +25,7 @@ import {
   checkManifest,
   describeBackup,
 } from './backup-records';
+import { RESTORE_MARK_KEY } from './backup-restore';
 import { toStorageError } from './errors';
 import type { HeadroomDb } from './open';
 import { DB_VERSION, type ImportedSong } from './schema';
@@ -149,7 +150,10 @@ export async function createBackup(
       createdAt: now,
       audioBytes: offset,
       stores: {
-        settings: [...settings.filter((s) => s.key !== 'lastBackupAt'), { key: 'lastBackupAt', value: now }],
+        settings: [
+          ...settings.filter((s) => s.key !== 'lastBackupAt' && s.key !== RESTORE_MARK_KEY),
+          { key: 'lastBackupAt', value: now },
+        ],
         profiles,
         attempts,
         progress: progressRecords,
@@ -170,41 +174,60 @@ export async function createBackup(
   }
 }
 
+/** How much more a byte of the manifest costs to check than a byte of audio (parsing and record checks). */
+const MANIFEST_WEIGHT = 8;
+
 /**
  * Reads and checks a whole backup file before anything is written: the container, the manifest's
  * checksum, every record's shape, the file's exact length and every song's audio checksum. Never throws.
+ * Audio is read 4 MB at a time (never the whole file at once); the manifest is read once and its bytes
+ * are let go before it is parsed. Progress (0…1, never going back) is weighted by the work each part takes.
  */
 export async function readBackup(
   file: Blob,
   options: { onProgress?: BackupProgress } = {},
 ): Promise<BackupResult<CheckedBackup>> {
-  const progress = options.onProgress ?? (() => undefined);
+  const report = options.onProgress ?? (() => undefined);
+  let last = 0;
+  const progress = (f: number) => {
+    if (f <= last) return;
+    last = f;
+    report(f);
+  };
   try {
     const header = decodeHeader(await readBytes(file, 0, HEADER_BYTES), file.size);
     if (isProblem(header)) return { ok: false, problem: header };
     const jsonEnd = HEADER_BYTES + header.jsonLength;
-    const jsonBytes = await readBytes(file, HEADER_BYTES, jsonEnd);
+    const manifestWork = header.jsonLength * MANIFEST_WEIGHT;
+    const totalWork = manifestWork + Math.max(0, file.size - jsonEnd);
+    const at = (work: number) => progress(Math.min(0.99, work / Math.max(1, totalWork)));
+    let jsonBytes: Uint8Array | null = await readBytes(file, HEADER_BYTES, jsonEnd);
     if (crc32(jsonBytes) !== header.jsonCrc)
       return { ok: false, problem: backupProblem('damaged', 'Its list of contents was changed.') };
+    at(manifestWork / 8);
     let parsed: unknown;
     try {
-      parsed = manifestFromJson(new TextDecoder('utf-8', { fatal: true }).decode(jsonBytes));
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(jsonBytes);
+      jsonBytes = null; // the text is all that is needed now
+      at(manifestWork / 4);
+      parsed = manifestFromJson(text);
     } catch {
       return { ok: false, problem: backupProblem('damaged', 'Its list of contents cannot be read.') };
     }
-    const manifest = checkManifest(parsed);
+    at(manifestWork / 2);
+    const manifest = checkManifest(parsed, (f) => at(manifestWork / 2 + (f * manifestWork) / 2));
     if (isProblem(manifest)) return { ok: false, problem: manifest };
     const expectedSize = jsonEnd + manifest.audioBytes;
     if (file.size < expectedSize) return { ok: false, problem: backupProblem('truncated') };
     if (file.size > expectedSize)
       return { ok: false, problem: backupProblem('damaged', 'It has unexpected data at its end.') };
-    progress(0.05);
+    at(manifestWork);
     let done = 0;
     for (const song of manifest.stores.songs) {
       const start = jsonEnd + song.audio.offset;
       const crc = await blobCrc(file, start, start + song.audio.byteLength, (n) => {
         done += n;
-        progress(0.05 + (0.95 * done) / Math.max(1, manifest.audioBytes));
+        at(manifestWork + done);
       });
       if (crc !== song.audio.crc32)
         return {

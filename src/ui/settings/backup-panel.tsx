@@ -5,6 +5,7 @@ import {
   backupWork,
   type CheckedBackup,
   checkBackupFile,
+  forgetCheckedBackup,
   makeBackup,
 } from '../../state/backup';
 import { showNotice } from '../../state/notices';
@@ -102,7 +103,14 @@ export function BackupPanel() {
         </p>
       )}
       {checked && (
-        <RestoreDialog backup={checked.backup} fileName={checked.fileName} onClose={() => setChecked(null)} />
+        <RestoreDialog
+          backup={checked.backup}
+          fileName={checked.fileName}
+          onClose={(restored) => {
+            if (!restored) forgetCheckedBackup(checked.backup);
+            setChecked(null);
+          }}
+        />
       )}
     </div>
   );

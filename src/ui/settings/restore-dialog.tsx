@@ -25,12 +25,18 @@ function names(list: string[], max = 4): string {
 }
 
 /** A modal dialog (native <dialog>) showing the backup's contents; restoring closes it. */
-export function RestoreDialog(props: { backup: CheckedBackup; fileName: string; onClose: () => void }) {
+export function RestoreDialog(props: {
+  backup: CheckedBackup;
+  fileName: string;
+  /** `restored` is true when the dialog closes because the backup was restored. */
+  onClose: (restored: boolean) => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<RestoreMode>('merge');
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const busy = backupWork.value !== null;
+  const work = backupWork.value;
+  const busy = work !== null;
   const c = props.backup.contents;
 
   useEffect(() => {
@@ -46,7 +52,7 @@ export function RestoreDialog(props: { backup: CheckedBackup; fileName: string; 
       setConfirming(false);
       return;
     }
-    props.onClose();
+    props.onClose(true);
     showNotice({ id: 'restored', tone: 'success', text: describeRestore(result.value) });
   };
 
@@ -64,7 +70,7 @@ export function RestoreDialog(props: { backup: CheckedBackup; fileName: string; 
       aria-labelledby="restore-title"
       onCancel={(e) => {
         e.preventDefault();
-        if (!busy) props.onClose();
+        if (!busy) props.onClose(false);
       }}
     >
       <h2 id="restore-title">Restore this backup?</h2>
@@ -112,7 +118,7 @@ export function RestoreDialog(props: { backup: CheckedBackup; fileName: string; 
             </label>
           </fieldset>
           <div class="row bk-actions">
-            <button type="button" class="btn" disabled={busy} onClick={props.onClose}>
+            <button type="button" class="btn" disabled={busy} onClick={() => props.onClose(false)}>
               Cancel
             </button>
             {mode === 'merge' ? (
@@ -148,7 +154,17 @@ export function RestoreDialog(props: { backup: CheckedBackup; fileName: string; 
           </div>
         </div>
       )}
-      {busy && <p role="status">Restoring…</p>}
+      {work?.task === 'restore' && (
+        <div class="bk-progress">
+          <span role="status">
+            Restoring… If the page closes before this ends, nothing on this device changes.
+          </span>
+          <progress max={1} value={work.fraction} aria-label="Restoring" />
+          <span class="bk-percent" aria-hidden="true">
+            {Math.round(work.fraction * 100)} %
+          </span>
+        </div>
+      )}
       {problem && (
         <p class="bk-error" role="alert">
           {problem}
