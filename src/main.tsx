@@ -9,7 +9,10 @@ import './ui/styles/base.css';
 startRouter();
 applyTheme();
 // Opening storage creates the default profile on a first visit; failures become a notice.
-database().catch(() => undefined);
+database()
+  // A restore the page went away from mid-way: say whether it landed or nothing changed.
+  .then((db) => import('./state/restore-interrupted').then((m) => m.reportInterruptedRestore(db)))
+  .catch(() => undefined);
 // The weekly backup reminder is no first-screen work: look a little after start-up.
 setTimeout(() => void import('./state/backup').then((m) => m.remindToBackUp()), 5000);
 render(<App />, document.getElementById('app') as HTMLElement);
