@@ -3,7 +3,7 @@
 import { packAssignment, unpackAssignment } from './assignment-pack';
 import { defaultCatalog, type ExerciseCatalog } from './catalog';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
-import { guard, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
+import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
 
 /** The assignment format this build writes and reads. Newer formats are refused with "update first". */
 export const ASSIGNMENT_VERSION = 1;
@@ -75,6 +75,8 @@ function validateItem(value: unknown, n: number, catalog: ExerciseCatalog): Assi
       `Item ${n}: unknown exercise “${exercise.slice(0, 40)}” (this Headroom has ${catalog.ids.join(', ')}).`,
     );
   const level = item.level;
+  if (typeof level === 'string')
+    refuse(`${at}.level`, numberAsText(`${at}.level`, `Item ${n}’s level`, level));
   if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > kind.levels)
     refuse(
       `${at}.level`,
@@ -91,6 +93,8 @@ function validateItem(value: unknown, n: number, catalog: ExerciseCatalog): Assi
 /** Checks a full-form assignment object field by field; refuses with a message naming the field. */
 function validate(value: unknown, catalog: ExerciseCatalog): Assignment {
   const a = readObject(value, '', 'The assignment');
+  if (typeof a.version === 'string')
+    refuse('version', numberAsText('version', 'The format version', a.version));
   if (a.version !== ASSIGNMENT_VERSION)
     refuse('version', `The assignment’s format version ${String(a.version)} is not one Headroom knows.`);
   if (typeof a.id !== 'string' || !ID.test(a.id))
@@ -113,6 +117,8 @@ function validate(value: unknown, catalog: ExerciseCatalog): Assignment {
       seen.set(key, i);
     }
   });
+  if (typeof a.passMark === 'string')
+    refuse('passMark', numberAsText('passMark', 'The pass mark', a.passMark));
   if (typeof a.passMark !== 'number' || Number.isNaN(a.passMark))
     refuse('passMark', 'The pass mark is missing.');
   if (a.passMark < 0 || a.passMark > 100) refuse('passMark', `The pass mark ${a.passMark} is outside 0–100.`);

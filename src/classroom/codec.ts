@@ -95,8 +95,11 @@ function tooLarge(kind: DocKind, bytes: number): CodecFailure {
 /** Finds the code in a link's fragment (`#a=…` or `#r=…`), or returns the text itself when it is no link. */
 function extractCode(text: string, kind: DocKind): string | CodecFailure {
   const hash = text.indexOf('#');
+  const linkish = /^(https?:\/\/|\/)/i.test(text) || /\/classroom\b/.test(text);
+  if (hash >= 0 && !linkish)
+    return fail('not-headroom', `This is not a Headroom ${kind} link, code or file.`);
   if (hash < 0) {
-    if (/^(https?:\/\/|\/)/i.test(text) || /\/classroom\b/.test(text))
+    if (linkish)
       return fail(
         'damaged',
         `This link has no ${kind} in it: the part after “#” is missing (it may have been cut off when copied).`,
@@ -115,11 +118,26 @@ function extractCode(text: string, kind: DocKind): string | CodecFailure {
   return fail('not-headroom', `This link has no Headroom ${kind} in it.`);
 }
 
+/** Whether text read from a file is binary data: NUL, other control characters, or undecodable bytes. */
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 8 || (c >= 14 && c <= 31) || c === 0xfffd) return true;
+  }
+  return false;
+}
+
 /** Reads a code, a whole link containing one, or a file's JSON, up to parsed JSON. Never throws. */
 export function readInput(input: unknown, kind: DocKind, supported: number): ReadInput | CodecFailure {
   if (typeof input !== 'string') return fail('not-headroom', `This is not a Headroom ${kind}.`);
   if (input.length > MAX_INPUT_CHARS) return tooLarge(kind, input.length);
   const text = input.replace(/^\uFEFF/, '').trim();
+  if (looksBinary(text))
+    return fail(
+      'not-headroom',
+      `This is not a Headroom ${kind} file: it holds binary data (like a picture, a document or a program), not text.`,
+    );
   if (text === '')
     return fail('empty', `Nothing to open: paste a Headroom ${kind} link or code, or choose its file.`);
   if (text.startsWith('{') || text.startsWith('[')) return readJson(text, kind, supported);

@@ -1,17 +1,20 @@
 /** CSV export of a gradebook table: RFC 4180 quoting, CRLF, UTF-8 BOM, formula-injection guard. */
-import type { GradebookTable, SummaryStats } from './gradebook';
+import type { GradebookRow, GradebookTable, SummaryStats } from './gradebook';
+import { sanitiseText } from './sanitise';
 
 /** A cell value: text, a number, or nothing. */
 export type CsvValue = string | number | null;
 
 /**
- * One cell. Text starting with = + - @ (or a tab or carriage return) is prefixed with an apostrophe, so a
- * spreadsheet shows it instead of running it as a formula; numbers are written as they are.
+ * One cell. Invisible and direction-override characters are removed; text starting with = + - @ (or a tab
+ * or carriage return) is prefixed with an apostrophe, so a spreadsheet shows it instead of running it as a
+ * formula; numbers are written as they are.
  */
 export function csvCell(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const clean = sanitiseText(value);
+  const safe = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -41,9 +44,19 @@ export function gradebookCsv(
     `Result (pass mark ${table.passMark})`,
     'Time (min)',
     'Handed in',
+    'Checks',
     'Counted',
     'Flags',
   ];
+  const checks = (r: GradebookRow) =>
+    r.problems.length === 0 ? 'passed' : r.accepted ? `flagged, accepted by ${r.accepted.by}` : 'flagged';
+  const flags = (r: GradebookRow) =>
+    [
+      ...r.flags,
+      ...(r.accepted
+        ? [`Accepted anyway by ${r.accepted.by} on ${formatStamp(r.accepted.at, options.offsetMinutes)}.`]
+        : []),
+    ].join(' ');
   const rows: CsvValue[][] = table.rows.map((r) => [
     r.student,
     ...r.scores,
@@ -51,8 +64,9 @@ export function gradebookCsv(
     r.passed ? 'pass' : 'fail',
     Math.round(r.timeMs / 6000) / 10,
     formatStamp(r.handedInAt, options.offsetMinutes),
+    checks(r),
     r.counted ? 'yes' : 'no',
-    r.flags.join(' '),
+    flags(r),
   ]);
   const statRow = (label: string, pick: (s: SummaryStats) => CsvValue): CsvValue[] => [
     label,

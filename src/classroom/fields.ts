@@ -1,5 +1,6 @@
 /** Field readers for validating decoded JSON: each names the field and says what is wrong with it. */
 import { type CodecFailure, fail } from './codec';
+import { sanitiseText } from './sanitise';
 
 /** Thrown inside a validator and caught at its boundary (never escapes a module). */
 export class Refusal extends Error {
@@ -49,27 +50,41 @@ function hasControl(text: string, multiline: boolean): boolean {
   return false;
 }
 
-/** A string of 0…max characters (or min…max); control characters refused (line breaks only when multiline). */
+/**
+ * A string of 0…max characters (or min…max); control characters refused (line breaks only when multiline).
+ * Invisible and direction-override characters are removed (`clean: false` keeps the text exactly as given).
+ */
 export function readText(
   value: unknown,
   field: string,
   label: string,
-  options: { max: number; min?: number; multiline?: boolean },
+  options: { max: number; min?: number; multiline?: boolean; clean?: boolean },
 ): string {
   if (typeof value !== 'string') refuse(field, `${label} is missing or is not text.`);
+  const text = options.clean === false ? value : sanitiseText(value);
   const min = options.min ?? 0;
-  if (value.trim().length < min) refuse(field, `${label} is empty.`);
+  if (text.trim().length < min) refuse(field, `${label} is empty.`);
   if (value.length > options.max)
     refuse(field, `${label} is too long (${value.length} characters; at most ${options.max}).`);
-  if (hasControl(value, options.multiline ?? false)) refuse(field, `${label} contains control characters.`);
-  return value;
+  if (hasControl(text, options.multiline ?? false)) refuse(field, `${label} contains control characters.`);
+  return text;
 }
 
 /** An integer in [min, max]. */
 export function readInt(value: unknown, field: string, label: string, min: number, max: number): number {
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
+    refuse(field, numberAsText(field, label, value));
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
     refuse(field, `${label} ${describe(value)} is not a whole number from ${min} to ${max}.`);
   return value;
+}
+
+/** The message for a number written as text, e.g. `"passMark": "60"` where `"passMark": 60` belongs. */
+export function numberAsText(field: string, label: string, value: string): string {
+  const at = field === '' ? '' : ` (field “${field}”)`;
+  const v = value.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(v)) return `${label}${at} is the text ${describe(value)}: it must be a number.`;
+  return `${label}${at} is written as text, “${v}” in quotes: it must be a plain number, ${v} without quotes.`;
 }
 
 /** A time in epoch milliseconds between 2020 and 2200. */

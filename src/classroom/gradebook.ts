@@ -1,15 +1,31 @@
-/** The teacher's gradebook: reports → one table per assignment (students × items), flags and statistics. */
+/**
+ * The teacher's gradebook: reports → one table per assignment (students × items), flags and statistics.
+ * Every report is re-checked against the teacher's own assignment each time a table is built (flags are
+ * never read from a file or a stored record); a flagged report stays out of the statistics until the
+ * teacher accepts it.
+ */
 import type { Assignment } from './assignment';
 import type { Report } from './report';
+import { type ReportProblem, verifyReport } from './report-verify';
 import { mean, median, passRate } from './stats';
+
+/** The teacher's "Accept anyway" on a flagged report: who and when (epoch milliseconds). */
+export interface Acceptance {
+  by: string;
+  at: number;
+}
 
 /** A report as stored by the teacher (id = checksum of its content). */
 export interface GradebookEntry {
   id: string;
   report: Report;
   importedAt: number;
-  /** Why the report is suspect (e.g. its checksum does not match). */
-  flagged?: string;
+  /** What decoding found (checksum or sums off), recomputed from the report each time it is read. */
+  edited?: string;
+  /** Whether invisible or direction-override characters were removed from its texts. */
+  hidden?: boolean;
+  /** Set when the teacher chose "Accept anyway": the report then counts despite its flags. */
+  accepted?: Acceptance;
 }
 
 /** One column: an item of the assignment. */
@@ -29,9 +45,13 @@ export interface GradebookRow {
   passed: boolean;
   timeMs: number;
   handedInAt: number;
-  /** Everything the teacher should look at; empty for a clean report. */
+  /** Why the report failed the re-check against the assignment; empty when it passed every check. */
+  problems: ReportProblem[];
+  /** Everything the teacher should look at (the problems' messages, then duplicates and repeats). */
   flags: string[];
-  /** Whether the row feeds the statistics (one clean, newest report per student). */
+  /** The teacher's acceptance, when the report is flagged and was accepted anyway. */
+  accepted?: Acceptance;
+  /** Whether the row feeds the statistics (one newest report per student that passed or was accepted). */
   counted: boolean;
 }
 
@@ -62,22 +82,14 @@ function summarise(values: number[], mark: number): SummaryStats {
   return { n: values.length, mean: mean(values), median: median(values), passRate: passRate(values, mark) };
 }
 
-function sameItems(report: Report, columns: readonly GradebookColumn[]): boolean {
-  return (
-    report.items.length === columns.length &&
-    report.items.every(
-      (it, i) =>
-        it.exercise === columns[i]!.exercise &&
-        it.level === columns[i]!.level &&
-        it.questions === columns[i]!.questions,
-    )
-  );
-}
+/** When a report counts as handed in for "newest counts": never later than the teacher imported it. */
+const effectiveTime = (e: GradebookEntry) => Math.min(e.report.handedInAt, e.importedAt);
 
 function buildTable(
   assignmentId: string,
   assignment: Assignment | undefined,
   entries: readonly GradebookEntry[],
+  now: number,
 ): GradebookTable {
   const first = entries[0]?.report;
   const columns: GradebookColumn[] = assignment
@@ -87,16 +99,19 @@ function buildTable(
   const copies = new Map<string, number>();
   for (const e of entries) copies.set(e.id, (copies.get(e.id) ?? 0) + 1);
   const unique = entries.filter((e, i) => entries.findIndex((o) => o.id === e.id) === i);
+  const when = new Map<GradebookRow, number>();
   const rows = unique.map((e): GradebookRow => {
     const r = e.report;
-    const flags: string[] = [];
-    if (e.flagged) flags.push(e.flagged);
+    const problems = verifyReport(r, assignment, {
+      now,
+      ...(e.edited ? { edited: e.edited } : {}),
+      ...(e.hidden ? { hidden: true } : {}),
+    });
+    const flags = problems.map((p) => p.message);
     const n = copies.get(e.id)!;
     if (n > 1) flags.push(`The same report was imported ${n} times; it counts once.`);
-    const matches = sameItems(r, columns);
-    if (!matches) flags.push('Its items differ from the assignment’s.');
-    if (r.passMark !== passMark) flags.push(`It carries a different pass mark (${r.passMark}).`);
-    return {
+    const accepted = problems.length > 0 ? e.accepted : undefined;
+    const row: GradebookRow = {
       id: e.id,
       student: r.student,
       scores: columns.map((c, i) => {
@@ -107,19 +122,26 @@ function buildTable(
       passed: r.score >= passMark,
       timeMs: r.timeMs,
       handedInAt: r.handedInAt,
+      problems,
       flags,
-      counted: !e.flagged && matches,
+      ...(accepted ? { accepted } : {}),
+      counted: problems.length === 0 || accepted !== undefined,
     };
+    when.set(row, effectiveTime(e));
+    return row;
   });
-  // Several different reports from one student: show them all, count only the newest clean one.
+  // Several different reports from one student: show them all, count only the newest that passed the
+  // checks or was accepted. A report dated after it was imported counts as handed in when imported.
   const byStudent = new Map<string, GradebookRow[]>();
   for (const row of rows)
     byStudent.set(normName(row.student), [...(byStudent.get(normName(row.student)) ?? []), row]);
   for (const group of byStudent.values()) {
     if (group.length < 2) continue;
-    const newest = group.filter((r) => r.counted).sort((a, b) => b.handedInAt - a.handedInAt)[0];
+    const newest = group.filter((r) => r.counted).sort((a, b) => when.get(b)! - when.get(a)!)[0];
     for (const row of group) {
-      row.flags.push(`${group.length} reports from this student; only the newest clean one counts.`);
+      row.flags.push(
+        `${group.length} reports from this student; only the newest one that passed the checks (or that you accepted) counts.`,
+      );
       row.counted = row === newest;
     }
   }
@@ -152,16 +174,18 @@ function buildTable(
 export function buildGradebook(
   entries: readonly GradebookEntry[],
   assignments: readonly Assignment[] = [],
+  options: { now?: number } = {},
 ): GradebookTable[] {
+  const now = options.now ?? Date.now();
   const byAssignment = new Map<string, GradebookEntry[]>();
   for (const e of entries)
     byAssignment.set(e.report.assignmentId, [...(byAssignment.get(e.report.assignmentId) ?? []), e]);
   const known = [...assignments].sort((a, b) => b.createdAt - a.createdAt);
-  const tables = known.map((a) => buildTable(a.id, a, byAssignment.get(a.id) ?? []));
+  const tables = known.map((a) => buildTable(a.id, a, byAssignment.get(a.id) ?? [], now));
   const knownIds = new Set(known.map((a) => a.id));
   const orphans = [...byAssignment.entries()]
     .filter(([id]) => !knownIds.has(id))
-    .map(([id, list]) => buildTable(id, undefined, list))
+    .map(([id, list]) => buildTable(id, undefined, list, now))
     .sort((a, b) => a.title.localeCompare(b.title));
   return [...tables, ...orphans];
 }

@@ -11,6 +11,8 @@ export interface AssignmentAttempt {
   timeMs: number;
   /** Epoch milliseconds. */
   at: number;
+  /** The answer as given (kind-specific JSON), carried into the report so the teacher can re-score it. */
+  answer?: unknown;
 }
 
 /** One question the drill runner should play. */

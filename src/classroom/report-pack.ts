@@ -1,7 +1,7 @@
-/** The short-key form of a report inside a code (attempts as [seed, score, timeMs] triples). */
+/** The short-key form of a report inside a code (attempts as [seed, score, timeMs, answer?] lists). */
 import type { Report } from './report';
 
-/** Short keys; an item is [exercise, level, questions, score, [[seed, score, timeMs], …]]. */
+/** Short keys; an item is [exercise, level, questions, score, [[seed, score, timeMs, answer?], …]]. */
 export function packReport(r: Report): Record<string, unknown> {
   return {
     i: r.assignmentId,
@@ -13,7 +13,9 @@ export function packReport(r: Report): Record<string, unknown> {
       item.level,
       item.questions,
       item.score,
-      item.attempts.map((a) => [a.seed, a.score, a.timeMs]),
+      item.attempts.map((a) =>
+        a.answer === undefined ? [a.seed, a.score, a.timeMs] : [a.seed, a.score, a.timeMs, a.answer],
+      ),
     ]),
     S: r.score,
     T: r.timeMs,
@@ -25,8 +27,8 @@ export function packReport(r: Report): Record<string, unknown> {
 
 function unpackAttempt(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
-  const [seed, score, timeMs] = value as unknown[];
-  return { seed, score, timeMs };
+  const [seed, score, timeMs, answer] = value as unknown[];
+  return answer === undefined ? { seed, score, timeMs } : { seed, score, timeMs, answer };
 }
 
 function unpackItem(value: unknown): unknown {

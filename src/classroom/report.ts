@@ -7,9 +7,10 @@ import type { Assignment } from './assignment';
 import { utf8Encode } from './bytes';
 import { canonicalJson } from './canonical-json';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
-import { guard, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
+import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
 import { type AssignmentAttempt, gradeAssignment } from './grading';
 import { packReport, unpackReport } from './report-pack';
+import { sanitiseText } from './sanitise';
 import { sha256Hex } from './sha256';
 
 /** The report format this build writes and reads. */
@@ -25,6 +26,9 @@ export interface ReportAttempt {
   /** Integer 0–100. */
   score: number;
   timeMs: number;
+  /** The answer as given (the kind's answer JSON), so the teacher's copy can score it again. Reports
+   * made before answers were carried lack it: those cannot be re-checked. */
+  answer?: unknown;
 }
 
 /** One item's result. */
@@ -56,8 +60,14 @@ export interface Report {
   checksum: string;
 }
 
-/** A decoded report; `id` is the checksum of its actual content, `edited` says why it is flagged. */
-export type DecodedReport = { ok: true; report: Report; id: string; edited?: string } | CodecFailure;
+/**
+ * A decoded report; `id` is the checksum of its actual content, `edited` says why it is flagged. `report`
+ * has invisible and direction-override characters removed from its texts; `raw` is exactly as received
+ * (store that one: the checksum is over it). `hidden` is set when such characters were removed.
+ */
+export type DecodedReport =
+  | { ok: true; report: Report; id: string; edited?: string; raw?: Report; hidden?: true }
+  | CodecFailure;
 
 /** The checksum of a report's content (every field except the checksum itself). */
 export function reportChecksum(report: Omit<Report, 'checksum'> & { checksum?: string }): string {
@@ -77,13 +87,18 @@ export function buildReport(
     assignmentId: assignment.id,
     assignmentTitle: assignment.title,
     passMark: assignment.passMark,
-    student: who.student.trim().slice(0, MAX_STUDENT),
+    student: sanitiseText(who.student).trim().slice(0, MAX_STUDENT),
     items: assignment.items.map((item, i) => ({
       exercise: item.exercise,
       level: item.level,
       questions: item.seeds.length,
       score: grade.items[i]!.score,
-      attempts: grade.items[i]!.attempts.map((a) => ({ seed: a.seed, score: a.score, timeMs: a.timeMs })),
+      attempts: grade.items[i]!.attempts.map((a) => ({
+        seed: a.seed,
+        score: a.score,
+        timeMs: a.timeMs,
+        ...(a.answer !== undefined ? { answer: a.answer } : {}),
+      })),
     })),
     score: grade.score,
     timeMs: grade.timeMs,
@@ -93,10 +108,14 @@ export function buildReport(
   return { ...body, checksum: reportChecksum(body) };
 }
 
-function validateItem(value: unknown, n: number): ReportItem {
+function validateItem(value: unknown, n: number, clean: boolean): ReportItem {
   const at = `items[${n - 1}]`;
   const item = readObject(value, at, `Item ${n}`);
-  const exercise = readText(item.exercise, `${at}.exercise`, `Item ${n}’s exercise`, { min: 1, max: 64 });
+  const exercise = readText(item.exercise, `${at}.exercise`, `Item ${n}’s exercise`, {
+    min: 1,
+    max: 64,
+    clean,
+  });
   const level = readInt(item.level, `${at}.level`, `Item ${n}’s level`, 1, 99);
   const questions = readInt(item.questions, `${at}.questions`, `Item ${n}’s question count`, 1, 1000);
   const score = readInt(item.score, `${at}.score`, `Item ${n}’s score`, 0, 100);
@@ -104,22 +123,42 @@ function validateItem(value: unknown, n: number): ReportItem {
   const attempts = list.map((raw, k) => {
     const f = `${at}.attempts[${k}]`;
     const a = readObject(raw, f, `Item ${n}, attempt ${k + 1}`);
-    return {
+    const out: ReportAttempt = {
       seed: readInt(a.seed, `${f}.seed`, `Item ${n}, attempt ${k + 1}: seed`, 0, 0xffffffff),
       score: readInt(a.score, `${f}.score`, `Item ${n}, attempt ${k + 1}: score`, 0, 100),
       timeMs: readInt(a.timeMs, `${f}.timeMs`, `Item ${n}, attempt ${k + 1}: time`, 0, 86_400_000),
     };
+    if (a.answer !== undefined && a.answer !== null) {
+      if (!plainAnswer(a.answer, 0))
+        refuse(`${f}.answer`, `Item ${n}, attempt ${k + 1}: the answer is not in a shape Headroom knows.`);
+      out.answer = a.answer;
+    }
+    return out;
   });
   return { exercise, level, questions, score, attempts };
 }
 
-function validate(value: unknown): Report {
+/** An answer is small JSON: numbers, short texts, true/false, and lists or fields of those, at most 4 deep. */
+function plainAnswer(value: unknown, depth: number): boolean {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return value.length <= 200;
+  if (depth >= 4 || typeof value !== 'object') return false;
+  const values = Array.isArray(value) ? value : Object.values(value);
+  return values.length <= 64 && values.every((v) => plainAnswer(v, depth + 1));
+}
+
+function validate(value: unknown, clean: boolean): Report {
   const r = readObject(value, '', 'The report');
+  if (typeof r.version === 'string')
+    refuse('version', numberAsText('version', 'The format version', r.version));
   if (r.version !== REPORT_VERSION)
     refuse('version', `The report’s format version ${String(r.version)} is not one Headroom knows.`);
   const assignmentId = readText(r.assignmentId, 'assignmentId', 'The assignment id', { min: 4, max: 64 });
   if (!/^[A-Za-z0-9_-]+$/.test(assignmentId)) refuse('assignmentId', 'The assignment id is malformed.');
-  const items = readArray(r.items, 'items', 'The item list', 30).map((item, i) => validateItem(item, i + 1));
+  const items = readArray(r.items, 'items', 'The item list', 30).map((item, i) =>
+    validateItem(item, i + 1, clean),
+  );
   if (items.length === 0) refuse('items', 'The report has no items.');
   const checksum = r.checksum;
   if (typeof checksum !== 'string' || !/^[0-9a-f]{16}$/.test(checksum))
@@ -130,13 +169,14 @@ function validate(value: unknown): Report {
     assignmentTitle: readText(r.assignmentTitle, 'assignmentTitle', 'The assignment title', {
       min: 1,
       max: 120,
+      clean,
     }),
     passMark: readInt(r.passMark, 'passMark', 'The pass mark', 0, 100),
-    student: readText(r.student, 'student', 'The student’s name', { min: 1, max: MAX_STUDENT }),
+    student: readText(r.student, 'student', 'The student’s name', { min: 1, max: MAX_STUDENT, clean }),
     items,
     score: readInt(r.score, 'score', 'The total score', 0, 100),
     timeMs: readInt(r.timeMs, 'timeMs', 'The time spent', 0, 1e10),
-    appVersion: readText(r.appVersion, 'appVersion', 'The app version', { min: 1, max: 40 }),
+    appVersion: readText(r.appVersion, 'appVersion', 'The app version', { min: 1, max: 40, clean }),
     handedInAt: readTime(r.handedInAt, 'handedInAt', 'The hand-in time'),
     checksum,
   };
@@ -160,20 +200,17 @@ function scoresMatch(report: Report): boolean {
 
 /** Checks a report object; a wrong checksum or inconsistent scores flag it (`edited`) rather than refuse it. */
 export function validateReport(value: unknown): DecodedReport {
-  const r = guard('report', () => validate(value));
+  const r = guard('report', () => ({ raw: validate(value, false), report: validate(value, true) }));
   if (!r.ok) return r;
-  const report = r.value;
-  const id = reportChecksum(report);
-  if (id !== report.checksum)
-    return {
-      ok: true,
-      report,
-      id,
-      edited: 'Checksum does not match: this report was changed after hand-in.',
-    };
+  const { raw, report } = r.value;
+  const id = reportChecksum(raw);
+  const hidden = canonicalJson(raw) !== canonicalJson(report);
+  const out = { ok: true as const, report, id, ...(hidden ? { raw, hidden: true as const } : {}) };
+  if (id !== raw.checksum)
+    return { ...out, edited: 'Checksum does not match: this report was changed after hand-in.' };
   if (!scoresMatch(report))
-    return { ok: true, report, id, edited: 'The scores do not add up from the answers: edited by hand?' };
-  return { ok: true, report, id };
+    return { ...out, edited: 'The scores do not add up from the answers: edited by hand?' };
+  return out;
 }
 
 /** Encodes a report as a copyable code `r1.<base64url>.<check>`. */

@@ -14,24 +14,27 @@ export interface LevelSpec<P = unknown> {
   params: P;
 }
 
-/** The variable an adaptive staircase moves for a kind (see src/training/staircase.ts). */
+/** The variable an adaptive drill moves for a kind (see src/training/estimator.ts). */
 export interface MainVariable {
-  /** What it is, for people: "boost", "level change", "positions". */
+  /** What it is, for people: "boost", "level change", "spacing between positions". */
   name: string;
-  /** Its unit as shown: "dB", "positions". */
+  /** Its unit as shown: "dB", "% of the width". */
   unit: string;
-  /** Which way is easier: 'larger' (dB of boost) or 'smaller' (number of positions). */
+  /** Which way is easier: 'larger' (dB of boost) or 'smaller'. */
   easier: 'larger' | 'smaller';
   /** First value presented. */
   start: number;
-  /** Initial staircase step (halved after four reversals). */
-  step: number;
-  /** Smallest value generateAt accepts (values are clamped). */
+  /** Smallest value generateAt accepts (values are clamped); above 0. */
   min: number;
   /** Largest value generateAt accepts (values are clamped). */
   max: number;
   /** The level whose other settings an adaptive question uses (1-based). */
   baseLevel: number;
+  /**
+   * The chance of a right adaptive answer by pure guessing (1 / the number of equally likely answers on the
+   * base level, e.g. 1/10 for one of ten bands): the estimator needs it to tell hearing from luck.
+   */
+  chance: number;
 }
 
 /** What the UI and the registry know about a kind before any question exists. */
@@ -50,7 +53,7 @@ export interface ExerciseMeta<P = unknown> {
   levels: readonly LevelSpec<P>[];
   /** Whether adaptive mode exists; when false, `adaptiveNote` says why. */
   adaptive: boolean;
-  /** The staircase variable, present exactly when `adaptive` is true. */
+  /** The adaptive variable, present exactly when `adaptive` is true. */
   mainVariable?: MainVariable;
   /** Why a kind has no adaptive mode (e.g. the score is already continuous). */
   adaptiveNote?: string;
@@ -62,7 +65,7 @@ export interface CheckResult {
   score: number;
   /** One or two sentences for the learner. */
   feedback: string;
-  /** Whether this counts as a right answer (drives the staircase and streaks; rule per kind in README). */
+  /** Whether this counts as a right answer (drives the adaptive estimate and streaks; rule per kind in README). */
   correct: boolean;
   /** Numbers behind the score, for the results screen and the progress page (kind-specific, JSON). */
   details?: Record<string, number | string | boolean | null | readonly (number | string)[]>;

@@ -18,7 +18,8 @@ import {
   type GradebookTable,
   type SummaryStats,
 } from '../classroom/gradebook';
-import { decodeReport, validateReport } from '../classroom/report';
+import { decodeReport, type Report, validateReport } from '../classroom/report';
+import { verifyReport } from '../classroom/report-verify';
 import { createRng, hashString } from '../dsp/random';
 import {
   deleteTeacherAssignment,
@@ -27,10 +28,15 @@ import {
   teacherKey,
 } from '../storage/assignments';
 import { toStorageError } from '../storage/errors';
-import { deleteReportRecord, importReportRecords, listReportRecords } from '../storage/reports';
+import {
+  deleteReportRecord,
+  importReportRecords,
+  listReportRecords,
+  setReportAcceptance,
+} from '../storage/reports';
 import type { StoredReport } from '../storage/schema';
 import { showNotice } from './notices';
-import { database } from './storage';
+import { activeProfileId, database, profiles } from './storage';
 
 export type { GradebookTable, SummaryStats };
 
@@ -49,7 +55,10 @@ export interface AssignmentDraft {
 export const teacherAssignments = signal<Assignment[]>([]);
 /** Imported reports as gradebook entries. */
 export const reportEntries = signal<GradebookEntry[]>([]);
-/** One table per assignment, recomputed when assignments or reports change. */
+/**
+ * One table per assignment, recomputed when assignments or reports change (so on every visit to the
+ * gradebook, which reloads both): every report is re-checked against the assignment each time.
+ */
 export const gradebook = computed<GradebookTable[]>(() =>
   buildGradebook(reportEntries.value, teacherAssignments.value),
 );
@@ -87,11 +96,60 @@ export async function loadTeacherData(): Promise<void> {
   reportEntries.value = (await listReportRecords(db)).flatMap((r) => toEntry(r));
 }
 
+/** A stored acceptance, when it is well-formed; anything else is ignored (it never hides a flag). */
+function readAcceptance(value: unknown): { by: string; at: number } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { by, at } = value as { by?: unknown; at?: unknown };
+  return typeof by === 'string' && typeof at === 'number' && Number.isFinite(at) ? { by, at } : undefined;
+}
+
+/**
+ * A stored record as a gradebook entry. Its flags come from the report itself, never from the record (a
+ * backup's `flagged: ""` hides nothing); an acceptance holds only for exactly the content it was given to.
+ */
 function toEntry(r: StoredReport): GradebookEntry[] {
   const v = validateReport(r.report);
   if (!v.ok) return [];
-  const flagged = r.flagged ?? v.edited;
-  return [{ id: r.id, report: v.report, importedAt: r.importedAt, ...(flagged ? { flagged } : {}) }];
+  const accepted = r.id === v.id ? readAcceptance(r.accepted) : undefined;
+  return [
+    {
+      id: r.id,
+      report: v.report,
+      importedAt: r.importedAt,
+      ...(v.edited ? { edited: v.edited } : {}),
+      ...(v.hidden ? { hidden: true } : {}),
+      ...(accepted ? { accepted } : {}),
+    },
+  ];
+}
+
+/** Who is accepting: the active profile's name on this device. */
+function teacherName(): string {
+  return profiles.value.find((p) => p.id === activeProfileId.value)?.name ?? 'this device';
+}
+
+/** "Accept anyway": a flagged report counts in the statistics from now on (undo with `withdrawAcceptance`). */
+export async function acceptReport(id: string, now = Date.now()): Promise<boolean> {
+  try {
+    const ok = await setReportAcceptance(await database(), id, { by: teacherName(), at: now });
+    await loadTeacherData();
+    return ok;
+  } catch (error) {
+    storageFailure(error);
+    return false;
+  }
+}
+
+/** Undoes "Accept anyway": the report is flagged and left out of the statistics again. */
+export async function withdrawAcceptance(id: string): Promise<boolean> {
+  try {
+    const ok = await setReportAcceptance(await database(), id, null);
+    await loadTeacherData();
+    return ok;
+  } catch (error) {
+    storageFailure(error);
+    return false;
+  }
 }
 
 /** Turns a draft into an assignment with fixed seeds (every student hears the same questions) and stores it. */
@@ -166,7 +224,11 @@ export function splitPastedCodes(text: string): string[] {
   if (trimmed.startsWith('{')) return [trimmed];
   const out: string[] = [];
   for (const token of trimmed.split(/\s+/).filter(Boolean)) {
-    if (/^(r\d+\.|a\d+\.|https?:|\/)/.test(token) || out.length === 0) out.push(token);
+    const last = out[out.length - 1];
+    // A line of a code wrapped over several lines holds only code characters and follows a code.
+    const continues =
+      last !== undefined && /^([ar]\d+\.|https?:|\/)/.test(last) && /^[A-Za-z0-9_.-]+$/.test(token);
+    if (/^(r\d+\.|a\d+\.|https?:|\/)/.test(token) || !continues) out.push(token);
     else out[out.length - 1] += token;
   }
   return out;
@@ -179,6 +241,8 @@ export async function importReports(
   const results: ImportResult[] = [];
   const records: { record: StoredReport; index: number }[] = [];
   const now = Date.now();
+  if (teacherAssignments.value.length === 0) await loadTeacherData().catch(() => undefined);
+  const mine = new Map(teacherAssignments.value.map((a) => [a.id, a]));
   for (const { source, text } of inputs) {
     const d = decodeReport(text);
     if (!d.ok) {
@@ -186,21 +250,30 @@ export async function importReports(
       continue;
     }
     const who = `${d.report.student} — ${d.report.assignmentTitle}`;
+    const problems = verifyReport(d.report, mine.get(d.report.assignmentId), {
+      now,
+      ...(d.edited ? { edited: d.edited } : {}),
+      ...(d.hidden ? { hidden: true } : {}),
+    });
+    // The record keeps the report exactly as received (its checksum is over that); flags are not stored.
+    const stored: Report = d.raw ?? d.report;
     records.push({
       index: results.length,
       record: {
         id: d.id,
-        assignmentId: d.report.assignmentId,
+        assignmentId: stored.assignmentId,
         student: d.report.student,
-        report: d.report,
+        report: stored,
         importedAt: now,
-        ...(d.edited ? { flagged: d.edited } : {}),
       },
     });
     results.push({
       source,
-      status: d.edited ? 'flagged' : 'added',
-      message: d.edited ? `${who}: imported, but flagged. ${d.edited}` : `${who}: imported.`,
+      status: problems.length > 0 ? 'flagged' : 'added',
+      message:
+        problems.length > 0
+          ? `${who}: imported, but flagged and not counted until you accept it. ${problems.map((p) => p.message).join(' ')}`
+          : `${who}: imported.`,
     });
   }
   if (records.length === 0) return results;

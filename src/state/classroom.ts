@@ -11,6 +11,7 @@ import {
   decodeAssignment,
   validateAssignment,
 } from '../classroom/assignment';
+import { canonicalJson } from '../classroom/canonical-json';
 import {
   type AssignmentAttempt,
   type AssignmentGrade,
@@ -26,6 +27,7 @@ import {
   getAssignmentRecord,
   listAssignmentRecords,
   markHandedIn,
+  saveAssignmentRecord,
   studentKey,
 } from '../storage/assignments';
 import { listAttempts } from '../storage/attempts';
@@ -129,21 +131,42 @@ export async function loadStudentAssignments(): Promise<void> {
   studentAssignments.value = out;
 }
 
-/** Keeps a decoded assignment for a profile (re-opening a link keeps earlier progress) and switches to it. */
+/** The profile already kept a different assignment under the same id: which one, and since when. */
+export interface AssignmentConflict {
+  ok: false;
+  error: string;
+  kept: { title: string; savedAt: number };
+}
+
+/**
+ * Keeps a decoded assignment for a profile (re-opening the same link keeps earlier progress) and switches
+ * to it. A different assignment under an id the profile already kept is not opened silently: the answer
+ * is a conflict, and only `{ replace: true }` swaps the kept one for the new one.
+ */
 export async function acceptAssignment(
   assignment: Assignment,
   profileId: string,
-): Promise<Outcome<{ key: string }>> {
+  options: { replace?: boolean } = {},
+): Promise<Outcome<{ key: string }> | AssignmentConflict> {
   if (!profiles.value.some((p) => p.id === profileId)) return { ok: false, error: 'Choose a profile first.' };
   try {
     const key = studentKey(profileId, assignment.id);
-    await addAssignmentIfAbsent(await database(), {
-      id: key,
-      role: 'student',
-      assignment,
-      profileId,
-      savedAt: Date.now(),
-    });
+    const db = await database();
+    const record = { id: key, role: 'student' as const, assignment, profileId, savedAt: Date.now() };
+    const { record: kept, created } = await addAssignmentIfAbsent(db, record);
+    if (!created) {
+      const old = validateAssignment(kept.assignment);
+      const same = old.ok && canonicalJson(old.assignment) === canonicalJson(assignment);
+      if (!same && !options.replace) {
+        const title = old.ok ? old.assignment.title : 'an assignment this Headroom can no longer read';
+        return {
+          ok: false,
+          error: `This profile already has a different assignment with the same id: “${title}”. Choose which one to keep.`,
+          kept: { title, savedAt: kept.savedAt },
+        };
+      }
+      if (!same) await saveAssignmentRecord(db, record);
+    }
     await switchProfile(profileId);
     await loadStudentAssignments();
     return { ok: true, key };

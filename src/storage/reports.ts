@@ -47,3 +47,23 @@ export async function deleteReportRecord(db: HeadroomDb, id: string): Promise<vo
     throw toStorageError(error);
   }
 }
+
+/** Records (or, with null, withdraws) the teacher's "Accept anyway" on one report; false when it is gone. */
+export async function setReportAcceptance(
+  db: HeadroomDb,
+  id: string,
+  accepted: { by: string; at: number } | null,
+): Promise<boolean> {
+  try {
+    const tx = db.transaction('reports', 'readwrite');
+    const record = await tx.store.get(id);
+    if (record) {
+      const { accepted: _old, ...rest } = record;
+      await tx.store.put(accepted ? { ...rest, accepted } : rest);
+    }
+    await tx.done;
+    return record !== undefined;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

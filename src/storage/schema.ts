@@ -131,8 +131,10 @@ export interface StoredReport {
   student: string;
   report: unknown;
   importedAt: number;
-  /** Set when the checksum did not match: shown flagged, never merged silently. */
+  /** Written by older builds and never read: flags are recomputed from the report every time it is shown. */
   flagged?: string;
+  /** The teacher's "Accept anyway" on a flagged report (who, when); it then counts in the statistics. */
+  accepted?: { by: string; at: number };
 }
 
 /** Headroom's whole IndexedDB schema. */

@@ -150,7 +150,16 @@ describe('assignment refusals name what is wrong', () => {
     expect(refusal(withField('passMark', 101)).error).toBe('The pass mark 101 is outside 0–100.');
     expect(refusal(withField('passMark', -1)).error).toBe('The pass mark -1 is outside 0–100.');
     expect(refusal(withField('passMark', 70.5)).error).toBe('The pass mark 70.5 is not a whole number.');
-    expect(refusal(withField('passMark', '70')).error).toBe('The pass mark is missing.');
+    expect(refusal(withField('passMark', '70')).error).toBe(
+      'The pass mark (field “passMark”) is written as text, “70” in quotes: it must be a plain number, 70 without quotes.',
+    );
+    expect(refusal(withField('version', '1')).error).toBe(
+      'The format version (field “version”) is written as text, “1” in quotes: it must be a plain number, 1 without quotes.',
+    );
+    expect(refusal(withField('passMark', 'high')).error).toBe(
+      'The pass mark (field “passMark”) is the text “high”: it must be a number.',
+    );
+    expect(refusal(withField('passMark', undefined)).error).toBe('The pass mark is missing.');
   });
   it('non-integer, negative, too-large and repeated seeds', () => {
     const seeds = (list: unknown[]) =>
@@ -160,7 +169,9 @@ describe('assignment refusals name what is wrong', () => {
     );
     expect(seeds([-1]).field).toBe('items[0].seeds[0]');
     expect(seeds([2 ** 32]).code).toBe('invalid');
-    expect(seeds(['7']).error).toMatch(/seed “7” is not a whole number/);
+    expect(seeds(['7']).error).toBe(
+      'Item 1, question 1: seed (field “items[0].seeds[0]”) is written as text, “7” in quotes: it must be a plain number, 7 without quotes.',
+    );
     expect(seeds([3, 3]).error).toBe('Item 1 repeats question 3 of item 1.');
     expect(seeds(Array.from({ length: 101 }, (_, i) => i)).error).toMatch(/101 entries; at most 100/);
   });

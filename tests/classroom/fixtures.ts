@@ -1,7 +1,8 @@
 import type { Assignment } from '../../src/classroom/assignment';
 import { deriveSeeds } from '../../src/classroom/assignment-pack';
 import type { AssignmentAttempt } from '../../src/classroom/grading';
-import { buildReport, type Report } from '../../src/classroom/report';
+import { buildReport, type Report, reportChecksum } from '../../src/classroom/report';
+import { findAnswerScoring } from './answers';
 
 /** A five-item assignment over real exercise kinds, with derived seed runs as the builder makes them. */
 export function sampleAssignment(over: Partial<Assignment> = {}): Assignment {
@@ -25,7 +26,11 @@ export function sampleAssignment(over: Partial<Assignment> = {}): Assignment {
   };
 }
 
-/** Attempts answering every question of `a`, scored by `score(item, question)`, one second apart. */
+/**
+ * Attempts answering every question of `a` one second apart, scored `score(item, question)`. Each carries
+ * a real answer that the kind's own check scores so, when the kind can give that score (0 and 100 always;
+ * see answers.ts); otherwise the attempt has no answer (as reports from older builds).
+ */
 export function answerAll(
   a: Assignment,
   score: (item: number, question: number) => number,
@@ -33,14 +38,18 @@ export function answerAll(
 ): AssignmentAttempt[] {
   let t = start;
   return a.items.flatMap((item, i) =>
-    item.seeds.map((seed, q) => ({
-      exercise: item.exercise,
-      level: item.level,
-      seed,
-      score: score(i, q),
-      timeMs: 4000 + 100 * q,
-      at: (t += 1000),
-    })),
+    item.seeds.map((seed, q) => {
+      const answer = findAnswerScoring(item.exercise, item.level, seed, score(i, q));
+      return {
+        exercise: item.exercise,
+        level: item.level,
+        seed,
+        score: score(i, q),
+        timeMs: 4000 + 100 * q,
+        at: (t += 1000),
+        ...(answer === undefined ? {} : { answer }),
+      };
+    }),
   );
 }
 
@@ -56,4 +65,11 @@ export function sampleReport(
     appVersion: '0.1.0',
     handedInAt: Date.UTC(2026, 2, 3, 12),
   });
+}
+
+/** A report changed by hand with its checksum recomputed, as a forger who read the code would do. */
+export function forge(report: Report, change: (r: Report) => Omit<Report, 'checksum'>): Report {
+  const body = change(structuredClone(report));
+  const { checksum: _old, ...rest } = body as Report;
+  return { ...rest, checksum: reportChecksum(rest) };
 }

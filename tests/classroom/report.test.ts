@@ -12,7 +12,8 @@ import {
 import { answerAll, sampleAssignment, sampleReport } from './fixtures';
 
 const a = sampleAssignment();
-const report = sampleReport('Ana Souza', (i, q) => (q < 5 ? 100 : 60 + i));
+// Item i: five right answers and five wrong ones (item 2, level-change: 75 for the right track, wrong size).
+const report = sampleReport('Ana Souza', (i, q) => (q < 5 ? 100 : i === 1 ? 75 : 0));
 const refusal = (text: unknown) => {
   const r = decodeReport(text);
   if (r.ok) throw new Error('expected a refusal');
@@ -22,9 +23,10 @@ const asFile = (r: object) => JSON.stringify({ headroom: 'report', ...r });
 
 describe('buildReport', () => {
   it('scores items from the first answer to each question and weighs questions equally', () => {
-    // Item i: five questions at 100 and five at 60 + i → mean (500 + 5·(60 + i)) / 10 = 80 + i/2.
-    expect(report.items.map((it) => it.score)).toEqual([80, 81, 81, 82, 82]);
-    expect(report.score).toBe(Math.round((5 * 500 + 5 * (60 + 61 + 62 + 63 + 64)) / 50));
+    // Items: five questions at 100 and five at 0 → 50; item 2 five at 100 and five at 75 → 87.5 → 88.
+    expect(report.items.map((it) => it.score)).toEqual([50, 88, 50, 50, 50]);
+    expect(report.score).toBe(Math.round((25 * 100 + 5 * 75) / 50));
+    expect(report.items[0]!.attempts[0]!.answer).toEqual(expect.any(Object));
     expect(report.timeMs).toBe(5 * (10 * 4000 + 100 * 45));
     expect(report.items[0]!.attempts).toHaveLength(10);
     expect(report.checksum).toMatch(/^[0-9a-f]{16}$/);

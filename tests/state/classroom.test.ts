@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { answerScoring } from '../classroom/answers';
 
 beforeAll(() => {
   vi.stubGlobal('navigator', { storage: { persist: async () => true } });
@@ -76,20 +77,22 @@ describe('classroom round trip through state (no UI)', () => {
       'pan-position',
       'pan-position',
     ]);
-    const scores = [100, 50, 90, 80, 60];
+    // Real answers the kinds' own checks score so (eq-boost level 1 gives 0 or 100; pan-position 0, 25, 100).
+    const scores = [100, 0, 100, 100, 25];
     for (const [i, q] of todo.entries())
       expect(
         await student.recordAssignmentAttempt(opened.assignment.id, q, {
           question: {},
-          answer: {},
+          answer: answerScoring(q.exercise, q.level, q.seed, scores[i]!),
           score: scores[i]!,
           timeMs: 2000,
         }),
       ).toBe(true);
     expect(await student.questionsToRun(opened.assignment)).toEqual([]);
     const mine = student.studentAssignments.value[0]!;
-    expect(mine.grade).toMatchObject({ complete: true, score: 76 });
-    expect(mine.grade.items.map((i) => i.score)).toEqual([80, 70]);
+    // (100 + 0 + 100) / 3 = 66.7 → 67; (100 + 25) / 2 = 62.5 → 63; 325 / 5 = 65.
+    expect(mine.grade).toMatchObject({ complete: true, score: 65 });
+    expect(mine.grade.items.map((i) => i.score)).toEqual([67, 63]);
 
     expect((await student.handInAssignment(mine.key, ' ')).ok).toBe(false);
     const handed = await student.handInAssignment(mine.key, 'Cy Young');
@@ -105,10 +108,11 @@ describe('classroom round trip through state (no UI)', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['added', 'duplicate', 'refused']);
     const table = teacher.gradebook.value[0]!;
-    expect(table.rows.map((r) => [r.student, ...r.scores, r.score, r.passed])).toEqual([
-      ['Cy Young', 80, 70, 76, true],
+    expect(table.rows.map((r) => [r.student, ...r.scores, r.score, r.passed, r.problems])).toEqual([
+      ['Cy Young', 67, 63, 65, false, []],
     ]);
-    expect(teacher.gradebookCsvText(table)).toContain('Cy Young,80,70,76,pass');
+    expect(table.total).toMatchObject({ n: 1, mean: 65 });
+    expect(teacher.gradebookCsvText(table)).toContain('Cy Young,67,63,65,fail,');
 
     // Deleting the assignment takes its reports with it.
     expect(await teacher.removeTeacherAssignment(made.assignment.id)).toBe(1);

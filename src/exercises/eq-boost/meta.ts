@@ -160,9 +160,10 @@ export const meta: ExerciseMeta<EqBoostLevel> = {
     unit: 'dB',
     easier: 'larger',
     start: 12,
-    step: 2,
     min: 0.5,
     max: 18,
     baseLevel: 3,
+    // One of the base level's ten bands by luck.
+    chance: 1 / 10,
   },
 };

@@ -76,9 +76,10 @@ export const meta: ExerciseMeta<LevelChangeLevel> = {
     unit: 'dB',
     easier: 'larger',
     start: 8,
-    step: 2,
     min: 0.5,
     max: 12,
     baseLevel: 3,
+    // Right = the right one of the base level's six tracks and the right way (up or down): 1 in 12 by luck.
+    chance: 1 / 12,
   },
 };

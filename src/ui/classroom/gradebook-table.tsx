@@ -2,7 +2,7 @@
 import { Fragment } from 'preact';
 import type { GradebookTable, SummaryStats } from '../../state/classroom-teacher';
 import { exerciseTitle, gradebookCsvName, gradebookCsvText, levelName } from '../../state/classroom-teacher';
-import { downloadText, formatDuration, formatShortTime } from './transfer';
+import { downloadText, formatDuration, formatShortTime, formatTime } from './transfer';
 
 const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toFixed(digits));
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
@@ -12,21 +12,83 @@ const STATS: readonly [string, (s: SummaryStats) => string][] = [
   ['Pass rate', (s) => pct(s.passRate)],
 ];
 
+type Row = GradebookTable['rows'][number];
+
+/** What became of a row in the statistics, in one short sentence. */
+function rowStatus(r: Row): string {
+  if (r.problems.length === 0) return r.counted ? 'Passed the checks.' : 'Passed the checks; not counted.';
+  if (r.accepted)
+    return r.counted ? 'Flagged, but you accepted it: counted.' : 'Flagged, accepted; not counted.';
+  return 'Flagged: not counted in the class figures until you accept it.';
+}
+
+/** The reasons under a row, with "Accept anyway" (or its undo) for a flagged report. */
+function FlagCell(props: { row: Row; span: number; onAccept: (id: string, accept: boolean) => void }) {
+  const r = props.row;
+  return (
+    <tr class={`cr-flags${r.problems.length > 0 && !r.accepted ? ' cr-flags-open' : ''}`}>
+      <td colSpan={props.span}>
+        <div class="cr-flag-body">
+          <p class="cr-flag-status">
+            <span class="cr-flag" aria-hidden="true">
+              ⚑
+            </span>{' '}
+            <strong>{rowStatus(r)}</strong>
+          </p>
+          <ul class="cr-flag-list">
+            {r.flags.map((f, i) => (
+              <li key={i}>{f}</li>
+            ))}
+          </ul>
+          {r.problems.length > 0 &&
+            (r.accepted ? (
+              <p class="cr-accepted">
+                Accepted anyway by {r.accepted.by} on {formatTime(r.accepted.at)}.{' '}
+                <button
+                  type="button"
+                  class="btn btn-ghost"
+                  aria-label={`Undo accepting ${r.student}’s report`}
+                  onClick={() => props.onAccept(r.id, false)}
+                >
+                  Undo
+                </button>
+              </p>
+            ) : (
+              <p class="cr-accepted">
+                <button
+                  type="button"
+                  class="btn"
+                  aria-label={`Accept ${r.student}’s report anyway`}
+                  onClick={() => props.onAccept(r.id, true)}
+                >
+                  Accept anyway
+                </button>{' '}
+                <span class="muted">if you have checked it with the student.</span>
+              </p>
+            ))}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
 /** The table with its actions; deleting asks the page for confirmation. */
 export function GradebookTableView(props: {
   table: GradebookTable;
   onDeleteReport: (id: string, student: string) => void;
   onDeleteAssignment: (id: string, title: string) => void;
+  /** Accept a flagged report anyway (true) or undo that (false). */
+  onAccept: (id: string, accept: boolean) => void;
 }) {
   const t = props.table;
-  const flagged = t.rows.filter((r) => r.flags.length > 0).length;
+  const flagged = t.rows.filter((r) => r.problems.length > 0).length;
   return (
     <section class="panel stack" aria-label={t.title}>
       <header class="row cr-table-head">
         <h2 class="cr-title">{t.title}</h2>
         <span class="muted">
           {t.rows.length} {t.rows.length === 1 ? 'report' : 'reports'} · pass mark {t.passMark}
-          {flagged > 0 && <span class="cr-flag-count"> · {flagged} flagged</span>}
+          {flagged > 0 && <span class="cr-flag-count"> · ⚑ {flagged} flagged</span>}
         </span>
       </header>
       {!t.known && (
@@ -65,7 +127,17 @@ export function GradebookTableView(props: {
               {t.rows.map((r) => (
                 <Fragment key={r.id}>
                   <tr class={r.counted ? undefined : 'cr-not-counted'}>
-                    <th scope="row">{r.student}</th>
+                    <th scope="row">
+                      {r.problems.length > 0 && (
+                        <>
+                          <span class="cr-flag" aria-hidden="true">
+                            ⚑{' '}
+                          </span>
+                          <span class="cr-visually-hidden">Flagged: </span>
+                        </>
+                      )}
+                      {r.student}
+                    </th>
                     {r.scores.map((s, i) => (
                       <td key={i} class={s !== null && s < t.passMark ? 'cr-low' : undefined}>
                         {s ?? '—'}
@@ -91,12 +163,7 @@ export function GradebookTableView(props: {
                     </td>
                   </tr>
                   {r.flags.length > 0 && (
-                    <tr class="cr-flags">
-                      <td colSpan={t.columns.length + 6}>
-                        <span class="cr-flag">⚑</span> {r.flags.join(' ')}
-                        {!r.counted && ' Not counted in the statistics.'}
-                      </td>
-                    </tr>
+                    <FlagCell row={r} span={t.columns.length + 6} onAccept={props.onAccept} />
                   )}
                 </Fragment>
               ))}

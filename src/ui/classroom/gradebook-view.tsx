@@ -1,10 +1,13 @@
 /** /classroom/gradebook: import reports, one table per assignment, with confirmed deletions. */
 import { useEffect, useState } from 'preact/hooks';
+import { CHECK_LIMITS } from '../../classroom/report-verify';
 import {
+  acceptReport,
   gradebook,
   loadTeacherData,
   removeReport,
   removeTeacherAssignment,
+  withdrawAcceptance,
 } from '../../state/classroom-teacher';
 import { showNotice } from '../../state/notices';
 import { ConfirmDialog } from '../controls/confirm-dialog';
@@ -14,6 +17,37 @@ import { ReportImport } from './report-import';
 type Pending =
   | { kind: 'report'; id: string; label: string }
   | { kind: 'assignment'; id: string; label: string };
+
+/** What the re-check of every report proves, and what it cannot: always in view of the teacher. */
+function CheckLimits() {
+  return (
+    <section class="panel stack cr-limits" aria-labelledby="limits-h">
+      <h2 id="limits-h">What the checks can and cannot prove</h2>
+      <p class="muted">
+        Every report is checked again on this device against your own copy of the assignment, each time you
+        open this page. A report that fails is flagged and left out of the class figures until you accept it.
+      </p>
+      <div class="cr-limits-cols">
+        <div>
+          <h3>They prove</h3>
+          <ul>
+            {CHECK_LIMITS.proves.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>They cannot prove</h3>
+          <ul>
+            {CHECK_LIMITS.cannot.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}
 
 /** The gradebook page. */
 export function GradebookView() {
@@ -31,12 +65,24 @@ export function GradebookView() {
           share it, then import what your students hand in.
         </p>
       )}
+      {tables.some((t) => t.rows.length > 0) && <CheckLimits />}
       {tables.map((t) => (
         <GradebookTableView
           key={t.assignmentId}
           table={t}
           onDeleteReport={(id, student) => setPending({ kind: 'report', id, label: `${student}’s report` })}
           onDeleteAssignment={(id, title) => setPending({ kind: 'assignment', id, label: title })}
+          onAccept={async (id, accept) => {
+            const ok = accept ? await acceptReport(id) : await withdrawAcceptance(id);
+            if (ok)
+              showNotice({
+                id: 'gradebook',
+                tone: 'success',
+                text: accept
+                  ? 'Accepted: the report now counts in the class figures.'
+                  : 'Acceptance undone: the report is flagged and not counted again.',
+              });
+          }}
         />
       ))}
       <ConfirmDialog

@@ -78,8 +78,9 @@ export function HandInPanel({ item }: { item: StudentAssignment }) {
             <textarea ref={codeField} class="cr-input cr-code" rows={3} readOnly value={result.code} />
           </label>
           <p class="muted">
-            The report carries a checksum that shows your teacher if it was changed by accident or edited by
-            hand. It is not tamper-proof: it catches slips and casual edits, not a determined forger.
+            The report carries your answers, and your teacher’s Headroom marks them again against the
+            assignment, so a changed score shows. It is not tamper-proof: it catches slips and edits, not
+            everything a determined forger could do.
           </p>
         </div>
       )}

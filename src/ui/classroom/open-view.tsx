@@ -1,10 +1,11 @@
 /** /classroom/open#a=…: shows a received assignment and asks which profile does it. Nothing is stored before that. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { acceptAssignment, openedAssignment, readAssignment } from '../../state/classroom';
-import { createProfile } from '../../state/profiles';
+import { createProfile, switchProfile } from '../../state/profiles';
 import { navigate } from '../../state/router';
 import { activeProfileId, profiles } from '../../state/storage';
 import { AssignmentSummary } from './assignment-summary';
+import { formatTime } from './transfer';
 
 function useHash(): string {
   const [hash, setHash] = useState(() => location.hash);
@@ -31,6 +32,9 @@ export function OpenView() {
   const [profileId, setProfileId] = useState(activeProfileId.value);
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ profileId: string; title: string; savedAt: number } | null>(
+    null,
+  );
   const nameField = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (profileId === 'new') nameField.current?.focus();
@@ -57,18 +61,59 @@ export function OpenView() {
       </section>
     );
   const a = decoded.assignment;
-  const keep = async () => {
-    let id = profileId;
+  const open = () => {
+    openedAssignment.value = null;
+    navigate(`/classroom/work/${encodeURIComponent(a.id)}`);
+  };
+  const keep = async (replace = false) => {
+    let id = conflict?.profileId ?? profileId;
     if (id === 'new') {
       const made = await createProfile(newName, { activate: false });
       if (!made.ok) return setError(made.error);
       id = made.profile.id;
     }
-    const r = await acceptAssignment(a, id);
-    if (!r.ok) return setError(r.error);
-    openedAssignment.value = null;
-    navigate(`/classroom/work/${encodeURIComponent(a.id)}`);
+    const r = await acceptAssignment(a, id, { replace });
+    if (!r.ok) {
+      if ('kept' in r) {
+        setError(null);
+        return setConflict({ profileId: id, ...r.kept });
+      }
+      return setError(r.error);
+    }
+    open();
   };
+  if (conflict)
+    return (
+      <section class="panel stack cr-conflict" role="alert" aria-labelledby="conflict-h">
+        <h2 id="conflict-h">You already have a different assignment with this id</h2>
+        <p>
+          This profile kept “{conflict.title}” on {formatTime(conflict.savedAt)}. The one you just opened, “
+          {a.title}”, uses the same id but is not the same assignment. Which one do you want?
+        </p>
+        <p class="muted">
+          Your answers stay in your history either way. If you take the new one, only answers to questions it
+          shares with the old one count for it.
+        </p>
+        <div class="row">
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={async () => {
+              const r = await switchProfile(conflict.profileId).then(
+                () => true,
+                () => false,
+              );
+              if (r) open();
+            }}
+          >
+            Keep working on “{conflict.title}”
+          </button>
+          <button type="button" class="btn" onClick={() => void keep(true)}>
+            Replace it with “{a.title}”
+          </button>
+        </div>
+      </section>
+    );
   return (
     <section class="panel stack" aria-label="Received assignment">
       <p class="cr-kicker">Assignment from your teacher</p>
@@ -102,7 +147,7 @@ export function OpenView() {
         </p>
       )}
       <div class="row">
-        <button type="button" class="btn btn-primary" onClick={() => void keep()}>
+        <button type="button" class="btn btn-primary" onClick={() => void keep(false)}>
           Keep it and start
         </button>
         <a class="btn" href="/classroom">

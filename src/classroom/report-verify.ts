@@ -1,0 +1,273 @@
+/**
+ * The teacher's re-check of a report against the teacher's own stored assignment. A report's checksum only
+ * shows that nobody changed it by accident; anyone can recompute it. This check needs nothing from the
+ * student's side: every question must be one the assignment fixed (kind, level, seed), every answer is
+ * scored again here with the kind's own `check` on the question regenerated from its seed, and the times
+ * must be ones a person could take. What it cannot prove is listed in `CHECK_LIMITS`.
+ */
+import { exercises, isExerciseId } from '../exercises/registry';
+import type { Assignment, AssignmentItem } from './assignment';
+import { canonicalJson } from './canonical-json';
+import type { Report, ReportItem } from './report';
+
+/** Milliseconds. */
+export type Ms = number;
+
+/**
+ * Fastest plausible answer. Even a simple reaction to a sound takes a person about 0.15 s, and choosing
+ * one of several answers after hearing it (choice reaction time) at least about 0.3 s — before moving to
+ * a button and confirming. The drill's clock starts when the question can be heard, so an answer under
+ * 0.3 s was not given by someone who listened and chose.
+ */
+export const MIN_ANSWER_MS: Ms = 300;
+
+/**
+ * How far a student's clock may be off from the teacher's. Devices that set their clock from the network
+ * agree within seconds; 15 minutes covers a drifting clock without letting a report dated tomorrow pass.
+ */
+export const CLOCK_SKEW_MS: Ms = 15 * 60_000;
+
+/** What one failed check is about. */
+export type ReportCheck =
+  | 'edited'
+  | 'hidden-characters'
+  | 'unknown-assignment'
+  | 'other-assignment'
+  | 'items'
+  | 'pass-mark'
+  | 'foreign-question'
+  | 'cannot-recheck'
+  | 'score-mismatch'
+  | 'too-fast'
+  | 'time-total'
+  | 'before-created'
+  | 'future';
+
+/** One reason a report is flagged, in plain words for the teacher. */
+export interface ReportProblem {
+  check: ReportCheck;
+  message: string;
+}
+
+/** What the checks prove and what they cannot (shown to the teacher next to the gradebook). */
+export const CHECK_LIMITS = {
+  proves: [
+    'Every question in the report is one of the questions your assignment fixed (same exercise, level and question number).',
+    'Every score matches the answer the student gave: each answer is marked again here, on your device, from the question your assignment makes.',
+    'The times are ones a person could take: no answer faster than a person can hear and choose, no hand-in before you made the assignment or in the future.',
+  ],
+  cannot: [
+    'It cannot prove that the student did the listening themselves, or that nobody else answered for them.',
+    'It cannot stop someone who reads Headroom’s code from writing the right answers into a report by hand: the report is not tamper-proof. A flag means “look at this”, and a clean report means “nothing looks wrong”.',
+  ],
+} as const;
+
+/** Options: the time to judge "in the future" by, and what decoding found. */
+export interface VerifyOptions {
+  /** Epoch milliseconds (the teacher's clock). */
+  now: number;
+  /** Why decoding already flagged it (checksum or sums), if it did. */
+  edited?: string;
+  /** Whether invisible or direction-override characters were removed from its texts. */
+  hidden?: boolean;
+}
+
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, number | null>();
+
+/** The kind's own score for an answer to the question (exercise, level, seed); null when it cannot be marked. */
+export function rescoreAnswer(exercise: string, level: number, seed: number, answer: unknown): number | null {
+  if (!isExerciseId(exercise)) return null;
+  let key: string;
+  try {
+    key = `${exercise}|${level}|${seed}|${canonicalJson(answer)}`;
+  } catch {
+    return null;
+  }
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let score: number | null = null;
+  try {
+    const kind = exercises[exercise];
+    const result = kind.check(kind.generate(seed, level), answer);
+    score = Number.isFinite(result.score) ? Math.round(result.score) : null;
+  } catch {
+    score = null; // an answer in a shape this exercise does not take
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, score);
+  return score;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function findItem(assignment: Assignment, item: ReportItem, index: number): AssignmentItem | undefined {
+  const same = (a: AssignmentItem | undefined) =>
+    a !== undefined && a.exercise === item.exercise && a.level === item.level;
+  const at = assignment.items[index];
+  return same(at) ? at : assignment.items.find(same);
+}
+
+function itemsMatch(report: Report, assignment: Assignment): string | null {
+  if (report.items.length !== assignment.items.length)
+    return `It has ${plural(report.items.length, 'item')}; your assignment has ${assignment.items.length}.`;
+  for (const [i, it] of report.items.entries()) {
+    const mine = assignment.items[i]!;
+    if (it.exercise !== mine.exercise || it.level !== mine.level || it.questions !== mine.seeds.length)
+      return `Its item ${i + 1} is ${it.exercise} level ${it.level} with ${it.questions} questions; yours is ${mine.exercise} level ${mine.level} with ${mine.seeds.length}.`;
+  }
+  return null;
+}
+
+/** Re-scores every answer and sums; the numbers behind the answer and score checks. */
+interface Rescore {
+  foreign: number;
+  noAnswer: number;
+  unreadable: number;
+  mismatched: number;
+  /** Item numbers (1-based) whose stored score differs from the re-scored answers. */
+  itemsOff: { n: number; stored: number; actual: number }[];
+  total: { stored: number; actual: number } | null;
+}
+
+function rescore(report: Report, assignment: Assignment): Rescore {
+  const out: Rescore = { foreign: 0, noAnswer: 0, unreadable: 0, mismatched: 0, itemsOff: [], total: null };
+  let sum = 0;
+  let questions = 0;
+  report.items.forEach((item, i) => {
+    const mine = findItem(assignment, item, i);
+    const count = mine?.seeds.length ?? item.questions;
+    const first = new Map<number, number>();
+    for (const a of item.attempts) {
+      if (!mine?.seeds.includes(a.seed)) {
+        out.foreign++;
+        continue;
+      }
+      let score = a.score;
+      if (a.answer === undefined) out.noAnswer++;
+      else {
+        const again = rescoreAnswer(item.exercise, item.level, a.seed, a.answer);
+        if (again === null) {
+          out.unreadable++;
+          score = 0;
+        } else {
+          if (again !== a.score) out.mismatched++;
+          score = again;
+        }
+      }
+      if (!first.has(a.seed)) first.set(a.seed, score);
+    }
+    const itemSum = [...first.values()].reduce((s, v) => s + v, 0);
+    const actual = Math.round(itemSum / count);
+    if (actual !== item.score) out.itemsOff.push({ n: i + 1, stored: item.score, actual });
+    sum += itemSum;
+    questions += count;
+  });
+  const actual = questions === 0 ? 0 : Math.round(sum / questions);
+  if (actual !== report.score) out.total = { stored: report.score, actual };
+  return out;
+}
+
+function answerProblems(report: Report, assignment: Assignment): ReportProblem[] {
+  const r = rescore(report, assignment);
+  const out: ReportProblem[] = [];
+  if (r.foreign > 0)
+    out.push({
+      check: 'foreign-question',
+      message: `${plural(r.foreign, 'answer is', 'answers are')} to questions your assignment does not have.`,
+    });
+  const wrong = r.mismatched + r.unreadable;
+  if (wrong > 0 || r.itemsOff.length > 0 || r.total) {
+    const parts: string[] = [];
+    if (r.mismatched > 0)
+      parts.push(
+        `${plural(r.mismatched, 'answer')} ${r.mismatched === 1 ? 'carries' : 'carry'} a score the answer does not earn`,
+      );
+    if (r.unreadable > 0)
+      parts.push(`${plural(r.unreadable, 'answer is', 'answers are')} not one this exercise can mark`);
+    for (const off of r.itemsOff.slice(0, 3))
+      parts.push(`item ${off.n} says ${off.stored} but its answers score ${off.actual}`);
+    if (r.total) parts.push(`the total says ${r.total.stored} but the answers score ${r.total.actual}`);
+    out.push({
+      check: 'score-mismatch',
+      message: `The scores don’t match the answers: ${parts.join('; ')}.`,
+    });
+  }
+  if (r.noAnswer > 0)
+    out.push({
+      check: 'cannot-recheck',
+      message: `Cannot be re-checked: ${plural(r.noAnswer, 'answer was', 'answers were')} handed in without the answer itself (made by an older Headroom?), so only the score the student’s device wrote is there.`,
+    });
+  return out;
+}
+
+function timeProblems(report: Report, assignment: Assignment | undefined, now: number): ReportProblem[] {
+  const out: ReportProblem[] = [];
+  const attempts = report.items.flatMap((it) => it.attempts);
+  const fast = attempts.filter((a) => a.timeMs < MIN_ANSWER_MS).length;
+  if (attempts.length > 0 && fast === attempts.length && attempts.every((a) => a.timeMs === 0))
+    out.push({ check: 'too-fast', message: 'Every answer took 0 s: no one listened to these questions.' });
+  else if (fast > 0)
+    out.push({
+      check: 'too-fast',
+      message: `${plural(fast, 'answer')} took less than ${MIN_ANSWER_MS / 1000} s — quicker than a person can hear the question and choose.`,
+    });
+  const sum = attempts.reduce((s, a) => s + a.timeMs, 0);
+  if (sum !== report.timeMs)
+    out.push({
+      check: 'time-total',
+      message: `Its total time (${Math.round(report.timeMs / 1000)} s) is not the sum of its answers’ times (${Math.round(sum / 1000)} s).`,
+    });
+  if (assignment && report.handedInAt < assignment.createdAt - CLOCK_SKEW_MS)
+    out.push({
+      check: 'before-created',
+      message:
+        'It is dated before you made the assignment: the student’s clock is wrong, or the date was changed.',
+    });
+  if (report.handedInAt > now + CLOCK_SKEW_MS)
+    out.push({
+      check: 'future',
+      message: 'It is dated in the future: the student’s clock is wrong, or the date was changed.',
+    });
+  return out;
+}
+
+/**
+ * Every reason to flag a report, checked against the teacher's own assignment (undefined when this device
+ * has none with the report's id). An empty list means every check passed.
+ */
+export function verifyReport(
+  report: Report,
+  assignment: Assignment | undefined,
+  options: VerifyOptions,
+): ReportProblem[] {
+  const out: ReportProblem[] = [];
+  if (options.edited) out.push({ check: 'edited', message: options.edited });
+  if (options.hidden)
+    out.push({
+      check: 'hidden-characters',
+      message:
+        'Its names held invisible or text-direction characters; they were removed before showing them.',
+    });
+  if (!assignment) {
+    out.push({
+      check: 'unknown-assignment',
+      message:
+        'You did not make this assignment on this device, so its questions and answers cannot be checked against yours.',
+    });
+    return [...out, ...timeProblems(report, undefined, options.now)];
+  }
+  if (report.assignmentId !== assignment.id)
+    out.push({
+      check: 'other-assignment',
+      message: `It is for a different assignment (id ${report.assignmentId}, not ${assignment.id}).`,
+    });
+  const items = itemsMatch(report, assignment);
+  if (items) out.push({ check: 'items', message: `Its items differ from the assignment’s. ${items}` });
+  if (report.passMark !== assignment.passMark)
+    out.push({
+      check: 'pass-mark',
+      message: `It carries a different pass mark (${report.passMark}; yours is ${assignment.passMark}).`,
+    });
+  return [...out, ...answerProblems(report, assignment), ...timeProblems(report, assignment, options.now)];
+}
