@@ -1,8 +1,10 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import { createRng } from '../dsp/random';
 import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../exercises/registry';
-import type { CheckResult } from '../exercises/types';
-import { createStaircaseFor, type Staircase } from '../training/staircase';
+import type { CheckResult, MainVariable } from '../exercises/types';
+import { listAttempts } from '../storage/attempts';
+import { type AdaptiveMark, estimatorOptions, latestEstimate } from '../training/adaptive-thresholds';
+import { ADAPTIVE_TRIALS, createEstimator, type Estimator, type ThresholdRange } from '../training/estimator';
 import { describeThreshold } from '../training/threshold-words';
 import { currentAudioContext } from './audio';
 import { holdBusy } from './busy';
@@ -12,7 +14,7 @@ import { createDrillPlayer, type DrillPlayer } from './drill-player';
 import { loadSongStems } from './drill-stems';
 import { holdLeave } from './leave-guard';
 import { navigate } from './router';
-import { saveAttempt, storageFreed } from './storage';
+import { activeProfileId, database, saveAttempt, storageFreed } from './storage';
 
 /**
  * A drill session: a run of questions of one kind (at a level, or adaptive on the kind's main variable),
@@ -35,8 +37,13 @@ export interface DrillOptions {
   kind?: ExerciseId;
   /** 1-based level (ignored when adaptive). */
   level?: number;
-  /** Run the kind's 2-down/1-up staircase on its main variable. */
+  /** Measure the kind's threshold on its main variable (src/training/estimator.ts). */
   adaptive?: boolean;
+  /**
+   * Adaptive drills: the estimate to start from. Absent: the latest stored sitting's estimate of this kind
+   * (loaded in the background); null: none.
+   */
+  prior?: ThresholdRange | null;
   /** Questions in the drill (default 10; adaptive 20). */
   count?: number;
   /** Stored on every attempt. */
@@ -64,6 +71,8 @@ export interface DrillAnswer {
   saved: boolean;
   /** Adaptive drills: the main-variable value the question was asked at. */
   value?: number;
+  /** Adaptive drills: the sitting and the estimate after this answer, stored with the question. */
+  mark?: AdaptiveMark;
 }
 
 /** The end of a drill. */
@@ -72,8 +81,10 @@ export interface DrillSummary {
   mean: number;
   correct: number;
   totalTimeMs: number;
-  /** Adaptive drills: the threshold (null until the staircase has enough reversals). */
+  /** Adaptive drills: the threshold estimate's value (null outside adaptive drills). */
   threshold: number | null;
+  /** Adaptive drills: the estimate with its ~80 % range (null outside adaptive drills). */
+  estimate: ThresholdRange | null;
   /** The threshold (or the estimate so far) in words; null outside adaptive drills. */
   thresholdWords: string | null;
 }
@@ -84,10 +95,10 @@ export type DrillPhase = 'question' | 'checking' | 'answered' | 'done';
 /** Whether an answer is stored: "Saved" shows only once its transaction has completed. */
 export type SaveState = 'saving' | 'saved' | 'failed';
 
-/** Default question count of a drill (adaptive drills run longer so the staircase can settle). */
+/** Default question count of a drill. */
 export const DEFAULT_COUNT = 10;
 /** Default question count of an adaptive drill. */
-export const DEFAULT_ADAPTIVE_COUNT = 20;
+export const DEFAULT_ADAPTIVE_COUNT = ADAPTIVE_TRIALS;
 
 function clockSeed(): number {
   return Date.now() % 2_147_483_647;
@@ -109,7 +120,25 @@ export function createDrill(options: DrillOptions) {
   const meta = exercises[kind].meta;
   const adaptive = !fixed && options.adaptive === true && meta.adaptive && !!meta.mainVariable;
   const level = Math.max(1, Math.min(meta.levels.length, Math.round(options.level ?? 1)));
-  const staircase: Staircase | null = adaptive ? createStaircaseFor(meta.mainVariable!) : null;
+  const variable = adaptive ? meta.mainVariable! : null;
+  let estimator: Estimator | null = variable
+    ? createEstimator(estimatorOptions(variable, options.prior))
+    : null;
+  /** When this adaptive sitting began: stored with every answer so the next sitting finds this one. */
+  const sitting = Date.now();
+  let hasPrior = !!options.prior;
+  /** Adaptive drills: the estimate this sitting started from, once known (null: none). */
+  const priorReady: Promise<ThresholdRange | null> =
+    variable && options.prior === undefined && !options.record
+      ? // The last sitting's estimate is this one's prior; answers given before it arrives are replayed.
+        loadPrior(kind, variable).then((prior) => {
+          if (prior && estimator) {
+            estimator = createEstimator(estimatorOptions(variable, prior), estimator.trials);
+            hasPrior = true;
+          }
+          return prior;
+        })
+      : Promise.resolve(options.prior ?? null);
   const seeds = createRng(options.seed ?? clockSeed());
   const player: DrillPlayer = createDrillPlayer();
   const title = options.title ?? meta.title;
@@ -136,13 +165,13 @@ export function createDrill(options: DrillOptions) {
 
   const generate = (it: DrillItem): ExerciseQuestion => {
     const k = exercises[it.exercise];
-    if (staircase && k.generateAt) return k.generateAt(it.seed, staircase.value) as ExerciseQuestion;
+    if (estimator && k.generateAt) return k.generateAt(it.seed, estimator.value) as ExerciseQuestion;
     return k.generate(it.seed, it.level) as ExerciseQuestion;
   };
 
   /** Renders the next question's songs while this one is answered (not for adaptive: its value is unknown). */
   const prefetchNext = (i: number) => {
-    if (i + 1 >= count || staircase) return;
+    if (i + 1 >= count || estimator) return;
     const rate = currentAudioContext()?.sampleRate ?? 48000;
     for (const s of songSourcesOf(generate(itemAt(i + 1)))) loadSongStems(s, rate).catch(() => undefined);
   };
@@ -176,26 +205,23 @@ export function createDrill(options: DrillOptions) {
     const list = answers.value;
     if (list.length === 0) return null;
     const scores = list.map((a) => a.result.score);
-    const threshold = staircase?.threshold ?? null;
+    const estimate = variable ? (list.at(-1)?.mark?.adaptiveEstimate ?? null) : null;
     let thresholdWords: string | null = null;
-    if (staircase) {
-      const reversals = staircase.reversalValues;
-      const estimate =
-        threshold ?? (reversals.length >= 2 ? reversals.reduce((s, v) => s + v, 0) / reversals.length : null);
-      const baseParams = meta.levels[(meta.mainVariable?.baseLevel ?? 1) - 1]?.params as
-        | { tracks?: number }
-        | undefined;
-      thresholdWords =
-        estimate === null
-          ? 'Not enough answers yet to find your threshold: a longer drill will.'
-          : `${describeThreshold(kind, estimate, { tracks: baseParams?.tracks })}${threshold === null ? ' (A first estimate: the staircase needs more reversals to be sure.)' : ''}`;
+    if (variable) {
+      const baseParams = meta.levels[variable.baseLevel - 1]?.params as { tracks?: number } | undefined;
+      const first =
+        !hasPrior && list.length < ADAPTIVE_TRIALS / 2
+          ? ` (A first estimate from ${list.length} answers: a whole drill of ${ADAPTIVE_TRIALS} narrows it.)`
+          : '';
+      thresholdWords = `${describeThreshold(kind, estimate, variable, { tracks: baseParams?.tracks })}${estimate ? first : ''}`;
     }
     return {
       scores,
       mean: Math.round(scores.reduce((s, v) => s + v, 0) / scores.length),
       correct: list.filter((a) => a.result.correct).length,
       totalTimeMs: list.reduce((s, a) => s + a.timeMs, 0),
-      threshold,
+      threshold: estimate?.value ?? null,
+      estimate,
       thresholdWords,
     };
   });
@@ -209,7 +235,7 @@ export function createDrill(options: DrillOptions) {
       skill: exercises[it.exercise].meta.skill,
       level: q.level,
       seed: it.seed,
-      question: q,
+      question: entry.mark ? { ...q, ...entry.mark } : q,
       answer: a,
       score: r.score,
       timeMs,
@@ -262,6 +288,8 @@ export function createDrill(options: DrillOptions) {
     count,
     adaptive,
     level,
+    /** Adaptive drills: resolves to the estimate this sitting started from (null: none). */
+    priorReady,
     assignmentId: options.assignmentId ?? null,
     /** Where closing the drill goes, or null to stay on the Train page. */
     returnTo: options.returnTo ?? null,
@@ -307,7 +335,8 @@ export function createDrill(options: DrillOptions) {
         throw error;
       }
       const value = q.adaptiveValue;
-      staircase?.record(r.correct);
+      // The estimator learns from the value the question was really asked at (rounded by generateAt).
+      if (estimator) estimator.recordAt(value ?? estimator.value, r.correct);
       const entry: DrillAnswer = {
         index: index.value,
         item: it,
@@ -319,6 +348,7 @@ export function createDrill(options: DrillOptions) {
         saved: false,
       };
       if (value !== undefined) entry.value = value;
+      if (estimator) entry.mark = { adaptiveSitting: sitting, adaptiveEstimate: estimator.estimate };
       batch(() => {
         result.value = r;
         phase.value = 'answered';
@@ -355,6 +385,16 @@ export function createDrill(options: DrillOptions) {
   };
   show(0);
   return session;
+}
+
+/** The latest stored sitting's estimate of a kind for the active profile, or null (also when storage fails). */
+async function loadPrior(kind: ExerciseId, variable: MainVariable): Promise<ThresholdRange | null> {
+  try {
+    const attempts = await listAttempts(await database(), activeProfileId.peek());
+    return latestEstimate(kind, variable, attempts);
+  } catch {
+    return null;
+  }
 }
 
 /** A drill session. */

@@ -1,95 +1,169 @@
 /**
- * Current thresholds per adaptive kind, from the stored adaptive attempts. The attempts of a kind are
- * split into sessions (a new drill starts after a pause of more than 30 minutes, or when a question is back
- * at the staircase's start value while the replay says it should be elsewhere); each session is replayed
- * through the same 2-down/1-up staircase the drill runs (`createStaircaseFor(meta.mainVariable)`). The
- * current threshold is the one of the latest session that reached one (ten reversals). When no session has,
- * the latest session with at least two reversals gives an early estimate: the mean of its last (up to six)
- * reversal values. A trial counts as right when it scored 100: for the three adaptive kinds (eq-boost,
- * level-change, pan-position) that is exactly `check`'s `correct` (every asked part right).
+ * Thresholds per adaptive kind, from the stored adaptive attempts, with their history over sittings. An
+ * adaptive drill (a sitting) stores on each answered question `adaptiveSitting` (when the sitting began,
+ * epoch ms) and `adaptiveEstimate` (the estimate after that answer); the sitting's estimate is the one on its
+ * last answer. Attempts stored before these fields existed are grouped into sittings by pauses of more than
+ * 30 minutes and replayed through the estimator (a trial counts as right when it scored 100, which for the
+ * adaptive kinds is exactly `check`'s `correct`), each sitting starting from the one before as its prior.
  */
 import type { MainVariable } from '../exercises/types';
+import { type EstimatorOptions, type EstimatorTrial, estimateFrom, type ThresholdRange } from './estimator';
 import { type AttemptRecord, adaptiveValueOf, type DayOf, type KindInfo, utcDay } from './progress-records';
-import { createStaircaseFor, HALVE_AFTER_REVERSALS, THRESHOLD_REVERSALS } from './staircase';
 import { describeThreshold, type ThresholdContext } from './threshold-words';
 
-/** A pause longer than this starts a new adaptive session. */
+/** A pause longer than this starts a new sitting (for attempts stored without a sitting). */
 export const SESSION_GAP_MS = 30 * 60_000;
-/** Reversals a session needs for a full threshold. */
-export const REVERSALS_NEEDED = HALVE_AFTER_REVERSALS + THRESHOLD_REVERSALS;
+/** Answers below which a first sitting's estimate is called early. */
+export const EARLY_BELOW = 15;
+
+/** What an adaptive drill stores on each answered question (beside `adaptiveValue`). */
+export interface AdaptiveMark {
+  /** When the sitting began (epoch ms): the same on every answer of one drill. */
+  adaptiveSitting: number;
+  /** The estimate after this answer, or null. */
+  adaptiveEstimate: ThresholdRange | null;
+}
 
 /** How sure a threshold is. */
 export type ThresholdStatus = 'measured' | 'early' | 'none';
 
-/** One adaptive kind's current threshold. */
+/** One sitting's estimate, for the history. */
+export interface SittingEstimate extends ThresholdRange {
+  /** When the sitting's last answer was given (epoch ms) and its day number. */
+  at: number;
+  day: number;
+  /** Answers in the sitting. */
+  trials: number;
+}
+
+/** One adaptive kind's current threshold and its history. */
 export interface ThresholdEstimate {
   kind: string;
   title: string;
   variable: MainVariable;
   status: ThresholdStatus;
-  /** In the variable's units (dB, positions); null when status is 'none'. */
+  /** The latest estimate with its ~80 % range, in the variable's units; null when status is 'none'. */
+  estimate: ThresholdRange | null;
+  /** Shortcut for estimate.value (null when none). */
   value: number | null;
   /** One sentence for the learner. */
   words: string;
   /** How the number was found, or what to do to get one. */
   note: string;
-  /** Adaptive answers stored for this kind, and the sessions they form. */
+  /** Adaptive answers stored for this kind, and the sittings they form. */
   trials: number;
   sessions: number;
-  /** Reversals in the session the value comes from (or the latest session). */
-  reversals: number;
-  /** When the session the value comes from ended (epoch ms) and its day number, or null. */
+  /** Every sitting's estimate, oldest first. */
+  history: SittingEstimate[];
+  /** When the sitting the estimate comes from ended (epoch ms) and its day number, or null. */
   at: number | null;
   day: number | null;
 }
 
-interface Session {
-  trials: number;
-  reversalValues: readonly number[];
-  threshold: number | null;
-  at: number;
-  context: ThresholdContext;
+interface Sitting {
+  attempts: AttemptRecord[];
+  id: number | null;
 }
 
-// Questions store the value rounded to 0.01 (dB kinds) or to an odd count (pan positions).
-const atStart = (value: number, variable: MainVariable): boolean => Math.abs(value - variable.start) < 0.011;
+/** The stored sitting mark of a question, or null (older attempts). */
+export function adaptiveMarkOf(question: unknown): Partial<AdaptiveMark> | null {
+  if (typeof question !== 'object' || question === null) return null;
+  const q = question as { adaptiveSitting?: unknown; adaptiveEstimate?: unknown };
+  if (typeof q.adaptiveSitting !== 'number') return null;
+  const e = q.adaptiveEstimate as ThresholdRange | null | undefined;
+  const valid =
+    !!e &&
+    typeof e === 'object' &&
+    [e.value, e.low, e.high, e.percentCorrect].every((v) => typeof v === 'number' && Number.isFinite(v));
+  return { adaptiveSitting: q.adaptiveSitting, adaptiveEstimate: valid ? (e as ThresholdRange) : null };
+}
 
-/** Splits a kind's adaptive attempts (oldest first) into sessions and replays each. */
-function replaySessions(attempts: readonly AttemptRecord[], variable: MainVariable): Session[] {
-  const sessions: Session[] = [];
-  let staircase = createStaircaseFor(variable);
-  let current: AttemptRecord[] = [];
-  const close = () => {
-    const last = current.at(-1);
-    if (!last) return;
-    sessions.push({
-      trials: current.length,
-      reversalValues: staircase.reversalValues,
-      threshold: staircase.threshold,
-      at: last.at,
-      context: contextOf(current),
-    });
-  };
+/**
+ * The main-variable value a stored question was asked at. pan-position questions stored before its variable
+ * became a spacing carry a number of positions spanning hard left … right: that becomes 100/(n − 1) %.
+ */
+export function storedValueOf(kind: string, question: unknown): number | null {
+  const value = adaptiveValueOf(question);
+  if (value === null || kind !== 'pan-position') return value;
+  const positions = (question as { positionsPan?: unknown }).positionsPan;
+  if (Array.isArray(positions) && positions.length === value && positions[0] === -1 && value >= 3)
+    return 100 / (value - 1);
+  return value;
+}
+
+/** Splits a kind's adaptive attempts (oldest first) into sittings: by stored sitting, else by pauses. */
+function sittingsOf(attempts: readonly AttemptRecord[]): Sitting[] {
+  const sittings: Sitting[] = [];
+  let current: Sitting | null = null;
   let previousAt = Number.NEGATIVE_INFINITY;
   for (const a of attempts) {
-    const value = adaptiveValueOf(a.question) as number;
-    const restarted =
-      current.length > 0 && atStart(value, variable) && Math.abs(staircase.value - value) > 0.5;
-    if (a.at - previousAt > SESSION_GAP_MS || restarted) {
-      close();
-      staircase = createStaircaseFor(variable);
-      current = [];
+    const id = adaptiveMarkOf(a.question)?.adaptiveSitting ?? null;
+    const same =
+      current !== null &&
+      (id !== null ? current.id === id : current.id === null && a.at - previousAt <= SESSION_GAP_MS);
+    if (!same) {
+      current = { attempts: [], id };
+      sittings.push(current);
     }
-    staircase.record(a.score === 100);
-    current.push(a);
+    current?.attempts.push(a);
     previousAt = a.at;
   }
-  close();
-  return sessions;
+  return sittings;
 }
 
-/** Detail that makes the sentence specific: one band for a whole eq-boost session, the track count. */
-function contextOf(session: readonly AttemptRecord[]): ThresholdContext {
+/** The estimator options of a kind's variable, with an optional prior. */
+export function estimatorOptions(variable: MainVariable, prior?: ThresholdRange | null): EstimatorOptions {
+  return {
+    start: variable.start,
+    min: variable.min,
+    max: variable.max,
+    easier: variable.easier,
+    chance: variable.chance,
+    ...(prior ? { prior } : {}),
+  };
+}
+
+/** Every sitting's estimate of one kind (oldest first), each starting from the one before. */
+export function sittingEstimates(
+  kind: string,
+  variable: MainVariable,
+  attempts: readonly AttemptRecord[],
+  dayOf: DayOf = utcDay,
+): { history: SittingEstimate[]; sittings: number; trials: number; last: AttemptRecord[] | null } {
+  const mine = attempts
+    .filter((a) => a.exercise === kind && storedValueOf(kind, a.question) !== null)
+    .sort((x, y) => x.at - y.at);
+  const sittings = sittingsOf(mine);
+  const history: SittingEstimate[] = [];
+  let prior: ThresholdRange | null = null;
+  for (const s of sittings) {
+    const last = s.attempts.at(-1) as AttemptRecord;
+    const stored = adaptiveMarkOf(last.question)?.adaptiveEstimate ?? null;
+    const trials: EstimatorTrial[] = s.attempts.map((a) => ({
+      value: storedValueOf(kind, a.question) as number,
+      correct: a.score === 100,
+    }));
+    const estimate: ThresholdRange | null = stored ?? estimateFrom(estimatorOptions(variable, prior), trials);
+    if (!estimate) continue;
+    history.push({ ...estimate, at: last.at, day: dayOf(last.at), trials: s.attempts.length });
+    prior = estimate;
+  }
+  return { history, sittings: sittings.length, trials: mine.length, last: sittings.at(-1)?.attempts ?? null };
+}
+
+/** The estimate the next sitting of a kind starts from (the latest sitting's), or null. */
+export function latestEstimate(
+  kind: string,
+  variable: MainVariable,
+  attempts: readonly AttemptRecord[],
+): ThresholdRange | null {
+  const last = sittingEstimates(kind, variable, attempts).history.at(-1);
+  if (!last) return null;
+  return { value: last.value, low: last.low, high: last.high, percentCorrect: last.percentCorrect };
+}
+
+/** Detail that makes the sentence specific: one band for a whole eq-boost sitting, the track count. */
+export function contextOf(session: readonly AttemptRecord[]): ThresholdContext {
   const context: ThresholdContext = {};
   const targets = new Set(session.map((a) => (a.question as { targetHz?: unknown }).targetHz));
   const [only] = targets;
@@ -100,58 +174,50 @@ function contextOf(session: readonly AttemptRecord[]): ThresholdContext {
   return context;
 }
 
+/** One kind's current threshold, words, note and history. */
 function estimateFor(
   kind: KindInfo,
   variable: MainVariable,
   attempts: readonly AttemptRecord[],
   dayOf: DayOf,
 ): ThresholdEstimate {
-  const mine = attempts
-    .filter((a) => a.exercise === kind.id && adaptiveValueOf(a.question) !== null)
-    .sort((x, y) => x.at - y.at);
-  const sessions = replaySessions(mine, variable);
-  const base = { kind: kind.id, title: kind.title, variable, trials: mine.length, sessions: sessions.length };
-  const measured = [...sessions].reverse().find((s) => s.threshold !== null);
-  if (measured && measured.threshold !== null) {
+  const { history, sittings, trials, last } = sittingEstimates(kind.id, variable, attempts, dayOf);
+  const base = { kind: kind.id, title: kind.title, variable, trials, sessions: sittings, history };
+  const latest = history.at(-1);
+  if (!latest) {
     return {
       ...base,
-      status: 'measured',
-      value: measured.threshold,
-      words: describeThreshold(kind.id, measured.threshold, measured.context),
-      note: `From your adaptive drill of ${measured.trials} answers: the mean of its last ${THRESHOLD_REVERSALS} turning points.`,
-      reversals: measured.reversalValues.length,
-      at: measured.at,
-      day: dayOf(measured.at),
+      status: 'none',
+      estimate: null,
+      value: null,
+      words: 'No threshold yet.',
+      note: 'Run an adaptive drill: it makes the change smaller while you hear it and bigger when you miss, and finds your limit in one go.',
+      at: null,
+      day: null,
     };
   }
-  const latest = sessions.at(-1);
-  if (latest && latest.reversalValues.length >= 2) {
-    const last = latest.reversalValues.slice(-THRESHOLD_REVERSALS);
-    const value = last.reduce((s, v) => s + v, 0) / last.length;
-    const more = REVERSALS_NEEDED - latest.reversalValues.length;
-    return {
-      ...base,
-      status: 'early',
-      value,
-      words: describeThreshold(kind.id, value, latest.context),
-      note: `An early estimate from ${latest.reversalValues.length} turning points; ${more} more in one drill pin it down.`,
-      reversals: latest.reversalValues.length,
-      at: latest.at,
-      day: dayOf(latest.at),
-    };
-  }
+  const estimate: ThresholdRange = {
+    value: latest.value,
+    low: latest.low,
+    high: latest.high,
+    percentCorrect: latest.percentCorrect,
+  };
+  const early = history.length === 1 && latest.trials < EARLY_BELOW;
+  const answers = `${latest.trials} answer${latest.trials === 1 ? '' : 's'}`;
+  const note = early
+    ? `An early estimate from ${answers}: a whole adaptive drill pins it down.`
+    : history.length === 1
+      ? `From your adaptive drill of ${answers}. The next drill starts from it and narrows the range.`
+      : `From your latest adaptive drill (${answers}), which started from the ${history.length - 1} before it.`;
   return {
     ...base,
-    status: 'none',
-    value: null,
-    words: 'No threshold yet.',
-    note:
-      mine.length === 0
-        ? 'Run an adaptive drill: it gets harder while you answer right and easier when you miss, until it finds your limit.'
-        : `Keep going in one adaptive drill: we need ${REVERSALS_NEEDED} turning points, you have ${latest?.reversalValues.length ?? 0}.`,
-    reversals: latest?.reversalValues.length ?? 0,
-    at: latest?.at ?? null,
-    day: latest ? dayOf(latest.at) : null,
+    status: early ? 'early' : 'measured',
+    estimate,
+    value: estimate.value,
+    words: describeThreshold(kind.id, estimate, variable, contextOf(last ?? [])),
+    note,
+    at: latest.at,
+    day: latest.day,
   };
 }
 

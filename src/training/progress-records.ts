@@ -41,7 +41,7 @@ export interface KindInfo {
   skill: string;
   /** Level names, easiest first (level n is levelNames[n − 1]). */
   levelNames: readonly string[];
-  /** The staircase variable of adaptive kinds. */
+  /** The adaptive variable of adaptive kinds. */
   mainVariable?: MainVariable;
 }
 

@@ -2,8 +2,8 @@
  * Score trend per skill: the mean score of each day a skill was practised, over the last N days, and a
  * rolling mean (every answer of the 7 days ending that day, older days included) that shows the trend
  * without one bad day's zig-zag. Days without practice have no point (the chart joins the points it has).
- * Adaptive answers are left out: the staircase keeps them near 71 % right whatever the learner's level, so
- * their scores say nothing about progress (their thresholds do, on the thresholds card).
+ * Adaptive answers are left out: the adaptive drill keeps asking near the learner's limit whatever their
+ * level, so their scores say nothing about progress (their thresholds do, on the thresholds card).
  */
 import { type AttemptRecord, adaptiveValueOf, type DayOf, utcDay } from './progress-records';
 import { skillLabel, skillRank } from './skill-names';

@@ -1,5 +1,11 @@
-/** Staircase thresholds in plain words, per exercise kind ("you reliably hear a 4 dB boost at 250 Hz"). */
+/**
+ * Thresholds in plain words, per exercise kind, with their range ("You hear a boost of about 4 dB
+ * (somewhere between 3 and 6 dB)"). At the easiest end of the range the sentence says it was not heard
+ * reliably even there; at the hardest end that even the smallest change was heard.
+ */
 import { formatHz } from '../dsp/bands';
+import type { MainVariable } from '../exercises/types';
+import type { ThresholdRange } from './estimator';
 
 /** Optional detail that makes the sentence more specific. */
 export interface ThresholdContext {
@@ -9,35 +15,88 @@ export interface ThresholdContext {
   tracks?: number;
 }
 
-/** 0.5 dB steps, no trailing ".0": 4 → "4", 3.25 → "3.5" (rounded half up), 0.4 → "0.5". */
-function decibels(value: number): string {
-  const rounded = Math.max(0.5, Math.round(value * 2) / 2);
+/** What the sentence needs to know about the variable: its range and which way is easier. */
+export type VariableRange = Pick<MainVariable, 'min' | 'max' | 'easier'>;
+
+/** Where an estimate sits: inside the range, at its easiest end (not heard even there) or its hardest end. */
+export type ThresholdPlace = 'inside' | 'easiest' | 'hardest';
+
+/** Whether an estimate sits at an end of the variable's range (within 2 %). */
+export function thresholdPlace(estimate: ThresholdRange, variable: VariableRange): ThresholdPlace {
+  const nearMax = estimate.value >= variable.max * 0.98;
+  const nearMin = estimate.value <= variable.min * 1.02;
+  if (variable.easier === 'larger') return nearMax ? 'easiest' : nearMin ? 'hardest' : 'inside';
+  return nearMin ? 'easiest' : nearMax ? 'hardest' : 'inside';
+}
+
+/** 0.5 dB steps, no trailing ".0": 4 → "4", 3.25 → "3.5", 0.4 → "0.5"; `round` picks the direction. */
+function decibels(value: number, round: (x: number) => number = Math.round): string {
+  const rounded = Math.max(0.5, round(value * 2) / 2);
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
-/** The nearest odd whole number (position counts are odd: the centre is one of them). */
-function oddCount(value: number): number {
-  return Math.max(3, 2 * Math.round((value - 1) / 2) + 1);
+/** Whole percent (at least 1). */
+function percent(value: number, round: (x: number) => number = Math.round): string {
+  return String(Math.max(1, round(value)));
+}
+
+/** "about 4 dB (somewhere between 3 and 6 dB)", or "about 4 dB" when the rounded range is one number. */
+function aboutWithRange(
+  estimate: ThresholdRange,
+  format: (v: number, r?: (x: number) => number) => string,
+  unit: string,
+): string {
+  const value = format(estimate.value);
+  const low = format(estimate.low, Math.floor);
+  const high = format(estimate.high, Math.ceil);
+  const range = low === high ? '' : ` (somewhere between ${low} and ${high}${unit})`;
+  return `about ${value}${unit}${range}`;
+}
+
+/** How many evenly spaced positions from hard left to hard right a spacing (% of the width) makes: 100/s + 1. */
+export function positionsAt(spacingPct: number): number {
+  return Math.max(2, Math.round(100 / spacingPct) + 1);
 }
 
 /**
- * One sentence saying what a threshold means for this kind. "Reliably" = the staircase's 70.7 % point.
- * Unknown kinds get a neutral sentence with the number.
+ * One sentence saying what a threshold estimate means for this kind (the learner is right three times in
+ * four at the value). Unknown kinds get a neutral sentence with the numbers.
  */
-export function describeThreshold(kind: string, value: number, context: ThresholdContext = {}): string {
-  if (!Number.isFinite(value)) return 'Not enough answers yet to find your threshold.';
+export function describeThreshold(
+  kind: string,
+  estimate: ThresholdRange | null,
+  variable: VariableRange,
+  context: ThresholdContext = {},
+): string {
+  if (!estimate || !Number.isFinite(estimate.value)) return 'Not enough answers yet to find your threshold.';
+  const place = thresholdPlace(estimate, variable);
   switch (kind) {
     case 'eq-boost': {
       const where = context.atHz ? `at ${formatHz(context.atHz)}` : 'in any of the ten octave bands';
-      return `You reliably hear a ${decibels(value)} dB boost ${where}.`;
+      if (place === 'easiest')
+        return `Even a ${decibels(variable.max)} dB boost, the biggest here, was not clear to you yet ${where}: try the levels first.`;
+      if (place === 'hardest')
+        return `You hear even a ${decibels(variable.min)} dB boost ${where}, the smallest here.`;
+      return `You hear a boost of ${aboutWithRange(estimate, decibels, ' dB')} ${where}.`;
     }
     case 'level-change': {
       const mix = context.tracks ? ` in a mix of ${context.tracks} tracks` : ' in a mix';
-      return `You reliably hear which track moved, and which way, when it moves by ${decibels(value)} dB${mix}.`;
+      if (place === 'easiest')
+        return `Even a ${decibels(variable.max)} dB move, the biggest here, was not clear to you yet${mix}: try the levels first.`;
+      if (place === 'hardest')
+        return `You hear which track moved, and which way, even when it moves by ${decibels(variable.min)} dB${mix}, the smallest here.`;
+      return `You hear which track moved, and which way, when it moves by ${aboutWithRange(estimate, decibels, ' dB')}${mix}.`;
     }
-    case 'pan-position':
-      return `You reliably place an instrument among ${oddCount(value)} positions from hard left to hard right.`;
-    default:
-      return `Your threshold is ${Math.round(value * 10) / 10}.`;
+    case 'pan-position': {
+      if (place === 'easiest')
+        return 'Even seven positions from hard left to hard right were not clear to you yet: try the levels first.';
+      if (place === 'hardest')
+        return `You place an instrument to within ${percent(variable.min)} % of the stereo width, the finest here.`;
+      return `You place an instrument to within ${aboutWithRange(estimate, percent, ' %')} of the stereo width: like telling ${positionsAt(estimate.value)} positions apart from hard left to hard right.`;
+    }
+    default: {
+      const r = (v: number) => Math.round(v * 10) / 10;
+      return `Your threshold is about ${r(estimate.value)} (somewhere between ${r(estimate.low)} and ${r(estimate.high)}).`;
+    }
   }
 }

@@ -68,6 +68,9 @@ describe('registry', () => {
         expect(mv.start).toBeLessThanOrEqual(mv.max);
         expect(mv.baseLevel).toBeGreaterThanOrEqual(1);
         expect(mv.baseLevel).toBeLessThanOrEqual(meta.levels.length);
+        expect(mv.min).toBeGreaterThan(0);
+        expect(mv.chance).toBeGreaterThan(0);
+        expect(mv.chance).toBeLessThanOrEqual(0.5);
       }
     }
   });
@@ -76,9 +79,14 @@ describe('registry', () => {
     expect(exercises['eq-boost'].meta.mainVariable).toMatchObject({ unit: 'dB', easier: 'larger' });
     expect(exercises['level-change'].meta.mainVariable).toMatchObject({ unit: 'dB', easier: 'larger' });
     expect(exercises['pan-position'].meta.mainVariable).toMatchObject({
-      unit: 'positions',
-      easier: 'smaller',
+      unit: '% of the width',
+      easier: 'larger',
     });
+    // The guess rate of each adaptive kind's base level: one of ten bands; one of six tracks and up or down;
+    // one of seven positions.
+    expect(exercises['eq-boost'].meta.mainVariable?.chance).toBe(1 / 10);
+    expect(exercises['level-change'].meta.mainVariable?.chance).toBe(1 / 12);
+    expect(exercises['pan-position'].meta.mainVariable?.chance).toBe(1 / 7);
     expect(exercises['eq-match'].meta.adaptive).toBe(false);
     expect(exercises['comp-match'].meta.adaptive).toBe(false);
   });

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EqBoostQuestion } from '../../src/exercises/eq-boost/meta';
+import type { LevelChangeAnswer, LevelChangeQuestion } from '../../src/exercises/level-change/meta';
 import { exercises } from '../../src/exercises/registry';
+import { estimatorOptions } from '../../src/training/adaptive-thresholds';
+import { ADAPTIVE_TRIALS, estimateFrom } from '../../src/training/estimator';
 
 beforeAll(() => {
   vi.stubGlobal('navigator', { storage: { persist: async () => true } });
@@ -87,19 +90,21 @@ describe('drill session', () => {
     drill.closeDrill();
   });
 
-  it('adaptive: the staircase makes questions harder while the learner is right and reports a threshold', async () => {
+  it('adaptive: asks harder questions while the learner is right and reports an estimate with its range', async () => {
     const { drill } = await load();
     const s = drill.startDrill({
       kind: 'eq-boost',
       adaptive: true,
-      count: 40,
       seed: 3,
+      prior: null,
       record: async () => true,
     });
     expect(s.adaptive).toBe(true);
+    expect(s.count).toBe(ADAPTIVE_TRIALS);
+    expect(drill.DEFAULT_ADAPTIVE_COUNT).toBe(ADAPTIVE_TRIALS);
     const values: number[] = [];
-    // A listener who hears boosts of 4 dB or more and guesses wrong below that.
-    for (let i = 0; i < 40; i++) {
+    // A listener who hears boosts of 4 dB or more and picks a wrong band below that.
+    for (let i = 0; i < ADAPTIVE_TRIALS; i++) {
       const q = s.question.value as EqBoostQuestion;
       values.push(q.adaptiveValue!);
       const right = exercises['eq-boost'].solve(q) as { bandHz: number };
@@ -110,12 +115,59 @@ describe('drill session', () => {
       s.next();
     }
     expect(values[0]).toBe(12);
-    expect(values[1]).toBe(12);
-    expect(values[2]).toBe(10);
+    expect(values[1]).toBeLessThan(12);
+    expect(Math.min(...values.slice(10))).toBeGreaterThan(2);
     const summary = s.summary.value!;
-    expect(summary.threshold).not.toBeNull();
-    expect(Math.abs(summary.threshold! - 3.5)).toBeLessThan(1);
-    expect(summary.thresholdWords).toMatch(/^You reliably hear a \d+(\.5)? dB boost/);
+    expect(summary.estimate!.value).toBeGreaterThan(3.5);
+    expect(summary.estimate!.value).toBeLessThan(5);
+    expect(summary.estimate!.low).toBeLessThan(summary.estimate!.value);
+    expect(summary.threshold).toBe(summary.estimate!.value);
+    expect(summary.thresholdWords).toMatch(/^You hear a boost of about \d(\.5)? dB \(somewhere between/);
+    // The same answers replayed through the estimator give the same estimate.
+    const trials = s.answers.value.map((a) => ({ value: a.value!, correct: a.result.correct }));
+    expect(estimateFrom(estimatorOptions(exercises['eq-boost'].meta.mainVariable!), trials)).toEqual(
+      summary.estimate,
+    );
+    drill.closeDrill();
+  });
+
+  it('adaptive: stores the sitting and estimate with each answer; the next sitting starts from it', async () => {
+    const { drill, storage, attempts } = await load();
+    const db = await storage.database();
+    const profile = storage.activeProfileId.value;
+    const listener = async (s: ReturnType<typeof drill.startDrill>, n: number) => {
+      for (let i = 0; i < n; i++) {
+        const q = s.question.value as LevelChangeQuestion;
+        const right = exercises['level-change'].solve(q) as LevelChangeAnswer;
+        s.setAnswer(
+          Math.abs(q.changeDb) >= 3
+            ? right
+            : { ...right, direction: right.direction === 'up' ? 'down' : 'up' },
+        );
+        await s.submit();
+        await settle(s);
+        s.next();
+      }
+    };
+    const first = drill.startDrill({ kind: 'level-change', adaptive: true, count: 12, seed: 8 });
+    expect(await first.priorReady).toBeNull();
+    await listener(first, 12);
+    const firstEstimate = first.summary.value!.estimate!;
+    drill.closeDrill();
+    const stored = (await attempts.listAttempts(db, profile)).filter((a) => a.exercise === 'level-change');
+    expect(stored).toHaveLength(12);
+    const marks = stored.map((a) => a.question as { adaptiveSitting: number; adaptiveEstimate: unknown });
+    expect(new Set(marks.map((m) => m.adaptiveSitting)).size).toBe(1);
+    expect(marks.at(-1)!.adaptiveEstimate).toEqual(firstEstimate);
+
+    const second = drill.startDrill({ kind: 'level-change', adaptive: true, count: 12, seed: 9 });
+    expect(await second.priorReady).toEqual(firstEstimate);
+    await listener(second, 12);
+    const secondEstimate = second.summary.value!.estimate!;
+    const trials = second.answers.value.map((a) => ({ value: a.value!, correct: a.result.correct }));
+    const mv = exercises['level-change'].meta.mainVariable!;
+    expect(estimateFrom(estimatorOptions(mv, firstEstimate), trials)).toEqual(secondEstimate);
+    expect(secondEstimate.high / secondEstimate.low).toBeLessThan(firstEstimate.high / firstEstimate.low);
     drill.closeDrill();
   });
 });

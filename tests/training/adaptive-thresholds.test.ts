@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { adaptiveThresholds, SESSION_GAP_MS } from '../../src/training/adaptive-thresholds';
-import { createStaircaseFor } from '../../src/training/staircase';
+import {
+  adaptiveThresholds,
+  estimatorOptions,
+  latestEstimate,
+  SESSION_GAP_MS,
+  storedValueOf,
+} from '../../src/training/adaptive-thresholds';
+import { createEstimator, estimateFrom, type ThresholdRange } from '../../src/training/estimator';
+import type { AttemptRecord } from '../../src/training/progress-records';
 import { adaptiveRun, at, attempt, D0, eqAttempt, KINDS } from './progress-fixtures';
 
-/**
- * An eq-boost session worked out by hand (start 12 dB, step 2, halved after four reversals):
- * 12 12 ↓10 10 ↓8 8 ↓6 ✗ ↑8 8 ↓6 ✗ ↑8 8 ↓7 ✗ ↑8 8 ↓7 ✗ ↑8 8 ↓7 ✗ ↑8 8 (↓7 next).
- * Reversals at 6 8 6 8 | 7 8 7 8 7 8: threshold = mean of the last six = 7.5 dB.
- */
-const FULL = '++++++-++-++-++-++-++';
-const FULL_VALUES = [12, 12, 10, 10, 8, 8, 6, 8, 8, 6, 8, 8, 7, 8, 8, 7, 8, 8, 7, 8, 8];
-const BANDS = [125, 250, 500, 1000, 2000];
-const band = (i: number) => ({ targetHz: BANDS[i % BANDS.length] });
+const EQ = KINDS[0]!.mainVariable!;
 
 function only(kind: string, list: ReturnType<typeof adaptiveThresholds>) {
   const found = list.find((t) => t.kind === kind);
@@ -19,111 +18,143 @@ function only(kind: string, list: ReturnType<typeof adaptiveThresholds>) {
   return found;
 }
 
-describe('current thresholds from stored adaptive attempts', () => {
-  it('replays a session through the staircase and reports its threshold in words', () => {
-    const run = adaptiveRun('eq-boost', 'eq', FULL, FULL_VALUES, at(D0), band);
-    // The replay agrees with the real staircase on every presented value.
-    const s = createStaircaseFor(KINDS[0]!.mainVariable!);
-    for (const ch of FULL) {
-      expect(FULL_VALUES[s.trials]).toBe(s.value);
-      s.record(ch === '+');
-    }
-    const eq = only('eq-boost', adaptiveThresholds(run, KINDS));
+/**
+ * One adaptive drill as the app stores it: `count` answers a minute apart, the listener right whenever the
+ * value is at least `hears` dB; every question carries the value, the sitting and the estimate so far.
+ */
+function markedSitting(
+  start: number,
+  count: number,
+  hears: number,
+  prior: ThresholdRange | null,
+  extra: Record<string, unknown> = {},
+): { attempts: AttemptRecord[]; final: ThresholdRange } {
+  const e = createEstimator(estimatorOptions(EQ, prior));
+  const attempts: AttemptRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const value = e.value;
+    const right = value >= hears;
+    e.record(right);
+    attempts.push({
+      exercise: 'eq-boost',
+      skill: 'eq',
+      level: 3,
+      score: right ? 100 : 50,
+      at: start + i * 60_000,
+      question: {
+        kind: 'eq-boost',
+        adaptiveValue: value,
+        adaptiveSitting: start,
+        adaptiveEstimate: e.estimate,
+        ...extra,
+      },
+      answer: {},
+    });
+  }
+  return { attempts, final: e.estimate! };
+}
+
+describe('thresholds from stored adaptive attempts', () => {
+  it('takes a sitting’s estimate from its last answer and says it with its range', () => {
+    const { attempts, final } = markedSitting(at(D0), 30, 4, null);
+    const eq = only('eq-boost', adaptiveThresholds(attempts, KINDS));
     expect(eq.status).toBe('measured');
-    expect(eq.value).toBe(7.5);
-    expect(eq.reversals).toBe(10);
-    expect(eq.trials).toBe(21);
+    expect(eq.estimate).toEqual(final);
+    expect(eq.value).toBe(final.value);
+    // A listener who hears exactly 4 dB and more: the estimate lands on it.
+    expect(final.value).toBeGreaterThan(3.5);
+    expect(final.value).toBeLessThan(5);
+    expect(eq.trials).toBe(30);
     expect(eq.sessions).toBe(1);
-    expect(eq.at).toBe(at(D0) + 20 * 60_000);
+    expect(eq.history).toHaveLength(1);
+    expect(eq.at).toBe(at(D0) + 29 * 60_000);
     expect(eq.day).toBe(D0);
-    expect(eq.words).toBe('You reliably hear a 7.5 dB boost in any of the ten octave bands.');
-  });
-
-  it('names the band when a whole session stayed on one', () => {
-    const run = adaptiveRun('eq-boost', 'eq', FULL, FULL_VALUES, at(D0), () => ({ targetHz: 250 }));
-    expect(only('eq-boost', adaptiveThresholds(run, KINDS)).words).toBe(
-      'You reliably hear a 7.5 dB boost at 250 Hz.',
+    expect(eq.words).toMatch(
+      /^You hear a boost of about 4(\.5)? dB \(somewhere between \d(\.5)? and \d(\.5)? dB\) in any of the ten octave bands\.$/,
     );
+    expect(eq.note).toContain('30 answers');
   });
 
-  it('keeps the latest measured threshold when a later session is too short', () => {
-    const first = adaptiveRun('eq-boost', 'eq', FULL, FULL_VALUES, at(D0), band);
-    const later = adaptiveRun('eq-boost', 'eq', '+++++', [12, 12, 10, 10, 8], at(D0 + 1), band);
-    const eq = only('eq-boost', adaptiveThresholds([...later, ...first], KINDS));
+  it('keeps a history over sittings; the second started from the first and is narrower', () => {
+    const first = markedSitting(at(D0), 30, 6, null);
+    const second = markedSitting(at(D0 + 3), 30, 6, first.final);
+    expect(latestEstimate('eq-boost', EQ, first.attempts)).toEqual(first.final);
+    const eq = only('eq-boost', adaptiveThresholds([...second.attempts, ...first.attempts], KINDS));
     expect(eq.sessions).toBe(2);
-    expect(eq.trials).toBe(26);
+    expect(eq.history.map((h) => h.day)).toEqual([D0, D0 + 3]);
+    expect(eq.history.map((h) => h.trials)).toEqual([30, 30]);
+    expect(eq.estimate).toEqual(second.final);
+    expect(second.final.high / second.final.low).toBeLessThan(first.final.high / first.final.low);
+    expect(eq.note).toContain('started from the 1 before it');
+  });
+
+  it('keeps two drills apart by their sitting even when they follow within a minute', () => {
+    const first = markedSitting(at(D0), 10, 6, null);
+    const second = markedSitting(at(D0) + 10 * 60_000, 10, 6, first.final);
+    const eq = only('eq-boost', adaptiveThresholds([...first.attempts, ...second.attempts], KINDS));
+    expect(eq.sessions).toBe(2);
+    expect(eq.estimate).toEqual(second.final);
+  });
+
+  it('replays attempts stored without a sitting, split by pauses, each from the one before', () => {
+    const a = adaptiveRun('eq-boost', 'eq', '++-+++', [12, 8, 5, 8, 6, 6], at(D0));
+    const b = adaptiveRun('eq-boost', 'eq', '+-++', [10, 4, 7, 6], at(D0) + 5 * 60_000 + SESSION_GAP_MS + 1);
+    const eq = only('eq-boost', adaptiveThresholds([...a, ...b], KINDS));
+    expect(eq.sessions).toBe(2);
+    const firstEstimate = estimateFrom(
+      estimatorOptions(EQ),
+      [12, 8, 5, 8, 6, 6].map((value, i) => ({ value, correct: '++-+++'[i] === '+' })),
+    )!;
+    const secondEstimate = estimateFrom(
+      estimatorOptions(EQ, firstEstimate),
+      [10, 4, 7, 6].map((value, i) => ({ value, correct: '+-++'[i] === '+' })),
+    )!;
+    expect(eq.history[0]).toMatchObject(firstEstimate);
+    expect(eq.estimate).toEqual(secondEstimate);
+    // Six answers with a history of one sitting before: measured, not early.
     expect(eq.status).toBe('measured');
-    expect(eq.value).toBe(7.5);
   });
 
-  it('splits a drill started again within minutes (back at the start value)', () => {
-    const first = adaptiveRun('eq-boost', 'eq', FULL, FULL_VALUES, at(D0), band);
-    // Straight on, 1 minute later: 12 12 ↓10 10 ↓8 ✗ ↑10 10 ↓8, reversals at 8 and 10.
-    const again = adaptiveRun(
-      'eq-boost',
-      'eq',
-      '+++++-++',
-      [12, 12, 10, 10, 8, 10, 10, 8],
-      at(D0) + 21 * 60_000,
-    );
-    const eq = only('eq-boost', adaptiveThresholds([...first, ...again], KINDS));
-    expect(eq.sessions).toBe(2);
-    // Had the replay run on, the second drill would have corrupted the first's reversals.
-    expect(eq.value).toBe(7.5);
-    expect(eq.at).toBe(at(D0) + 20 * 60_000);
-  });
-
-  it('gives an early estimate from two or more reversals, and none from fewer', () => {
-    // 12 12 ↓10 10 ↓8 ✗ ↑10 10 ↓8: reversals at 8 and 10, estimate 9 dB.
-    const short = adaptiveRun('eq-boost', 'eq', '+++++-++', [12, 12, 10, 10, 8, 10, 10, 8], at(D0), band);
+  it('calls a first sitting of few answers an early estimate', () => {
+    const short = adaptiveRun('eq-boost', 'eq', '++-++', [12, 8, 5, 8, 6], at(D0));
     const eq = only('eq-boost', adaptiveThresholds(short, KINDS));
     expect(eq.status).toBe('early');
-    expect(eq.value).toBe(9);
-    expect(eq.note).toContain('8 more');
-    const tooShort = only('eq-boost', adaptiveThresholds(short.slice(0, 6), KINDS));
-    expect(tooShort.status).toBe('none');
-    expect(tooShort.value).toBeNull();
-    expect(tooShort.note).toContain('you have 1');
+    expect(eq.note).toContain('An early estimate from 5 answers');
+    expect(eq.estimate!.high / eq.estimate!.low).toBeGreaterThan(1.2);
   });
 
-  it('starts a new session after a pause of more than 30 minutes', () => {
-    const a = adaptiveRun('eq-boost', 'eq', '+++++', [12, 12, 10, 10, 8], at(D0), band);
-    // A new drill: 12 ✗ ↑14 14 ↓12, one reversal (at 14).
-    const b = adaptiveRun(
-      'eq-boost',
-      'eq',
-      '-++',
-      [12, 14, 14],
-      at(D0) + 4 * 60_000 + SESSION_GAP_MS + 1,
-      band,
-    );
-    // Run on as one session, the replay would find reversals at 8 and 10 and an early estimate of 9 dB.
-    expect(only('eq-boost', adaptiveThresholds([...a, ...b], KINDS))).toMatchObject({
-      sessions: 2,
-      status: 'none',
-      reversals: 1,
+  it('reads pan answers stored as a number of positions as their spacing', () => {
+    const legacy = {
+      kind: 'pan-position',
+      adaptiveValue: 9,
+      positionsPan: [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1],
+    };
+    expect(storedValueOf('pan-position', legacy)).toBe(12.5);
+    const now = {
+      kind: 'pan-position',
+      adaptiveValue: 9,
+      positionsPan: [-0.54, -0.36, -0.18, 0, 0.18, 0.36, 0.54],
+    };
+    expect(storedValueOf('pan-position', now)).toBe(9);
+    expect(storedValueOf('eq-boost', { adaptiveValue: 9 })).toBe(9);
+    const counts = [5, 7, 9];
+    const run = adaptiveRun('pan-position', 'pan', '+++', counts, at(D0), (i) => {
+      const n = counts[i]!;
+      return { positionsPan: Array.from({ length: n }, (_, k) => -1 + (2 * k) / (n - 1)) };
     });
-  });
-
-  it('runs pan positions the other way (more positions is harder)', () => {
-    // 5 5 ↑7 7 ↑9 ✗ ↓7 7 ↑9: reversals at 9 and 7, early estimate 8 → "9 positions" in words.
-    const run = adaptiveRun('pan-position', 'pan', '+++++-++', [5, 5, 7, 7, 9, 7, 7, 9], at(D0));
     const pan = only('pan-position', adaptiveThresholds(run, KINDS));
     expect(pan.status).toBe('early');
-    expect(pan.value).toBe(8);
-    expect(pan.words).toBe(
-      'You reliably place an instrument among 9 positions from hard left to hard right.',
+    expect(pan.words).toMatch(
+      /^You place an instrument to within about \d+ % \(somewhere between \d+ and \d+ %\) of the stereo width: like telling \d+ positions apart from hard left to hard right\.$/,
     );
   });
 
   it('says how many tracks a level-change threshold was measured in', () => {
-    const values = FULL_VALUES.map((v) => v - 4); // start 8 instead of 12: the same path, 4 dB lower
     const tracks = Array.from({ length: 6 }, (_, i) => ({ id: `t${i}` }));
-    const run = adaptiveRun('level-change', 'faders', FULL, values, at(D0), () => ({ tracks }));
+    const run = adaptiveRun('level-change', 'faders', '+++-+', [8, 5, 3, 2, 3], at(D0), () => ({ tracks }));
     const lc = only('level-change', adaptiveThresholds(run, KINDS));
-    expect(lc.value).toBe(3.5);
-    expect(lc.words).toBe(
-      'You reliably hear which track moved, and which way, when it moves by 3.5 dB in a mix of 6 tracks.',
+    expect(lc.words).toMatch(
+      /^You hear which track moved, and which way, when it moves by about .* dB\) in a mix of 6 tracks\.$/,
     );
   });
 
@@ -134,7 +165,17 @@ describe('current thresholds from stored adaptive attempts', () => {
     );
     expect(list.map((t) => t.kind)).toEqual(['eq-boost', 'level-change', 'pan-position']);
     const eq = only('eq-boost', list);
-    expect(eq).toMatchObject({ status: 'none', trials: 0, sessions: 0, value: null, at: null, day: null });
+    expect(eq).toMatchObject({
+      status: 'none',
+      trials: 0,
+      sessions: 0,
+      value: null,
+      estimate: null,
+      history: [],
+      at: null,
+      day: null,
+    });
     expect(eq.note).toContain('Run an adaptive drill');
+    expect(latestEstimate('eq-boost', EQ, [])).toBeNull();
   });
 });

@@ -58,10 +58,10 @@ const EQ_VARIABLE: MainVariable = {
   unit: 'dB',
   easier: 'larger',
   start: 12,
-  step: 2,
   min: 0.5,
   max: 18,
   baseLevel: 3,
+  chance: 1 / 10,
 };
 
 const LEVEL_VARIABLE: MainVariable = {
@@ -69,24 +69,24 @@ const LEVEL_VARIABLE: MainVariable = {
   unit: 'dB',
   easier: 'larger',
   start: 8,
-  step: 2,
   min: 0.5,
   max: 12,
   baseLevel: 3,
+  chance: 1 / 12,
 };
 
 const PAN_VARIABLE: MainVariable = {
-  name: 'positions',
-  unit: 'positions',
-  easier: 'smaller',
-  start: 5,
-  step: 2,
-  min: 5,
-  max: 13,
+  name: 'spacing between positions',
+  unit: '% of the width',
+  easier: 'larger',
+  start: 16.67,
+  min: 2,
+  max: 16.67,
   baseLevel: 3,
+  chance: 1 / 7,
 };
 
-/** A small catalog mirroring the registry's metas (titles, skills, level names, staircase variables). */
+/** A small catalog mirroring the registry's metas (titles, skills, level names, adaptive variables). */
 export const KINDS: KindInfo[] = [
   {
     id: 'eq-boost',

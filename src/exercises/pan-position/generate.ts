@@ -1,10 +1,11 @@
-/** Where is it panned? Seeded questions per level, and at a given number of positions for adaptive mode. */
-import { createRng } from '../../dsp/random';
+/** Where is it panned? Seeded questions per level, and at a given spacing of positions for adaptive mode. */
+import { createRng, type Rng } from '../../dsp/random';
 import type { Pan } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
+import { roundTo } from '../shared/scoring';
 import { generateSongSource } from '../shared/sources';
-import { meta, type PanPositionQuestion } from './meta';
+import { ADAPTIVE_POSITIONS, meta, type PanPositionQuestion } from './meta';
 
 /** Tracks that make good panning targets (sustained or busy, clearly located). */
 const PAN_TRACKS: readonly TrackId[] = ['hats', 'perc', 'chords', 'keys', 'lead', 'vocal'];
@@ -14,17 +15,30 @@ export function panPositions(count: number): Pan[] {
   return Array.from({ length: count }, (_, i) => Math.round((-1 + (2 * i) / (count - 1)) * 1e6) / 1e6);
 }
 
-/** The nearest odd count in [5, 13] to `value` (adaptive values may be fractional). */
-export function positionsFor(value: number): number {
-  const mv = meta.mainVariable!;
-  const v = clampValue(value, mv.min, mv.max);
-  return Math.min(mv.max, Math.max(mv.min, 2 * Math.round((v - 1) / 2) + 1));
+/**
+ * The adaptive positions: seven neighbours on a grid centred on the middle, `spacingPct` % of the stereo width
+ * apart (the width is hard left to hard right, 2 in pan units; the spacing is capped so seven fit), placed
+ * at random inside hard left … hard right. Returns the positions (ascending, rounded to 1e-6).
+ */
+export function adaptivePositions(spacingPct: number, rng: Rng): Pan[] {
+  const step = Math.min((2 * spacingPct) / 100, 2 / (ADAPTIVE_POSITIONS - 1));
+  const reach = Math.floor(1 / step + 1e-9);
+  const first = rng.int(-reach, reach - (ADAPTIVE_POSITIONS - 1));
+  return Array.from({ length: ADAPTIVE_POSITIONS }, (_, i) => Math.round((first + i) * step * 1e6) / 1e6 + 0);
 }
 
-function build(seed: number, level: number, positions: number, inMix: boolean): PanPositionQuestion {
+function build(
+  seed: number,
+  level: number,
+  positions: number | { spacingPct: number },
+  inMix: boolean,
+): PanPositionQuestion {
   const rng = createRng(seed);
-  const positionsPan = panPositions(positions);
-  const targetIndex = rng.int(0, positions - 1);
+  const positionsPan =
+    typeof positions === 'number'
+      ? panPositions(positions)
+      : adaptivePositions(positions.spacingPct, rng.fork('positions'));
+  const targetIndex = rng.int(0, positionsPan.length - 1);
   const track = rng.pick(PAN_TRACKS);
   return {
     kind: 'pan-position',
@@ -44,11 +58,19 @@ export function generate(seed: number, level: number): PanPositionQuestion {
   return build(seed, lvl, p.positions, p.inMix);
 }
 
-/** Adaptive mode: `value` positions (rounded to an odd count in 5 … 13) with the base level's setting. */
-export function generateAt(seed: number, value: number): PanPositionQuestion {
+/**
+ * Adaptive mode: seven neighbouring positions `spacingPct` % of the stereo width apart (clamped to the main
+ * variable's range, rounded to 0.01), with the base level's setting (in the mix).
+ */
+export function generateAt(seed: number, spacingPct: number): PanPositionQuestion {
   const mv = meta.mainVariable!;
-  const positions = positionsFor(value);
-  const question = build(seed, mv.baseLevel, positions, levelSpec(meta, mv.baseLevel).params.inMix);
-  question.adaptiveValue = positions;
+  const value = roundTo(clampValue(spacingPct, mv.min, mv.max), 0.01);
+  const question = build(
+    seed,
+    mv.baseLevel,
+    { spacingPct: value },
+    levelSpec(meta, mv.baseLevel).params.inMix,
+  );
+  question.adaptiveValue = value;
   return question;
 }

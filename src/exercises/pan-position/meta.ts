@@ -11,9 +11,19 @@ export interface PanPositionLevel {
   inMix: boolean;
 }
 
+/** Positions offered in an adaptive question (neighbours on a grid of the adaptive spacing). */
+export const ADAPTIVE_POSITIONS = 7;
+/** The widest adaptive spacing, % of the width: seven positions from hard left to hard right (rounded). */
+export const ADAPTIVE_MAX_SPACING = 16.67;
+/** A pan answer this share of the stereo width (or more) away from the target scores 0. */
+export const ZERO_SCORE_SHARE = 1 / 3;
+
 /** A question: one track is panned to one of `positionsPan`; which? */
 export interface PanPositionQuestion extends QuestionBase<'pan-position'> {
-  /** The positions offered, hard left (−1) to hard right (1), evenly spaced. */
+  /**
+   * The positions offered, evenly spaced, ascending: hard left (−1) to hard right (1) on levels; on adaptive
+   * questions seven neighbours on a grid of the adaptive spacing (`adaptiveValue`, % of the width).
+   */
   positionsPan: Pan[];
   /** Index into positionsPan of the track's position. */
   targetIndex: number;
@@ -34,7 +44,8 @@ export const meta: ExerciseMeta<PanPositionLevel> = {
   title: 'Where is it panned?',
   skill: 'pan',
   description: 'One instrument sits somewhere between hard left and hard right. Point to where.',
-  scoring: '100 minus 50 for every position you are off; never below 0.',
+  scoring:
+    'You lose 3 points for every 1 % of the stereo width (hard left to hard right) your answer is off: a third of the width off or more scores 0.',
   levels: [
     {
       name: 'Five positions',
@@ -68,14 +79,15 @@ export const meta: ExerciseMeta<PanPositionLevel> = {
     },
   ],
   adaptive: true,
+  // Adaptive: seven neighbouring positions (chance 1 in 7) whose spacing, in % of the stereo width, moves.
   mainVariable: {
-    name: 'positions',
-    unit: 'positions',
-    easier: 'smaller',
-    start: 5,
-    step: 2,
-    min: 5,
-    max: 13,
+    name: 'spacing between positions',
+    unit: '% of the width',
+    easier: 'larger',
+    start: ADAPTIVE_MAX_SPACING,
+    min: 2,
+    max: ADAPTIVE_MAX_SPACING,
     baseLevel: 3,
+    chance: 1 / ADAPTIVE_POSITIONS,
   },
 };

@@ -88,7 +88,7 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
       <p class="kind-level-text muted">
         {spec
           ? spec.description
-          : `A 2-down/1-up staircase on the ${meta.mainVariable?.name}: it gets harder while you are right and easier when you miss.`}
+          : `Finds the smallest ${meta.mainVariable?.name} you can hear: it gets harder while you are right and easier when you miss, and starts from your last result.`}
       </p>
     </li>
   );
