@@ -6,7 +6,7 @@
  * mid-restore: the mark in the database says whether the restore landed (committed just before the page
  * went) or not (nothing changed). A Web Lock keeps another tab's running restore from being misread.
  */
-import { RESTORE_MARK_KEY } from '../storage/backup-restore';
+import { RESTORE_MARK_KEY } from '../storage/backup-format';
 import type { HeadroomDb } from '../storage/open';
 import { showNotice } from './notices';
 

@@ -21,6 +21,8 @@ export const BACKUP_MAGIC = 'HEADROOM-BACKUP\n';
 export const FORMAT_VERSION = 1;
 /** Bytes before the JSON manifest. */
 export const HEADER_BYTES = 28;
+/** The setting key a restore's marker is stored under (not a user setting; backups leave it out). */
+export const RESTORE_MARK_KEY = 'restoreMark';
 /** The file name ending of a backup. */
 export const BACKUP_EXTENSION = '.headroom-backup';
 

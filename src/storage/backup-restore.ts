@@ -10,7 +10,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { BackupProgress, CheckedBackup } from './backup';
-import { type BackupProblem, backupProblem } from './backup-format';
+import { type BackupProblem, backupProblem, RESTORE_MARK_KEY } from './backup-format';
 import { attemptContentKey, mergeAssignments, mergeLessonStates, progressFromAttempts } from './backup-merge';
 import { BACKUP_STORES, type BackupStores } from './backup-records';
 import { toStorageError } from './errors';
@@ -41,8 +41,7 @@ export interface RestoreOptions {
   batch?: number;
 }
 
-/** The setting key a restore's marker is stored under (not a user setting; backups leave it out). */
-export const RESTORE_MARK_KEY = 'restoreMark';
+export { RESTORE_MARK_KEY } from './backup-format';
 
 /** Requests sent before waiting for them: large enough to keep IndexedDB busy, small enough to report often. */
 const BATCH = 2000;

@@ -14,6 +14,7 @@ import {
   isProblem,
   manifestFromJson,
   manifestToJson,
+  RESTORE_MARK_KEY,
 } from './backup-format';
 import {
   BACKUP_STORES,
@@ -25,7 +26,6 @@ import {
   checkManifest,
   describeBackup,
 } from './backup-records';
-import { RESTORE_MARK_KEY } from './backup-restore';
 import { toStorageError } from './errors';
 import type { HeadroomDb } from './open';
 import { DB_VERSION, type ImportedSong } from './schema';
