@@ -38,7 +38,14 @@ function setting(attrs: Attributes, key: 'a' | 'b'): ListenSetting {
   return { text };
 }
 
-function listen(node: LeafDirective, line: number, problems: ProblemList, caption: string): ListenBlock {
+/** Reads a `::listen` line; `inQuiz` labels the sides plain "A" and "B" so the labels do not give the answer. */
+export function readListen(
+  node: LeafDirective,
+  line: number,
+  problems: ProblemList,
+  caption: string,
+  inQuiz = false,
+): ListenBlock {
   const attrs = new Attributes('listen', node.attributes, line, problems, [
     'id',
     'song',
@@ -68,8 +75,8 @@ function listen(node: LeafDirective, line: number, problems: ProblemList, captio
     solo,
     a,
     b,
-    aLabel: attrs.text('a-label') ?? `A: ${a.text}`,
-    bLabel: attrs.text('b-label') ?? `B: ${b.text}`,
+    aLabel: attrs.text('a-label') ?? (inQuiz ? 'A' : `A: ${a.text}`),
+    bLabel: attrs.text('b-label') ?? (inQuiz ? 'B' : `B: ${b.text}`),
     matched: attrs.flag('matched', true),
     caption,
     line,
@@ -140,7 +147,7 @@ export function readLeaf(node: LeafDirective, problems: ProblemList): LessonBloc
   const caption = inlineToHtml(node.children);
   switch (node.name) {
     case 'listen':
-      return listen(node, line, problems, caption);
+      return readListen(node, line, problems, caption);
     case 'mixer':
       return mixer(node, line, problems, caption);
     case 'exercise':

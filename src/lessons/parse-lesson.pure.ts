@@ -5,6 +5,7 @@ import { readFrontMatter } from './front-matter.pure';
 import { blocksToHtml, lineOf, parseMarkdown, plainText } from './markdown.pure';
 import { type LessonProblem, ProblemList } from './problems.pure';
 import { readQuiz } from './quiz.pure';
+import { checkQuiz } from './quiz-rules.pure';
 import { isGraded, type Lesson, type LessonBlock, type LessonStep, type LessonSummary } from './schema';
 
 /** A parsed lesson plus what the cross-lesson checks need. */
@@ -159,7 +160,9 @@ export function parseLesson(source: string, file: string): ParseResult {
     }
     if (node.type === 'containerDirective') {
       if (node.name === 'quiz') {
-        checkNested(node, source, problems, links);
+        // A quiz question may hold a `::listen` line of its own (read by readQuiz); other directives may not.
+        const body = node.children.filter((c) => !(c.type === 'leafDirective' && c.name === 'listen'));
+        checkNested({ ...node, children: body }, source, problems, links);
         push(readQuiz(node, problems));
       } else if (node.name === 'tip' || node.name === 'caution') {
         checkNested(node, source, problems, links);
@@ -191,6 +194,11 @@ export function parseLesson(source: string, file: string): ParseResult {
       lineOf(first),
       'a lesson needs at least one ::exercise or :::quiz with a pass mark, so it can be completed',
     );
+
+  // The rules that keep quizzes honest (quiz-rules.pure.ts) judge quizzes that read correctly.
+  if (front && problems.items.length === 0)
+    for (const block of steps.flatMap((s) => s.blocks))
+      if (block.type === 'quiz') problems.items.push(...checkQuiz(block, front.track, file));
 
   if (!front || problems.items.length > 0) return { parsed: null, problems: problems.items };
   const lesson: Lesson = { ...front, file, ...summarise(steps), steps };

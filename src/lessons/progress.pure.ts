@@ -11,6 +11,65 @@ export interface LessonProgress {
   completed: boolean;
   completedAt?: number;
   updatedAt: number;
+  /** Every checked quiz attempt by quiz block id (kept when the lesson is started over). */
+  quizzes?: Record<string, QuizHistory>;
+}
+
+/** One checked quiz attempt: enough to replay it (the seed orders the choices) and to judge it honestly. */
+export interface QuizAttempt {
+  /** Seed of the choice order shown (see quiz-order.pure.ts). */
+  seed: number;
+  /** The authored index of the choice picked, per question. */
+  picks: number[];
+  /** Score 0–100. */
+  score: number;
+  /** Whether this attempt reached the pass mark. */
+  passed: boolean;
+  /** True when the explanations (the key) had been shown before this attempt. */
+  afterKey: boolean;
+  at: number;
+}
+
+/** A quiz's attempts for one profile: the first stays for good, the latest few are kept. */
+export interface QuizHistory {
+  /** The first attempt (made before any key was shown). */
+  first: QuizAttempt;
+  /** Attempts checked so far. */
+  count: number;
+  /** The 1-based attempt that first reached the pass mark (absent until one does). */
+  passedOn?: number;
+  /** The latest attempts, oldest first (at most QUIZ_ATTEMPTS_KEPT). */
+  recent: QuizAttempt[];
+}
+
+/** How many recent attempts a quiz history keeps. */
+export const QUIZ_ATTEMPTS_KEPT = 10;
+
+/** Whether the quiz was passed on the first try, before its key was ever shown. */
+export function passedFirstTry(history: QuizHistory | undefined): boolean {
+  return history?.first.passed === true && !history.first.afterKey;
+}
+
+/** A quiz history with one more attempt; an attempt after the first always counts as after the key. */
+export function withQuizAttempt(history: QuizHistory | undefined, attempt: QuizAttempt): QuizHistory {
+  if (!history)
+    return { first: attempt, count: 1, ...(attempt.passed ? { passedOn: 1 } : {}), recent: [attempt] };
+  const honest: QuizAttempt = { ...attempt, afterKey: true };
+  const count = history.count + 1;
+  const passedOn = history.passedOn ?? (honest.passed ? count : undefined);
+  return {
+    first: history.first,
+    count,
+    ...(passedOn !== undefined ? { passedOn } : {}),
+    recent: [...history.recent, honest].slice(-QUIZ_ATTEMPTS_KEPT),
+  };
+}
+
+/** "Passed on the first try", "Passed on try 3, after seeing the answers", or "" before a pass. */
+export function quizPassWords(history: QuizHistory | undefined): string {
+  if (!history?.passedOn) return '';
+  if (passedFirstTry(history)) return 'Passed on the first try';
+  return `Passed on try ${history.passedOn}, after seeing the answers`;
 }
 
 /** How a lesson looks on the map. `suggested-later` is advice only: every lesson can always be opened. */
@@ -84,6 +143,29 @@ export function withScore(
     next.completedAt = at;
   }
   return next;
+}
+
+/** The state after a checked quiz attempt: its history grows and its score counts like any other. */
+export function withQuiz(
+  state: LessonProgress,
+  lesson: ProgressLesson,
+  blockId: string,
+  attempt: QuizAttempt,
+  at: number,
+): LessonProgress {
+  const quizzes = { ...state.quizzes, [blockId]: withQuizAttempt(state.quizzes?.[blockId], attempt) };
+  return withScore({ ...state, quizzes }, lesson, blockId, attempt.score, at);
+}
+
+/** A fresh state for starting a lesson over: no step or scores, but quiz histories stay (keys seen stay seen). */
+export function restartedProgress(
+  state: LessonProgress | undefined,
+  profileId: string,
+  lesson: ProgressLesson,
+  at: number,
+): LessonProgress {
+  const fresh = emptyProgress(profileId, lesson, at);
+  return state?.quizzes ? { ...fresh, quizzes: state.quizzes } : fresh;
 }
 
 /** A lesson's status on the map, given every state of the profile by lesson id. */

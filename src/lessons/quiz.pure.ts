@@ -1,9 +1,19 @@
-/** Reads a `:::quiz` container: questions (prose then a task list), one [x] per question, an explanation per choice. */
+/**
+ * Reads a `:::quiz` container: questions (prose, an optional `::listen` line, then a task list), one [x] per
+ * question, an explanation per choice.
+ */
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { Attributes } from './attributes.pure';
-import { blocksToHtml, type ContainerDirective, inlineToHtml, lineOf } from './markdown.pure';
+import { readListen } from './blocks.pure';
+import {
+  blocksToHtml,
+  type ContainerDirective,
+  inlineToHtml,
+  type LeafDirective,
+  lineOf,
+} from './markdown.pure';
 import type { ProblemList } from './problems.pure';
-import { DEFAULT_PASS, type QuizBlock, type QuizChoice, type QuizQuestion } from './schema';
+import { DEFAULT_PASS, type ListenBlock, type QuizBlock, type QuizChoice, type QuizQuestion } from './schema';
 
 /** Splits a paragraph's inline nodes at the first line break: [choice text, rest]. */
 function splitFirstLine(nodes: readonly PhrasingContent[]): [PhrasingContent[], PhrasingContent[]] {
@@ -50,7 +60,12 @@ function readChoice(item: ListItem, problems: ProblemList): QuizChoice | null {
   return { html: inlineToHtml(choice), correct: item.checked, explanationHtml: blocksToHtml(explanation) };
 }
 
-function readQuestion(prompt: RootContent[], list: List, problems: ProblemList): QuizQuestion {
+function readQuestion(
+  prompt: RootContent[],
+  list: List,
+  listen: ListenBlock | null,
+  problems: ProblemList,
+): QuizQuestion {
   const line = lineOf(prompt[0] ?? list);
   const choices = list.children.map((item) => readChoice(item, problems)).filter((c) => c !== null);
   const right = choices.filter((c) => c.correct).length;
@@ -61,7 +76,21 @@ function readQuestion(prompt: RootContent[], list: List, problems: ProblemList):
       `:::quiz: a question needs exactly one correct choice marked [x], this one has ${right}`,
     );
   if (prompt.length === 0) problems.add(lineOf(list), ':::quiz: a choice list needs a question above it');
-  return { promptHtml: blocksToHtml(prompt), choices, line };
+  const question: QuizQuestion = { promptHtml: blocksToHtml(prompt), choices, line };
+  if (listen) question.listen = listen;
+  return question;
+}
+
+/** Reads a listening question's `::listen` line (its sides are labelled plain A and B). */
+function readQuizListen(
+  node: LeafDirective,
+  quizId: string,
+  index: number,
+  problems: ProblemList,
+): ListenBlock {
+  const block = readListen(node, lineOf(node), problems, inlineToHtml(node.children), true);
+  block.id ||= `${quizId || 'quiz'}-listen-${index + 1}`;
+  return block;
 }
 
 /** Builds a quiz block from its container directive. */
@@ -72,13 +101,21 @@ export function readQuiz(node: ContainerDirective, problems: ProblemList): QuizB
   const pass = attrs.int('pass', 0, 100, DEFAULT_PASS);
   const questions: QuizQuestion[] = [];
   let prompt: RootContent[] = [];
+  let listen: ListenBlock | null = null;
   for (const child of node.children) {
     if (child.type === 'paragraph' && child.data?.directiveLabel) continue;
-    if (child.type === 'list') {
-      questions.push(readQuestion(prompt, child, problems));
+    if (child.type === 'leafDirective' && child.name === 'listen') {
+      if (listen)
+        problems.add(lineOf(child), ':::quiz: a question can have one ::listen line, and this one has two');
+      listen = readQuizListen(child, id, questions.length, problems);
+    } else if (child.type === 'list') {
+      questions.push(readQuestion(prompt, child, listen, problems));
       prompt = [];
+      listen = null;
     } else prompt.push(child);
   }
+  if (listen)
+    problems.add(listen.line, ':::quiz: a ::listen line needs a question and a list of choices under it');
   if (prompt.length > 0)
     problems.add(
       lineOf(prompt[0] ?? node),

@@ -186,11 +186,16 @@ export interface QuizChoice {
   explanationHtml: string;
 }
 
-/** One multiple-choice question with exactly one correct choice. */
+/** One multiple-choice question with exactly one correct choice (at least three choices). */
 export interface QuizQuestion {
   promptHtml: string;
   choices: QuizChoice[];
   line: number;
+  /**
+   * A listening question's A/B example (a `::listen` line above the choices): the learner plays A and B
+   * before the choices open. Its sides are labelled plain "A" and "B" unless the author names them.
+   */
+  listen?: ListenBlock;
 }
 
 /** A quiz: one or more questions; the score is the share answered right, passed at `pass`. */

@@ -1,6 +1,7 @@
-/** Checks across lessons: unique ids and orders, prerequisites that exist and form no cycle, known exercises. */
+/** Checks across lessons: unique ids and orders, prerequisites that exist and form no cycle, known exercises, quiz keys. */
 import type { ParsedLesson } from './parse-lesson.pure';
 import type { LessonProblem } from './problems.pure';
+import { checkQuizzesTogether } from './quiz-rules.pure';
 import type { Lesson } from './schema';
 
 /** What the validator knows about exercise kinds: kind id → level count (and names for the cards). */
@@ -93,6 +94,7 @@ export function validateLessons(
       }
     }
   }
+  problems.push(...checkQuizzesTogether(lessons.map((p) => p.lesson)));
   for (const cycle of findCycles(byId))
     problems.push(problem(cycle.at, 'prerequisites', `prerequisite cycle: ${cycle.path.join(' → ')}`));
   return problems;

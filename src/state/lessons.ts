@@ -4,7 +4,10 @@ import {
   type LessonProgress,
   type LessonStatus,
   lessonStatus,
+  type QuizAttempt,
   reconcileProgress,
+  restartedProgress,
+  withQuiz,
   withScore,
   withStep,
 } from '../lessons/progress.pure';
@@ -102,13 +105,29 @@ export function saveLessonStep(lesson: LessonSummary, step: number): Promise<Les
 }
 
 /** Records a graded block's score (best kept); announces the lesson's completion when this completes it. */
-export async function recordBlockScore(
+export function recordBlockScore(
   lesson: LessonSummary,
   blockId: string,
   score: number,
 ): Promise<LessonProgress> {
+  return record(lesson, (s) => withScore(s, lesson, blockId, score, Date.now()));
+}
+
+/** Records a checked quiz attempt (its seed, picks, and whether the key had been shown) and its score. */
+export function recordQuizAttempt(
+  lesson: LessonSummary,
+  blockId: string,
+  attempt: QuizAttempt,
+): Promise<LessonProgress> {
+  return record(lesson, (s) => withQuiz(s, lesson, blockId, attempt, Date.now()));
+}
+
+async function record(
+  lesson: LessonSummary,
+  change: (current: LessonProgress) => LessonProgress,
+): Promise<LessonProgress> {
   const wasCompleted = progressOf(lesson).completed;
-  const next = await update(lesson, (s) => withScore(s, lesson, blockId, score, Date.now()));
+  const next = await update(lesson, change);
   if (next.completed && !wasCompleted)
     showNotice({
       id: `lesson-done-${lesson.id}`,
@@ -118,9 +137,16 @@ export async function recordBlockScore(
   return next;
 }
 
-/** Starts a lesson over: forgets its step and scores for the active profile. */
+/**
+ * Starts a lesson over: forgets its step and scores for the active profile. Quiz histories stay, so a quiz
+ * whose answers were already shown never counts as passed on the first try again.
+ */
 export async function restartLesson(lesson: LessonSummary): Promise<void> {
-  const { [lesson.id]: _dropped, ...rest } = lessonStates.value;
+  const { [lesson.id]: dropped, ...rest } = lessonStates.value;
+  if (dropped?.quizzes) {
+    await update(lesson, (s) => restartedProgress(s, activeProfileId.value, lesson, Date.now()));
+    return;
+  }
   lessonStates.value = rest;
   try {
     await deleteLessonState(await database(), activeProfileId.value, lesson.id);

@@ -67,7 +67,8 @@ describe('a valid lesson', () => {
   it('keeps colons in prose ("4:1", "A:B") as text instead of reading them as directives', () => {
     const r = parseLesson(
       lesson({
-        body: `A ratio of 4:1 and an A:B test.\n\n:::quiz{id=q}\nWhich?\n\n- [x] 4:1\n  Right.\n- [ ] 2:1\n  No.\n:::`,
+        front: { track: 'production' },
+        body: `A ratio of 4:1 and an A:B test.\n\n:::quiz{id=q}\nWhich?\n\n- [x] 4:1\n  Right.\n- [ ] 2:1\n  No.\n- [ ] 8:1\n  No.\n:::`,
       }),
       'x.md',
     );

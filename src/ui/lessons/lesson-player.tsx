@@ -8,6 +8,7 @@ import {
   openLesson,
   progressOf,
   recordBlockScore,
+  recordQuizAttempt,
   restartLesson,
   saveLessonStep,
 } from '../../state/lessons';
@@ -178,6 +179,8 @@ export function LessonPlayer({ id }: { id: string }) {
         step={current}
         scores={progress.scores}
         onScore={(blockId, score) => void recordBlockScore(summary, blockId, score)}
+        quizzes={progress.quizzes}
+        onQuizAttempt={(blockId, attempt) => void recordQuizAttempt(summary, blockId, attempt)}
       />
       {last && <Checklist lesson={lesson} scores={progress.scores} />}
       <nav class="step-nav" aria-label="Lesson steps">

@@ -1,3 +1,4 @@
+import type { QuizAttempt, QuizHistory } from '../../lessons/progress.pure';
 import type { LessonBlock, LessonStep, LessonSummary } from '../../lessons/schema';
 import { ErrorBoundary } from '../shell/error-boundary';
 import { DiagramBlock } from './blocks/diagram-block';
@@ -12,9 +13,20 @@ export interface StepViewProps {
   step: LessonStep;
   scores: Readonly<Record<string, number>>;
   onScore: (blockId: string, score: number) => void;
+  /** Quiz attempt histories by block id. */
+  quizzes?: Readonly<Record<string, QuizHistory>> | undefined;
+  /** Where a checked quiz attempt goes (its score too); without it a quiz reports through `onScore`. */
+  onQuizAttempt?: (blockId: string, attempt: QuizAttempt) => void;
 }
 
-function Block({ block, lesson, scores, onScore }: Omit<StepViewProps, 'step'> & { block: LessonBlock }) {
+function Block({
+  block,
+  lesson,
+  scores,
+  onScore,
+  quizzes,
+  onQuizAttempt,
+}: Omit<StepViewProps, 'step'> & { block: LessonBlock }) {
   switch (block.type) {
     case 'prose':
       // Lesson Markdown turned into HTML at build time; raw HTML in lessons is refused by the parser.
@@ -48,6 +60,8 @@ function Block({ block, lesson, scores, onScore }: Omit<StepViewProps, 'step'> &
           lesson={lesson}
           best={scores[block.id]}
           onScore={(s) => onScore(block.id, s)}
+          history={quizzes?.[block.id]}
+          {...(onQuizAttempt ? { onAttempt: (a: QuizAttempt) => onQuizAttempt(block.id, a) } : {})}
         />
       );
   }

@@ -16,7 +16,7 @@ function ownedByControl(event: KeyboardEvent): boolean {
 }
 
 /** Keys inside the block: P (or Space off a button) plays and stops, A and B pick a side, X swaps, L loops. */
-function onBlockKey(model: ListenModel, event: KeyboardEvent): void {
+export function onListenKey(model: ListenModel, event: KeyboardEvent): void {
   if (event.ctrlKey || event.metaKey || event.altKey || ownedByControl(event)) return;
   const key = event.key.toLowerCase();
   const onButton = (event.target as HTMLElement | null)?.tagName === 'BUTTON';
@@ -36,9 +36,11 @@ function Side(props: {
   setting: ListenSetting;
   selected: boolean;
   ready: boolean;
+  /** Hide what the side changes (a quiz asks the learner to hear it). */
+  hideMoves: boolean;
   onSelect: () => void;
 }) {
-  const { side, label, setting, selected, ready, onSelect } = props;
+  const { side, label, setting, selected, ready, hideMoves, onSelect } = props;
   const moves = describeSetting(setting);
   return (
     // biome-ignore lint/a11y/useSemanticElements: two big labelled buttons acting as a two-way switch (keys A and B)
@@ -57,16 +59,15 @@ function Side(props: {
         </span>
         <span class="ab-label">{label}</span>
       </span>
-      <span class="ab-moves">{moves.length === 0 ? 'As it is: no change' : moves.join(' · ')}</span>
+      {!hideMoves && (
+        <span class="ab-moves">{moves.length === 0 ? 'As it is: no change' : moves.join(' · ')}</span>
+      )}
     </button>
   );
 }
 
-/**
- * An A/B listening example: the block's material with setting A and setting B, playing in step and switched
- * with a short crossfade (click a side, or keys A, B, X), loudness-matched unless the lesson says otherwise.
- */
-export function ListenBlock({ block }: BlockProps<ListenData>) {
+/** Creates a block's listen model and prepares it at once (and disposes of it when the block goes). */
+export function useListenModel(block: ListenData) {
   const model = useMemo(() => createListenModel(block), [block]);
   useEffect(() => {
     void prepareAudio();
@@ -77,10 +78,42 @@ export function ListenBlock({ block }: BlockProps<ListenData>) {
     });
     return () => model.dispose();
   }, [model]);
+  return model;
+}
 
+/** The two big A and B buttons of a listening example (`hideMoves` keeps what each side changes a secret). */
+export function ListenSides({ model, hideMoves = false }: { model: ListenModel; hideMoves?: boolean }) {
+  const block = model.block;
   const state = model.state.value;
   const selected = model.selected.value;
   const ready = model.status.value === 'ready';
+  return (
+    <div class="listen-sides" role="radiogroup" aria-label="Compare A and B">
+      {(['a', 'b'] as const).map((side) => (
+        <Side
+          key={side}
+          side={side}
+          label={side === 'a' ? block.aLabel : block.bLabel}
+          setting={side === 'a' ? block.a : block.b}
+          selected={selected === side}
+          ready={ready}
+          hideMoves={hideMoves}
+          onSelect={() => {
+            model.select(side);
+            if (!state?.playing) void model.play();
+          }}
+        />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * An A/B listening example: the block's material with setting A and setting B, playing in step and switched
+ * with a short crossfade (click a side, or keys A, B, X), loudness-matched unless the lesson says otherwise.
+ */
+export function ListenBlock({ block }: BlockProps<ListenData>) {
+  const model = useListenModel(block);
   const on = block.track
     ? block.solo
       ? `the ${block.track} alone`
@@ -90,7 +123,7 @@ export function ListenBlock({ block }: BlockProps<ListenData>) {
     <section
       class="block listen"
       aria-label={`Listening example${block.caption ? '' : ': A/B comparison'}`}
-      onKeyDown={(e) => onBlockKey(model, e)}
+      onKeyDown={(e) => onListenKey(model, e)}
     >
       <header class="block-head">
         <h3 class="block-title">
@@ -102,22 +135,7 @@ export function ListenBlock({ block }: BlockProps<ListenData>) {
         </p>
       </header>
       <ListenControls model={model} />
-      <div class="listen-sides" role="radiogroup" aria-label="Compare A and B">
-        {(['a', 'b'] as const).map((side) => (
-          <Side
-            key={side}
-            side={side}
-            label={side === 'a' ? block.aLabel : block.bLabel}
-            setting={side === 'a' ? block.a : block.b}
-            selected={selected === side}
-            ready={ready}
-            onSelect={() => {
-              model.select(side);
-              if (!state?.playing) void model.play();
-            }}
-          />
-        ))}
-      </div>
+      <ListenSides model={model} />
       <p class="listen-keys muted">
         Keys: <kbd>P</kbd> play or stop, <kbd>A</kbd> and <kbd>B</kbd> switch, <kbd>X</kbd> swaps. The switch
         keeps your place in the loop.

@@ -47,8 +47,11 @@ function OutputMeter({ model, playing }: { model: ListenModel; playing: boolean 
   );
 }
 
-/** Play/stop, loop, the level-match line with its switch, and the output meter of a listen block. */
-export function ListenControls({ model }: { model: ListenModel }) {
+/**
+ * Play/stop, loop, the level-match line with its switch, and the output meter of a listen block. `secret`
+ * (a quiz question) keeps which side was turned down to itself, since that would hint at the answer.
+ */
+export function ListenControls({ model, secret = false }: { model: ListenModel; secret?: boolean }) {
   const status = model.status.value;
   const state = model.state.value;
   const playing = state?.playing ?? false;
@@ -85,7 +88,7 @@ export function ListenControls({ model }: { model: ListenModel }) {
             : ''}
       </p>
       <p class={`player-match${matched && matchOn ? ' is-on' : ''}`} aria-live="polite">
-        {listenMatchText(state?.levelMatch ?? null, matched, matchOn)}
+        {listenMatchText(secret ? null : (state?.levelMatch ?? null), matched, matchOn)}
       </p>
     </div>
   );
