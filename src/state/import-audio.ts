@@ -19,6 +19,7 @@ import { toStorageError } from '../storage/errors';
 import { addSong } from '../storage/songs';
 import { browserCanPlay, decodeWithBrowser, resampleInWorker } from './import-decode';
 import { IMPORTED_PREFIX, noteImportedSong, type SongSummary } from './imported-songs';
+import { holdLeave } from './leave-guard';
 import { database } from './storage';
 
 /**
@@ -152,6 +153,8 @@ export async function importAudioFiles(
   const early = checkFileSet(files, limits);
   if (early.length > 0) return { ok: false, problems: early };
   busy = true;
+  // Leaving mid-import would drop the song without a word: the page asks first until it ends.
+  const releaseLeave = holdLeave('a song is being imported');
   const count = files.length;
   try {
     const problems: ImportProblem[] = [];
@@ -220,6 +223,7 @@ export async function importAudioFiles(
     }
   } finally {
     busy = false;
+    releaseLeave();
     importProgress.value = null;
   }
 }

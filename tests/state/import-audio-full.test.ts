@@ -11,6 +11,7 @@ vi.mock('../../src/storage/songs', async (original) => ({
 }));
 
 const { importAudioFiles } = await import('../../src/state/import-audio');
+const { leaveReasons } = await import('../../src/state/leave-guard');
 
 describe('an import when storage is full', () => {
   it('gives one storage problem that says storage is full, without repeating "Nothing was imported."', async () => {
@@ -20,7 +21,7 @@ describe('an import when storage is full', () => {
       (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate),
     );
     const data = new Uint8Array(encodeWav([samples], rate));
-    const result = await importAudioFiles(
+    const importing = importAudioFiles(
       [{ name: 'Kick.wav', size: data.length, arrayBuffer: async () => data.slice().buffer }],
       {
         limits: {
@@ -34,6 +35,10 @@ describe('an import when storage is full', () => {
         now: 1_700_000_000_000,
       },
     );
+    // Leaving mid-import asks first, until the import ends (here: refused by a full disk).
+    expect(leaveReasons.value).toEqual(['a song is being imported']);
+    const result = await importing;
+    expect(leaveReasons.value).toEqual([]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(1);
