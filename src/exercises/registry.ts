@@ -4,6 +4,7 @@ import { generate as compMatchGenerate } from './comp-match/generate';
 import type { CompMatchAnswer, CompMatchQuestion } from './comp-match/meta';
 import { meta as compMatchMeta } from './comp-match/meta';
 import { solve as compMatchSolve } from './comp-match/solve';
+import { start as compMatchStart } from './comp-match/start';
 import { check as compSpotCheck } from './comp-spot/check';
 import { generate as compSpotGenerate } from './comp-spot/generate';
 import type { CompSpotAnswer, CompSpotQuestion } from './comp-spot/meta';
@@ -24,11 +25,13 @@ import { generate as eqMatchGenerate } from './eq-match/generate';
 import type { EqMatchAnswer, EqMatchQuestion } from './eq-match/meta';
 import { meta as eqMatchMeta } from './eq-match/meta';
 import { solve as eqMatchSolve } from './eq-match/solve';
+import { start as eqMatchStart } from './eq-match/start';
 import { check as faderBalanceCheck } from './fader-balance/check';
 import { generate as faderBalanceGenerate } from './fader-balance/generate';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from './fader-balance/meta';
 import { meta as faderBalanceMeta } from './fader-balance/meta';
 import { solve as faderBalanceSolve } from './fader-balance/solve';
+import { start as faderBalanceStart } from './fader-balance/start';
 import { check as levelChangeCheck } from './level-change/check';
 import {
   generate as levelChangeGenerate,
@@ -98,12 +101,19 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: eqBoostCheck,
     generateAt: eqBoostGenerateAt,
   },
-  'eq-match': { meta: eqMatchMeta, generate: eqMatchGenerate, solve: eqMatchSolve, check: eqMatchCheck },
+  'eq-match': {
+    meta: eqMatchMeta,
+    generate: eqMatchGenerate,
+    solve: eqMatchSolve,
+    check: eqMatchCheck,
+    start: eqMatchStart,
+  },
   'comp-match': {
     meta: compMatchMeta,
     generate: compMatchGenerate,
     solve: compMatchSolve,
     check: compMatchCheck,
+    start: compMatchStart,
   },
   'comp-spot': { meta: compSpotMeta, generate: compSpotGenerate, solve: compSpotSolve, check: compSpotCheck },
   'fader-balance': {
@@ -111,6 +121,7 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     generate: faderBalanceGenerate,
     solve: faderBalanceSolve,
     check: faderBalanceCheck,
+    start: faderBalanceStart,
   },
   'level-change': {
     meta: levelChangeMeta,

@@ -47,8 +47,10 @@ export interface ExerciseMeta<P = unknown> {
   skill: Skill;
   /** One or two sentences for the learner. */
   description: string;
-  /** How an answer is scored, in one sentence a learner can read. */
+  /** How an answer is scored, in one or two sentences a beginner can read. */
   scoring: string;
+  /** The exact rule, for "How is this scored?" (every kind has one; a test checks). */
+  scoringRule?: string;
   /** Named levels, easiest first. */
   levels: readonly LevelSpec<P>[];
   /** Whether adaptive mode exists; when false, `adaptiveNote` says why. */
@@ -131,4 +133,6 @@ export interface ExerciseKind<Q extends QuestionBase = QuestionBase, A = unknown
   check(question: Q, answer: A): CheckResult;
   /** Adaptive mode: a question at a given main-variable value (clamped to its range). */
   generateAt?(seed: number, value: number): Q;
+  /** Kinds where the learner sets controls: the answer as first shown, which scores 0 and is never correct. */
+  start?(question: Q): A;
 }

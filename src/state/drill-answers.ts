@@ -2,31 +2,20 @@
  * Answers as the drill holds them while the learner works: where a match kind's controls start, and when a
  * choice kind's answer has every part it needs (so Enter can submit).
  */
-import type { CompMatchQuestion } from '../exercises/comp-match/meta';
 import type { EqBoostAnswer, EqBoostQuestion } from '../exercises/eq-boost/meta';
-import type { EqMatchQuestion } from '../exercises/eq-match/meta';
-import type { FaderBalanceQuestion } from '../exercises/fader-balance/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../exercises/level-change/meta';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../exercises/prod-or-mix/meta';
-import type { ExerciseId, ExerciseQuestion } from '../exercises/registry';
+import { type ExerciseId, type ExerciseQuestion, exercises } from '../exercises/registry';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../exercises/reverb-time/meta';
 import type { SongSource } from '../exercises/types';
 
 /** Kinds where the learner turns controls that B follows live (the answer always exists). */
 export const MATCH_KINDS: readonly ExerciseId[] = ['eq-match', 'comp-match', 'fader-balance'];
 
-/** The answer a question starts with: the start settings for match kinds, nothing for choice kinds. */
+/** The answer a question starts with: the kind's `start` for match kinds (it scores 0), nothing for choice kinds. */
 export function initialAnswer(question: ExerciseQuestion): unknown {
-  switch (question.kind) {
-    case 'eq-match':
-      return { ...(question as EqMatchQuestion).start };
-    case 'comp-match':
-      return { ...(question as CompMatchQuestion).start };
-    case 'fader-balance':
-      return { fadersDb: [...(question as FaderBalanceQuestion).startDb] };
-    default:
-      return null;
-  }
+  const start = exercises[question.kind].start;
+  return start ? start(question) : null;
 }
 
 const has = (o: unknown, key: string): boolean =>

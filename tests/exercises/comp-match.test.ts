@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type CompressorSettings, renderCompressorGain } from '../../src/dsp/compressor';
-import { check, gainTraceDistanceDb, traceDistanceDb } from '../../src/exercises/comp-match/check';
+import { check } from '../../src/exercises/comp-match/check';
 import { COMP_MATCH_EXCERPT_BARS, generate } from '../../src/exercises/comp-match/generate';
+import { loudnessWeights, weightedTraceDistanceDb } from '../../src/exercises/comp-match/loudness-weights';
 import type { CompMatchQuestion } from '../../src/exercises/comp-match/meta';
 import { solve } from '../../src/exercises/comp-match/solve';
 import {
@@ -67,30 +68,44 @@ describe('peak envelopes for imported stems', () => {
   });
 });
 
-describe('comp-match scoring: D = RMS of the gain-trace difference; 100 at ≤ 0.5 dB, 0 at ≥ 6 dB', () => {
-  it('reads a makeup-only difference as exactly that many dB', () => {
+describe('comp-match scoring: share closed of the gain difference where the stem is loud', () => {
+  it('reads a makeup-only difference as exactly that many dB and scores the share closed', () => {
     const q = importedQuestion();
+    // Start: threshold 0 dB (the hits never reach it), makeup 0; D₀ is the reference's own gain changes.
+    const d0 = check(q, q.start).details?.startDistanceDb as number;
+    expect(d0).toBeGreaterThan(2);
     const r = check(q, { ...REF, makeupDb: 6 });
     expect(r.details?.distanceDb).toBe(3);
-    expect(r.score).toBe(55); // 100 × (6 − 3) / 5.5
+    expect(r.score).toBe(Math.max(0, Math.round((100 * (d0 - 3)) / (d0 - 0.5))));
     expect(r.details?.furthestOff).toBe('makeup');
     expect(r.feedback).toContain('makeup gain is too high');
     expect(check(q, { ...REF, makeupDb: 3.5 }).score).toBe(100); // D = 0.5
-    expect(check(q, { ...REF, makeupDb: -3 }).score).toBe(0); // D = 6
+    expect(check(q, q.start).score).toBe(0);
   });
 
-  it('matches the definition: RMS over samples of the dB difference of renderCompressorGain', () => {
+  it('weighs the difference where the stem is loud: silence between hits does not water it down', () => {
     const signal = { channels: [hitTrain(8000, 1)], sampleRate: 8000 };
     const other = { ...REF, thresholdDb: -30, attackMs: 1 };
     const a = renderCompressorGain(signal.channels, 8000, other);
     const b = renderCompressorGain(signal.channels, 8000, REF);
+    const w = loudnessWeights(signal);
     let sum = 0;
-    for (let n = 0; n < a.length; n++) sum += (a[n]! - b[n]!) ** 2;
-    expect(gainTraceDistanceDb(signal, other, REF)).toBeCloseTo(Math.sqrt(sum / a.length), 9);
-    expect(traceDistanceDb(new Float32Array([1, 1]), new Float32Array([4, -3]))).toBeCloseTo(
-      Math.sqrt(12.5),
-      9,
-    );
+    let total = 0;
+    let plain = 0;
+    for (let n = 0; n < a.length; n++) {
+      sum += w[n]! * (a[n]! - b[n]!) ** 2;
+      total += w[n]!;
+      plain += (a[n]! - b[n]!) ** 2;
+    }
+    const weighted = weightedTraceDistanceDb(a, b, w);
+    expect(weighted).toBeCloseTo(Math.sqrt(sum / total), 9);
+    // The hits are short: over every sample the same difference reads smaller than where it is heard.
+    expect(Math.sqrt(plain / a.length)).toBeLessThan(weighted);
+    // The weights: 1 at the loudest, 0 in digital silence.
+    expect(Math.max(...w)).toBe(1);
+    expect(
+      loudnessWeights({ channels: [new Float32Array(100)], sampleRate: 8000 }).every((x) => x === 0),
+    ).toBe(true);
   });
 
   it.each([

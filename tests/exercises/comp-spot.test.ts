@@ -45,13 +45,24 @@ describe('comp-spot drills', () => {
   });
 });
 
-describe('comp-spot scoring: right 100, wrong 0', () => {
-  it('scores the choice', () => {
-    const q = generate(3, 3);
-    expect(check(q, { choice: q.correct })).toMatchObject({ score: 100, correct: true });
-    const wrong = q.choices.find((c) => c !== q.correct)!;
-    const r = check(q, { choice: wrong });
-    expect(r).toMatchObject({ score: 0, correct: false });
-    expect(r.feedback).toContain(`about ${q.correct} dB`);
+describe('comp-spot scoring: right 100, wrong 0; a neighbouring amount 33', () => {
+  it('scores the amount by distance: the next amount 33, two away 0', () => {
+    const q = { ...generate(3, 3), choices: ['3', '6', '10'], correct: '3' };
+    expect(check(q, { choice: '3' })).toMatchObject({ score: 100, correct: true });
+    const near = check(q, { choice: '6' });
+    expect(near).toMatchObject({ score: 33, correct: false });
+    expect(near.feedback).toContain('about 3 dB');
+    expect(near.feedback).toContain('close');
+    expect(check(q, { choice: '10' })).toMatchObject({ score: 0, correct: false });
+    expect(check(q, { choice: 'loud' })).toMatchObject({ score: 0, correct: false });
+  });
+
+  it('keeps two-way questions right or wrong', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const q = generate(seed, 1 + (seed % 5));
+      if (q.choices.length !== 2) continue;
+      const wrong = q.choices.find((c) => c !== q.correct)!;
+      expect(check(q, { choice: wrong }).score).toBe(0);
+    }
   });
 });

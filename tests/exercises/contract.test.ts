@@ -38,6 +38,14 @@ describe('registry', () => {
     }
   });
 
+  it('gives every kind where the learner sets controls a start', () => {
+    expect(exerciseIds.filter((id) => exercises[id].start !== undefined)).toEqual([
+      'eq-match',
+      'comp-match',
+      'fader-balance',
+    ]);
+  });
+
   it('knows its own ids only', () => {
     expect(isExerciseId('eq-boost')).toBe(true);
     expect(isExerciseId('constructor')).toBe(false);
@@ -52,6 +60,9 @@ describe('registry', () => {
       expect(skills).toContain(meta.skill);
       expect(meta.description.length).toBeGreaterThan(20);
       expect(meta.scoring.length).toBeGreaterThan(10);
+      // The first words a beginner reads carry no engineering shorthand; the exact rule is one click away.
+      expect(meta.scoring).not.toMatch(/RMS|staircase|psychometric/i);
+      expect(meta.scoringRule?.length ?? 0).toBeGreaterThan(20);
       expect(meta.levels.length).toBeGreaterThanOrEqual(3);
       for (const level of meta.levels) {
         expect(level.name.length).toBeGreaterThan(0);
@@ -108,6 +119,13 @@ describe.each(exerciseIds)('%s', (id) => {
         if (result.score !== 100)
           throw new Error(`${id} level ${level} seed ${seed}: ${result.score} ${result.feedback}`);
         expect(result.correct).toBe(true);
+        expect(result.feedback).not.toMatch(/RMS/);
+        // Kinds where the learner sets controls: the controls as first shown earn nothing.
+        if (kind.start) {
+          const untouched = kind.check(q, kind.start(q));
+          if (untouched.score !== 0 || untouched.correct)
+            throw new Error(`${id} level ${level} seed ${seed}: untouched scores ${untouched.score}`);
+        }
         expect(result.feedback.length).toBeGreaterThan(5);
       }
     },

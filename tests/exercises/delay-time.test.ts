@@ -24,11 +24,15 @@ describe('delay-time', () => {
     expect(generate(1, 4).noteChoices).toEqual(['1/2', '1/4d', '1/4', '1/8d', '1/8', '1/8t', '1/16']);
   });
 
-  it('scores right 100, wrong 0, and gives the time in ms', () => {
+  it('scores right 100, the next longer or shorter choice 33, further 0, and gives the time in ms', () => {
     const q = { ...generate(1, 2), note: '1/8' as const, bpm: 120 };
+    expect(q.noteChoices).toEqual(['1/2', '1/4', '1/8', '1/16']);
     expect(check(q, { note: '1/8' })).toMatchObject({ score: 100, correct: true });
     const r = check(q, { note: '1/4' });
-    expect(r).toMatchObject({ score: 0, correct: false });
+    expect(r).toMatchObject({ score: 33, correct: false });
     expect(r.feedback).toContain('250 ms at 120 BPM');
+    expect(r.feedback).toContain('next longer');
+    expect(check(q, { note: '1/16' }).feedback).toContain('next shorter');
+    expect(check(q, { note: '1/2' })).toMatchObject({ score: 0, correct: false });
   });
 });

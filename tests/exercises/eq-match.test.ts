@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { biquadCoefficients, biquadMagnitudeDb } from '../../src/dsp/biquad';
 import { check } from '../../src/exercises/eq-match/check';
-import { CURVE_POINTS_HZ, curveDistanceDb } from '../../src/exercises/eq-match/curve-distance';
+import { audibleCurveDistanceDb, CURVE_POINTS_HZ } from '../../src/exercises/eq-match/curve-distance';
 import { generate } from '../../src/exercises/eq-match/generate';
-import type { EqMatchQuestion, EqMatchType } from '../../src/exercises/eq-match/meta';
+import type { EqBandSettings, EqMatchQuestion, EqMatchType } from '../../src/exercises/eq-match/meta';
+import { levelWeight, styleLevelAt } from '../../src/exercises/shared/programme-spectrum';
 
 function question(type: EqMatchType, frequencyHz: number, gainDb: number, q = 1.4): EqMatchQuestion {
   return {
@@ -11,13 +12,31 @@ function question(type: EqMatchType, frequencyHz: number, gainDb: number, q = 1.
     seed: 1,
     level: 3,
     reference: { type, frequencyHz, gainDb, q },
-    start: { frequencyHz: 1000, gainDb: 0, q: 1 },
+    start: { frequencyHz, gainDb: 0, q },
     controls: ['frequency', 'gain', 'q'],
     source: { type: 'pink' },
   };
 }
 
-describe('eq-match curve distance', () => {
+const PINK = CURVE_POINTS_HZ.map(() => 1);
+
+/** The definition, restated: √(Σ w·m·d² / Σ m), m = min(1, max(|a|, |b|) / 1 dB). */
+function definition(type: EqMatchType, a: EqBandSettings, b: EqBandSettings, w: readonly number[]): number {
+  const ca = biquadCoefficients(type, a.frequencyHz, a.q, a.gainDb, 48000);
+  const cb = biquadCoefficients(type, b.frequencyHz, b.q, b.gainDb, 48000);
+  let sum = 0;
+  let acts = 0;
+  CURVE_POINTS_HZ.forEach((f, k) => {
+    const x = biquadMagnitudeDb(ca, f, 48000);
+    const y = biquadMagnitudeDb(cb, f, 48000);
+    const m = Math.min(1, Math.max(Math.abs(x), Math.abs(y)));
+    sum += (w[k] as number) * m * (x - y) ** 2;
+    acts += m;
+  });
+  return Math.sqrt(sum / acts);
+}
+
+describe('eq-match audible curve distance', () => {
   it('compares at 120 points 1/12 octave apart from 20 Hz to 20 kHz', () => {
     expect(CURVE_POINTS_HZ).toHaveLength(120);
     expect(CURVE_POINTS_HZ[0]).toBe(20);
@@ -26,45 +45,67 @@ describe('eq-match curve distance', () => {
     expect(CURVE_POINTS_HZ[119]! * 2 ** (1 / 12)).toBeGreaterThan(20000);
   });
 
-  it('reads exactly the gain difference for flat curves (a high shelf at 0 Hz is a plain gain)', () => {
-    // At 0 Hz the Web Audio high shelf degenerates to a constant gain of gainDb, so D is the gain difference.
-    expect(
-      curveDistanceDb('highshelf', { frequencyHz: 0, gainDb: 3, q: 1 }, { frequencyHz: 0, gainDb: 0, q: 1 }),
-    ).toBeCloseTo(3, 9);
-    expect(
-      curveDistanceDb(
-        'lowshelf',
-        { frequencyHz: 24000, gainDb: -2, q: 1 },
-        { frequencyHz: 24000, gainDb: 4, q: 1 },
-      ),
-    ).toBeCloseTo(6, 9);
+  it('matches its definition, and reads a plain gain difference exactly (a high shelf at 0 Hz is a gain)', () => {
+    const a = { frequencyHz: 700, gainDb: 5, q: 2 };
+    const b = { frequencyHz: 1400, gainDb: -3, q: 1 };
+    expect(audibleCurveDistanceDb('peaking', a, b, PINK)).toBeCloseTo(definition('peaking', a, b, PINK), 9);
+    const flat = (g: number) => ({ frequencyHz: 0, gainDb: g, q: 1 });
+    expect(audibleCurveDistanceDb('highshelf', flat(3), flat(0), PINK)).toBeCloseTo(3, 9);
+    expect(audibleCurveDistanceDb('highshelf', flat(-2), flat(4), PINK)).toBeCloseTo(6, 9);
   });
 
   it('is twice as far from the mirror-image cut as from flat (peaking ±g are exact inverses)', () => {
     const ref = { frequencyHz: 1000, gainDb: 6, q: 2 };
-    const toFlat = curveDistanceDb('peaking', { ...ref, gainDb: 0 }, ref);
-    expect(curveDistanceDb('peaking', { ...ref, gainDb: -6 }, ref)).toBeCloseTo(2 * toFlat, 9);
-    // And D to flat is the RMS of the reference curve itself.
-    const c = biquadCoefficients('peaking', 1000, 2, 6, 48000);
-    const rms = Math.sqrt(CURVE_POINTS_HZ.reduce((s, f) => s + biquadMagnitudeDb(c, f, 48000) ** 2, 0) / 120);
-    expect(toFlat).toBeCloseTo(rms, 9);
+    const toFlat = audibleCurveDistanceDb('peaking', { ...ref, gainDb: 0 }, ref, PINK);
+    expect(audibleCurveDistanceDb('peaking', { ...ref, gainDb: -6 }, ref, PINK)).toBeCloseTo(2 * toFlat, 9);
+  });
+
+  it('does not dilute a narrow band over ten octaves of flat: a 6 dB, Q 4 peak is about 3.7 dB from flat', () => {
+    const ref = { frequencyHz: 1000, gainDb: 6, q: 4 };
+    const d = audibleCurveDistanceDb('peaking', { ...ref, gainDb: 0 }, ref, PINK);
+    // Averaged flat over all 120 points it read about 1.2 dB; where the band acts it is most of the 6 dB.
+    const c = biquadCoefficients('peaking', 1000, 4, 6, 48000);
+    const flatRms = Math.sqrt(
+      CURVE_POINTS_HZ.reduce((s, f) => s + biquadMagnitudeDb(c, f, 48000) ** 2, 0) / 120,
+    );
+    expect(flatRms).toBeLessThan(1.5);
+    expect(d).toBeGreaterThan(2.5 * flatRms);
+  });
+
+  it('weighs a band by the music that is there: a 30 Hz boost barely counts on a ballad, fully on pink noise', () => {
+    const ref = { frequencyHz: 30, gainDb: 8, q: 2 };
+    const flat = { ...ref, gainDb: 0 };
+    const ballad = CURVE_POINTS_HZ.map((f) => levelWeight(styleLevelAt('ballad', f)));
+    const onPink = audibleCurveDistanceDb('peaking', flat, ref, PINK);
+    const onBallad = audibleCurveDistanceDb('peaking', flat, ref, ballad);
+    expect(onBallad).toBeLessThan(onPink / 2);
   });
 });
 
-describe('eq-match scoring: 100 at D ≤ 0.5 dB, 0 at D ≥ 6 dB, linear between', () => {
-  const flat = question('highshelf', 0, 3);
+describe('eq-match scoring: the share of the audible distance closed', () => {
+  // A plain gain (a high shelf at 0 Hz) of +3 dB from a flat start: D₀ = 3, so score = 100·(3 − D)/2.5.
+  const flat: EqMatchQuestion = { ...question('highshelf', 0, 3), controls: ['gain'] };
   it.each([
     [3, 100], // D = 0
     [2.6, 100], // D = 0.4
     [2.5, 100], // D = 0.5
-    [2, 91], // D = 1: 100 × 5 / 5.5 = 90.9
-    [0, 55], // D = 3: 100 × 3 / 5.5 = 54.5
-    [-0.25, 50], // D = 3.25: exactly 50
-    [-2.9, 2], // D = 5.9: 1.8
-    [-3, 0], // D = 6
-    [-9, 0], // D = 12
+    [2, 80], // D = 1: 100 × 2 / 2.5
+    [1.5, 60], // halfway: D = 1.5
+    [0.5, 20], // D = 2.5
+    [0, 0], // the start
+    [-3, 0], // further off than the start
   ])('answer gain %f dB against +3 dB scores %i', (gainDb, score) => {
     expect(check(flat, { frequencyHz: 0, gainDb, q: 1 }).score).toBe(score);
+  });
+
+  it('is right within 1 dB (twice the just-noticeable 0.5 dB), and says how much of the gap was closed', () => {
+    expect(check(flat, { frequencyHz: 0, gainDb: 2, q: 1 }).correct).toBe(true);
+    expect(check(flat, { frequencyHz: 0, gainDb: 1.9, q: 1 }).correct).toBe(false);
+    expect(check(flat, { frequencyHz: 0, gainDb: 1.5, q: 1 }).feedback).toContain(
+      'you closed 50 % of the gap',
+    );
+    expect(check(flat, { frequencyHz: 0, gainDb: 0, q: 1 }).feedback).toContain('no closer');
+    expect(check(flat, { frequencyHz: 0, gainDb: 0, q: 1 }).feedback).not.toMatch(/RMS/);
   });
 
   it('names the knob that is off', () => {

@@ -3,7 +3,7 @@ import { check } from '../../src/exercises/level-change/check';
 import { generate, generateAt } from '../../src/exercises/level-change/generate';
 import { meta } from '../../src/exercises/level-change/meta';
 
-describe('level-change scoring: track 50, direction 25, amount 25 (scaled when the amount is not asked)', () => {
+describe('level-change scoring: track 50, then direction 25 and amount 25 on the right track only', () => {
   const q = {
     ...generate(4, 2),
     changedIndex: 1,
@@ -18,8 +18,9 @@ describe('level-change scoring: track 50, direction 25, amount 25 (scaled when t
     [{ trackIndex: 1, direction: 'down', amountDb: 3 }, 75],
     [{ trackIndex: 1, direction: 'up', amountDb: 6 }, 75],
     [{ trackIndex: 1, direction: 'up', amountDb: 9 }, 50],
-    [{ trackIndex: 0, direction: 'down', amountDb: 6 }, 50],
-    [{ trackIndex: 0, direction: 'down' }, 25],
+    // The wrong track: its direction and amount describe nothing that happened, so they earn nothing.
+    [{ trackIndex: 0, direction: 'down', amountDb: 6 }, 0],
+    [{ trackIndex: 0, direction: 'down' }, 0],
     [{ trackIndex: 2, direction: 'up', amountDb: 9 }, 0],
   ] as const)('%o scores %i', (answer, score) => {
     expect(check(q, answer).score).toBe(score);
@@ -31,7 +32,7 @@ describe('level-change scoring: track 50, direction 25, amount 25 (scaled when t
     expect(check(q, { trackIndex: 1, direction: 'down', amountDb: -6 }).score).toBe(100);
   });
 
-  it('without the amount: track two thirds, direction one third', () => {
+  it('without the amount: track two thirds, direction one third (on the right track)', () => {
     const a = generateAt(4, 3);
     const answer = {
       trackIndex: a.changedIndex,
@@ -39,13 +40,14 @@ describe('level-change scoring: track 50, direction 25, amount 25 (scaled when t
     };
     expect(check(a, answer).score).toBe(100);
     expect(check(a, { ...answer, direction: answer.direction === 'up' ? 'down' : 'up' }).score).toBe(67);
-    expect(check(a, { ...answer, trackIndex: (a.changedIndex + 1) % a.tracks.length }).score).toBe(33);
+    expect(check(a, { ...answer, trackIndex: (a.changedIndex + 1) % a.tracks.length }).score).toBe(0);
   });
 
   it('says what happened', () => {
     const r = check(q, { trackIndex: 1, direction: 'up', amountDb: 6 });
     expect(r.feedback).toContain(`${q.tracks[1]!.name} went down by 6 dB`);
     expect(r.feedback).toContain('track and amount right');
+    expect(check(q, { trackIndex: 0, direction: 'down', amountDb: 6 }).feedback).toContain('another track');
   });
 });
 

@@ -15,16 +15,21 @@ describe('reverb-time', () => {
     }
   });
 
-  it('scores the decay 100/0, or 50 + 50 with the pre-delay', () => {
+  it('scores the decay by distance (next choice 33), and 50 + 50 with the pre-delay', () => {
     const q = { ...generate(1, 2), reverb: { ...generate(1, 2).reverb, decayS: 1.5 } };
+    expect(q.decayChoicesS).toEqual([0.3, 0.8, 1.5, 3]);
     expect(check(q, { decayS: 1.5 }).score).toBe(100);
-    expect(check(q, { decayS: 0.8 }).score).toBe(0);
+    expect(check(q, { decayS: 0.8 }).score).toBe(33);
+    expect(check(q, { decayS: 3 }).score).toBe(33);
+    expect(check(q, { decayS: 0.3 }).score).toBe(0);
     const both = generate(1, 4);
     both.reverb = { ...both.reverb, decayS: 0.8, preDelayMs: 50 };
+    expect(both.preDelayChoicesMs).toEqual([0, 50, 120]);
     expect(check(both, { decayS: 0.8, preDelayMs: 50 }).score).toBe(100);
-    expect(check(both, { decayS: 0.8, preDelayMs: 0 }).score).toBe(50);
-    expect(check(both, { decayS: 3, preDelayMs: 50 }).score).toBe(50);
+    expect(check(both, { decayS: 0.8, preDelayMs: 0 }).score).toBe(67); // 50 + ⅓ × 50
+    expect(check(both, { decayS: 3, preDelayMs: 50 }).score).toBe(50); // decay two choices away
+    expect(check(both, { decayS: 1.5, preDelayMs: 120 }).score).toBe(33); // both one away
     expect(check(both, { decayS: 3 }).score).toBe(0);
-    expect(check(both, { decayS: 0.8, preDelayMs: 0 }).feedback).toContain('You had the decay right.');
+    expect(check(both, { decayS: 0.8, preDelayMs: 0 }).feedback).toContain('the decay was right');
   });
 });

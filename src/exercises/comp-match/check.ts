@@ -1,46 +1,45 @@
-/** Match the compressor: scoring by the RMS difference between the two gain traces on the stem. */
+/** Match the compressor: scored by the share of the audible gain difference (where the stem is loud) the learner closed. */
 import { type CompressorSettings, renderCompressorGain } from '../../dsp/compressor';
 import { formatDb } from '../../dsp/db';
-import { distanceScore, finiteOr, furthestOff, matchResult } from '../shared/scoring';
+import { matchResult } from '../shared/match-score';
+import { finiteOr, furthestOff } from '../shared/scoring';
 import type { CheckResult } from '../types';
 import { COMP_FIELD } from './generate';
+import { loudnessWeights, weightedTraceDistanceDb } from './loudness-weights';
 import type { CompMatchAnswer, CompMatchQuestion, CompParam } from './meta';
-import { type StemSamples, stemSamplesForCheck } from './stem-cache';
+import { stemSamplesForCheck } from './stem-cache';
 
-/** Trace distance at or below which the score is 100, dB. */
-export const PERFECT_DB = 0.5;
-/** Trace distance at or above which the score is 0, dB. */
-export const ZERO_DB = 6;
+/** The just-noticeable gain difference, dB: at or below it the two compressors sound the same (score 100). */
+export const JND_DB = 0.5;
 
 const PARAMS: readonly CompParam[] = ['threshold', 'ratio', 'attack', 'release', 'makeup'];
 
-/** RMS of the difference of two gain traces (dB); traces of different length compare over the shorter. */
-export function traceDistanceDb(a: Float32Array, b: Float32Array): number {
-  const n = Math.min(a.length, b.length);
-  if (n === 0) return 0;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (a[i] as number) - (b[i] as number);
-    sum += d * d;
-  }
-  return Math.sqrt(sum / n);
+/** Measures compressors on one stem: the audible distance of any settings from the question's reference. */
+export function createTraceMeter(q: CompMatchQuestion): (settings: CompressorSettings) => number {
+  const stem = stemSamplesForCheck(q.stem);
+  const weights = loudnessWeights(stem);
+  const refTrace = renderCompressorGain(stem.channels, stem.sampleRate, q.reference);
+  return (settings) =>
+    refTrace.length === 0
+      ? Math.abs(settings.makeupDb - q.reference.makeupDb)
+      : weightedTraceDistanceDb(
+          renderCompressorGain(stem.channels, stem.sampleRate, settings),
+          refTrace,
+          weights,
+        );
 }
 
-/** D: RMS over the stem's samples of the difference between the two gain traces, in dB. */
-export function gainTraceDistanceDb(stem: StemSamples, a: CompressorSettings, b: CompressorSettings): number {
-  const ga = renderCompressorGain(stem.channels, stem.sampleRate, a);
-  if (ga.length === 0) return Math.abs(a.makeupDb - b.makeupDb);
-  return traceDistanceDb(ga, renderCompressorGain(stem.channels, stem.sampleRate, b));
-}
-
-function sanitise(a: CompMatchAnswer, fallback: CompressorSettings): CompressorSettings {
+/** The learner's settings: knobs they may turn read from the answer, every other one stays where it started. */
+function sanitise(q: CompMatchQuestion, a: CompMatchAnswer): CompressorSettings {
+  const s = q.start;
+  const free = (param: CompParam) => q.controls.includes(param);
   return {
-    thresholdDb: finiteOr(a.thresholdDb, fallback.thresholdDb),
-    ratio: Math.max(1, finiteOr(a.ratio, fallback.ratio)),
-    kneeDb: Math.max(0, finiteOr(a.kneeDb, fallback.kneeDb)),
-    attackMs: Math.max(0, finiteOr(a.attackMs, fallback.attackMs)),
-    releaseMs: Math.max(0, finiteOr(a.releaseMs, fallback.releaseMs)),
-    makeupDb: finiteOr(a.makeupDb, fallback.makeupDb),
+    thresholdDb: free('threshold') ? finiteOr(a.thresholdDb, s.thresholdDb) : s.thresholdDb,
+    ratio: free('ratio') ? Math.max(1, finiteOr(a.ratio, s.ratio)) : s.ratio,
+    kneeDb: s.kneeDb,
+    attackMs: free('attack') ? Math.max(0, finiteOr(a.attackMs, s.attackMs)) : s.attackMs,
+    releaseMs: free('release') ? Math.max(0, finiteOr(a.releaseMs, s.releaseMs)) : s.releaseMs,
+    makeupDb: free('makeup') ? finiteOr(a.makeupDb, s.makeupDb) : s.makeupDb,
   };
 }
 
@@ -61,25 +60,27 @@ function describe(param: CompParam, mine: CompressorSettings, ref: CompressorSet
   }
 }
 
-/** Score 100 at D ≤ 0.5 dB, 0 at D ≥ 6 dB, linear between; feedback names the knob furthest off. */
+/** Share of the audible gain difference closed from the start (0) to the reference (100); names the knob furthest off. */
 export function check(q: CompMatchQuestion, a: CompMatchAnswer): CheckResult {
-  const stem = stemSamplesForCheck(q.stem);
   const ref = q.reference;
-  const mine = sanitise(a, q.start);
-  const refTrace = renderCompressorGain(stem.channels, stem.sampleRate, ref);
-  const distanceTo = (settings: CompressorSettings): number =>
-    refTrace.length === 0
-      ? Math.abs(settings.makeupDb - ref.makeupDb)
-      : traceDistanceDb(renderCompressorGain(stem.channels, stem.sampleRate, settings), refTrace);
+  const mine = sanitise(q, a ?? q.start);
+  const distanceTo = createTraceMeter(q);
   const distance = distanceTo(mine);
-  const score = distanceScore(distance, PERFECT_DB, ZERO_DB);
+  const startDistance = distanceTo(q.start);
   // "Furthest off" = the knob that, set alone to the learner's value, moves the gain trace the most.
-  const worst = furthestOff(distance > PERFECT_DB ? PARAMS : [], (param: CompParam) => {
+  const worst = furthestOff(distance > JND_DB ? PARAMS : [], (param: CompParam) => {
     const field = COMP_FIELD[param];
     if (mine[field] === ref[field]) return null;
     return param === 'makeup'
       ? Math.abs(mine.makeupDb - ref.makeupDb)
       : distanceTo({ ...ref, [field]: mine[field] });
   });
-  return matchResult(score, distance, PERFECT_DB, 'gain moves', worst, worst && describe(worst, mine, ref));
+  return matchResult(
+    distance,
+    startDistance,
+    JND_DB,
+    { subject: 'Your compressor' },
+    worst,
+    worst && describe(worst, mine, ref),
+  );
 }

@@ -2,8 +2,10 @@
 import type { CompressorSettings } from '../../dsp/compressor';
 import { createRng, type Rng } from '../../dsp/random';
 import { clampLevel, levelSpec } from '../shared/levels';
+import { isFarEnough } from '../shared/match-score';
 import { roundTo } from '../shared/scoring';
 import { generateSongSource } from '../shared/sources';
+import { createTraceMeter, JND_DB } from './check';
 import { type CompMatchQuestion, type CompParam, meta } from './meta';
 
 /** Soft knee width used by every comp-match question, dB. */
@@ -40,11 +42,24 @@ function tidyTime(ms: number, step: number): number {
   return Math.max(step, roundTo(ms, step));
 }
 
-/** A question for (seed, level): deterministic, plain JSON. */
+/** Draws after which a question whose start still sounds too close is accepted anyway (not reached in tests). */
+const MAX_DRAWS = 12;
+
+/**
+ * A question for (seed, level): deterministic, plain JSON. A draw whose untouched compressor already sounds
+ * like the reference on its stem (less than MIN_START_JNDS just-noticeable amounts: a threshold the stem
+ * barely reaches, a part that rests through the excerpt) is redrawn; measuring renders the stem (cached).
+ */
 export function generate(seed: number, level: number): CompMatchQuestion {
   const lvl = clampLevel(meta, level);
+  let q = draw(seed, lvl, createRng(seed));
+  for (let k = 1; k < MAX_DRAWS && !isFarEnough(createTraceMeter(q)(q.start), JND_DB); k++)
+    q = draw(seed, lvl, createRng(seed).fork(`redraw-${k}`));
+  return q;
+}
+
+function draw(seed: number, lvl: number, rng: Rng): CompMatchQuestion {
   const p = levelSpec(meta, lvl).params;
-  const rng = createRng(seed);
   const attack = logUniform(rng, p.attackMs[0], p.attackMs[1]);
   const reference: CompressorSettings = {
     thresholdDb: rng.int(p.thresholdDb[0], p.thresholdDb[1]),

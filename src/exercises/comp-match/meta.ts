@@ -66,7 +66,9 @@ export const meta: ExerciseMeta<CompMatchLevel> = {
   description:
     'A reference compressor is working on a stem. Set threshold, ratio, attack, release and makeup until yours does the same.',
   scoring:
-    'We compare how the two compressors turn the gain up and down over the whole excerpt: 100 if they differ by 0.5 dB or less (RMS), 0 at 6 dB or more, in proportion between.',
+    'Start from the untouched compressor: you score the share of the difference you close, counting only where the part is loud enough to hear it. Sounding the same as the reference is 100.',
+  scoringRule:
+    "D = √(Σ wₙ(gₙ − rₙ)² / Σ wₙ), the gain changes of your compressor (g) and the reference (r) in dB at each sample of the looped stem, weighted by wₙ: 1 where the stem is within 12 dB of its loudest, falling to 0 at 30 dB below (so the silence between hits does not count). Score = 100 × (D₀ − D) / (D₀ − 0.5), clamped to 0–100, where D₀ is the untouched compressor's D; D ≤ 0.5 dB is 100. Right when D ≤ 1 dB. Questions whose untouched compressor is less than 2 dB from the reference are never asked.",
   levels: [
     {
       name: 'Threshold',

@@ -53,7 +53,9 @@ export const meta: ExerciseMeta<CompSpotLevel> = {
   skill: 'compression',
   description:
     'Quick dynamics drills: which version is compressed, how hard, and whether the attack and release are fast or slow.',
-  scoring: 'Right answer 100, wrong answer 0.',
+  scoring: 'Right answer 100, wrong 0. For “how much?”, the amount next to the right one earns 33.',
+  scoringRule:
+    'Which one, attack and release: exact choice, 100 or 0. How much: 100 for the right amount, 33 for the neighbouring amount in the list, 0 further off.',
   levels: [
     {
       name: 'Which one? (heavy)',

@@ -37,7 +37,9 @@ export const meta: ExerciseMeta<DelayTimeLevel> = {
   title: 'Which delay time?',
   skill: 'space',
   description: 'A track is sent to a delay locked to the song’s tempo. Which note value are the echoes?',
-  scoring: 'Right note value 100, wrong 0.',
+  scoring: 'Right note value 100; the next longer or shorter one offered earns 33.',
+  scoringRule:
+    'The note values are ordered by length. 100 for the right one, 33 for either neighbour in the list offered, 0 further off.',
   levels: [
     {
       name: 'Quarter, eighth, sixteenth',

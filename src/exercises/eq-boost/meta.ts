@@ -61,7 +61,9 @@ export const meta: ExerciseMeta<EqBoostLevel> = {
   description:
     'One frequency band has been boosted (or cut). Listen against the flat version and pick the band.',
   scoring:
-    '100 minus 50 for every octave between your band and the right one (a third-octave step counts ⅓), minus 25 if you were asked boost-or-cut and got it wrong; never below 0.',
+    '100 for the right band; every octave away costs 50 (a third of an octave costs about 17), and mixing up a boost and a cut costs 25.',
+  scoringRule:
+    'max(0, round(100 − 50·d − (asked boost-or-cut and wrong ? 25 : 0))), d = the number of octaves between your band and the right one on the full band list (a third-octave step counts ⅓).',
   levels: [
     {
       name: 'Three bands',

@@ -1,15 +1,15 @@
-/** Match the EQ: scoring by the RMS distance between the two response curves. */
+/** Match the EQ: scored by the share of the audible distance between the curves that the learner closed. */
 import { formatHz } from '../../dsp/bands';
 import { formatDb } from '../../dsp/db';
-import { distanceScore, finiteOr, furthestOff, matchResult } from '../shared/scoring';
+import { matchResult } from '../shared/match-score';
+import { programmeWeights } from '../shared/programme-spectrum';
+import { finiteOr, furthestOff } from '../shared/scoring';
 import type { CheckResult } from '../types';
-import { curveDistanceDb } from './curve-distance';
+import { audibleCurveDistanceDb, CURVE_POINTS_HZ } from './curve-distance';
 import type { EqBandSettings, EqControl, EqMatchAnswer, EqMatchQuestion } from './meta';
 
-/** Distance at or below which the score is 100, dB. */
-export const PERFECT_DB = 0.5;
-/** Distance at or above which the score is 0, dB. */
-export const ZERO_DB = 6;
+/** The just-noticeable curve difference, dB: at or below it the curves sound the same (score 100). */
+export const JND_DB = 0.5;
 
 const FIELD: Record<EqControl, keyof EqBandSettings> = { frequency: 'frequencyHz', gain: 'gainDb', q: 'q' };
 
@@ -26,23 +26,50 @@ function describe(control: EqControl, answer: EqBandSettings, ref: EqBandSetting
   return `Your band is ${side}: Q ${answer.q.toFixed(1)} against ${ref.q.toFixed(1)}.`;
 }
 
-/** Score 100 at D ≤ 0.5 dB, 0 at D ≥ 6 dB, linear between; feedback names the knob that matters most. */
+/** The programme weights of a question's source at the comparison points. */
+export function questionWeights(q: Pick<EqMatchQuestion, 'source'>): number[] {
+  const programme = q.source.type === 'song' ? { type: 'song' as const, style: q.source.style } : q.source;
+  return programmeWeights(programme, CURVE_POINTS_HZ);
+}
+
+/** The audible distance of `band` from the question's reference, dB (see audibleCurveDistanceDb). */
+export function distanceFromReference(
+  q: EqMatchQuestion,
+  band: EqBandSettings,
+  weights = questionWeights(q),
+): number {
+  return audibleCurveDistanceDb(q.reference.type, band, q.reference, weights);
+}
+
+/** Share of the audible distance closed from the start (0) to the reference (100); feedback names the knob furthest off. */
 export function check(q: EqMatchQuestion, a: EqMatchAnswer): CheckResult {
   const ref = q.reference;
+  // Knobs the learner may turn come from the answer; the others stay where the question put them.
+  const free = (c: EqControl) => q.controls.includes(c);
   const answer: EqBandSettings = {
-    frequencyHz: finiteOr(a.frequencyHz, q.start.frequencyHz),
-    gainDb: finiteOr(a.gainDb, q.start.gainDb),
-    q: finiteOr(a.q, q.start.q),
+    frequencyHz: free('frequency')
+      ? Math.min(20000, Math.max(20, finiteOr(a?.frequencyHz, q.start.frequencyHz)))
+      : q.start.frequencyHz,
+    gainDb: free('gain') ? finiteOr(a?.gainDb, q.start.gainDb) : q.start.gainDb,
+    q: free('q') ? Math.max(0.05, finiteOr(a?.q, q.start.q)) : q.start.q,
   };
-  const distance = curveDistanceDb(ref.type, answer, ref);
-  const score = distanceScore(distance, PERFECT_DB, ZERO_DB);
+  const weights = questionWeights(q);
+  const distance = distanceFromReference(q, answer, weights);
+  const startDistance = distanceFromReference(q, q.start, weights);
   // The knob furthest off is the one that, set alone to the learner's value, moves the curve most.
   const knobs: EqControl[] = ref.type === 'peaking' ? ['frequency', 'gain', 'q'] : ['frequency', 'gain'];
-  const worst = furthestOff(knobs, (knob: EqControl) => {
+  const worst = furthestOff(distance > JND_DB ? knobs : [], (knob: EqControl) => {
     const field = FIELD[knob];
     return answer[field] === ref[field]
       ? null
-      : curveDistanceDb(ref.type, { ...ref, [field]: answer[field] }, ref);
+      : distanceFromReference(q, { ...ref, [field]: answer[field] }, weights);
   });
-  return matchResult(score, distance, PERFECT_DB, 'curve is', worst, worst && describe(worst, answer, ref));
+  return matchResult(
+    distance,
+    startDistance,
+    JND_DB,
+    { subject: 'Your EQ' },
+    worst,
+    worst && describe(worst, answer, ref),
+  );
 }

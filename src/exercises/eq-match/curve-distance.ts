@@ -1,4 +1,4 @@
-/** The distance between two EQ curves that eq-match scores by (pure, shared with the results view). */
+/** The audible distance between two EQ curves that eq-match scores by (pure). */
 import { biquadCoefficients, biquadMagnitudeDb } from '../../dsp/biquad';
 import type { Decibels, Hz, SampleRate } from '../../dsp/units';
 import type { EqBandSettings, EqMatchType } from './meta';
@@ -19,14 +19,32 @@ export function bandCurveDb(type: EqMatchType, band: EqBandSettings): Decibels[]
   return CURVE_POINTS_HZ.map((f) => biquadMagnitudeDb(c, f, CURVE_SAMPLE_RATE));
 }
 
-/** D: RMS over the comparison points of (a − b) in dB, for two bands of the same type. */
-export function curveDistanceDb(type: EqMatchType, a: EqBandSettings, b: EqBandSettings): Decibels {
+/** A band "acts" fully where either curve departs from flat by this much or more (less counts in proportion). */
+export const ACTS_FROM_DB: Decibels = 1;
+
+/**
+ * The audible distance between two bands, in dB: the difference of the curves where either band acts (so a
+ * one-octave band is not diluted over ten octaves of flat), each point weighted by how much of the programme
+ * is there (`weights`, 0 … 1 per comparison point; 1 everywhere for pink noise):
+ * D = √(Σ wₖ·mₖ·(aₖ − bₖ)² / Σ mₖ), mₖ = min(1, max(|aₖ|, |bₖ|) / ACTS_FROM_DB). 0 when neither band acts.
+ */
+export function audibleCurveDistanceDb(
+  type: EqMatchType,
+  a: EqBandSettings,
+  b: EqBandSettings,
+  weights: readonly number[],
+): Decibels {
   const ca = bandCurveDb(type, a);
   const cb = bandCurveDb(type, b);
   let sum = 0;
+  let acts = 0;
   for (let i = 0; i < ca.length; i++) {
-    const d = (ca[i] as number) - (cb[i] as number);
-    sum += d * d;
+    const x = ca[i] as number;
+    const y = cb[i] as number;
+    const m = Math.min(1, Math.max(Math.abs(x), Math.abs(y)) / ACTS_FROM_DB);
+    const d = x - y;
+    sum += (weights[i] ?? 1) * m * d * d;
+    acts += m;
   }
-  return Math.sqrt(sum / ca.length);
+  return acts > 0 ? Math.sqrt(sum / acts) : 0;
 }

@@ -4,8 +4,10 @@ import type { Rng } from '../../dsp/random';
 import { createRng } from '../../dsp/random';
 import type { Hz } from '../../dsp/units';
 import { clampLevel, levelSpec } from '../shared/levels';
+import { isFarEnough } from '../shared/match-score';
 import { roundTo } from '../shared/scoring';
 import { generateSongSource } from '../shared/sources';
+import { distanceFromReference, JND_DB } from './check';
 import { type EqControl, type EqMatchQuestion, type EqMatchType, meta } from './meta';
 
 /** Where the learner's active knobs start: flat, at 1 kHz, Q 1. */
@@ -26,11 +28,23 @@ function threeFigures(x: number): number {
   return Number(x.toPrecision(3));
 }
 
-/** A question for (seed, level): deterministic, plain JSON. */
+/** Draws after which a band whose start still sounds too close is accepted anyway (never reached in tests). */
+const MAX_DRAWS = 20;
+
+/**
+ * A question for (seed, level): deterministic, plain JSON. A draw whose start sounds too close to the reference
+ * (less than MIN_START_JNDS just-noticeable amounts, e.g. a shelf where the song has little energy) is redrawn.
+ */
 export function generate(seed: number, level: number): EqMatchQuestion {
   const lvl = clampLevel(meta, level);
+  let q = draw(seed, lvl, createRng(seed));
+  for (let k = 1; k < MAX_DRAWS && !isFarEnough(distanceFromReference(q, q.start), JND_DB); k++)
+    q = draw(seed, lvl, createRng(seed).fork(`redraw-${k}`));
+  return q;
+}
+
+function draw(seed: number, lvl: number, rng: Rng): EqMatchQuestion {
   const p = levelSpec(meta, lvl).params;
-  const rng = createRng(seed);
   const type = rng.pick(p.types);
   let frequencyHz: Hz;
   if (p.octaveFrequencies)

@@ -53,7 +53,9 @@ export const meta: ExerciseMeta<EqMatchLevel> = {
   skill: 'eq',
   description: 'A reference has one EQ band on it. Turn your band’s knobs until yours sounds the same.',
   scoring:
-    'We compare the two EQ curves from 20 Hz to 20 kHz: 100 if they differ by 0.5 dB or less (RMS), 0 at 6 dB or more, in proportion between.',
+    'Start from a flat band: you score the share of the difference you close, counted where the band works and where the music has sound. Sounding the same as the reference is 100.',
+  scoringRule:
+    "D = √(Σ wₖmₖ(aₖ − bₖ)² / Σ mₖ) over 120 points 1/12 octave apart from 20 Hz to 20 kHz, where a and b are the two curves in dB, mₖ = min(1, max(|aₖ|, |bₖ|) / 1 dB) marks where either band works, and wₖ is the music's weight there (1 for pink noise; for songs 1 within 12 dB of the style's loudest third-octave, falling to 0 at 30 dB below). Score = 100 × (D₀ − D) / (D₀ − 0.5), clamped to 0–100, D₀ being the flat start's D; D ≤ 0.5 dB is 100. Right when D ≤ 1 dB. Questions whose start is less than 2 dB from the reference are never asked.",
   levels: [
     {
       name: 'Gain only',

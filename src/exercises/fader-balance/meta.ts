@@ -7,14 +7,12 @@ import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
 export interface FaderBalanceLevel {
   /** Fewest and most tracks. */
   tracks: [number, number];
-  /** How far (±dB) the start faders are scrambled from the reference. */
+  /** How far (±dB) each reference fader may be from the rough mix, where the faders start. */
   scrambleDb: Decibels;
-  /** How far (±dB) the reference departs from the rough mix. */
-  flavourDb: Decibels;
 }
 
 /**
- * A question: a reference mix and a scrambled start; move the faders until your mix matches.
+ * A question: a reference balance and faders that start at the rough mix; move them until your mix matches.
  * Fader values are offsets in dB from each stem's rough-mix fader (StemTrack.defaultFaderDb), so 0 is
  * the rough-mix level and the question does not depend on how the stems render.
  */
@@ -39,29 +37,31 @@ export const meta: ExerciseMeta<FaderBalanceLevel> = {
   title: 'Balance the faders',
   skill: 'faders',
   description:
-    'The faders have been scrambled. Switch between your mix and the reference and move the faders until they match.',
+    'Your faders start at the rough mix, every part equally loud. Switch between your mix and the reference and move the faders until the balance matches.',
   scoring:
-    'Only the balance counts, not the overall volume: we take how far each fader is from the reference, remove the average, and score 100 if the rest is within 1 dB (RMS), 0 at 6 dB or more, in proportion between.',
+    'Only the balance counts, not the overall volume. You score the share of the difference you close from where the faders start; a balance within about 1 dB of the reference is 100.',
+  scoringRule:
+    "e = your fader − the reference fader for each track (both floored at −60 dB); E = the root mean square of (e − the average e), so turning everything up or down changes nothing. Score = 100 × (E₀ − E) / (E₀ − 1), clamped to 0–100, where E₀ is the start's E (always 4 dB or more); E ≤ 1 dB is 100. Right when E ≤ 2 dB.",
   levels: [
     {
       name: 'Three tracks',
-      description: 'Three tracks, faders off by up to 6 dB.',
-      params: { tracks: [3, 3], scrambleDb: 6, flavourDb: 2 },
+      description: 'Three tracks; the reference moves faders by up to 6 dB.',
+      params: { tracks: [3, 3], scrambleDb: 6 },
     },
     {
       name: 'Four or five',
-      description: 'Four or five tracks, faders off by up to 8 dB.',
-      params: { tracks: [4, 5], scrambleDb: 8, flavourDb: 3 },
+      description: 'Four or five tracks; the reference moves faders by up to 8 dB.',
+      params: { tracks: [4, 5], scrambleDb: 8 },
     },
     {
       name: 'Six or seven',
-      description: 'Six or seven tracks, faders off by up to 10 dB.',
-      params: { tracks: [6, 7], scrambleDb: 10, flavourDb: 4 },
+      description: 'Six or seven tracks; the reference moves faders by up to 10 dB.',
+      params: { tracks: [6, 7], scrambleDb: 10 },
     },
     {
       name: 'Full band',
-      description: 'Eight tracks, faders off by up to 12 dB.',
-      params: { tracks: [8, 8], scrambleDb: 12, flavourDb: 4 },
+      description: 'Eight tracks; the reference moves faders by up to 12 dB.',
+      params: { tracks: [8, 8], scrambleDb: 12 },
     },
   ],
   adaptive: false,

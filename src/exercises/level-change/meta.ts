@@ -47,7 +47,9 @@ export const meta: ExerciseMeta<LevelChangeLevel> = {
   description:
     'In B, one track’s fader has moved. Find the track, say whether it went up or down, and by how much.',
   scoring:
-    '50 points for the right track, 25 for the right direction and 25 for the right amount (to the nearest step); when the amount is not asked, the track is worth two thirds and the direction one third.',
+    'Find the track first: 50 points for the track, then 25 for which way it moved and 25 for how far, which only count on the right track.',
+  scoringRule:
+    'Points 50 (track), 25 (direction), 25 (amount, right when within half a step of the true size). Direction and amount earn nothing when the track is wrong. When the amount is not asked, the score is round(100 × points / 75).',
   levels: [
     {
       name: 'Big moves',

@@ -83,6 +83,7 @@ export const meta: ExerciseMeta<ProdOrMixLevel> = {
     'Two versions of a song differ in one way. Did someone change the music itself (production) or how it is balanced and treated (mixing)? Then: what exactly?',
   scoring:
     'When we ask for both: 100 for the right category and the right change, 50 for the right category alone. When we ask only the category: 100 if right.',
+  scoringRule: 'Category wrong: 0. Category right and the change asked but wrong: 50. Otherwise 100.',
   levels: [
     {
       name: 'Which side?',

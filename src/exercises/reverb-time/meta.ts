@@ -48,7 +48,10 @@ export const meta: ExerciseMeta<ReverbTimeLevel> = {
   skill: 'space',
   description:
     'A track is sent to a reverb. How long does the tail ring on (and, later, how long before it starts)?',
-  scoring: 'Right decay time 100, wrong 0; when the pre-delay is asked too, each of the two is worth 50.',
+  scoring:
+    'Right decay 100; the next longer or shorter decay earns 33. When the pre-delay is asked too, each is worth half.',
+  scoringRule:
+    'Decay and pre-delay choices are ordered. Without the pre-delay: 100 × credit(decay). With it: 50 × credit(decay) + 50 × credit(pre-delay). credit = 1 for the right choice, ⅓ for a neighbour in the list, 0 further off.',
   levels: [
     {
       name: 'Short or long',

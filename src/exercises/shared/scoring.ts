@@ -1,20 +1,8 @@
 /** Small scoring helpers shared by the exercise kinds: every score is an integer 0 … 100. */
-import type { CheckResult } from '../types';
-
 /** Rounds and clamps a raw score to an integer in [0, 100] (NaN counts as 0). */
 export function clampScore(raw: number): number {
   if (Number.isNaN(raw)) return 0;
   return Math.min(100, Math.max(0, Math.round(raw)));
-}
-
-/**
- * Linear map of a distance to a score: 100 at `perfect` or less, 0 at `zero` or more, linear between,
- * rounded. Used by the curve-, trace- and fader-matching kinds.
- */
-export function distanceScore(distance: number, perfect: number, zero: number): number {
-  if (!(distance > perfect)) return Number.isNaN(distance) ? 0 : 100;
-  if (distance >= zero) return 0;
-  return clampScore((100 * (zero - distance)) / (zero - perfect));
 }
 
 /** Root mean square of a list (0 for an empty list). */
@@ -61,28 +49,4 @@ export function furthestOff<K>(
     }
   }
   return worst;
-}
-
-/**
- * A matching kind's result: the score, one sentence on how far off the learner is ("your curve is", "your gain
- * moves" as `subject`) plus the hint for the control furthest off, and the details the review shows.
- */
-export function matchResult<K extends string>(
-  score: number,
-  distance: number,
-  perfect: number,
-  subject: string,
-  worst: K | null,
-  hint: string | null,
-): CheckResult {
-  const feedback =
-    distance <= perfect
-      ? `Spot on: your ${subject} within ${distance.toFixed(1)} dB of the reference.`
-      : `Your ${subject} ${distance.toFixed(1)} dB (RMS) away from the reference.${hint ? ` ${hint}` : ''}`;
-  return {
-    score,
-    feedback,
-    correct: score >= 80,
-    details: { distanceDb: roundDetail(distance), furthestOff: worst },
-  };
 }

@@ -1,0 +1,70 @@
+/**
+ * Where a programme has energy, by frequency: the weight an EQ difference gets in the matching scores.
+ * Pink noise has the same energy in every octave; a generated song's weights come from its style's long-term
+ * mix spectrum (the chorus excerpts drills play, third-octave levels averaged over eight songs per style;
+ * tests/exercises/programme-spectrum.test.ts re-measures it from renders so it cannot drift from the music).
+ */
+import { THIRD_OCTAVE_CENTRES } from '../../dsp/bands';
+import type { Decibels, Hz } from '../../dsp/units';
+import type { StyleId } from '../../production/types';
+
+/** Third-octave levels (25 Hz … 20 kHz, ISO 266 nominal centres) of each style's chorus mix, dB re its loudest band. */
+export const STYLE_SPECTRA_DB: Readonly<Record<StyleId, readonly Decibels[]>> = {
+  pop: [
+    -33, -32, -29, 0, -3, -1, -3, -8, -10, -7, -7, -7, -6, -5, -3, -7, -10, -7, -11, -13, -12, -13, -13, -13,
+    -12, -11, -11, -11, -13, -20,
+  ],
+  rock: [
+    -30, -29, -27, 0, -3, -1, -3, -4, -7, -3, -4, -2, -6, -5, -4, -6, -9, -11, -13, -13, -12, -13, -12, -12,
+    -11, -12, -11, -11, -13, -23,
+  ],
+  hiphop: [
+    -35, -33, -9, 0, -4, -6, -13, -17, -17, -12, -7, -5, -10, -8, -9, -12, -13, -18, -21, -22, -20, -19, -17,
+    -15, -13, -13, -14, -17, -22, -26,
+  ],
+  electronic: [
+    -38, -35, -32, 0, -6, -5, -8, -12, -10, -10, -13, -11, -11, -7, -7, -9, -11, -10, -11, -13, -13, -15, -16,
+    -16, -15, -14, -13, -12, -13, -21,
+  ],
+  ballad: [
+    -36, -33, -29, -3, 0, -1, -3, -4, -7, -5, -4, -3, -1, 0, -3, -1, -3, -6, -10, -13, -15, -17, -16, -16,
+    -14, -14, -14, -17, -20, -21,
+  ],
+};
+
+/** A band this far below the programme's loudest still counts fully. */
+export const FULL_WEIGHT_BELOW_DB: Decibels = -12;
+/** A band this far below the programme's loudest (or further) is not heard in the mix: weight 0. */
+export const ZERO_WEIGHT_BELOW_DB: Decibels = -30;
+
+/** What an EQ-matching question plays, as far as weighting goes. */
+export type ProgrammeKind = { type: 'pink' } | { type: 'song'; style: StyleId };
+
+/** Level (dB re loudest) of a style's spectrum at `f`, interpolated on log frequency between third-octave centres. */
+export function styleLevelAt(style: StyleId, f: Hz): Decibels {
+  const table = STYLE_SPECTRA_DB[style];
+  const centres = THIRD_OCTAVE_CENTRES;
+  if (f <= (centres[0] as number)) return table[0] as number;
+  for (let i = 1; i < centres.length; i++) {
+    const hi = centres[i] as number;
+    if (f <= hi) {
+      const lo = centres[i - 1] as number;
+      const t = Math.log(f / lo) / Math.log(hi / lo);
+      return (table[i - 1] as number) * (1 - t) + (table[i] as number) * t;
+    }
+  }
+  return table[table.length - 1] as number;
+}
+
+/** Weight 0 … 1 of a band `levelDb` below the loudest: 1 down to −12 dB, falling linearly to 0 at −30 dB. */
+export function levelWeight(levelDb: Decibels): number {
+  if (levelDb >= FULL_WEIGHT_BELOW_DB) return 1;
+  if (levelDb <= ZERO_WEIGHT_BELOW_DB) return 0;
+  return (levelDb - ZERO_WEIGHT_BELOW_DB) / (FULL_WEIGHT_BELOW_DB - ZERO_WEIGHT_BELOW_DB);
+}
+
+/** The programme's weight at each frequency in `pointsHz`: 1 everywhere for pink noise. */
+export function programmeWeights(programme: ProgrammeKind, pointsHz: readonly Hz[]): number[] {
+  if (programme.type === 'pink') return pointsHz.map(() => 1);
+  return pointsHz.map((f) => levelWeight(styleLevelAt(programme.style, f)));
+}

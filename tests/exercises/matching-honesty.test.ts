@@ -1,0 +1,179 @@
+/**
+ * The matching kinds from the learner's side: the controls as first found score 0 and are never right, the
+ * reference scores 100, closing half the distance scores about half, and no shortcut (random knobs, leaving
+ * one knob alone, turning everything up) passes.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/dsp/random';
+import { generate as compGenerate } from '../../src/exercises/comp-match/generate';
+import type { CompMatchAnswer } from '../../src/exercises/comp-match/meta';
+import { generate as eqGenerate } from '../../src/exercises/eq-match/generate';
+import type { EqMatchAnswer } from '../../src/exercises/eq-match/meta';
+import { generate as faderGenerate } from '../../src/exercises/fader-balance/generate';
+import { exercises } from '../../src/exercises/registry';
+
+const lin = (a: number, b: number, t: number) => a + (b - a) * t;
+const geo = (a: number, b: number, t: number) => a * (b / a) ** t;
+
+function eqBetween(a: EqMatchAnswer, b: EqMatchAnswer, t: number): EqMatchAnswer {
+  return {
+    frequencyHz: geo(a.frequencyHz, b.frequencyHz, t),
+    gainDb: lin(a.gainDb, b.gainDb, t),
+    q: geo(a.q, b.q, t),
+  };
+}
+
+function compBetween(a: CompMatchAnswer, b: CompMatchAnswer, t: number): CompMatchAnswer {
+  return {
+    thresholdDb: lin(a.thresholdDb, b.thresholdDb, t),
+    ratio: geo(a.ratio, b.ratio, t),
+    kneeDb: a.kneeDb,
+    attackMs: geo(a.attackMs, b.attackMs, t),
+    releaseMs: geo(a.releaseMs, b.releaseMs, t),
+    makeupDb: lin(a.makeupDb, b.makeupDb, t),
+  };
+}
+
+describe('eq-match from the learner’s side', () => {
+  const kind = exercises['eq-match'];
+  it.each([1, 2, 3, 4, 5])('level %i: untouched 0, reference 100, gain halfway about half', (level) => {
+    const halfway: number[] = [];
+    for (let seed = 1; seed <= 60; seed++) {
+      const q = eqGenerate(seed, level);
+      const start = kind.start!(q) as EqMatchAnswer;
+      const untouched = kind.check(q, start);
+      expect(untouched.score).toBe(0);
+      expect(untouched.correct).toBe(false);
+      expect(kind.check(q, kind.solve(q)).score).toBe(100);
+      expect(kind.check(q, kind.solve(q)).correct).toBe(true);
+      // Halfway in gain with the other knobs right: the curve is half as far off.
+      const ref = kind.solve(q) as EqMatchAnswer;
+      halfway.push(kind.check(q, { ...ref, gainDb: ref.gainDb / 2 }).score);
+    }
+    for (const s of halfway) {
+      expect(s).toBeGreaterThanOrEqual(40);
+      expect(s).toBeLessThanOrEqual(70);
+    }
+  });
+
+  // Knob halfway is not audibly halfway: a band at the wrong frequency can sound further off than a flat one.
+  it('scores every knob halfway (in knob terms) between 10 and 90', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const q = eqGenerate(seed, 3);
+      const start = kind.start!(q) as EqMatchAnswer;
+      const ref = kind.solve(q) as EqMatchAnswer;
+      const scores = [0, 0.25, 0.5, 0.75, 1].map((t) => kind.check(q, eqBetween(start, ref, t)).score);
+      expect(scores[0]).toBe(0);
+      expect(scores[4]).toBe(100);
+      expect(scores[2]).toBeGreaterThan(10);
+      expect(scores[2]).toBeLessThan(90);
+    }
+  });
+
+  it('random knob settings almost never pass (under 5 % right, mean under 25)', () => {
+    const rng = createRng(99);
+    let right = 0;
+    let total = 0;
+    const n = 400;
+    for (let i = 0; i < n; i++) {
+      const q = eqGenerate(i + 1, 1 + (i % 5));
+      const a = {
+        frequencyHz: 20 * 1000 ** rng.next(),
+        gainDb: rng.range(-15, 15),
+        q: 0.3 * 30 ** rng.next(),
+      };
+      const r = kind.check(q, a);
+      total += r.score;
+      if (r.correct) right++;
+    }
+    expect(right / n).toBeLessThan(0.05);
+    expect(total / n).toBeLessThan(25);
+  });
+
+  it('ignores knobs the level does not let you turn (a forged answer cannot move them)', () => {
+    const q = eqGenerate(3, 1); // gain only
+    const ref = kind.solve(q) as EqMatchAnswer;
+    expect(kind.check(q, { ...ref, frequencyHz: 30, q: 9 }).score).toBe(100);
+  });
+});
+
+describe('comp-match from the learner’s side', () => {
+  const kind = exercises['comp-match'];
+  it.each([1, 2, 3, 4])(
+    'level %i: untouched 0, reference 100, the score is the share closed',
+    (level) => {
+      for (let seed = 1; seed <= 6; seed++) {
+        const q = compGenerate(seed, level);
+        const start = kind.start!(q) as CompMatchAnswer;
+        const ref = kind.solve(q) as CompMatchAnswer;
+        expect(kind.check(q, start).score).toBe(0);
+        expect(kind.check(q, start).correct).toBe(false);
+        expect(kind.check(q, ref).score).toBe(100);
+        // Knob halfway is not audibly halfway (gain reduction grows with how far the peaks pass the threshold;
+        // half the makeup without the compression can sound no closer), so check the rule itself: the score is
+        // the share of the audible distance closed.
+        const half = kind.check(q, compBetween(start, ref, 0.5));
+        const d = half.details as { distanceDb: number; startDistanceDb: number };
+        const share = (100 * (d.startDistanceDb - d.distanceDb)) / (d.startDistanceDb - 0.5);
+        expect(half.score).toBeCloseTo(Math.max(0, Math.min(100, share)), -0.5);
+      }
+    },
+    30_000,
+  );
+
+  it('a makeup gain off by half the start’s makeup error scores about half (a plain level offset)', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const q = compGenerate(seed, 4);
+      const ref = kind.solve(q) as CompMatchAnswer;
+      if (Math.abs(ref.makeupDb) < 3) continue;
+      // Only makeup wrong: D is exactly the makeup error, so half of a 2 × JND … error closes about half.
+      const r = kind.check(q, { ...ref, makeupDb: ref.makeupDb / 2 });
+      expect(r.details?.distanceDb).toBeCloseTo(Math.abs(ref.makeupDb) / 2, 1);
+    }
+  });
+
+  it('guessing the knobs does not pass (at most 1 of 20 right)', () => {
+    const rng = createRng(5);
+    let right = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const q = compGenerate(seed, 2 + (seed % 3));
+      const a = {
+        ...q.start,
+        thresholdDb: rng.range(-40, 0),
+        ratio: rng.pick([1.5, 2, 3, 4, 6, 10]),
+        attackMs: q.controls.includes('attack') ? 1 * 100 ** rng.next() : q.start.attackMs,
+        releaseMs: q.controls.includes('release') ? 20 * 50 ** rng.next() : q.start.releaseMs,
+      };
+      if (kind.check(q, a).correct) right++;
+    }
+    expect(right).toBeLessThanOrEqual(1);
+  }, 30_000);
+});
+
+describe('fader-balance from the learner’s side', () => {
+  const kind = exercises['fader-balance'];
+  it.each([1, 2, 3, 4])('level %i: untouched start 0, reference 100, halfway about half', (level) => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const q = faderGenerate(seed, level);
+      expect(kind.check(q, kind.start!(q)).score).toBe(0);
+      expect(kind.check(q, kind.start!(q)).correct).toBe(false);
+      expect(kind.check(q, kind.solve(q)).score).toBe(100);
+      const half = q.startDb.map((s, i) => (s + (q.referenceDb[i] as number)) / 2);
+      const score = kind.check(q, { fadersDb: half }).score;
+      // E halves exactly; score = 100·(E₀/2)/(E₀ − 1) with E₀ ≥ 4 dB: 50 … 67.
+      expect(score).toBeGreaterThanOrEqual(50);
+      expect(score).toBeLessThanOrEqual(67);
+    }
+  });
+
+  it('turning every fader up by the same amount changes nothing; resetting every fader to 0 earns nothing', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const q = faderGenerate(seed, 1 + (seed % 4));
+      const up = q.referenceDb.map((r) => r + 7);
+      expect(kind.check(q, { fadersDb: up }).score).toBe(100);
+      const reset = kind.check(q, { fadersDb: q.referenceDb.map(() => 0) });
+      expect(reset.correct).toBe(false);
+      expect(reset.score).toBe(0);
+    }
+  });
+});
