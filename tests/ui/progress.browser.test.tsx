@@ -252,18 +252,23 @@ describe('progress dashboard', () => {
             unit: 'dB',
             easier: 'larger',
             start: 12,
-            step: 2,
             min: 0.5,
             max: 18,
             baseLevel: 3,
+            chance: 0.1,
           },
           status: 'measured',
-          value: 7.5,
-          words: 'You reliably hear a 7.5 dB boost in any of the ten octave bands.',
-          note: 'From your adaptive drill.',
-          trials: 21,
-          sessions: 1,
-          reversals: 10,
+          estimate: { value: 7.4, low: 5.6, high: 9.2, percentCorrect: 75 },
+          value: 7.4,
+          words:
+            'You hear a boost of about 7.5 dB (somewhere between 5.5 and 9.5 dB) in any of the ten octave bands.',
+          note: 'From your latest adaptive drill (30 answers), which started from the 1 before it.',
+          trials: 60,
+          sessions: 2,
+          history: [
+            { value: 9.1, low: 6, high: 13, percentCorrect: 75, at: 1000, day: 105, trials: 30 },
+            { value: 7.4, low: 5.6, high: 9.2, percentCorrect: 75, at: 2000, day: 108, trials: 30 },
+          ],
           at: 0,
           day: 108,
         },
@@ -294,6 +299,19 @@ describe('progress dashboard', () => {
     const el = mount(<ProgressDashboard view={view} chartWidth={500} />);
     expect(el.querySelectorAll('.trend-series')).toHaveLength(2);
     expect(el.querySelector('.threshold-value')?.textContent).toBe('7.5 dB');
+    expect(el.querySelector('.threshold-range')?.textContent).toBe('likely 5.5–9.5 dB');
+    // The history: one range bar and a dot per drill, oldest left; lower values sit lower on the chart.
+    const dots = [...el.querySelectorAll<SVGCircleElement>('.threshold-history-dot')];
+    expect(dots).toHaveLength(2);
+    expect(Number(dots[0]!.getAttribute('cx'))).toBeLessThan(Number(dots[1]!.getAttribute('cx')));
+    expect(Number(dots[0]!.getAttribute('cy'))).toBeLessThan(Number(dots[1]!.getAttribute('cy')));
+    expect(el.querySelectorAll('.threshold-history-range')).toHaveLength(2);
+    expect(el.querySelector('.threshold-history-svg')?.getAttribute('aria-label')).toBe(
+      'Your threshold over 2 drills, from 9 dB to 7.5 dB.',
+    );
+    expect(el.querySelector('.threshold-history .progress-sr')?.textContent).toContain(
+      'about 7.5 dB, likely 5.5–9.5 dB',
+    );
     expect(el.querySelector('.threshold-note')?.textContent).toContain('2 days ago');
     expect(el.querySelector('.mixups')?.textContent).toContain(
       'You heard 250 Hz as 500 Hz 3 of 5 times (too high).',

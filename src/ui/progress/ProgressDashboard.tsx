@@ -65,8 +65,9 @@ export function ProgressDashboard({ view, chartWidth }: ProgressDashboardProps) 
         <section class="panel" aria-labelledby="thresholds-title">
           <h2 id="thresholds-title">What you reliably hear</h2>
           <p class="muted">
-            Adaptive drills make the change smaller while you hear it and bigger when you miss: where they
-            settle is your threshold.
+            Adaptive drills make the change smaller while you hear it and bigger when you miss, and find the
+            size you get right three times in four: your threshold. The range is where it lies with about 80 %
+            certainty; each drill starts from the last one and narrows it.
           </p>
           <ThresholdList thresholds={view.thresholds} today={view.today} />
         </section>

@@ -25,14 +25,35 @@ export function shortHz(hz: number): string {
   return hz >= 1000 ? `${Number((hz / 1000).toPrecision(3))}k` : String(hz);
 }
 
-/** A threshold value with its unit: "7.5 dB", "9 positions". */
+/**
+ * A threshold number without its unit: 0.5 dB steps for dB, whole percent otherwise ("7.5", "8"); `round`
+ * picks the direction (a range rounds outwards, as the words do).
+ */
+export function formatThresholdNumber(
+  value: number,
+  variable: MainVariable,
+  round: (x: number) => number = Math.round,
+): string {
+  if (variable.unit !== 'dB') return String(Math.max(1, round(value)));
+  const half = Math.max(0.5, round(value * 2) / 2);
+  return Number.isInteger(half) ? String(half) : half.toFixed(1);
+}
+
+/** The unit as written after a number: "dB", "% of the width" → "%" (the words say of what). */
+function shortUnit(variable: MainVariable): string {
+  return variable.unit.startsWith('%') ? '%' : variable.unit;
+}
+
+/** A threshold value with its unit: "7.5 dB", "8 %". */
 export function formatThreshold(value: number, variable: MainVariable): string {
-  if (variable.unit === 'positions') {
-    const odd = Math.max(3, 2 * Math.round((value - 1) / 2) + 1);
-    return `${odd} positions`;
-  }
-  const half = Math.max(0.5, Math.round(value * 2) / 2);
-  return `${Number.isInteger(half) ? half : half.toFixed(1)} ${variable.unit}`;
+  return `${formatThresholdNumber(value, variable)} ${shortUnit(variable)}`;
+}
+
+/** A threshold's range, rounded outwards: "3–6 dB" (one number when both ends round alike). */
+export function formatThresholdRange(low: number, high: number, variable: MainVariable): string {
+  const a = formatThresholdNumber(low, variable, Math.floor);
+  const b = formatThresholdNumber(high, variable, Math.ceil);
+  return a === b ? `${a} ${shortUnit(variable)}` : `${a}–${b} ${shortUnit(variable)}`;
 }
 
 /** "today", "yesterday", "3 days ago" for a day number seen from `today`. */
