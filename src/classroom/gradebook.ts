@@ -89,7 +89,7 @@ function buildTable(
   assignmentId: string,
   assignment: Assignment | undefined,
   entries: readonly GradebookEntry[],
-  now: number,
+  context: { now: number; appVersion?: string },
 ): GradebookTable {
   const first = entries[0]?.report;
   const columns: GradebookColumn[] = assignment
@@ -103,7 +103,7 @@ function buildTable(
   const rows = unique.map((e): GradebookRow => {
     const r = e.report;
     const problems = verifyReport(r, assignment, {
-      now,
+      ...context,
       ...(e.edited ? { edited: e.edited } : {}),
       ...(e.hidden ? { hidden: true } : {}),
     });
@@ -174,18 +174,21 @@ function buildTable(
 export function buildGradebook(
   entries: readonly GradebookEntry[],
   assignments: readonly Assignment[] = [],
-  options: { now?: number } = {},
+  options: { now?: number; appVersion?: string } = {},
 ): GradebookTable[] {
-  const now = options.now ?? Date.now();
+  const context = {
+    now: options.now ?? Date.now(),
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+  };
   const byAssignment = new Map<string, GradebookEntry[]>();
   for (const e of entries)
     byAssignment.set(e.report.assignmentId, [...(byAssignment.get(e.report.assignmentId) ?? []), e]);
   const known = [...assignments].sort((a, b) => b.createdAt - a.createdAt);
-  const tables = known.map((a) => buildTable(a.id, a, byAssignment.get(a.id) ?? [], now));
+  const tables = known.map((a) => buildTable(a.id, a, byAssignment.get(a.id) ?? [], context));
   const knownIds = new Set(known.map((a) => a.id));
   const orphans = [...byAssignment.entries()]
     .filter(([id]) => !knownIds.has(id))
-    .map(([id, list]) => buildTable(id, undefined, list, now))
+    .map(([id, list]) => buildTable(id, undefined, list, context))
     .sort((a, b) => a.title.localeCompare(b.title));
   return [...tables, ...orphans];
 }

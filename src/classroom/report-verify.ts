@@ -70,9 +70,12 @@ export interface VerifyOptions {
   edited?: string;
   /** Whether invisible or direction-override characters were removed from its texts. */
   hidden?: boolean;
+  /** This Headroom's version: a mismatch of scores on a report from another version says so. */
+  appVersion?: string;
 }
 
-const MEMO_LIMIT = 20_000;
+/** Remembered scores (a class of 40 with 1,000 answers each fits). */
+const MEMO_LIMIT = 50_000;
 const memo = new Map<string, number | null>();
 
 /** The kind's own score for an answer to the question (exercise, level, seed); null when it cannot be marked. */
@@ -168,7 +171,7 @@ function rescore(report: Report, assignment: Assignment): Rescore {
   return out;
 }
 
-function answerProblems(report: Report, assignment: Assignment): ReportProblem[] {
+function answerProblems(report: Report, assignment: Assignment, appVersion?: string): ReportProblem[] {
   const r = rescore(report, assignment);
   const out: ReportProblem[] = [];
   if (r.foreign > 0)
@@ -188,9 +191,13 @@ function answerProblems(report: Report, assignment: Assignment): ReportProblem[]
     for (const off of r.itemsOff.slice(0, 3))
       parts.push(`item ${off.n} says ${off.stored} but its answers score ${off.actual}`);
     if (r.total) parts.push(`the total says ${r.total.stored} but the answers score ${r.total.actual}`);
+    const versions =
+      r.mismatched > 0 && appVersion !== undefined && appVersion !== report.appVersion
+        ? ` It was made with Headroom ${report.appVersion} and this is ${appVersion}: if the marking changed between those versions, that explains it.`
+        : '';
     out.push({
       check: 'score-mismatch',
-      message: `The scores don’t match the answers: ${parts.join('; ')}.`,
+      message: `The scores don’t match the answers: ${parts.join('; ')}.${versions}`,
     });
   }
   if (r.noAnswer > 0)
@@ -269,5 +276,9 @@ export function verifyReport(
       check: 'pass-mark',
       message: `It carries a different pass mark (${report.passMark}; yours is ${assignment.passMark}).`,
     });
-  return [...out, ...answerProblems(report, assignment), ...timeProblems(report, assignment, options.now)];
+  return [
+    ...out,
+    ...answerProblems(report, assignment, options.appVersion),
+    ...timeProblems(report, assignment, options.now),
+  ];
 }

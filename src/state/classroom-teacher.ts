@@ -1,5 +1,6 @@
 /** The teacher side of the classroom: build and share assignments, import reports, read the gradebook. */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
+import { version as APP_VERSION } from '../../package.json';
 import {
   type Assignment,
   assignmentFileName,
@@ -19,7 +20,7 @@ import {
   type SummaryStats,
 } from '../classroom/gradebook';
 import { decodeReport, type Report, validateReport } from '../classroom/report';
-import { verifyReport } from '../classroom/report-verify';
+import { rescoreAnswer, verifyReport } from '../classroom/report-verify';
 import { createRng, hashString } from '../dsp/random';
 import {
   deleteTeacherAssignment,
@@ -60,7 +61,7 @@ export const reportEntries = signal<GradebookEntry[]>([]);
  * gradebook, which reloads both): every report is re-checked against the assignment each time.
  */
 export const gradebook = computed<GradebookTable[]>(() =>
-  buildGradebook(reportEntries.value, teacherAssignments.value),
+  buildGradebook(reportEntries.value, teacherAssignments.value, { appVersion: APP_VERSION }),
 );
 
 /** Exercise kinds for pickers: id, title and level names. */
@@ -89,11 +90,53 @@ function storageFailure(error: unknown): { ok: false; code: 'invalid'; error: st
 export async function loadTeacherData(): Promise<void> {
   const db = await database();
   const records = await listAssignmentRecords(db, { role: 'teacher' });
-  teacherAssignments.value = records.flatMap((r) => {
+  const assignments = records.flatMap((r) => {
     const v = validateAssignment(r.assignment);
     return v.ok ? [v.assignment] : [];
   });
-  reportEntries.value = (await listReportRecords(db)).flatMap((r) => toEntry(r));
+  const entries = (await listReportRecords(db)).flatMap((r) => toEntry(r));
+  await markAnswers(
+    entries.map((e) => e.report),
+    assignments,
+  );
+  batch(() => {
+    teacherAssignments.value = assignments;
+    reportEntries.value = entries;
+  });
+}
+
+/** While answers are being marked again: how many of how many (null when idle). */
+export const checkingAnswers = signal<{ done: number; total: number } | null>(null);
+
+/** Milliseconds of marking between two breaks for the page to respond. */
+const SLICE_MS = 40;
+
+/**
+ * Marks every carried answer again (each kind's check; some render audio and take tens of milliseconds),
+ * in slices with breaks between them, so the page stays responsive and the gradebook that follows finds
+ * every score already worked out (`rescoreAnswer` remembers them).
+ */
+async function markAnswers(reports: readonly Report[], assignments: readonly Assignment[]): Promise<void> {
+  const ids = new Set(assignments.map((a) => a.id));
+  const jobs = reports
+    .filter((r) => ids.has(r.assignmentId))
+    .flatMap((r) =>
+      r.items.flatMap((it) =>
+        it.attempts.flatMap((x) =>
+          x.answer === undefined ? [] : [[it.exercise, it.level, x.seed, x.answer] as const],
+        ),
+      ),
+    );
+  let sliceStart = performance.now();
+  for (const [i, [exercise, level, seed, answer]] of jobs.entries()) {
+    rescoreAnswer(exercise, level, seed, answer);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      checkingAnswers.value = { done: i + 1, total: jobs.length };
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  checkingAnswers.value = null;
 }
 
 /** A stored acceptance, when it is well-formed; anything else is ignored (it never hides a flag). */
@@ -243,8 +286,12 @@ export async function importReports(
   const now = Date.now();
   if (teacherAssignments.value.length === 0) await loadTeacherData().catch(() => undefined);
   const mine = new Map(teacherAssignments.value.map((a) => [a.id, a]));
-  for (const { source, text } of inputs) {
-    const d = decodeReport(text);
+  const decodedInputs = inputs.map(({ source, text }) => ({ source, d: decodeReport(text) }));
+  await markAnswers(
+    decodedInputs.flatMap(({ d }) => (d.ok ? [d.report] : [])),
+    teacherAssignments.value,
+  );
+  for (const { source, d } of decodedInputs) {
     if (!d.ok) {
       results.push({ source, status: 'refused', message: d.error });
       continue;
@@ -252,6 +299,7 @@ export async function importReports(
     const who = `${d.report.student} — ${d.report.assignmentTitle}`;
     const problems = verifyReport(d.report, mine.get(d.report.assignmentId), {
       now,
+      appVersion: APP_VERSION,
       ...(d.edited ? { edited: d.edited } : {}),
       ...(d.hidden ? { hidden: true } : {}),
     });

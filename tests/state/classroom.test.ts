@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { reportChecksum, reportFileText } from '../../src/classroom/report';
 import { answerScoring } from '../classroom/answers';
+import { forge, sampleAssignment, sampleReport } from '../classroom/fixtures';
 
 beforeAll(() => {
   vi.stubGlobal('navigator', { storage: { persist: async () => true } });
@@ -154,5 +156,138 @@ describe('classroom round trip through state (no UI)', () => {
       'r1.xyz.k',
       'https://x/#r=r1.q.w',
     ]);
+    // Text that is no code is its own input (each gets its own message), not glued onto the one before.
+    expect(teacher.splitPastedCodes('hello there r1.abc\ndef.ghi thanks!')).toEqual([
+      'hello',
+      'there',
+      'r1.abcdef.ghi',
+      'thanks!',
+    ]);
+  });
+});
+
+describe('the gradebook re-checks reports on every load', () => {
+  const a = sampleAssignment({ id: 'backup01', title: 'Restored' });
+  const half = (_i: number, q: number) => (q % 2 === 0 ? 100 : 0);
+  const record = (report: object, over: Record<string, unknown> = {}) => ({
+    id: reportChecksum(report as Parameters<typeof reportChecksum>[0]),
+    assignmentId: a.id,
+    student: (report as { student: string }).student,
+    report,
+    importedAt: Date.UTC(2026, 2, 5),
+    ...over,
+  });
+
+  it('flags come from the report, never from the stored record; Accept anyway counts it, Undo takes it out', async () => {
+    const { teacher, storage } = await load();
+    const db = await storage.database();
+    await db.put('assignments', { id: `teacher:${a.id}`, role: 'teacher', assignment: a, savedAt: 1 });
+    const ana = sampleReport('Ana', half, a);
+    const bo = { ...sampleReport('Bo', () => 0, a), score: 100 }; // changed after hand-in: checksum off
+    const cy = forge(sampleReport('Cy', half, a), (r) => ({
+      ...r,
+      items: r.items.map((it) => ({
+        ...it,
+        score: 100,
+        attempts: it.attempts.map((x) => ({ ...x, score: 100 })),
+      })),
+      score: 100,
+    }));
+    // As a backup could carry them: a stale flag on a clean report, `flagged: ""` on forged ones, and an
+    // acceptance stored under an id that is not its content's.
+    await db.put('reports', record(ana, { flagged: 'Checksum does not match' }));
+    await db.put(
+      'reports',
+      record(bo, { id: 'deadbeefdeadbeef', flagged: '', accepted: { by: 'x', at: 1 } }),
+    );
+    await db.put('reports', record(cy, { flagged: '' }));
+    await teacher.loadTeacherData();
+    const table = () => teacher.gradebook.value.find((t) => t.assignmentId === a.id)!;
+    expect(
+      table().rows.map((r) => [r.student, r.problems.map((p) => p.check), r.counted, r.accepted]),
+    ).toEqual([
+      ['Ana', [], true, undefined],
+      ['Bo', ['edited', 'score-mismatch'], false, undefined],
+      ['Cy', ['score-mismatch'], false, undefined],
+    ]);
+    expect(table().total).toMatchObject({ n: 1, mean: 50 });
+
+    expect(await teacher.acceptReport(cy.checksum, Date.UTC(2026, 2, 6))).toBe(true);
+    const accepted = table().rows[2]!;
+    expect(accepted.counted).toBe(true);
+    expect(accepted.accepted).toEqual({
+      by: storage.profiles.value.find((p) => p.id === storage.activeProfileId.value)!.name,
+      at: Date.UTC(2026, 2, 6),
+    });
+    expect(table().total).toMatchObject({ n: 2, mean: 75 });
+    expect(teacher.gradebookCsvText(table())).toMatch(
+      /Cy,100,100,100,100,100,100,pass,[\d.]+,[\d :-]+,"flagged, accepted by /,
+    );
+
+    expect(await teacher.withdrawAcceptance(cy.checksum)).toBe(true);
+    expect(table().rows[2]!).toMatchObject({ counted: false });
+    expect(table().rows[2]!.accepted).toBeUndefined();
+    expect(table().total).toMatchObject({ n: 1, mean: 50 });
+    expect(await teacher.withdrawAcceptance('nonexistent00000')).toBe(false);
+  });
+
+  it('import flags a forged report with its reasons and stores no flag with it', async () => {
+    const { teacher, storage } = await load();
+    const dee = forge(sampleReport('Dee', half, a), (r) => ({
+      ...r,
+      items: r.items.map((it) => ({
+        ...it,
+        score: 100,
+        attempts: it.attempts.map((x) => ({ ...x, score: 100 })),
+      })),
+      score: 100,
+    }));
+    const [result] = await teacher.importReports([{ source: 'dee.json', text: reportFileText(dee) }]);
+    expect(result!.status).toBe('flagged');
+    expect(result!.message).toMatch(
+      /^Dee — Restored: imported, but flagged and not counted until you accept it\. The scores don’t match the answers: 25 answers carry a score/,
+    );
+    const stored = await (await storage.database()).get('reports', dee.checksum);
+    expect(stored && 'flagged' in stored).toBe(false);
+    expect(stored?.report).toEqual(dee);
+  });
+
+  it('names with invisible and direction-override characters are cleaned for showing, and the report is flagged', async () => {
+    const { teacher } = await load();
+    const sneaky = forge(sampleReport('Eve', half, a), (r) => ({
+      ...r,
+      student: 'Eve\u200B \u202Egnp.exe\u202C',
+    }));
+    const [result] = await teacher.importReports([{ source: 'eve.json', text: reportFileText(sneaky) }]);
+    expect(result!.message).toMatch(/^Eve gnp\.exe — Restored: imported, but flagged/);
+    const row = teacher.gradebook.value
+      .find((t) => t.assignmentId === a.id)!
+      .rows.find((r) => r.student.startsWith('Eve'))!;
+    expect(row.student).toBe('Eve gnp.exe');
+    expect(row.problems.map((p) => p.check)).toEqual(['hidden-characters']);
+  });
+});
+
+describe('opening an assignment whose id this profile already kept', () => {
+  it('asks which one to keep instead of silently opening the old one', async () => {
+    const { student, profiles } = await load();
+    const fay = await profiles.createProfile('Fay', { activate: false });
+    if (!fay.ok) throw new Error(fay.error);
+    const first = sampleAssignment({ id: 'samekey1', title: 'First homework' });
+    const second = sampleAssignment({ id: 'samekey1', title: 'Second homework', passMark: 50 });
+    expect((await student.acceptAssignment(first, fay.profile.id)).ok).toBe(true);
+    expect((await student.acceptAssignment(first, fay.profile.id)).ok).toBe(true); // the same one again: fine
+    const clash = await student.acceptAssignment(second, fay.profile.id);
+    expect(clash).toMatchObject({ ok: false, kept: { title: 'First homework' } });
+    expect(!clash.ok && clash.error).toBe(
+      'This profile already has a different assignment with the same id: “First homework”. Choose which one to keep.',
+    );
+    expect(
+      student.studentAssignments.value.find((x) => x.assignment.id === 'samekey1')!.assignment.title,
+    ).toBe('First homework');
+    expect((await student.acceptAssignment(second, fay.profile.id, { replace: true })).ok).toBe(true);
+    expect(
+      student.studentAssignments.value.find((x) => x.assignment.id === 'samekey1')!.assignment.title,
+    ).toBe('Second homework');
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CHECK_LIMITS } from '../../classroom/report-verify';
 import {
   acceptReport,
+  checkingAnswers,
   gradebook,
   loadTeacherData,
   removeReport,
@@ -59,6 +60,12 @@ export function GradebookView() {
   return (
     <>
       <ReportImport />
+      {checkingAnswers.value && (
+        <p class="panel muted" role="status">
+          Marking the students’ answers again against your assignments… {checkingAnswers.value.done} of{' '}
+          {checkingAnswers.value.total}
+        </p>
+      )}
       {tables.length === 0 && (
         <p class="panel muted">
           No assignments or reports yet. Create an assignment under <a href="/classroom/teach">Teach</a>,
