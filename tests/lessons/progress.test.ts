@@ -4,7 +4,14 @@ import {
   lessonStatus,
   lessonToContinue,
   meetsPassMarks,
+  passedFirstTry,
+  QUIZ_ATTEMPTS_KEPT,
+  type QuizAttempt,
+  quizPassWords,
   reconcileProgress,
+  restartedProgress,
+  withQuiz,
+  withQuizAttempt,
   withScore,
   withStep,
 } from '../../src/lessons/progress.pure';
@@ -69,5 +76,68 @@ describe('lesson progress', () => {
     const b = { ...emptyProgress('me', { ...lesson, id: 'b' }, 9), completed: true };
     const c = { ...emptyProgress('me', { ...lesson, id: 'c' }, 7) };
     expect(lessonToContinue([a, b, c])?.lessonId).toBe('c');
+  });
+});
+
+const attempt = (score: number, seed: number, at: number): QuizAttempt => ({
+  seed,
+  picks: [0, 1, 2, 0],
+  score,
+  passed: score >= 75,
+  afterKey: false,
+  at,
+});
+
+describe('quiz attempts in lesson progress', () => {
+  it('a pass on the first try counts as a first-try pass', () => {
+    const h = withQuizAttempt(undefined, attempt(100, 7, 1));
+    expect(h).toMatchObject({ count: 1, passedOn: 1, first: { seed: 7, afterKey: false } });
+    expect(passedFirstTry(h)).toBe(true);
+    expect(quizPassWords(h)).toBe('Passed on the first try');
+  });
+
+  it('a pass after the key was shown is a retry, even if the UI forgot to say so', () => {
+    let h = withQuizAttempt(undefined, attempt(25, 7, 1));
+    expect(h.passedOn).toBeUndefined();
+    h = withQuizAttempt(h, attempt(100, 8, 2));
+    expect(h).toMatchObject({ count: 2, passedOn: 2, first: { score: 25, passed: false } });
+    expect(h.recent.map((a) => [a.seed, a.afterKey])).toEqual([
+      [7, false],
+      [8, true],
+    ]);
+    expect(passedFirstTry(h)).toBe(false);
+    expect(quizPassWords(h)).toBe('Passed on try 2, after seeing the answers');
+  });
+
+  it('keeps the first attempt and the latest ones, each with its seed for replay', () => {
+    let h = withQuizAttempt(undefined, attempt(0, 1, 1));
+    for (let i = 2; i <= 25; i++) h = withQuizAttempt(h, attempt(50, i, i));
+    expect(h.count).toBe(25);
+    expect(h.first.seed).toBe(1);
+    expect(h.recent).toHaveLength(QUIZ_ATTEMPTS_KEPT);
+    expect(h.recent.at(-1)?.seed).toBe(25);
+  });
+
+  it('a quiz attempt records its score (best kept) and completes the lesson', () => {
+    let s = emptyProgress('me', lesson, 1);
+    s = withScore(s, lesson, 'eq-boost-1', 80, 2);
+    s = withQuiz(s, lesson, 'quiz', attempt(50, 3, 3), 3);
+    expect(s.completed).toBe(false);
+    s = withQuiz(s, lesson, 'quiz', attempt(100, 4, 4), 4);
+    expect(s).toMatchObject({ completed: true, completedAt: 4, scores: { quiz: 100 } });
+    expect(s.quizzes?.quiz?.passedOn).toBe(2);
+    expect(passedFirstTry(s.quizzes?.quiz)).toBe(false);
+  });
+
+  it('starting a lesson over forgets step and scores but not which quiz keys were seen', () => {
+    let s = withStep(emptyProgress('me', lesson, 1), lesson, 2, 2);
+    s = withQuiz(s, lesson, 'quiz', attempt(25, 3, 3), 3);
+    const fresh = restartedProgress(s, 'me', lesson, 9);
+    expect(fresh).toMatchObject({ step: 0, scores: {}, completed: false, updatedAt: 9 });
+    expect(lessonStatus({ id: 'eq', prerequisites: [] }, { eq: fresh })).toBe('ready');
+    const again = withQuiz(fresh, lesson, 'quiz', attempt(100, 4, 10), 10);
+    expect(again.quizzes?.quiz?.count).toBe(2);
+    expect(passedFirstTry(again.quizzes?.quiz)).toBe(false);
+    expect(restartedProgress(undefined, 'me', lesson, 9).quizzes).toBeUndefined();
   });
 });
