@@ -1,9 +1,7 @@
 import { signal } from '@preact/signals';
 import { createRng, hashString } from '../dsp/random';
 import type { SampleRate } from '../dsp/units';
-import { decodeWav } from '../dsp/wav';
-import { alignTracks } from '../production/import/align';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../production/import/limits';
+import type { ImportLimits } from '../production/import/limits';
 import { fileProblem, type ImportProblem, setProblem } from '../production/import/problems';
 import { SNIFF_BYTES, type SniffResult, sniffFile } from '../production/import/sniff';
 import { guessTrackKind, namesFromFiles } from '../production/import/track-names';
@@ -13,11 +11,11 @@ import {
   checkSongBytes,
   type DecodedAudio,
   sniffProblem,
-  wavProblem,
 } from '../production/import/validate';
 import { toStorageError } from '../storage/errors';
-import { addSong } from '../storage/songs';
-import { browserCanPlay, decodeWithBrowser, resampleInWorker } from './import-decode';
+import { addPackedSong } from '../storage/songs';
+import { browserCanPlay, decodeWavOffThread, decodeWithBrowser, resampleInWorker } from './import-decode';
+import { importLimits, refreshImportLimits } from './import-limits';
 import { IMPORTED_PREFIX, noteImportedSong, type SongSummary } from './imported-songs';
 import { holdLeave } from './leave-guard';
 import { database } from './storage';
@@ -61,7 +59,8 @@ export interface ImportOptions {
   now?: number;
 }
 
-type Decoded = { ok: true; audio: DecodedAudio } | { ok: false; problem: ImportProblem };
+/** A decoded file: its channels at the import rate, one Blob each (the samples stay out of this page). */
+type Decoded = { ok: true; length: number; channels: Blob[] } | { ok: false; problem: ImportProblem };
 
 function undecodable(name: string, sniff: SniffResult): ImportProblem {
   if (sniff.kind === 'audio') {
@@ -80,41 +79,27 @@ function undecodable(name: string, sniff: SniffResult): ImportProblem {
   return fileProblem(name, 'not-audio', 'this is not an audio file that Headroom or this browser can read.');
 }
 
-/** Decodes one file at `rate`, or says why not. */
-async function decodeFile(
-  file: ImportFile,
+const unreadable = (name: string) =>
+  fileProblem(name, 'corrupt', 'the file could not be read (was it moved or deleted?).');
+
+/** A File or Blob: read in slices and handed to workers as a handle, never copied whole. */
+function isBlobFile(file: ImportFile): file is ImportFile & Blob {
+  return typeof Blob !== 'undefined' && file instanceof Blob;
+}
+
+/** One channel as a Blob of float32 samples. */
+const channelBlob = (c: Float32Array) =>
+  new Blob([c as Float32Array<ArrayBuffer>], { type: 'application/octet-stream' });
+
+/** Checks what the browser decoded, converts its rate if needed, and packs each channel into a Blob. */
+async function fromBrowser(
+  name: string,
+  audio: DecodedAudio,
+  bytes: ArrayBuffer,
   limits: ImportLimits,
   rate: SampleRate,
   stage: (s: ImportProgress['stage']) => void,
 ): Promise<Decoded> {
-  const name = file.name;
-  stage('reading');
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await file.arrayBuffer();
-  } catch {
-    return {
-      ok: false,
-      problem: fileProblem(name, 'corrupt', 'the file could not be read (was it moved or deleted?).'),
-    };
-  }
-  const sniff = sniffFile(new Uint8Array(bytes, 0, Math.min(SNIFF_BYTES, bytes.byteLength)));
-  const notAudio = sniffProblem(name, sniff);
-  if (notAudio) return { ok: false, problem: notAudio };
-  stage('decoding');
-  let audio: DecodedAudio | null = null;
-  if (sniff.kind === 'wav') {
-    const result = decodeWav(bytes);
-    const problem = wavProblem(name, result);
-    if (result.ok) audio = result.audio;
-    // A WAV in a format our reader does not know (ADPCM, µ-law …) may still decode in the browser.
-    else if (problem?.code !== 'unsupported-codec') return { ok: false, problem: problem! };
-    else audio = await decodeWithBrowser(bytes, rate).catch(() => null);
-    if (!audio) return { ok: false, problem: problem! };
-  } else {
-    audio = await decodeWithBrowser(bytes, rate).catch(() => null);
-    if (!audio) return { ok: false, problem: undecodable(name, sniff) };
-  }
   const problem = checkDecoded(name, audio, limits);
   if (problem) return { ok: false, problem };
   if (audio.sampleRate !== rate) {
@@ -125,7 +110,75 @@ async function decodeFile(
     audio =
       byBrowser && byBrowser.channels.length === channels ? byBrowser : await resampleInWorker(audio, rate);
   }
-  return { ok: true, audio };
+  return { ok: true, length: audio.channels[0]?.length ?? 0, channels: audio.channels.map(channelBlob) };
+}
+
+/**
+ * Decodes one file at `rate`, or says why not. WAV goes to the decoding Worker as a file handle (read
+ * there in slices, channel by channel); other formats are decoded by the browser here.
+ */
+async function decodeFile(
+  file: ImportFile,
+  limits: ImportLimits,
+  rate: SampleRate,
+  stage: (s: ImportProgress['stage']) => void,
+): Promise<Decoded> {
+  const name = file.name;
+  stage('reading');
+  const readAll = () => file.arrayBuffer().catch(() => null);
+  let bytes: ArrayBuffer | null = null;
+  let head: Uint8Array;
+  try {
+    if (isBlobFile(file)) head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    else {
+      bytes = await file.arrayBuffer();
+      head = new Uint8Array(bytes, 0, Math.min(SNIFF_BYTES, bytes.byteLength));
+    }
+  } catch {
+    return { ok: false, problem: unreadable(name) };
+  }
+  const sniff = sniffFile(head);
+  const notAudio = sniffProblem(name, sniff);
+  if (notAudio) return { ok: false, problem: notAudio };
+  stage('decoding');
+  if (sniff.kind === 'wav') {
+    const source = isBlobFile(file) ? file : (bytes as ArrayBuffer);
+    bytes = null; // moved to the worker
+    const wav = await decodeWavOffThread({ source, name, rate, limits }).catch(() => null);
+    if (!wav) return { ok: false, problem: unreadable(name) };
+    if (wav.ok) return wav;
+    // A WAV in a format our reader does not know (ADPCM, µ-law …) may still decode in the browser.
+    if (!wav.tryBrowser) return { ok: false, problem: wav.problem };
+    const again = await readAll();
+    const audio = again && (await decodeWithBrowser(again, rate).catch(() => null));
+    if (!again || !audio) return { ok: false, problem: wav.problem };
+    return fromBrowser(name, audio, again, limits, rate, stage);
+  }
+  bytes ??= await readAll();
+  if (!bytes) return { ok: false, problem: unreadable(name) };
+  const audio = await decodeWithBrowser(bytes, rate).catch(() => null);
+  if (!audio) return { ok: false, problem: undecodable(name, sniff) };
+  return fromBrowser(name, audio, bytes, limits, rate, stage);
+}
+
+/** A megabyte of silence, shared by every pad. */
+let zeros: Uint8Array<ArrayBuffer> | null = null;
+
+/**
+ * One Blob in the songs store's layout (track by track, channel by channel, each `length` samples),
+ * made of the decoded channels' Blobs and silence at the end of shorter ones: no samples are copied here.
+ */
+function packTracks(decoded: readonly { length: number; channels: Blob[] }[], length: number): Blob {
+  zeros ??= new Uint8Array(1 << 20);
+  const parts: BlobPart[] = [];
+  for (const d of decoded) {
+    for (const channel of d.channels) {
+      parts.push(channel);
+      for (let pad = (length - d.length) * 4; pad > 0; pad -= zeros.length)
+        parts.push(pad >= zeros.length ? zeros : zeros.subarray(0, pad));
+    }
+  }
+  return new Blob(parts, { type: 'application/octet-stream' });
 }
 
 function songId(now: number, names: readonly string[]): string {
@@ -143,7 +196,8 @@ export async function importAudioFiles(
   files: readonly ImportFile[],
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  // This device's limits (said up front in the import panel); tests pass their own.
+  const limits = options.limits ?? importLimits.value;
   const rate = options.sampleRate ?? IMPORT_SAMPLE_RATE;
   if (busy)
     return {
@@ -158,7 +212,7 @@ export async function importAudioFiles(
   const count = files.length;
   try {
     const problems: ImportProblem[] = [];
-    const decoded: { name: string; channels: Float32Array[] }[] = [];
+    const decoded: { name: string; length: number; channels: Blob[] }[] = [];
     let bytes = 0;
     for (const [index, file] of files.entries()) {
       const stage = (s: ImportProgress['stage']) => {
@@ -176,14 +230,15 @@ export async function importAudioFiles(
         problems.push(result.problem);
         continue;
       }
-      bytes += result.audio.channels.reduce((n, c) => n + c.byteLength, 0);
+      bytes += result.channels.reduce((n, c) => n + c.size, 0);
       const tooMuch = checkSongBytes(bytes, limits);
       if (tooMuch) {
         problems.push(tooMuch);
         break;
       }
       // Once a file failed nothing will be stored: keep checking the rest, but not their samples.
-      if (problems.length === 0) decoded.push({ name: file.name, channels: result.audio.channels });
+      if (problems.length === 0)
+        decoded.push({ name: file.name, length: result.length, channels: result.channels });
     }
     if (problems.length > 0) return { ok: false, problems };
     importProgress.value = {
@@ -198,18 +253,19 @@ export async function importAudioFiles(
       decoded.map((d) => d.name),
       'Imported song',
     );
-    const aligned = alignTracks(decoded.map((d, i) => ({ name: names.tracks[i]!, channels: d.channels })));
+    // Shorter stems end in silence: every track as long as the longest (alignTracks' rule).
+    const length = Math.max(...decoded.map((d) => d.length));
     try {
-      const song = await addSong(await database(), {
+      const song = await addPackedSong(await database(), {
         id: songId(now, names.tracks),
         name: names.song,
         sampleRate: rate,
-        length: aligned.length,
-        tracks: aligned.tracks.map((t) => ({
-          id: guessTrackKind(t.name),
-          name: t.name,
-          channels: t.channels,
-        })),
+        length,
+        tracks: decoded.map((d, i) => {
+          const trackName = names.tracks[i] as string;
+          return { id: guessTrackKind(trackName), name: trackName, channelCount: d.channels.length };
+        }),
+        audio: packTracks(decoded, length),
         createdAt: now,
       });
       noteImportedSong(song);
@@ -223,6 +279,8 @@ export async function importAudioFiles(
     }
   } finally {
     busy = false;
+    // Storage just changed: the next import's song limit follows the new free space.
+    if (!options.limits) void refreshImportLimits();
     releaseLeave();
     importProgress.value = null;
   }

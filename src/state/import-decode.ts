@@ -1,6 +1,8 @@
 import { resample } from '../dsp/resample';
 import type { SampleRate } from '../dsp/units';
 import type { DecodedAudio } from '../production/import/validate';
+import { decodeWavForImport, type WavImport, type WavImportJob } from './import-wav';
+import type { WavImportReply, WavImportRequest } from './import-wav.worker';
 import { createWorkerCall } from './worker-call';
 
 /**
@@ -63,5 +65,27 @@ export function browserCanPlay(mime: string): boolean {
     return document.createElement('audio').canPlayType(mime) !== '';
   } catch {
     return false;
+  }
+}
+
+const wavWorker = createWorkerCall<WavImportRequest, Extract<WavImportReply, { type: 'done' }>, WavImport>(
+  () => new Worker(new URL('./import-wav.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => reply.result,
+);
+
+/**
+ * Decodes a WAV file for import in a Worker (here where none starts): the file goes over as a Blob
+ * handle (bytes given as an ArrayBuffer are transferred, not copied) and comes back as one Blob per
+ * channel at `rate`. A worker that fails mid-way is retried here once the bytes are still at hand.
+ */
+export async function decodeWavOffThread(job: WavImportJob): Promise<WavImport> {
+  const transfer = job.source instanceof ArrayBuffer ? [job.source] : [];
+  const pending = wavWorker.call(job, transfer);
+  if (!pending) return decodeWavForImport(job);
+  try {
+    return await pending;
+  } catch (error) {
+    if (job.source instanceof ArrayBuffer && job.source.byteLength === 0) throw error;
+    return decodeWavForImport(job);
   }
 }

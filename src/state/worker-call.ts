@@ -13,8 +13,11 @@ export interface WorkerErrorReply {
 
 /** A lazily started worker that answers requests by id. */
 export interface WorkerCall<Req extends { id: number }, R> {
-  /** Posts `request` with a fresh id; null when no worker can run (do the work here instead). */
-  call(request: Omit<Req, 'id'>): Promise<R> | null;
+  /**
+   * Posts `request` with a fresh id, moving `transfer` (detached here afterwards) instead of copying it;
+   * null when no worker can run (do the work here instead).
+   */
+  call(request: Omit<Req, 'id'>, transfer?: Transferable[]): Promise<R> | null;
   /** Stops the worker; the next call starts a new one. */
   terminate(): void;
 }
@@ -59,13 +62,13 @@ export function createWorkerCall<Req extends { id: number }, Done extends { id: 
   }
 
   return {
-    call(request) {
+    call(request, transfer = []) {
       const w = getWorker();
       if (!w) return null;
       const id = nextId++;
       return new Promise<R>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        w.postMessage({ ...request, id } as Req);
+        w.postMessage({ ...request, id } as Req, transfer);
       });
     },
     terminate() {

@@ -113,6 +113,47 @@ export async function addSong(db: HeadroomDb, song: NewSong): Promise<SongSummar
   }
 }
 
+/** A song whose samples are already one Blob in packAudio's layout (imports pack track by track). */
+export interface PackedSong extends Omit<NewSong, 'tracks'> {
+  tracks: SongTrackInfo[];
+  audio: Blob;
+}
+
+function packedSongProblem(song: PackedSong): string | null {
+  // Id, name, rate and length first (songProblem checks those before it looks at any track).
+  const first = songProblem({ ...song, tracks: [] });
+  if (first !== 'the song has no tracks' || song.tracks.length < 1) return first;
+  if (song.tracks.length > MAX_SONG_TRACKS)
+    return `${song.tracks.length} tracks (at most ${MAX_SONG_TRACKS})`;
+  const bad = song.tracks.find((t) => t.channelCount < 1 || t.channelCount > 2);
+  if (bad) return `track "${bad.name}" has ${bad.channelCount} channels`;
+  const expected = song.tracks.reduce((n, t) => n + t.channelCount, 0) * song.length * 4;
+  if (song.audio.size !== expected) return `its audio is ${song.audio.size} bytes, not ${expected}`;
+  return null;
+}
+
+/** Stores a song whose samples are packed already: one `add`, all of it or nothing (invalid: bad shape). */
+export async function addPackedSong(db: HeadroomDb, song: PackedSong): Promise<SongSummary> {
+  const problem = packedSongProblem(song);
+  if (problem) throw new StorageError('invalid', `The song was not saved: ${problem}.`);
+  try {
+    const record: SongRecord = {
+      id: song.id,
+      name: song.name.trim(),
+      sampleRate: song.sampleRate,
+      length: song.length,
+      tracks: song.tracks.map((t) => ({ ...t, channels: [] })),
+      audio: song.audio,
+      bytes: song.audio.size,
+      createdAt: song.createdAt,
+    };
+    await db.add('songs', record);
+    return summary(record);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
 /** Every imported song, oldest first, without reading any samples. */
 export async function listSongs(db: HeadroomDb): Promise<SongSummary[]> {
   try {

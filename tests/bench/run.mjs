@@ -64,7 +64,8 @@ async function moduleRows(browser) {
   process.env.NODE_ENV = 'development';
   const server = await createServer({
     logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 5179 },
+    // No file watching: other edits in the tree must not reload a page mid-measurement.
+    server: { host: '127.0.0.1', port: 5179, watch: null, hmr: false },
     appType: 'mpa', // 'custom' serves no HTML, so bench-page.html was a 404
   });
   await server.listen();

@@ -5,7 +5,7 @@ import { encodeWav } from '../../src/dsp/wav';
 
 vi.mock('../../src/storage/songs', async (original) => ({
   ...(await original<typeof import('../../src/storage/songs')>()),
-  addSong: async () => {
+  addPackedSong: async () => {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   },
 }));

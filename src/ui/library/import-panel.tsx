@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatBytes } from '../../production/import/limits';
+import { importLimits, refreshImportLimits } from '../../state/import-limits';
 import {
   dismissImportProblems,
   type ImportProgress,
@@ -6,6 +8,14 @@ import {
   importProblems,
   importProgress,
 } from '../../state/library';
+
+/** "10 minutes", "5 minutes 30 seconds", "1 minute". */
+function minutes(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  const words = [m > 0 ? `${m} minute${m === 1 ? '' : 's'}` : '', s > 0 ? `${s} seconds` : ''];
+  return words.filter(Boolean).join(' ');
+}
 
 /** What the file picker offers (the browser may decode more; WAV always works). */
 const ACCEPT = 'audio/*,.wav,.wave,.flac,.mp3,.ogg,.oga,.opus,.m4a,.mp4,.aac,.aif,.aiff,.webm';
@@ -43,6 +53,12 @@ export function ImportPanel() {
   const progress = useLateProgress();
   const running = importProgress.value !== null;
   const problems = importProblems.value;
+  const limits = importLimits.value;
+
+  useEffect(() => {
+    // The free storage is known a moment after the memory: the song limit follows it.
+    void refreshImportLimits();
+  }, []);
 
   const take = (list: FileList | null | undefined) => {
     const files = list ? [...list] : [];
@@ -85,8 +101,12 @@ export function ImportPanel() {
         </p>
         <p class="muted lib-hint">
           One file becomes a song to listen to; several files become the <strong>stems</strong> of one song,
-          one track each (named after the files). WAV, FLAC, MP3, Ogg or M4A — up to 16 files, 10 minutes and
-          250 MB each. Everything stays on this device.
+          one track each (named after the files). WAV, FLAC, MP3, Ogg or M4A, up to {limits.maxTracks} files.
+          Everything stays on this device.
+        </p>
+        <p class="muted lib-hint lib-limits">
+          Files up to {minutes(limits.maxSeconds)} of stereo and {formatBytes(limits.maxFileBytes)} each on
+          this device; {formatBytes(limits.maxSongBytes)} of audio in one song.
         </p>
         <input
           ref={input}
