@@ -11,6 +11,8 @@ export type Trick =
   | 'longest'
   | 'most-words'
   | 'shortest'
+  | 'not-longest'
+  | 'middle-length'
   | 'absolute-words'
   | 'avoid-absolute-words'
   | 'question-words';
@@ -20,6 +22,8 @@ export const TRICKS: Readonly<Record<Trick, string>> = {
   longest: 'pick the longest choice',
   'most-words': 'pick the choice with the most words',
   shortest: 'pick the shortest choice',
+  'not-longest': 'never pick the longest choice',
+  'middle-length': 'pick neither the longest nor the shortest choice',
   'absolute-words': 'pick the choice that says "all", "always", "never", "only"…',
   'avoid-absolute-words': 'never pick a choice that says "all", "always", "never", "only"…',
   'question-words': 'pick the choice that repeats the most words of the question',
@@ -68,6 +72,12 @@ function chanceAmong(question: QuizQuestion, picked: readonly number[]): number 
   return picked.filter((i) => question.choices[i]?.correct).length / picked.length;
 }
 
+/** Indices of the choices not in `drop` (all of them when that would leave none). */
+function without(question: QuizQuestion, drop: readonly number[]): number[] {
+  const kept = question.choices.flatMap((_, i) => (drop.includes(i) ? [] : [i]));
+  return kept.length > 0 ? kept : question.choices.map((_, i) => i);
+}
+
 /** Indices of the choices with the largest score. */
 function best(scores: readonly number[]): number[] {
   const top = Math.max(...scores);
@@ -82,6 +92,12 @@ export function trickChance(question: QuizQuestion, trick: Trick): number {
       return chanceAmong(question, best(texts.map((t) => t.length)));
     case 'shortest':
       return chanceAmong(question, best(texts.map((t) => -t.length)));
+    case 'not-longest':
+      return chanceAmong(question, without(question, best(texts.map((t) => t.length))));
+    case 'middle-length': {
+      const extremes = [...best(texts.map((t) => t.length)), ...best(texts.map((t) => -t.length))];
+      return chanceAmong(question, without(question, extremes));
+    }
     case 'most-words':
       return chanceAmong(question, best(texts.map((t) => wordsOf(t).length)));
     case 'absolute-words': {
