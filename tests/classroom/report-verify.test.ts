@@ -9,7 +9,7 @@ import {
   reportFileText,
 } from '../../src/classroom/report';
 import { CLOCK_SKEW_MS, MIN_ANSWER_MS, rescoreAnswer, verifyReport } from '../../src/classroom/report-verify';
-import { exercises } from '../../src/exercises/registry';
+import { type ExerciseId, exerciseIds, exercises } from '../../src/exercises/registry';
 import { scoreOf } from './answers';
 import { answerAll, forge, sampleAssignment, sampleReport } from './fixtures';
 
@@ -61,6 +61,40 @@ describe('an honest report', () => {
     expect(rescoreAnswer('eq-boost', item.level, item.seeds[0]!, right)).toBe(100);
     expect(rescoreAnswer('no-such-kind', 1, 1, right)).toBeNull();
     expect(rescoreAnswer('eq-boost', item.level, item.seeds[0]!, 'not an answer')).not.toBe(100);
+  });
+});
+
+describe('every exercise kind', () => {
+  it('its right answers travel in a report code, decode, and are marked 100 again', () => {
+    const all = sampleAssignment({
+      items: exerciseIds.map((exercise, i) => ({ exercise, level: 1, seeds: [10 + i, 20 + i] })),
+    });
+    const attempts = all.items.flatMap((item) =>
+      item.seeds.map((seed, q) => {
+        const kind = exercises[item.exercise as ExerciseId];
+        const answer = JSON.parse(JSON.stringify(kind.solve(kind.generate(seed, 1)))) as unknown;
+        return {
+          exercise: item.exercise,
+          level: 1,
+          seed,
+          score: 100,
+          timeMs: 5000 + q,
+          at: all.createdAt + 1000 + q,
+          answer,
+        };
+      }),
+    );
+    const report = buildReport(all, attempts, {
+      student: 'All',
+      appVersion: '0.1.0',
+      handedInAt: all.createdAt + 60_000,
+    });
+    const code = encodeReport(report);
+    const d = decodeReport(code);
+    if (!d.ok) throw new Error(d.error);
+    expect(d.report).toEqual(report);
+    expect(verifyReport(d.report, all, { now: NOW })).toEqual([]);
+    console.log(`report code with ${attempts.length} answers of every kind: ${code.length} characters`);
   });
 });
 
