@@ -46,6 +46,8 @@ export const meta: ExerciseMeta<PanPositionLevel> = {
   description: 'One instrument sits somewhere between hard left and hard right. Point to where.',
   scoring:
     'You lose 3 points for every 1 % of the stereo width (hard left to hard right) your answer is off: a third of the width off or more scores 0.',
+  scoringRule:
+    'max(0, round(100·(1 − off / ⅓))), off = |your pan − the right pan| / 2: the share of the stereo width (hard left to hard right = 1) between your position and the right one. One position off scores 25 at 5 positions, 50 at 7, 63 at 9, 70 at 11 and 75 at 13. Only the exact position counts as right.',
   levels: [
     {
       name: 'Five positions',
