@@ -36,6 +36,8 @@ export function createDrillPlayer() {
   const error = signal<string | null>(null);
   const state = signal<PlaybackState | null>(null);
   const timings = signal<DrillPlayerTimings>({ prepareMs: null, startMs: null });
+  // Whether this question has sounded: nothing is scored before the learner has listened.
+  const heard = signal(false);
   let prepared: PreparedQuestion<unknown> | null = null;
   let loudness: Promise<PairLoudness> | undefined;
   let playback: Playback<unknown> | null = null;
@@ -90,6 +92,7 @@ export function createDrillPlayer() {
       unlisten = made.onChange((s) => {
         state.value = s;
         syncBusy(s.playing);
+        if (s.playing) heard.value = true;
       });
       state.value = made.state;
       if (reviewAnswer !== undefined) await made.showReview(reviewAnswer);
@@ -112,9 +115,12 @@ export function createDrillPlayer() {
     /** The live playback's state (null until the first Play of a question builds it). */
     state,
     timings,
+    /** Whether the current question has played at least once (Submit waits for it). */
+    heard,
     /** Loads a question: renders or reuses its stems and prepares A and B. */
     async load(kind: ExerciseId, question: unknown): Promise<void> {
       teardown();
+      heard.value = false;
       const mine = ++generation;
       status.value = 'loading';
       error.value = null;

@@ -6,6 +6,7 @@ import { listAttempts } from '../storage/attempts';
 import { type AdaptiveMark, estimatorOptions, latestEstimate } from '../training/adaptive-thresholds';
 import { ADAPTIVE_TRIALS, createEstimator, type Estimator, type ThresholdRange } from '../training/estimator';
 import { describeThreshold } from '../training/threshold-words';
+import { afterNextPaint } from './after-paint';
 import { currentAudioContext } from './audio';
 import { holdBusy } from './busy';
 import { type AnsweredQuestion, registerAssignmentRunner } from './classroom';
@@ -304,9 +305,13 @@ export function createDrill(options: DrillOptions) {
     saveFailed,
     lastSave,
     retryUnsaved,
-    /** Whether the current answer has every part it needs. */
+    /** Whether the answer can be submitted: the question has been played and the answer has every part it needs. */
     canSubmit: computed(
-      () => phase.value === 'question' && !!question.value && isAnswerComplete(question.value, answer.value),
+      () =>
+        phase.value === 'question' &&
+        !!question.value &&
+        player.heard.value &&
+        isAnswerComplete(question.value, answer.value),
     ),
     /** Sets the working answer (match kinds: B follows it live). */
     setAnswer(next: unknown): void {
@@ -353,9 +358,14 @@ export function createDrill(options: DrillOptions) {
         result.value = r;
         phase.value = 'answered';
       });
-      void player.review(a);
       lastSave.value = { index: entry.index, state: 'saving' };
-      entry.saved = await store(entry).finally(releaseLeave);
+      const saving = store(entry).finally(releaseLeave);
+      // The review (A: the right answer, B: yours) rebuilds the audio and measures its loudness, about a
+      // second on a slow laptop: it starts once the feedback is on screen, and only for this question.
+      afterNextPaint(() => {
+        if (question.value === q && phase.value === 'answered') void player.review(a);
+      });
+      entry.saved = await saving;
       batch(() => {
         if (!entry.saved) saveFailed.value = true;
         answers.value = [...answers.value, entry];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadLessons } from '../../src/lessons/build/load-lessons';
 import { type AxeFinding, blocking, describeFindings, installAxe, runAxe, setTheme } from './axe';
 import { launchChromium } from './browser';
+import { hearQuestion } from './hear-question';
 
 /**
  * axe-core on every page and dialog of the built app, in the dark and the light theme: zero serious or
@@ -124,6 +125,7 @@ describe('axe-core finds nothing serious or critical', () => {
       () => !document.querySelector('.player-status')?.textContent?.includes('Preparing'),
     );
     await check('drill question');
+    await hearQuestion(page);
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page.locator('.feedback').waitFor();

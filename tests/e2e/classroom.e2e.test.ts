@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Assignment, decodeAssignment } from '../../src/classroom/assignment';
-import { decodeReport } from '../../src/classroom/report';
+import { decodeReport, type Report, reportChecksum } from '../../src/classroom/report';
+import { MIN_ANSWER_MS } from '../../src/classroom/report-verify';
 import { formatHz } from '../../src/dsp/bands';
 import { formatPan } from '../../src/dsp/pan';
 import { check as checkEq } from '../../src/exercises/eq-boost/check';
@@ -13,6 +14,7 @@ import { check as checkPan } from '../../src/exercises/pan-position/check';
 import { generate as generatePan } from '../../src/exercises/pan-position/generate';
 import { launchChromium, launchPersistentChromium, watchOutsideRequests } from './browser';
 import { attemptsInPage, countInPage } from './classroom-helpers';
+import { hearQuestion } from './hear-question';
 
 const base = inject('baseUrl');
 const TITLE = 'Week 1 <i>ears</i>';
@@ -70,9 +72,21 @@ function planAnswers(a: Assignment): Planned[] {
   );
 }
 
-/** Answers question `n` of `total` in the drill view with the keyboard and checks the feedback. */
+/**
+ * Answers question `n` of `total` in the drill view with the keyboard and checks the feedback. Like a
+ * person, it answers once the sound is ready and after at least a moment to listen: the teacher's
+ * gradebook flags answers quicker than a person can hear and choose (MIN_ANSWER_MS).
+ */
 async function answerQuestion(page: Page, n: number, total: number, p: Planned): Promise<void> {
   await expect.poll(() => page.locator('.drill-count').textContent()).toBe(`Question ${n} of ${total}`);
+  await page.waitForFunction(
+    () => !document.querySelector('.player-status')?.textContent?.includes('Preparing'),
+    null,
+    { timeout: 30_000 },
+  );
+  const ready = await page.evaluate(() => performance.now());
+  await page.waitForFunction(({ t, ms }) => performance.now() - t > ms, { t: ready, ms: 2 * MIN_ANSWER_MS });
+  await hearQuestion(page);
   await page.keyboard.press(p.key);
   await expect.poll(() => page.locator('.choice-btn.is-checked').count()).toBe(1);
   await page.keyboard.press('Enter');
@@ -99,6 +113,29 @@ async function tabTo(page: Page, selector: string, limit = 120): Promise<void> {
     if (hit) return;
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * Saves the page at phone (390 px) and laptop (1366 px) widths in both themes when SCREENSHOT_DIR is set
+ * (for looking at, not for comparing).
+ */
+async function screenshots(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  const size = page.viewportSize();
+  const before = await page.evaluate(() => document.documentElement.dataset.theme ?? 'dark');
+  for (const width of [390, 1366])
+    for (const theme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
+      await page.screenshot({ path: join(dir, `${name}-${width}-${theme}.png`), fullPage: true });
+    }
+  await page.evaluate((t) => {
+    document.documentElement.dataset.theme = t;
+  }, before);
+  if (size) await page.setViewportSize(size);
 }
 
 async function openStudentBrowser(): Promise<void> {
@@ -322,6 +359,61 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.startsWith(`\uFEFF${TITLE}\r\n`)).toBe(true);
     expect(text).toContain('\r\nDana Park,50,75,60,pass,');
+  });
+
+  it('a forged report (every score 100, checksum recomputed) is flagged, left out of the class figures until accepted', async () => {
+    const honest = JSON.parse(reportFile) as Report & { headroom: string };
+    const { headroom: _marker, checksum: _old, ...body } = honest;
+    const changed = {
+      ...body,
+      student: 'Sam Forger',
+      items: body.items.map((it) => ({
+        ...it,
+        score: 100,
+        attempts: it.attempts.map((a) => ({ ...a, score: 100 })),
+      })),
+      score: 100,
+    };
+    const forged = { headroom: 'report', ...changed, checksum: reportChecksum(changed) };
+    await teacher.locator('input[type=file][multiple]').setInputFiles({
+      name: 'sam.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(forged)),
+    });
+    await expect
+      .poll(() => teacher.locator('.cr-result').first().textContent())
+      .toMatch(
+        /^Flagged sam\.json: Sam Forger — .*not counted until you accept it\. The scores don’t match the answers: 3 answers carry a score the answer does not earn/,
+      );
+    const rows = teacher.locator('.cr-grades tbody tr:not(.cr-flags)');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect((await rows.nth(1).locator('th, td').allTextContents()).slice(0, 5)).toEqual([
+      '⚑ Flagged: Sam Forger',
+      '100',
+      '100',
+      '100',
+      'pass',
+    ]);
+    expect(await teacher.locator('.cr-flags').textContent()).toMatch(
+      /Flagged: not counted in the class figures until you accept it\./,
+    );
+    const totalMean = () => teacher.locator('.cr-grades tfoot tr').first().locator('td').nth(2).textContent();
+    expect(await totalMean()).toBe('60.0');
+    // The teacher sees what the checks prove and what they cannot, including that reports are not tamper-proof.
+    const limits = await teacher.locator('.cr-limits').textContent();
+    expect(limits).toMatch(/cannot prove that the student did the listening themselves/);
+    expect(limits).toMatch(/not tamper-proof/);
+    await screenshots(teacher, 'gradebook-flagged');
+
+    await teacher.getByRole('button', { name: 'Accept Sam Forger’s report anyway' }).click();
+    await expect.poll(totalMean).toBe('80.0');
+    expect(await teacher.locator('.cr-accepted').textContent()).toMatch(/^Accepted anyway by .+ on /);
+    await teacher.getByRole('button', { name: 'Undo accepting Sam Forger’s report' }).click();
+    await expect.poll(totalMean).toBe('60.0');
+    // Flags are not stored: a reload checks again and finds the same.
+    await teacher.reload();
+    await expect.poll(() => teacher.locator('.cr-flags').count()).toBe(1);
+    expect(await totalMean()).toBe('60.0');
   });
 
   it('made no request to anywhere but 127.0.0.1', () => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
+import { hearQuestion } from './hear-question';
 
 let browser: Browser;
 let page: Page;
@@ -72,6 +73,7 @@ describe('a drill, keyboard only', () => {
       .toMatch(/^Level match on: /);
     for (let n = 1; n <= 10; n++) {
       await expect.poll(() => page.locator('.drill-count').textContent()).toBe(`Question ${n} of 10`);
+      await hearQuestion(page);
       await page.keyboard.press(String(1 + (n % 3)));
       await page.keyboard.press('Enter');
       await page.waitForSelector('.feedback');

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
 import { countInPage } from './classroom-helpers';
+import { hearQuestion } from './hear-question';
 
 /** The built app when things go wrong: audio processors that do not load, and storage that is full. */
 
@@ -61,6 +62,7 @@ describe('storage full during a drill', () => {
     await page.locator('.drill-prompt').waitFor();
     const status = page.locator('.save-status');
 
+    await hearQuestion(page);
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await expect.poll(() => status.textContent()).toContain('Saved on this device');
@@ -70,6 +72,7 @@ describe('storage full during a drill', () => {
     await page.evaluate(() => {
       (window as unknown as { diskFull: boolean }).diskFull = true;
     });
+    await hearQuestion(page);
     await page.keyboard.press('2');
     await page.keyboard.press('Enter');
     await expect.poll(() => status.textContent()).toMatch(/^Not saved\. Storage on this device is full/);

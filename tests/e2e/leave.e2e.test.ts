@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
+import { hearQuestion } from './hear-question';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -55,6 +56,7 @@ async function startDrill(p: Page): Promise<void> {
 
 /** Picks a band with the keyboard and submits with Enter (a real key press: the page gets user activation). */
 async function answerAndSubmit(p: Page): Promise<void> {
+  await hearQuestion(p);
   await p.locator('.drill-prompt').focus();
   await p.keyboard.press('2');
   await p.keyboard.press('Enter');

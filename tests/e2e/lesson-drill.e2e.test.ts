@@ -4,6 +4,7 @@ import { generate } from '../../src/exercises/prod-or-mix/generate';
 import { solve } from '../../src/exercises/prod-or-mix/solve';
 import { loadLessons } from '../../src/lessons/build/load-lessons';
 import { launchChromium, watchOutsideRequests } from './browser';
+import { hearQuestion } from './hear-question';
 
 const LESSON_ID = 'production-vs-mixing';
 const lesson = loadLessons('lessons').lessons.find((l) => l.id === LESSON_ID);
@@ -88,6 +89,7 @@ describe('a lesson with a drill, keyboard only, to completion', () => {
         await expect.poll(() => page.locator('.block.exercise .ab-btn.is-on').textContent()).toMatch(/^B/);
         await page.keyboard.press('a');
       }
+      await hearQuestion(page, '.block.exercise');
       await page.keyboard.press(await rightKey());
       await page.keyboard.press('Enter');
       await page.waitForSelector('.block.exercise .feedback');

@@ -47,6 +47,9 @@ describe('drill session', () => {
       const bands = (q as EqBoostQuestion).bandsHz;
       const other = bands[(bands.indexOf(right.bandHz) + 2) % bands.length]!;
       s.setAnswer(i < 2 ? right : { bandHz: other });
+      // Nothing is scored before the question has been heard.
+      expect(s.canSubmit.value).toBe(false);
+      s.player.heard.value = true;
       expect(s.canSubmit.value).toBe(true);
       await s.submit();
       await settle(s);

@@ -7,6 +7,7 @@ import { DrillSummary } from './DrillSummary';
 import { PlayerBar } from './PlayerBar';
 import { ReviewPicture } from './ReviewPicture';
 import { SaveStatus } from './SaveStatus';
+import { ScoringRule } from './ScoringRule';
 
 /** Whether a key press belongs to the focused control rather than to the drill's shortcuts. */
 function ownedByControl(event: KeyboardEvent): boolean {
@@ -134,18 +135,26 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
         />
         <div class="drill-actions">
           {phase !== 'answered' ? (
-            <button
-              type="button"
-              class="btn btn-primary"
-              disabled={!session.canSubmit.value}
-              onClick={() => void session.submit()}
-              aria-keyshortcuts="Enter"
-            >
-              {phase === 'checking' ? 'Scoring…' : 'Submit'}{' '}
-              <span class="kbd" aria-hidden="true">
-                Enter
-              </span>
-            </button>
+            <>
+              <button
+                type="button"
+                class="btn btn-primary"
+                disabled={!session.canSubmit.value}
+                onClick={() => void session.submit()}
+                aria-keyshortcuts="Enter"
+                aria-describedby={player.heard.value ? undefined : 'listen-first'}
+              >
+                {phase === 'checking' ? 'Scoring…' : 'Submit'}{' '}
+                <span class="kbd" aria-hidden="true">
+                  Enter
+                </span>
+              </button>
+              {!player.heard.value && (
+                <p class="muted answer-hint" id="listen-first">
+                  Press Play (P) and listen before you answer.
+                </p>
+              )}
+            </>
           ) : (
             <button
               type="button"
@@ -168,6 +177,7 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
               <strong>{result.score}</strong> / 100 {result.correct ? '· right' : ''}
             </p>
             <p class="feedback-text">{result.feedback}</p>
+            <ScoringRule id={question.kind} />
             <SaveStatus session={session} />
             <p class="muted">
               Now A plays the right answer and B yours: switch with A and B to hear the difference.

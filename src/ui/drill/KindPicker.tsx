@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type ExerciseId, exerciseIds, exercises } from '../../exercises/registry';
 import type { Skill } from '../../exercises/types';
 import { DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill';
+import { ScoringRule } from './ScoringRule';
 
 /** The skills in the order the picker shows them, with a heading and a line each. */
 const SKILLS: { id: Skill; title: string; text: string }[] = [
@@ -49,6 +50,7 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
       <p class="kind-scoring">
         <strong>Score:</strong> {meta.scoring}
       </p>
+      <ScoringRule id={id} />
       <div class="kind-start">
         <label class="kind-level">
           <span>Level</span>
