@@ -52,13 +52,13 @@ export interface ReportProblem {
 /** What the checks prove and what they cannot (shown to the teacher next to the gradebook). */
 export const CHECK_LIMITS = {
   proves: [
-    'Every question in the report is one of the questions your assignment fixed (same exercise, level and question number).',
-    'Every score matches the answer the student gave: each answer is marked again here, on your device, from the question your assignment makes.',
-    'The times are ones a person could take: no answer faster than a person can hear and choose, no hand-in before you made the assignment or in the future.',
+    'Every question is one your assignment set (same exercise, level and question).',
+    'Every score matches the answer given: each answer is marked again here, against your copy of the assignment.',
+    'The times are possible: no answer quicker than a person can hear and choose, no hand-in before you made the assignment or in the future.',
   ],
   cannot: [
-    'It cannot prove that the student did the listening themselves, or that nobody else answered for them.',
-    'It cannot stop someone who reads Headroom’s code from writing the right answers into a report by hand: the report is not tamper-proof. A flag means “look at this”, and a clean report means “nothing looks wrong”.',
+    'That the student did the listening themselves, or that nobody else answered for them.',
+    'That nobody wrote the right answers in by hand: reports are not tamper-proof. A flag means “look at this”; a clean report means “nothing looks wrong”.',
   ],
 } as const;
 

@@ -25,8 +25,8 @@ function CheckLimits() {
     <section class="panel stack cr-limits" aria-labelledby="limits-h">
       <h2 id="limits-h">What the checks can and cannot prove</h2>
       <p class="muted">
-        Every report is checked again on this device against your own copy of the assignment, each time you
-        open this page. A report that fails is flagged and left out of the class figures until you accept it.
+        Each report is checked again against your own assignment every time this page opens. A flagged report
+        is left out of the class figures until you accept it.
       </p>
       <div class="cr-limits-cols">
         <div>
@@ -72,7 +72,6 @@ export function GradebookView() {
           share it, then import what your students hand in.
         </p>
       )}
-      {tables.some((t) => t.rows.length > 0) && <CheckLimits />}
       {tables.map((t) => (
         <GradebookTableView
           key={t.assignmentId}
@@ -92,6 +91,7 @@ export function GradebookView() {
           }}
         />
       ))}
+      {tables.some((t) => t.rows.length > 0) && <CheckLimits />}
       <ConfirmDialog
         open={pending !== null}
         title={`Delete ${pending?.kind === 'report' ? pending.label : `“${pending?.label ?? ''}”`}?`}
