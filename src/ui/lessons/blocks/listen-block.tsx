@@ -57,11 +57,12 @@ function Side(props: {
         <span class="listen-side-key" aria-hidden="true">
           {side.toUpperCase()}
         </span>
-        <span class="ab-label">{label}</span>
+        {/* A quiz labels its sides plain "A" and "B": the key already shows the letter. */}
+        <span class={label === side.toUpperCase() ? 'visually-hidden' : 'ab-label'}>{label}</span>
       </span>
-      {!hideMoves && (
-        <span class="ab-moves">{moves.length === 0 ? 'As it is: no change' : moves.join(' · ')}</span>
-      )}
+      <span class="ab-moves">
+        {hideMoves ? 'Listen' : moves.length === 0 ? 'As it is: no change' : moves.join(' · ')}
+      </span>
     </button>
   );
 }

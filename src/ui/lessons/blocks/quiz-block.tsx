@@ -194,7 +194,7 @@ export function QuizBlock({ block, best, onScore, history, onAttempt }: QuizBloc
           checked={checked}
           heard={heard[i] ?? false}
           onHeard={hearHandlers[i] ?? (() => undefined)}
-          onPick={(c) => setPicks(picks.map((p, j) => (j === i ? c : p)))}
+          onPick={(c) => setPicks((now) => now.map((p, j) => (j === i ? c : p)))}
         />
       ))}
       <div class="quiz-actions" aria-live="polite">
