@@ -8,7 +8,8 @@
  * learner is right THRESHOLD_PERCENT % of the time; c places that point) and s how quickly the answers
  * go from guessing to sure. A grid of (t, s) hypotheses holds the belief: each answer multiplies it by the
  * likelihood of that answer. The next value is the one whose answer is expected to leave the least
- * uncertainty (entropy) about t. The estimate is the median of t's belief and an 80 % credible range (its
+ * uncertainty (entropy) about t, but never more than half the hardest value answered right so far (or the
+ * start), so the first questions step down rather than jump. The estimate is the median of t's belief and an 80 % credible range (its
  * 10th and 90th percentiles). The first question is asked at `start`. With a `prior` (the last sitting's
  * estimate) the belief starts as a bell curve around it, a little wider than its range so it can move.
  * Pure and deterministic: the same answers give the same values and estimate.
@@ -82,6 +83,11 @@ const SPREADS = [0.06, 0.1, 0.16, 0.25, 0.4, 0.65];
 const Z90 = 1.2815516;
 /** Added to the prior's spread (log units) between sittings: a learner can change. */
 const PRIOR_DRIFT = 0.15;
+/**
+ * How much harder (natural-log units) the next value may be than the hardest one answered right so far (or
+ * the start): ln 2, so a value at most halves per step and a beginner is not thrown from easy to very hard.
+ */
+const MAX_HARDER = Math.LN2;
 /** Share of the prior spread evenly over the whole grid, so a surprising sitting can move far. */
 const PRIOR_FLOOR = 0.03;
 
@@ -177,11 +183,14 @@ export function createEstimator(
 
   /** The stimulus whose answer leaves the least expected uncertainty about the threshold. */
   const choose = (): number => {
-    let best = stimuli[0] as number;
+    const rights = trials.filter((t) => t.correct).map((t) => toX(t.value));
+    const floor = Math.min(toX(options.start), ...rights) - MAX_HARDER;
+    let best = Math.max(floor, stimuli[0] as number);
     let bestH = Number.POSITIVE_INFINITY;
     const mb = marginal(belief);
     const mr = new Float64Array(nT);
     for (let k = 0; k < stimuli.length; k++) {
+      if ((stimuli[k] as number) < floor - 1e-9) continue;
       const row = table[k] as Float64Array;
       let pc = 0;
       for (let i = 0; i < nT; i++) {

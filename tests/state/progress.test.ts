@@ -19,7 +19,7 @@ const attempt = (exercise: string, skill: string, score: number, at: number) => 
 });
 
 describe('progress state', () => {
-  it('knows every kind of the registry, in menu order, with its staircase variable', async () => {
+  it('knows every kind of the registry, in menu order, with its adaptive variable', async () => {
     const { progressKinds } = await import('../../src/state/progress-catalog');
     expect(progressKinds.map((k) => k.id)).toEqual(exerciseIds);
     for (const k of progressKinds) {
