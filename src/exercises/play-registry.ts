@@ -9,6 +9,7 @@ import { play as eqBoost } from './eq-boost/play';
 import { play as eqMatch } from './eq-match/play';
 import { play as faderBalance } from './fader-balance/play';
 import { play as levelChange } from './level-change/play';
+import { play as mixMatch } from './mix-match/play';
 import { play as panPosition } from './pan-position/play';
 import { play as prodOrMix } from './prod-or-mix/play';
 import type { ExerciseId, ExerciseTypes } from './registry';
@@ -38,6 +39,7 @@ export const plays: {
   'reverb-time': reverbTime,
   'delay-time': delayTime,
   'prod-or-mix': prodOrMix,
+  'mix-match': mixMatch,
 };
 
 /** A kind's play half seen generically (the drill holds questions and answers as plain data). */

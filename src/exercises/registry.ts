@@ -40,6 +40,12 @@ import {
 import type { LevelChangeAnswer, LevelChangeQuestion } from './level-change/meta';
 import { meta as levelChangeMeta } from './level-change/meta';
 import { solve as levelChangeSolve } from './level-change/solve';
+import { check as mixMatchCheck } from './mix-match/check';
+import { generate as mixMatchGenerate } from './mix-match/generate';
+import type { MixMatchAnswer, MixMatchQuestion } from './mix-match/meta';
+import { meta as mixMatchMeta } from './mix-match/meta';
+import { solve as mixMatchSolve } from './mix-match/solve';
+import { start as mixMatchStart } from './mix-match/start';
 import { check as panPositionCheck } from './pan-position/check';
 import {
   generate as panPositionGenerate,
@@ -72,6 +78,7 @@ export interface ExerciseTypes {
   'reverb-time': { question: ReverbTimeQuestion; answer: ReverbTimeAnswer };
   'delay-time': { question: DelayTimeQuestion; answer: DelayTimeAnswer };
   'prod-or-mix': { question: ProdOrMixQuestion; answer: ProdOrMixAnswer };
+  'mix-match': { question: MixMatchQuestion; answer: MixMatchAnswer };
 }
 
 /** The id of an exercise kind. */
@@ -155,6 +162,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     solve: prodOrMixSolve,
     check: prodOrMixCheck,
   },
+  'mix-match': {
+    meta: mixMatchMeta,
+    generate: mixMatchGenerate,
+    solve: mixMatchSolve,
+    check: mixMatchCheck,
+    start: mixMatchStart,
+  },
 };
 
 /** Every kind by id: `{ meta, generate, solve, check, generateAt? }`. */
@@ -172,6 +186,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'reverb-time',
   'delay-time',
   'prod-or-mix',
+  'mix-match',
 ];
 
 /** Whether a string names a kind (own keys only). */

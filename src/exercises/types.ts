@@ -1,8 +1,8 @@
 /** Shared shapes of every exercise kind: meta, levels, questions, answers, results (pure, JSON-able). */
 import type { SongOverrides, StyleId, TrackId } from '../production/types';
 
-/** The six skills Headroom trains; every exercise kind trains exactly one. */
-export type Skill = 'eq' | 'compression' | 'faders' | 'pan' | 'space' | 'production';
+/** The skills Headroom trains ("mixing" = whole mixes); every exercise kind trains exactly one. */
+export type Skill = 'eq' | 'compression' | 'faders' | 'pan' | 'space' | 'production' | 'mixing';
 
 /** One named difficulty level of a kind. Level numbers are 1 … levels.length, easiest first. */
 export interface LevelSpec<P = unknown> {

@@ -10,7 +10,7 @@ import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../exercises/reverb-t
 import type { SongSource } from '../exercises/types';
 
 /** Kinds where the learner turns controls that B follows live (the answer always exists). */
-export const MATCH_KINDS: readonly ExerciseId[] = ['eq-match', 'comp-match', 'fader-balance'];
+export const MATCH_KINDS: readonly ExerciseId[] = ['eq-match', 'comp-match', 'fader-balance', 'mix-match'];
 
 /** The answer a question starts with: the kind's `start` for match kinds (it scores 0), nothing for choice kinds. */
 export function initialAnswer(question: ExerciseQuestion): unknown {

@@ -1,7 +1,15 @@
-/** The six skills in teaching order, with the names a learner reads. */
+/** The skills in teaching order, with the names a learner reads. */
 
 /** Skills in the order Headroom teaches them (volume first, the production/mixing distinction last). */
-export const SKILL_ORDER: readonly string[] = ['faders', 'pan', 'eq', 'compression', 'space', 'production'];
+export const SKILL_ORDER: readonly string[] = [
+  'faders',
+  'pan',
+  'eq',
+  'compression',
+  'space',
+  'production',
+  'mixing',
+];
 
 const LABELS: Readonly<Record<string, string>> = {
   faders: 'Faders',
@@ -10,6 +18,7 @@ const LABELS: Readonly<Record<string, string>> = {
   compression: 'Compression',
   space: 'Reverb & delay',
   production: 'Production or mixing',
+  mixing: 'Whole mixes',
 };
 
 const PHRASES: Readonly<Record<string, string>> = {
@@ -19,6 +28,7 @@ const PHRASES: Readonly<Record<string, string>> = {
   compression: 'compression',
   space: 'reverb and delay',
   production: 'production vs mixing',
+  mixing: 'whole mixes',
 };
 
 /** The name of a skill inside a sentence ("You have not tried panning yet"). */

@@ -12,6 +12,20 @@ vi.mock('../../src/exercises/comp-match/stem-cache', async (importOriginal) => {
   const stem = { channels: [train(4000, 0.5)], sampleRate: 4000 };
   return { ...original, stemSamplesForCheck: () => stem };
 });
+// mix-match likewise grades every track on one synthetic stem (tests/exercises/mix-match.test.ts renders songs).
+vi.mock('../../src/exercises/shared/mix-measures', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/exercises/shared/mix-measures')>();
+  const { hitTrain: train } = await import('./fixtures');
+  const { loudnessWeights } = await import('../../src/exercises/comp-match/loudness-weights');
+  const { CURVE_POINTS_HZ } = await import('../../src/exercises/eq-match/curve-distance');
+  const samples = { channels: [train(4000, 0.5)], sampleRate: 4000 };
+  const measure = {
+    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
+    samples,
+    loudWeights: loudnessWeights(samples),
+  };
+  return { ...original, mixMeasures: (_: unknown, tracks: readonly unknown[]) => tracks.map(() => measure) };
+});
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
 
@@ -28,6 +42,7 @@ describe('registry', () => {
         'level-change',
         'pan-position',
         'prod-or-mix',
+        'mix-match',
         'reverb-time',
       ].sort(),
     );
@@ -43,6 +58,7 @@ describe('registry', () => {
       'eq-match',
       'comp-match',
       'fader-balance',
+      'mix-match',
     ]);
   });
 
@@ -53,7 +69,7 @@ describe('registry', () => {
   });
 
   it('gives every kind a title, skill, description, scoring sentence and named levels', () => {
-    const skills = ['eq', 'compression', 'faders', 'pan', 'space', 'production'];
+    const skills = ['eq', 'compression', 'faders', 'pan', 'space', 'production', 'mixing'];
     for (const id of exerciseIds) {
       const { meta } = exercises[id];
       expect(meta.title.length).toBeGreaterThan(3);

@@ -79,5 +79,26 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
       const category = rng.pick(['production', 'mixing'] as const);
       return { category, change: rng.pick([...CHANGES.production, ...CHANGES.mixing]) };
     }
+    case 'mix-match': {
+      const tracks = (q as { tracks: unknown[] }).tracks;
+      if (silly) return rng.pick([null, {}, { tracks: 'loud' }, { tracks: [{ faderDb: Number.NaN, pan: 9 }] }]);
+      return {
+        tracks: tracks.map(() => ({
+          faderDb: rng.range(-20, 10),
+          pan: rng.range(-1, 1),
+          eq: [0, 1, 2, 3].map(() => ({ frequencyHz: 20 * 1000 ** rng.next(), gainDb: rng.range(-12, 12), q: 1 })),
+          comp: {
+            enabled: rng.chance(0.5),
+            thresholdDb: rng.range(-40, 0),
+            ratio: rng.range(1, 10),
+            attackMs: 10,
+            releaseMs: 100,
+            makeupDb: rng.range(0, 6),
+          },
+          reverbDb: rng.chance(0.5) ? null : rng.range(-30, 0),
+          delayDb: rng.chance(0.5) ? null : rng.range(-30, 0),
+        })),
+      };
+    }
   }
 }

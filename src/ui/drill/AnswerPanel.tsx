@@ -5,6 +5,7 @@ import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/me
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
+import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or-mix/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
@@ -19,6 +20,7 @@ import {
   ReverbTimeAnswerView,
 } from './answers/choice-answers';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
+import { MixMatchAnswerView } from './answers/mix-answer';
 import type { AnswerViewProps } from './answers/types';
 
 /** Each view reads its own kind's question and answer; the drill keeps them as plain data. */
@@ -49,5 +51,7 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <DelayTimeAnswerView {...cast<DelayTimeQuestion, DelayTimeAnswer>(props)} />;
     case 'prod-or-mix':
       return <ProdOrMixAnswerView {...cast<ProdOrMixQuestion, ProdOrMixAnswer>(props)} />;
+    case 'mix-match':
+      return <MixMatchAnswerView {...cast<MixMatchQuestion, MixMatchAnswer>(props)} />;
   }
 }

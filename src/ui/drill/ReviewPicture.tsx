@@ -9,6 +9,7 @@ import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/me
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
+import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
 import {
@@ -22,6 +23,7 @@ import {
   gridLabel,
   hzToX,
 } from '../mixer/eq-geometry';
+import { MixReview } from './MixReview';
 
 const RIGHT = 'var(--ok)';
 const YOURS = 'var(--accent)';
@@ -259,6 +261,8 @@ export function ReviewPicture({ question, answer }: { question: ExerciseQuestion
         />
       );
     }
+    case 'mix-match':
+      return <MixReview q={question as MixMatchQuestion} a={answer as MixMatchAnswer} />;
     default:
       return null;
   }

@@ -82,6 +82,7 @@ const STYLES: Readonly<Record<string, SeriesStyle>> = {
   compression: { marker: 'diamond', dash: '10 3 2 3', color: 'var(--series-compression)' },
   space: { marker: 'cross', dash: '4 2', color: 'var(--series-space)' },
   production: { marker: 'down', dash: '12 4', color: 'var(--series-production)' },
+  mixing: { marker: 'square', dash: '1 3', color: 'var(--series-mixing)' },
 };
 
 /** The look of a skill's series (unknown skills get a plain solid line with circles in the text colour). */

@@ -1,0 +1,61 @@
+/** Mix to the reference: graded per track and dimension, scored by the share of the distance closed. */
+
+import { CURVE_POINTS_HZ } from '../eq-match/curve-distance';
+import { gradeMix, type MixGrade, type TrackMeasure } from '../shared/mix-grade';
+import { mixMeasures } from '../shared/mix-measures';
+import { MIX_DIMENSIONS } from '../shared/mix-spec';
+import type { CheckResult } from '../types';
+import type { MixMatchAnswer, MixMatchQuestion } from './meta';
+
+/** Measures for a question: rendered only when tone or dynamics are graded (faders and pan need no audio). */
+function measuresFor(q: MixMatchQuestion): TrackMeasure[] {
+  if (q.dimensions.includes('tone') || q.dimensions.includes('dynamics'))
+    return mixMeasures(
+      q.source,
+      q.tracks.map((t) => t.id),
+    );
+  const none = { channels: [new Float32Array(0)], sampleRate: 24000 };
+  return q.tracks.map(() => ({
+    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
+    samples: none,
+    loudWeights: new Float32Array(0),
+  }));
+}
+
+/** The grade of an answer (the review picture reads its cells). */
+export function gradeAnswer(q: MixMatchQuestion, a: MixMatchAnswer): MixGrade {
+  const given = Array.isArray(a?.tracks) ? a.tracks : [];
+  return gradeMix(
+    {
+      names: q.tracks.map((t) => t.name),
+      reference: q.reference,
+      start: q.start,
+      dimensions: q.dimensions,
+      measures: measuresFor(q),
+    },
+    q.tracks.map((_, i) => given[i]),
+  );
+}
+
+/** The share of the whole mix's distance closed; feedback names the three cells furthest off. */
+export function check(q: MixMatchQuestion, a: MixMatchAnswer): CheckResult {
+  const g = gradeAnswer(q, a);
+  const closed =
+    g.startTotal > 0 ? Math.round((100 * Math.max(0, g.startTotal - g.total)) / g.startTotal) : 100;
+  const feedback =
+    g.worst.length === 0
+      ? 'Your mix sounds like the reference in everything we compare.'
+      : `You closed ${closed} % of the gap between the untouched desk and the reference. Furthest off: ${g.worst.join(' ')}`;
+  return {
+    score: g.score,
+    feedback,
+    correct: g.correct,
+    details: {
+      closedPercent: closed,
+      dimensions: MIX_DIMENSIONS.filter((d) => q.dimensions.includes(d)),
+      steps: g.cells.map((c) => c.steps),
+      total: g.total,
+      startTotal: g.startTotal,
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/** Mix to the reference: what the kind is, its levels, and its question/answer shapes. */
+import type { TrackId } from '../../production/types';
+import type { MixAnswer, MixDimension, TrackMix } from '../shared/mix-spec';
+import type { TrackRef } from '../shared/tracks';
+import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+
+/** What changes from level to level. */
+export interface MixMatchLevel {
+  /** The tracks that play, in mixer order. */
+  tracks: readonly TrackId[];
+  /** What the learner sets (and is graded on). */
+  dimensions: readonly MixDimension[];
+}
+
+/**
+ * A question: a generated song, a hidden reference mix that suits its style, and the desk as the learner
+ * finds it (rough-mix faders, centred, flat, no compression, no sends, in every graded dimension; the
+ * others sit where the reference has them).
+ */
+export interface MixMatchQuestion extends QuestionBase<'mix-match'> {
+  tracks: TrackRef[];
+  dimensions: MixDimension[];
+  reference: TrackMix[];
+  start: TrackMix[];
+  source: SongSource;
+}
+
+/** The learner's mix: one TrackMix per track. */
+export type MixMatchAnswer = MixAnswer;
+
+/** Mix to the reference. */
+export const meta: ExerciseMeta<MixMatchLevel> = {
+  id: 'mix-match',
+  title: 'Mix to the reference',
+  skill: 'mixing',
+  description:
+    'A song and a reference mix of it. Switch between the reference and your mix, and set the desk until yours sounds the same.',
+  scoring:
+    'We compare every track of your mix with the reference: level against the others, pan, EQ, compression and effects. You score the share of the difference you close from the untouched desk; turning the whole mix up or down changes nothing.',
+  scoringRule:
+    'Per track and per dimension, a distance in what you hear: balance = how far the fader is from the reference once the average offset of all faders is removed (dB, just-noticeable 1 dB); pan = the share of the stereo width between yours and the reference (5 %); tone = the EQ curves’ difference where either EQ acts, weighted by where the track has sound (0.5 dB); dynamics = the compressors’ gain changes, weighted by where the track is loud (0.5 dB); space = the reverb and delay send levels (2 dB). Each counts in just-noticeable steps beyond the first: max(0, distance / step − 1). Score = 100 × (S₀ − S) / S₀ where S is the sum over every cell and S₀ the untouched desk’s. Right when every cell is within two steps.',
+  levels: [
+    {
+      name: 'Four tracks, faders',
+      description: 'Kick, hats, bass and vocal: set the faders to the reference balance.',
+      params: { tracks: ['kick', 'hats', 'bass', 'vocal'], dimensions: ['balance'] },
+    },
+    {
+      name: 'Six tracks, faders and pan',
+      description: 'Drums, bass, chords and vocal: balance them and place them left to right.',
+      params: {
+        tracks: ['kick', 'snare', 'hats', 'bass', 'chords', 'vocal'],
+        dimensions: ['balance', 'pan'],
+      },
+    },
+    {
+      name: 'Full band, faders, pan and EQ',
+      description: 'Every track: balance, pan and EQ.',
+      params: {
+        tracks: ['kick', 'snare', 'hats', 'perc', 'bass', 'chords', 'keys', 'lead', 'vocal'],
+        dimensions: ['balance', 'pan', 'tone'],
+      },
+    },
+    {
+      name: 'Full band, every control',
+      description: 'Every track and every control: balance, pan, EQ, compression, reverb and delay.',
+      params: {
+        tracks: ['kick', 'snare', 'hats', 'perc', 'bass', 'chords', 'keys', 'lead', 'vocal'],
+        dimensions: ['balance', 'pan', 'tone', 'dynamics', 'space'],
+      },
+    },
+  ],
+  adaptive: false,
+  adaptiveNote:
+    'The score already measures how close your whole mix is; there is no single variable to step.',
+};

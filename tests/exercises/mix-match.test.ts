@@ -1,0 +1,199 @@
+/** mix-match and the mix grader, from the learner's side and against hand-made cases. */
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/dsp/random';
+import { loudnessWeights } from '../../src/exercises/comp-match/loudness-weights';
+import { CURVE_POINTS_HZ } from '../../src/exercises/eq-match/curve-distance';
+import { check } from '../../src/exercises/mix-match/check';
+import { generate } from '../../src/exercises/mix-match/generate';
+import type { MixMatchAnswer } from '../../src/exercises/mix-match/meta';
+import { solve } from '../../src/exercises/mix-match/solve';
+import { start } from '../../src/exercises/mix-match/start';
+import { gradeMix, type MixGradeInput, type TrackMeasure } from '../../src/exercises/shared/mix-grade';
+import {
+  copyTrackMix,
+  type MixDimension,
+  type TrackMix,
+  untouchedTrack,
+} from '../../src/exercises/shared/mix-spec';
+import { hitTrain } from './fixtures';
+
+const samples = { channels: [hitTrain(8000, 1)], sampleRate: 8000 };
+const FLAT: TrackMeasure = {
+  spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
+  samples,
+  loudWeights: loudnessWeights(samples),
+};
+
+/** A hand-made grading case: `n` tracks, reference untouched except `edit`. */
+function input(
+  n: number,
+  dims: MixDimension[],
+  edit: (ref: TrackMix[]) => void,
+  measure = FLAT,
+): MixGradeInput {
+  const reference = Array.from({ length: n }, () => untouchedTrack());
+  edit(reference);
+  return {
+    names: ['Kick', 'Bass', 'Keys', 'Vocal'].slice(0, n),
+    reference,
+    start: Array.from({ length: n }, () => untouchedTrack()),
+    dimensions: dims,
+    measures: Array.from({ length: n }, () => measure),
+  };
+}
+
+describe('the mix grader (hand-made cases)', () => {
+  it('fixing one of two equal faults scores half; the start 0; the reference 100', () => {
+    const inp = input(4, ['balance'], (r) => {
+      r[0]!.faderDb = 6;
+      r[1]!.faderDb = -6;
+    });
+    expect(gradeMix(inp, inp.start).score).toBe(0);
+    expect(gradeMix(inp, inp.reference).score).toBe(100);
+    // e = [0, −6, 0, 0] after fixing the first: deviations 1.5, −4.5, 1.5, 1.5 → steps 0.5 + 3.5 + 0.5 + 0.5 = 5 of 10.
+    const half = gradeMix(inp, [inp.reference[0], inp.start[1], inp.start[2], inp.start[3]]);
+    expect(half.startTotal).toBe(10);
+    expect(half.total).toBe(5);
+    expect(half.score).toBe(50);
+    expect(half.worst[0]).toBe('Bass is about 4.5 dB too loud against the rest.');
+  });
+
+  it('turning the whole mix up or down changes nothing', () => {
+    const inp = input(4, ['balance'], (r) => {
+      r[3]!.faderDb = 5;
+    });
+    const up = inp.reference.map((t) => ({ ...copyTrackMix(t), faderDb: t.faderDb + 9 }));
+    const down = inp.reference.map((t) => ({ ...copyTrackMix(t), faderDb: t.faderDb - 12 }));
+    expect(gradeMix(inp, up).score).toBe(100);
+    expect(gradeMix(inp, down).score).toBe(100);
+    const startUp = inp.start.map((t) => ({ ...copyTrackMix(t), faderDb: 7 }));
+    expect(gradeMix(inp, startUp).score).toBe(0);
+  });
+
+  it('scores pan by the share of the width, space by send level, two equal faults half each', () => {
+    const inp = input(2, ['pan', 'space'], (r) => {
+      r[0]!.pan = -0.6; // 30 % of the width: 5 steps beyond the first
+      r[1]!.reverbDb = -28; // 12 dB above the −40 dB floor on one of two sends: √(144/2) = 8.49 dB
+    });
+    const g0 = gradeMix(inp, inp.start);
+    expect(g0.cells.find((c) => c.dimension === 'pan' && c.track === 0)!.steps).toBeCloseTo(5, 6);
+    expect(g0.cells.find((c) => c.dimension === 'space' && c.track === 1)!.distance).toBeCloseTo(8.49, 2);
+    const panFixed = gradeMix(inp, [inp.reference[0], inp.start[1]]);
+    expect(panFixed.score).toBe(Math.round((100 * 5) / g0.startTotal));
+    expect(panFixed.worst[0]).toBe('Bass has less reverb than the reference (about 12 dB).');
+  });
+
+  it('weighs EQ where the track has sound: a 10 kHz boost barely counts on a track with nothing up there', () => {
+    const dark = { ...FLAT, spectrumWeights: CURVE_POINTS_HZ.map((f) => (f < 2000 ? 1 : 0)) };
+    const fault = (r: TrackMix[]) => {
+      r[0]!.eq[3] = { frequencyHz: 10000, gainDb: 6, q: Math.SQRT1_2 };
+      r[1]!.eq[1] = { frequencyHz: 300, gainDb: -6, q: 1.4 };
+    };
+    const onFlat = gradeMix(input(2, ['tone'], fault), input(2, ['tone'], fault).start);
+    const onDark = gradeMix(input(2, ['tone'], fault, dark), input(2, ['tone'], fault, dark).start);
+    const shelf = (g: typeof onFlat) => g.cells.find((c) => c.track === 0)!.distance;
+    expect(shelf(onDark)).toBeLessThan(shelf(onFlat) / 3);
+    const mud = (g: typeof onFlat) => g.cells.find((c) => c.track === 1)!.distance;
+    expect(mud(onDark)).toBeCloseTo(mud(onFlat), 6);
+    expect(onFlat.worst.some((w) => /Kick's EQ is .* dB too low around/.test(w))).toBe(true);
+  });
+
+  it('grades compression where the track is loud, and says which way', () => {
+    const inp = input(1, ['dynamics'], (r) => {
+      r[0]!.comp = { enabled: true, thresholdDb: -20, ratio: 4, attackMs: 5, releaseMs: 100, makeupDb: 0 };
+    });
+    const g = gradeMix(inp, inp.start);
+    expect(g.cells[0]!.distance).toBeGreaterThan(2);
+    expect(g.worst[0]).toBe('Kick is compressed less than in the reference.');
+    expect(gradeMix(inp, inp.reference).score).toBe(100);
+  });
+
+  it('reads ungraded dimensions from the start: a forged answer cannot move them', () => {
+    const inp = input(2, ['balance'], (r) => {
+      r[0]!.faderDb = 6;
+    });
+    const forged = inp.reference.map((t) => ({ ...copyTrackMix(t), pan: 1, reverbDb: 0 }));
+    expect(gradeMix(inp, forged).score).toBe(100);
+    expect(gradeMix(inp, [null, 'x']).score).toBe(0);
+  });
+});
+
+describe('mix-match questions from the learner’s side', () => {
+  it('levels 1–2: the untouched desk 0 and never right, the reference 100, halfway about half', () => {
+    for (const level of [1, 2]) {
+      for (let seed = 1; seed <= 40; seed++) {
+        const q = generate(seed, level);
+        expect(check(q, start(q)).score).toBe(0);
+        expect(check(q, start(q)).correct).toBe(false);
+        expect(check(q, solve(q))).toMatchObject({ score: 100, correct: true });
+        const half: MixMatchAnswer = {
+          tracks: q.start.map((s, i) => ({
+            ...copyTrackMix(s),
+            faderDb: (s.faderDb + q.reference[i]!.faderDb) / 2,
+            pan: (s.pan + q.reference[i]!.pan) / 2,
+          })),
+        };
+        const score = check(q, half).score;
+        expect(score).toBeGreaterThanOrEqual(35);
+        expect(score).toBeLessThanOrEqual(75);
+      }
+    }
+  });
+
+  it('a random desk does not pass (mean under 20, none right over 60 tries)', () => {
+    const rng = createRng(3);
+    let total = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const q = generate(seed, 1 + (seed % 2));
+      const a = {
+        tracks: q.start.map((s) => ({
+          ...copyTrackMix(s),
+          faderDb: rng.range(-12, 8),
+          pan: rng.range(-1, 1),
+        })),
+      };
+      const r = check(q, a);
+      expect(r.correct).toBe(false);
+      total += r.score;
+    }
+    expect(total / 60).toBeLessThan(20);
+  });
+
+  it('levels 3–4 on rendered songs: untouched 0, reference 100, and the feedback names what to change', () => {
+    for (const [level, seed] of [
+      [3, 1],
+      [4, 2],
+    ] as const) {
+      const q = generate(seed, level);
+      expect(q.tracks).toHaveLength(9);
+      const untouched = check(q, start(q));
+      expect(untouched.score).toBe(0);
+      expect(untouched.correct).toBe(false);
+      expect(untouched.feedback).toMatch(/^You closed 0 % of the gap/);
+      expect(check(q, solve(q)).score).toBe(100);
+      // Fix every track's level and pan only: part of the way, not all of it.
+      const partial = {
+        tracks: q.start.map((s, i) => ({
+          ...copyTrackMix(s),
+          faderDb: q.reference[i]!.faderDb,
+          pan: q.reference[i]!.pan,
+        })),
+      };
+      const r = check(q, partial);
+      expect(r.score).toBeGreaterThan(10);
+      expect(r.score).toBeLessThan(90);
+    }
+  }, 60_000);
+
+  it('keeps the vocal on top and kick and bass together in every reference', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const q = generate(seed, 4);
+      const at = (id: string) => q.reference[q.tracks.findIndex((t) => t.id === id)]!;
+      expect(at('vocal').faderDb).toBeGreaterThan(at('hats').faderDb);
+      expect(Math.abs(at('kick').faderDb - at('bass').faderDb)).toBeLessThanOrEqual(1.5);
+      expect(at('kick').pan).toBe(0);
+      expect(at('vocal').pan).toBe(0);
+      expect(Math.sign(at('chords').pan)).toBe(-Math.sign(at('keys').pan));
+    }
+  });
+});
