@@ -39,9 +39,7 @@ export function DrillSummary({ session }: { session: DrillSession }) {
           <tr>
             <th scope="col">#</th>
             <th scope="col">Score</th>
-            {session.adaptive && (
-              <th scope="col">{session.kind === 'pan-position' ? 'Positions' : 'Size'}</th>
-            )}
+            {session.adaptive && <th scope="col">{session.kind === 'pan-position' ? 'Spacing' : 'Size'}</th>}
             <th scope="col">Time</th>
             <th scope="col">Feedback</th>
           </tr>
@@ -53,7 +51,11 @@ export function DrillSummary({ session }: { session: DrillSession }) {
               <td>{a.result.score}</td>
               {session.adaptive && (
                 <td>
-                  {a.value === undefined ? '' : session.kind === 'pan-position' ? a.value : formatDb(a.value)}
+                  {a.value === undefined
+                    ? ''
+                    : session.kind === 'pan-position'
+                      ? `${a.value} %`
+                      : formatDb(a.value)}
                 </td>
               )}
               <td>{seconds(a.timeMs)}</td>
