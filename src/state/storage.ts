@@ -239,6 +239,11 @@ export async function saveAttempt(attempt: Omit<Attempt, 'profileId'>): Promise<
   const name = profiles.value.find((p) => p.id === profileId)?.name;
   try {
     await recordAttempt(await database(), { ...attempt, profileId });
+    // A save that lands means storage is not full (any more): the "full" notice no longer applies.
+    if (storageProblem.value?.kind === 'quota') {
+      storageProblem.value = null;
+      dismissNotice('storage-quota');
+    }
     await askPersistence();
     return true;
   } catch (error) {

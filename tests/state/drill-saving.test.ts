@@ -107,7 +107,15 @@ describe('storage full while saving an attempt', () => {
     // The first answer, shown as saved, is still stored; the refused one left nothing half-written.
     expect((await attempts.listAttempts(db, profile)).length).toBe(before + 1);
 
-    // The notice's button clears the stem cache; the drill then stores the kept answer by itself.
+    // The notice's button clears the stem cache (here 64 kB of it); the drill then stores the kept answer.
+    const { putCachedStems } = await import('../../src/storage/stems');
+    await putCachedStems(db, {
+      key: 'song:1:8000',
+      songId: 'song',
+      sampleRate: 8000,
+      length: 16384,
+      tracks: [{ id: 't0', name: 'Track 0', channels: [new Float32Array(16384)] }],
+    });
     full!.action!.run();
     await until(() => s.lastSave.value?.state === 'saved', 'retry after freeing space');
     expect(s.saveFailed.value).toBe(false);
