@@ -172,5 +172,5 @@ describe('drill session', () => {
     expect(estimateFrom(estimatorOptions(mv, firstEstimate), trials)).toEqual(secondEstimate);
     expect(secondEstimate.high / secondEstimate.low).toBeLessThan(firstEstimate.high / firstEstimate.low);
     drill.closeDrill();
-  });
+  }, 20_000);
 });
