@@ -74,15 +74,15 @@ export function describeThreshold(
     case 'eq-boost': {
       const where = context.atHz ? `at ${formatHz(context.atHz)}` : 'in any of the ten octave bands';
       if (place === 'easiest')
-        return `Even a ${decibels(variable.max)} dB boost, the biggest here, was not clear to you yet ${where}: try the levels first.`;
+        return `Even the biggest boost here (${decibels(variable.max)} dB) was not clear to you yet ${where}: try the levels first.`;
       if (place === 'hardest')
-        return `You hear even a ${decibels(variable.min)} dB boost ${where}, the smallest here.`;
+        return `You hear even the smallest boost here (${decibels(variable.min)} dB) ${where}.`;
       return `You hear a boost of ${aboutWithRange(estimate, decibels, ' dB')} ${where}.`;
     }
     case 'level-change': {
       const mix = context.tracks ? ` in a mix of ${context.tracks} tracks` : ' in a mix';
       if (place === 'easiest')
-        return `Even a ${decibels(variable.max)} dB move, the biggest here, was not clear to you yet${mix}: try the levels first.`;
+        return `Even the biggest move here (${decibels(variable.max)} dB) was not clear to you yet${mix}: try the levels first.`;
       if (place === 'hardest')
         return `You hear which track moved, and which way, even when it moves by ${decibels(variable.min)} dB${mix}, the smallest here.`;
       return `You hear which track moved, and which way, when it moves by ${aboutWithRange(estimate, decibels, ' dB')}${mix}.`;

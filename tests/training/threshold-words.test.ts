@@ -23,10 +23,10 @@ describe('threshold words', () => {
   it('never calls the easiest end a threshold: a guesser is told it was not clear yet', () => {
     expect(thresholdPlace(est(18, 18, 18), EQ)).toBe('easiest');
     expect(describeThreshold('eq-boost', est(18, 17.9, 18), EQ)).toBe(
-      'Even a 18 dB boost, the biggest here, was not clear to you yet in any of the ten octave bands: try the levels first.',
+      'Even the biggest boost here (18 dB) was not clear to you yet in any of the ten octave bands: try the levels first.',
     );
     expect(describeThreshold('eq-boost', est(0.5, 0.5, 0.6), EQ)).toBe(
-      'You hear even a 0.5 dB boost in any of the ten octave bands, the smallest here.',
+      'You hear even the smallest boost here (0.5 dB) in any of the ten octave bands.',
     );
     expect(thresholdPlace(est(2, 1, 3), { min: 1, max: 10, easier: 'smaller' })).toBe('inside');
     expect(thresholdPlace(est(1, 1, 1.1), { min: 1, max: 10, easier: 'smaller' })).toBe('easiest');
