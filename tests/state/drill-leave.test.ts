@@ -1,5 +1,6 @@
 /** A drill holds the page (beforeunload asks) from submit until the answer is stored, and while one is not. */
 import 'fake-indexeddb/auto';
+import { effect } from '@preact/signals';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { exercises } from '../../src/exercises/registry';
 import { closeDrill, startDrill } from '../../src/state/drill';
@@ -64,5 +65,32 @@ describe('a drill and leaving the page', () => {
     expect(leaveReasons.value).toEqual(['an answer is not saved yet']);
     closeDrill();
     expect(leaveReasons.value).toEqual([]);
+  });
+
+  it('shows the feedback first: the audio review (A right, B yours) starts only after it has painted', async () => {
+    const s = startDrill({ kind: 'pan-position', count: 2, seed: 6, record: async () => true });
+    const review = vi.spyOn(s.player, 'review').mockResolvedValue(undefined);
+    const answer = exercises['pan-position'].solve(s.question.value!);
+    s.setAnswer(answer);
+    await s.submit();
+    expect(s.phase.value).toBe('answered');
+    expect(s.lastSave.value?.state).toBe('saved');
+    expect(review).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(review).toHaveBeenCalledTimes(1);
+    expect(review).toHaveBeenCalledWith(answer);
+    // Moving on before the paint: the old answer's review never reaches the next question.
+    s.next();
+    s.setAnswer(exercises['pan-position'].solve(s.question.value!));
+    // The learner presses Next the moment the feedback is there (before the frame is painted).
+    const stop = effect(() => {
+      if (s.phase.value === 'answered') s.next();
+    });
+    await s.submit();
+    stop();
+    expect(s.index.value).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(review).toHaveBeenCalledTimes(1);
+    closeDrill();
   });
 });
