@@ -86,10 +86,13 @@ describe('the main path with the keyboard only', () => {
         .poll(() => page.locator('.step-count').textContent())
         .toMatch(new RegExp(`^Step ${step + 1} of`));
     }
-    for (const q of quiz.questions) {
+    for (const [qi, q] of quiz.questions.entries()) {
       // Tab enters the question's radio group on its first choice; Space picks it, arrows move the pick.
       await tabTo(page, '.quiz input[type=radio]:not(:checked)');
-      const right = q.choices.findIndex((c) => c.correct);
+      // The choices are shown in a shuffled order: find where the right one is.
+      const key = q.choices.find((c) => c.correct)?.html.replace(/<[^>]*>/g, '');
+      const shown = await page.locator('.quiz-question').nth(qi).locator('.quiz-option').allTextContents();
+      const right = shown.findIndex((t) => t.trim() === key);
       if (right === 0) await page.keyboard.press('Space');
       for (let i = 0; i < right; i++) await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);

@@ -110,7 +110,10 @@ describe('a lesson with a drill, keyboard only, to completion', () => {
   it('answers the quiz with the keyboard and completes the lesson', async () => {
     for (const [i, question] of quiz.questions.entries()) {
       await tabTo(`.quiz-question:nth-of-type(${i + 1}) input[type=radio]`);
-      const right = question.choices.findIndex((c) => c.correct);
+      // The choices are shown in a shuffled order: find where the right one is.
+      const key = question.choices.find((c) => c.correct)?.html.replace(/<[^>]*>/g, '');
+      const shown = await page.locator('.quiz-question').nth(i).locator('.quiz-option').allTextContents();
+      const right = shown.findIndex((t) => t.trim() === key);
       if (right === 0) await page.keyboard.press('Space');
       for (let k = 0; k < right; k++) await page.keyboard.press('ArrowDown');
     }
