@@ -235,10 +235,13 @@ async function askPersistence(): Promise<void> {
  * the problem says so, so a retry saves the answer there.
  */
 export async function saveAttempt(attempt: Omit<Attempt, 'profileId'>): Promise<boolean> {
-  const profileId = activeProfileId.value;
-  const name = profiles.value.find((p) => p.id === profileId)?.name;
+  let name: string | undefined;
   try {
-    await recordAttempt(await database(), { ...attempt, profileId });
+    const db = await database();
+    // Read after opening: start-up may have just repaired the active profile.
+    const profileId = activeProfileId.value;
+    name = profiles.value.find((p) => p.id === profileId)?.name;
+    await recordAttempt(db, { ...attempt, profileId });
     // A save that lands means storage is not full (any more): the "full" notice no longer applies.
     if (storageProblem.value?.kind === 'quota') {
       storageProblem.value = null;
