@@ -1,4 +1,5 @@
 /** Profiles on this device: create, switch, rename, delete. Each has its own attempts, progress and lessons. */
+import { sanitiseText } from '../classroom/sanitise';
 import { createRng, hashString } from '../dsp/random';
 import { toStorageError } from '../storage/errors';
 import {
@@ -21,9 +22,14 @@ export type ProfileResult = { ok: true; profile: Profile } | { ok: false; error:
 
 let counter = 0;
 
+/** A name as it is stored: invisible and direction-override characters removed, spaces tidied. */
+export function cleanProfileName(name: string): string {
+  return sanitiseText(name).trim().replace(/\s+/g, ' ');
+}
+
 /** Why a name cannot be used (empty, too long, or taken by another profile), or null when it can. */
 export function profileNameProblem(name: string, exceptId?: string): string | null {
-  const clean = name.trim().replace(/\s+/g, ' ');
+  const clean = cleanProfileName(name);
   if (clean === '') return 'Type a name.';
   if (clean.length > MAX_PROFILE_NAME) return `Names are at most ${MAX_PROFILE_NAME} characters.`;
   const taken = profiles.value.some((p) => p.id !== exceptId && p.name.toLowerCase() === clean.toLowerCase());
@@ -57,7 +63,7 @@ export async function createProfile(name: string, { activate = true } = {}): Pro
   const used = new Set(profiles.value.map((p) => p.color));
   const profile: Profile = {
     id: `p-${now.toString(36)}-${rng.int(0, 36 ** 4 - 1).toString(36)}`,
-    name: name.trim().replace(/\s+/g, ' '),
+    name: cleanProfileName(name),
     color:
       PROFILE_COLORS.find((c) => !used.has(c)) ??
       PROFILE_COLORS[profiles.value.length % PROFILE_COLORS.length]!,
@@ -79,7 +85,7 @@ export async function renameProfile(id: string, name: string): Promise<ProfileRe
   const problem = profileNameProblem(name, id);
   if (problem) return { ok: false, error: problem };
   try {
-    const profile = await renameStoredProfile(await database(), id, name.trim().replace(/\s+/g, ' '));
+    const profile = await renameStoredProfile(await database(), id, cleanProfileName(name));
     await refresh();
     announceProfilesChanged();
     return { ok: true, profile };

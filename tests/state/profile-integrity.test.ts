@@ -182,3 +182,21 @@ describe('a profile deleted in another tab', () => {
     other.close();
   });
 });
+
+describe('profile names', () => {
+  beforeEach(wipe);
+  it('drop invisible and direction-override characters; a name of only those is no name', async () => {
+    const { profiles } = await startUp();
+    const made = await profiles.createProfile('Sam\u202Egnp.exe\u200B');
+    if (!made.ok) throw new Error(made.error);
+    expect(made.profile.name).toBe('Samgnp.exe');
+    expect(await profiles.createProfile('\u200B\u202E \u2066')).toEqual({ ok: false, error: 'Type a name.' });
+    // The same name with a hidden character is the same name.
+    expect(await profiles.createProfile('Sam\u200Dgnp.exe')).toEqual({
+      ok: false,
+      error: 'There is already a profile called “Samgnp.exe”.',
+    });
+    const renamed = await profiles.renameProfile(made.profile.id, '\u202DAna\u202C');
+    expect(renamed.ok && renamed.profile.name).toBe('Ana');
+  });
+});
