@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Assignment, decodeAssignment } from '../../src/classroom/assignment';
+import { type Assignment, decodeAssignment, encodeAssignment } from '../../src/classroom/assignment';
 import { decodeReport, type Report, reportChecksum } from '../../src/classroom/report';
 import { MIN_ANSWER_MS } from '../../src/classroom/report-verify';
 import { formatHz } from '../../src/dsp/bands';
@@ -414,6 +414,23 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
     await teacher.reload();
     await expect.poll(() => teacher.locator('.cr-flags').count()).toBe(1);
     expect(await totalMean()).toBe('60.0');
+  });
+
+  it('a different assignment under an id the student already kept is not opened silently: the student chooses', async () => {
+    const other = encodeAssignment({ ...assignment, title: 'Another homework', passMark: 90 });
+    await student.goto(`${base}/classroom/open#a=${other}`);
+    expect(await student.locator('.cr-summary h2').textContent()).toBe('Another homework');
+    await student.getByRole('button', { name: 'Keep it and start' }).click();
+    await student.locator('.cr-conflict').waitFor();
+    expect(await student.locator('.cr-conflict h2').textContent()).toBe(
+      'You already have a different assignment with this id',
+    );
+    await student.getByRole('button', { name: `Keep working on “${TITLE}”` }).click();
+    await student.waitForURL(`${base}/classroom/work/${encodeURIComponent(assignment.id)}`);
+    await expect.poll(() => student.locator('#work-h').textContent()).toBe(TITLE);
+    await expect
+      .poll(() => student.locator('.cr-status caption').textContent())
+      .toMatch(/5 of 5 answered · score so far 60$/);
   });
 
   it('made no request to anywhere but 127.0.0.1', () => {
