@@ -138,12 +138,12 @@ function validateItem(value: unknown, n: number, clean: boolean): ReportItem {
   return { exercise, level, questions, score, attempts };
 }
 
-/** An answer is small JSON: numbers, short texts, true/false, and lists or fields of those, at most 4 deep. */
+/** An answer is small JSON: numbers, short texts, true/false, and lists or fields of those, at most 6 deep (a whole mix: tracks → EQ bands → values). */
 function plainAnswer(value: unknown, depth: number): boolean {
   if (value === null || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'string') return value.length <= 200;
-  if (depth >= 4 || typeof value !== 'object') return false;
+  if (depth >= 6 || typeof value !== 'object') return false;
   const values = Array.isArray(value) ? value : Object.values(value);
   return values.length <= 64 && values.every((v) => plainAnswer(v, depth + 1));
 }

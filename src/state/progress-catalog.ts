@@ -9,6 +9,7 @@ import { meta as eqBoost } from '../exercises/eq-boost/meta';
 import { meta as eqMatch } from '../exercises/eq-match/meta';
 import { meta as faderBalance } from '../exercises/fader-balance/meta';
 import { meta as levelChange } from '../exercises/level-change/meta';
+import { meta as mixMatch } from '../exercises/mix-match/meta';
 import { meta as panPosition } from '../exercises/pan-position/meta';
 import { meta as prodOrMix } from '../exercises/prod-or-mix/meta';
 import { meta as reverbTime } from '../exercises/reverb-time/meta';
@@ -27,6 +28,7 @@ const METAS: readonly ExerciseMeta[] = [
   reverbTime,
   delayTime,
   prodOrMix,
+  mixMatch,
 ];
 
 /** Every exercise kind as the progress analytics see it, in menu order. */

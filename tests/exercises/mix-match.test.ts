@@ -73,7 +73,7 @@ describe('the mix grader (hand-made cases)', () => {
   it('scores pan by the share of the width, space by send level, two equal faults half each', () => {
     const inp = input(2, ['pan', 'space'], (r) => {
       r[0]!.pan = -0.6; // 30 % of the width: 5 steps beyond the first
-      r[1]!.reverbDb = -28; // 12 dB above the −40 dB floor on one of two sends: √(144/2) = 8.49 dB
+      r[1]!.reverbDb = -18; // 12 dB above the −30 dB floor on one of two sends: √(144/2) = 8.49 dB
     });
     const g0 = gradeMix(inp, inp.start);
     expect(g0.cells.find((c) => c.dimension === 'pan' && c.track === 0)!.steps).toBeCloseTo(5, 6);

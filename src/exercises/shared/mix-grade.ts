@@ -20,11 +20,11 @@ export const MIX_JND: Readonly<Record<MixDimension, number>> = {
   pan: 0.05,
   tone: 0.5,
   dynamics: 0.5,
-  space: 2,
+  space: 3,
 };
 
-/** A send below this (or off) counts as this, dB. */
-export const SEND_FLOOR_DB = -40;
+/** A send below this (or off) counts as this, dB: a send 30 dB down is as good as off in a mix. */
+export const SEND_FLOOR_DB = -30;
 /** A fader below this counts as this, dB. */
 export const FADER_FLOOR_DB = -60;
 

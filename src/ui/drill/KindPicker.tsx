@@ -24,6 +24,11 @@ const SKILLS: { id: Skill; title: string; text: string }[] = [
     title: 'Production or mixing?',
     text: 'Two versions differ by one change: which kind?',
   },
+  {
+    id: 'mixing',
+    title: 'Whole mixes',
+    text: 'Mix a whole song towards a reference: every track, every control, graded track by track.',
+  },
 ];
 
 /** What a lesson link may preselect (/train?kind=eq-boost&level=2&count=5). */

@@ -9,7 +9,6 @@ import {
   panScale,
   ratioScale,
   releaseScale,
-  sendScale,
   thresholdScale,
 } from '../../mixer/control-scale';
 import { EqGraph } from '../../mixer/EqGraph';
@@ -22,6 +21,10 @@ const offsetScale = linearScale(-30, 18, 1, 0.1, formatSignedDb);
 const OFFSET_TICKS = [18, 12, 6, 0, -6, -12, -18, -24, -30];
 /** A send knob's lowest setting reads as "off". */
 const SEND_OFF_DB = -40;
+/** Send levels: off (−40) … +6 dB; arrows 1 dB, Shift 0.1 dB. */
+const mixSendScale = linearScale(SEND_OFF_DB, 6, 1, 0.1, (db) =>
+  db <= SEND_OFF_DB ? 'Off' : formatSignedDb(db),
+);
 
 /**
  * mix-match: a small desk. One fader (and pan knob) per track; the chosen track's EQ, compressor and sends
@@ -172,7 +175,7 @@ export function MixMatchAnswerView({
                   caption={caption}
                   label={`${name} ${caption.toLowerCase()} send`}
                   value={track[field] ?? SEND_OFF_DB}
-                  scale={sendScale}
+                  scale={mixSendScale}
                   size={40}
                   disabled={locked}
                   onChange={(v) => set(chosen, { [field]: v <= SEND_OFF_DB ? null : v })}
