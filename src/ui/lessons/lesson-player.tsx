@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { meetsPassMarks } from '../../lessons/progress.pure';
+import { meetsPassMarks, type QuizHistory, quizPassWords } from '../../lessons/progress.pure';
 import type { GradedBlock, Lesson, LessonSummary } from '../../lessons/schema';
 import {
   findLesson,
@@ -35,7 +35,15 @@ function nextLesson(current: LessonSummary): LessonSummary | undefined {
   return same[0] ?? lessons.find((l) => l.track !== current.track && l.order === 1);
 }
 
-function Checklist({ lesson, scores }: { lesson: Lesson; scores: Readonly<Record<string, number>> }) {
+function Checklist({
+  lesson,
+  scores,
+  quizzes,
+}: {
+  lesson: Lesson;
+  scores: Readonly<Record<string, number>>;
+  quizzes: Readonly<Record<string, QuizHistory>> | undefined;
+}) {
   const graded = lesson.steps.flatMap((s, i) =>
     s.blocks
       .filter((b): b is GradedBlock => b.type === 'quiz' || b.type === 'exercise')
@@ -54,10 +62,13 @@ function Checklist({ lesson, scores }: { lesson: Lesson; scores: Readonly<Record
           const best = scores[b.id];
           const ok = best !== undefined && best >= b.pass;
           const name = b.type === 'quiz' ? 'Quiz' : `Drill: ${b.kindTitle ?? b.kind}`;
+          // Whether a quiz was passed before or after its answers were shown.
+          const how = b.type === 'quiz' ? quizPassWords(quizzes?.[b.id]) : '';
           return (
             <li key={b.id} class={`finish-item${ok ? ' is-pass' : ''}`}>
               <span aria-hidden="true">{ok ? '✓' : '○'}</span> {name} in “{lesson.stepTitles[step]}”: pass
               mark {b.pass}%{best !== undefined ? `, best ${best}%` : ', not tried yet'}
+              {how && ` (${how.charAt(0).toLowerCase()}${how.slice(1)})`}
             </li>
           );
         })}
@@ -182,7 +193,7 @@ export function LessonPlayer({ id }: { id: string }) {
         quizzes={progress.quizzes}
         onQuizAttempt={(blockId, attempt) => void recordQuizAttempt(summary, blockId, attempt)}
       />
-      {last && <Checklist lesson={lesson} scores={progress.scores} />}
+      {last && <Checklist lesson={lesson} scores={progress.scores} quizzes={progress.quizzes} />}
       <nav class="step-nav" aria-label="Lesson steps">
         <button type="button" class="btn" onClick={() => go(step - 1)} disabled={step === 0}>
           ← Back
