@@ -241,6 +241,7 @@ export function createDrill(options: DrillOptions) {
       score: r.score,
       timeMs,
       at: entry.at,
+      ...(r.details ? { details: r.details } : {}),
       ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}),
     });
   };

@@ -3,7 +3,7 @@ import type { DBSchema } from 'idb';
 /** The IndexedDB database name. */
 export const DB_NAME = 'headroom';
 /** The current schema version; every bump adds a rung to the upgrade ladder in open.ts. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A learner on this device. */
 export interface Profile {
@@ -35,6 +35,8 @@ export interface Attempt {
   at: number;
   /** Set when the attempt belongs to an assignment. */
   assignmentId?: string;
+  /** The numbers behind the score (the check's details, e.g. a mix's per-track steps); absent on older attempts. */
+  details?: unknown;
 }
 
 /** Running totals per profile and exercise kind, updated with each attempt in one transaction. */
@@ -137,6 +139,22 @@ export interface StoredReport {
   accepted?: { by: string; at: number };
 }
 
+/** Something a learner made and keeps (version 2): an arrangement (Produce) or a song's mixer settings (Mix). */
+export interface SavedWork {
+  /** 'arr-…' for an arrangement; 'mix:<profile>:<song choice>' for a mix (one per song and profile). */
+  id: string;
+  kind: 'arrangement' | 'mix';
+  profileId: string;
+  /** A name the learner gave it; absent = called by its song's title. */
+  name?: string;
+  /** The song's title when last saved (what lists show when there is no name). */
+  title: string;
+  /** The work as plain data (an arrangement spec, or a mix's strips and master), checked when read. */
+  data: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** Headroom's whole IndexedDB schema. */
 export interface HeadroomDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
@@ -152,6 +170,7 @@ export interface HeadroomDB extends DBSchema {
   lessons: { key: [string, string]; value: LessonState; indexes: { byProfile: string } };
   assignments: { key: string; value: StoredAssignment; indexes: { bySavedAt: number } };
   reports: { key: string; value: StoredReport; indexes: { byAssignment: string } };
+  works: { key: string; value: SavedWork; indexes: { byProfile: string } };
 }
 
 /** The names of every object store. */
@@ -165,4 +184,5 @@ export const STORE_NAMES = [
   'lessons',
   'assignments',
   'reports',
+  'works',
 ] as const;

@@ -22,6 +22,8 @@ export interface AttemptRecord {
   answer: unknown;
   /** Set when the attempt belongs to an assignment. */
   assignmentId?: string;
+  /** The check's details, when stored (mixes: `dimensions` and per-track `steps`). */
+  details?: unknown;
 }
 
 /** Running totals per kind, as stored (src/storage/schema.ts `Progress` is assignable to this). */

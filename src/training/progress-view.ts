@@ -1,6 +1,7 @@
 /** The progress page's whole view model, computed from a profile's stored attempts and progress (pure). */
 import { adaptiveThresholds, type ThresholdEstimate } from './adaptive-thresholds';
 import { type EqConfusion, eqConfusion } from './eq-confusion';
+import { type MixDimensionSummary, mixDimensions } from './mix-dimensions';
 import { practiceStreaks, type StreakSummary } from './practice-streaks';
 import { type PractiseSuggestion, suggestNext } from './practise-next';
 import {
@@ -37,6 +38,8 @@ export interface ProgressView {
   trend: ScoreTrend;
   eq: EqConfusion;
   thresholds: ThresholdEstimate[];
+  /** What holds graded whole mixes back (null before the first graded mix). */
+  mixes: MixDimensionSummary | null;
   streaks: StreakSummary;
   exercises: ExerciseRow[];
   /** Null only when there are no kinds at all. */
@@ -103,6 +106,7 @@ export function buildProgressView(
     trend: scoreTrend(attempts, trendOptions),
     eq: eqConfusion(attempts),
     thresholds: adaptiveThresholds(attempts, kinds, dayOf),
+    mixes: mixDimensions(attempts),
     streaks: practiceStreaks(
       attempts.map((a) => dayOf(a.at)),
       today,

@@ -1,6 +1,7 @@
 import type { ProgressView } from '../../training/progress-view';
 import { EqSection } from './EqSection';
 import { ExerciseTable } from './ExerciseTable';
+import { MixHoldback } from './MixHoldback';
 import { PractiseNextCard } from './PractiseNextCard';
 import { StreakCard } from './StreakCard';
 import { ThresholdList } from './ThresholdList';
@@ -70,6 +71,13 @@ export function ProgressDashboard({ view, chartWidth }: ProgressDashboardProps) 
             certainty; each drill starts from the last one and narrows it.
           </p>
           <ThresholdList thresholds={view.thresholds} today={view.today} />
+        </section>
+      )}
+
+      {view.mixes && (
+        <section class="panel" aria-labelledby="mixes-title">
+          <h2 id="mixes-title">What holds your mixes back</h2>
+          <MixHoldback mixes={view.mixes} />
         </section>
       )}
 
