@@ -29,6 +29,16 @@ const press = (key: string) =>
     new KeyboardEvent('keydown', { key, bubbles: true }),
   );
 
+/** Plays the question until it has sounded (Submit waits for that), with P, the drill's play key. */
+async function hear(root: HTMLElement): Promise<void> {
+  if (!root.querySelector('#listen-first')) return;
+  await expect
+    .poll(() => root.querySelector('.player-play')?.hasAttribute('disabled'), { timeout: 30_000 })
+    .toBe(false);
+  press('p');
+  await expect.poll(() => root.querySelector('#listen-first'), { timeout: 30_000 }).toBeNull();
+}
+
 const click = (root: HTMLElement, text: string) => {
   const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
   if (!button) throw new Error(`no button "${text}"`);
@@ -51,6 +61,7 @@ describe('exercise block', () => {
       expect(Number(root.querySelector('.exercise')?.getAttribute('data-seed'))).toBeGreaterThan(0);
       // Keyboard users land on the question; answer with its keys: band n, then Enter.
       await expect.poll(() => document.activeElement?.classList.contains('drill-prompt')).toBe(true);
+      await hear(root);
       press(String(n));
       await expect
         .poll(() => root.querySelector('.drill-actions button')?.hasAttribute('disabled'))
@@ -81,6 +92,7 @@ describe('exercise block', () => {
     render(<ExerciseBlock block={block} lesson={lesson} best={undefined} onScore={onScore} />, root);
     click(root, 'Start the drill');
     await expect.poll(() => document.activeElement?.classList.contains('drill-prompt')).toBe(true);
+    await hear(root);
     press('1');
     press('Enter');
     await expect.poll(() => root.querySelector('.feedback-score')).not.toBeNull();
