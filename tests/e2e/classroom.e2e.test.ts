@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,11 +13,13 @@ import { check as checkEq } from '../../src/exercises/eq-boost/check';
 import { generate as generateEq } from '../../src/exercises/eq-boost/generate';
 import { check as checkPan } from '../../src/exercises/pan-position/check';
 import { generate as generatePan } from '../../src/exercises/pan-position/generate';
+import { blocking, describeFindings, runAxe, setTheme } from './axe';
 import { launchChromium, launchPersistentChromium, watchOutsideRequests } from './browser';
 import { attemptsInPage, countInPage } from './classroom-helpers';
 import { hearQuestion } from './hear-question';
 
 const base = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = 'Week 1 <i>ears</i>';
 let browser: Browser;
 let teacherContext: BrowserContext;
@@ -404,8 +407,15 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
     expect(limits).toMatch(/They cannot prove.*That the student did the listening themselves/);
     expect(limits).toMatch(/not tamper-proof/);
     await screenshots(teacher, 'gradebook-flagged');
+    // The flagged row, its reasons and its buttons pass axe in both themes (injected over CDP, past the CSP).
+    await teacher.evaluate(axeSource);
+    for (const theme of ['dark', 'light'] as const) {
+      await setTheme(teacher, theme);
+      expect(describeFindings(blocking(await runAxe(teacher, 'main')))).toBe('');
+    }
+    await setTheme(teacher, 'dark');
 
-    await teacher.getByRole('button', { name: 'Accept Sam Forger’s report anyway' }).click();
+    await teacher.getByRole('button', { name: 'Accept anyway: Sam Forger’s report' }).click();
     await expect.poll(totalMean).toBe('80.0');
     expect(await teacher.locator('.cr-accepted').textContent()).toMatch(/^Accepted anyway by .+ on /);
     await teacher.getByRole('button', { name: 'Undo accepting Sam Forger’s report' }).click();

@@ -58,7 +58,7 @@ function FlagCell(props: { row: Row; span: number; onAccept: (id: string, accept
                 <button
                   type="button"
                   class="btn"
-                  aria-label={`Accept ${r.student}’s report anyway`}
+                  aria-label={`Accept anyway: ${r.student}’s report`}
                   onClick={() => props.onAccept(r.id, true)}
                 >
                   Accept anyway
