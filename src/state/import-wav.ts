@@ -1,14 +1,15 @@
 /**
  * WAV decoding for imports without whole-file copies: the file is read a slice at a time and decoded
  * channel by channel by our own WAV reader (src/dsp/wav.ts, so every sample comes out exactly as
- * decodeWav gives it), each channel resampled to the import rate and handed over as its own Blob of
- * float32 samples at once (the samples then live in the browser's blob store, not in this page).
- * Runs in import-wav.worker.ts, or here on the main thread where no Worker starts (Node tests).
+ * decodeWav gives it); each slice is resampled to the import rate (src/dsp/resample.ts on the slice
+ * plus enough neighbours that every kept sample is bit for bit what resampling the whole channel gives)
+ * and becomes a part of that channel's Blob at once (the samples then live in the browser's blob store,
+ * not in this page). Runs in import-wav.worker.ts, or on the main thread where no Worker starts (Node).
  *
- * Peak memory for a file: one channel at the file's rate, plus that channel at the import rate.
+ * Peak memory for a file: a few slices, whatever its length.
  */
 import { measurePeak } from '../dsp/meters';
-import { resample } from '../dsp/resample';
+import { RESAMPLE_HALF_TAPS, resample, resampledLength } from '../dsp/resample';
 import type { SampleRate } from '../dsp/units';
 import { decodeWav, type WavDecodeResult } from '../dsp/wav';
 import type { ImportLimits } from '../production/import/limits';
@@ -43,8 +44,6 @@ export interface WavImportJob {
   sliceBytes?: number;
 }
 
-/** Bytes of a file's start searched for the format and data chunk headers. */
-const HEAD_BYTES = 1 << 16;
 /** Bytes of sample data decoded at a time. */
 const SLICE_BYTES = 4 << 20;
 
@@ -72,26 +71,34 @@ interface Layout {
   dataSize: number;
 }
 
+/** Largest fmt chunk the slice reader copies (a plain one is 16 to 40 bytes). */
+const MAX_FMT_BYTES = 1024;
+
 /**
- * The plain layout (RIFF/WAVE, fmt before data, both headers in the first HEAD_BYTES, the data fully
- * present); null for anything else, which is then decoded from the whole file so decodeWav words the problem.
+ * The plain layout (RIFF/WAVE, fmt before data, the data fully present), found by reading chunk headers
+ * only; null for anything else, which is then decoded from the whole file so decodeWav words the problem.
  */
-function findLayout(head: Uint8Array, fileSize: number): Layout | null {
+async function findLayout(bytes: ByteSource): Promise<Layout | null> {
+  const head = await bytes.read(0, Math.min(bytes.size, 12));
   if (head.length < 12 || text(head, 0) !== 'RIFF' || text(head, 8) !== 'WAVE') return null;
   let fmt: Uint8Array | null = null;
   let pos = 12;
-  while (pos + 8 <= head.length) {
-    const id = text(head, pos);
-    const size = u32(head, pos + 4);
+  while (pos + 8 <= bytes.size) {
+    const header = await bytes.read(pos, pos + 8);
+    const id = text(header, 0);
+    const size = u32(header, 4);
     const body = pos + 8;
     if (id === 'data') {
-      if (!fmt || size === 0xffffffff || body + size > fileSize) return null;
-      return { fmt, dataAt: body, dataSize: size };
+      if (!fmt) return null;
+      // A size of 0xFFFFFFFF (streaming writers) means "to the end of the file", as decodeWav reads it.
+      const dataSize = size === 0xffffffff ? bytes.size - body : size;
+      if (body + dataSize > bytes.size) return null;
+      return { fmt, dataAt: body, dataSize };
     }
     if (id === 'fmt ' && !fmt) {
-      if (body + size > head.length) return null;
+      if (size > MAX_FMT_BYTES || body + size > bytes.size) return null;
       fmt = new Uint8Array(8 + size + (size & 1));
-      fmt.set(head.subarray(pos, body + size));
+      fmt.set(await bytes.read(pos, body + size));
     }
     pos = body + size + (size & 1);
   }
@@ -152,43 +159,79 @@ async function decodeWhole(job: WavImportJob, bytes: ByteSource): Promise<WavImp
   return { ok: true, length: out[0] ? out[0].size / 4 : 0, channels: out };
 }
 
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
 /**
  * Decodes a WAV file for import: checked as decodeWav and checkDecoded check it (same messages), every
- * channel at `rate`, one Blob each. Reads the file in slices; holds one channel at a time.
+ * channel at `rate`, one Blob each. Reads the file in slices and keeps a few slices in memory at a time.
  */
 export async function decodeWavForImport(job: WavImportJob): Promise<WavImport> {
   const bytes = sourceOf(job.source);
-  const head = await bytes.read(0, Math.min(bytes.size, HEAD_BYTES));
-  const layout = findLayout(head, bytes.size);
-  if (!layout || layout.dataAt + layout.dataSize <= HEAD_BYTES) return decodeWhole(job, bytes);
+  const layout = await findLayout(bytes);
+  if (!layout || layout.dataSize <= (job.sliceBytes ?? SLICE_BYTES)) return decodeWhole(job, bytes);
   const { fmt, dataAt, dataSize } = layout;
   // The format, checked by decodeWav itself on the first few bytes of audio.
   const probe = decodeWav(piece(fmt, await bytes.read(dataAt, dataAt + Math.min(dataSize, 64))));
   if (!probe.ok) return refused(job.name, probe);
-  const sampleRate = probe.audio.sampleRate;
+  const from = probe.audio.sampleRate;
+  const to = job.rate;
   const channelCount = probe.audio.channels.length;
   const frameBytes = (probe.source.bitsPerSample / 8) * channelCount;
   const frames = Math.floor(dataSize / frameBytes);
-  const tooLong = frames / sampleRate > job.limits.maxSeconds;
-  if (tooLong) return { ok: false, problem: checkLevels(job, sampleRate, frames, 1)!, tryBrowser: false };
+  if (frames / from > job.limits.maxSeconds)
+    return { ok: false, problem: checkLevels(job, from, frames, 1) as ImportProblem, tryBrowser: false };
+  /** Input frames [start, end) of channel `c`, decoded by decodeWav. */
+  const decode = async (c: number, start: number, end: number): Promise<Float32Array | WavRefused> => {
+    const data = await bytes.read(dataAt + start * frameBytes, dataAt + end * frameBytes);
+    const part = decodeWav(piece(fmt, data));
+    return part.ok ? (part.audio.channels[c] as Float32Array) : refused(job.name, part);
+  };
   const sliceFrames = Math.max(1, Math.floor((job.sliceBytes ?? SLICE_BYTES) / frameBytes));
+  const outLength = from === to ? frames : resampledLength(frames, from, to);
   const out: Blob[] = [];
   let peak = 0;
   for (let c = 0; c < channelCount; c++) {
-    let channel: Float32Array | null = new Float32Array(frames);
-    for (let start = 0; start < frames; start += sliceFrames) {
-      const end = Math.min(frames, start + sliceFrames);
-      const data = await bytes.read(dataAt + start * frameBytes, dataAt + end * frameBytes);
-      const part = decodeWav(piece(fmt, data));
-      if (!part.ok) return refused(job.name, part);
-      channel.set(part.audio.channels[c] as Float32Array, start);
+    const parts: Blob[] = [];
+    if (from === to) {
+      for (let start = 0; start < frames; start += sliceFrames) {
+        const samples = await decode(c, start, Math.min(frames, start + sliceFrames));
+        if (!(samples instanceof Float32Array)) return samples;
+        peak = Math.max(peak, measurePeak(samples));
+        parts.push(asBlob(samples));
+      }
+    } else {
+      // Output sample n sits at input n·from/to: a slice starting at a multiple of from/g (g = gcd) lines
+      // up with outputs starting at a multiple of to/g, with the same filter phases. Each slice brings
+      // `margin` neighbours on either side (fewer only at the file's own ends, as the whole-channel
+      // resampler has), so every output kept is computed from exactly the same samples.
+      const g = gcd(from, to);
+      const inStep = from / g;
+      const outStep = to / g;
+      // The resampler reads RESAMPLE_HALF_TAPS / (0.91 · min(1, to/from)) inputs each side: twice that is ample.
+      const reach = Math.ceil((2 * RESAMPLE_HALF_TAPS) / Math.min(1, to / from)) + 2;
+      const margin = Math.ceil(reach / inStep) * inStep;
+      const outChunk = Math.max(1, Math.floor((sliceFrames * to) / from / outStep)) * outStep;
+      let lastRead = 0;
+      for (let n0 = 0; n0 < outLength; n0 += outChunk) {
+        const n1 = Math.min(outLength, n0 + outChunk);
+        const s = Math.max(0, (n0 / outStep) * inStep - margin);
+        const e = Math.min(frames, Math.ceil(((n1 - 1) * from) / to) + 1 + RESAMPLE_HALF_TAPS + margin);
+        const input = await decode(c, s, e);
+        if (!(input instanceof Float32Array)) return input;
+        // The peak counts each input sample once (slices overlap by their margins).
+        peak = Math.max(peak, measurePeak(input, Math.max(0, lastRead - s)));
+        lastRead = e;
+        const local = resample(input, from, to);
+        const offset = (s / inStep) * outStep;
+        parts.push(asBlob(local.subarray(n0 - offset, n1 - offset)));
+      }
     }
-    peak = Math.max(peak, measurePeak(channel));
-    const atRate: Float32Array = sampleRate === job.rate ? channel : resample(channel, sampleRate, job.rate);
-    channel = null;
-    out.push(asBlob(atRate));
+    out.push(new Blob(parts, { type: 'application/octet-stream' }));
   }
-  const problem = checkLevels(job, sampleRate, frames, peak);
+  const problem = checkLevels(job, from, frames, peak);
   if (problem) return { ok: false, problem, tryBrowser: false };
-  return { ok: true, length: (out[0]?.size ?? 0) / 4, channels: out };
+  return { ok: true, length: outLength, channels: out };
 }

@@ -5,7 +5,7 @@
 //   *.browser-bench.ts  loaded in headless Chromium from a Vite dev server; same `run` export
 //   and the built app's first-screen JavaScript size, measured here.
 // A Row is { name: string, value: number, unit: string, goal?: string, ok?: boolean }.
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +24,53 @@ const args = [
 ];
 const only = process.argv[2];
 const rows = [];
+
+// Renderer memory for browser benches: Chromium's renderer processes (children of this Node process's
+// browser) are sampled every 50 ms from /proc/<pid>/smaps_rollup (PSS: shared pages split between sharers;
+// Workers run inside their page's renderer, so they count). A page calls `benchRendererPeakMB(reset)`:
+// the highest PSS of any renderer since the last reset, and the PSS now.
+let rendererPeak = 0;
+let rendererNow = 0;
+let renderers = [];
+function childrenOf(root) {
+  const kids = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!kids.has(ppid)) kids.set(ppid, []);
+      kids.get(ppid).push(Number(d));
+    } catch {}
+  }
+  const out = [];
+  const stack = [root];
+  while (stack.length > 0) for (const c of kids.get(stack.pop()) ?? []) out.push(c) && stack.push(c);
+  return out;
+}
+function pssMB(pid) {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+function sampleRenderers() {
+  let now = 0;
+  for (const pid of renderers) now = Math.max(now, pssMB(pid));
+  rendererNow = now;
+  rendererPeak = Math.max(rendererPeak, now);
+}
+function findRenderers() {
+  renderers = childrenOf(process.pid).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;
+    }
+  });
+}
 
 async function firstScreenRows(browser) {
   process.env.NODE_ENV = 'production';
@@ -70,6 +117,7 @@ async function moduleRows(browser) {
   });
   await server.listen();
   const base = server.resolvedUrls.local[0].replace(/\/$/, '');
+  if (files.some((f) => f.startsWith('import'))) writeBenchWav();
   for (const f of files) {
     process.stderr.write(`running ${f}…\n`);
     if (f.endsWith('.node-bench.ts')) {
@@ -85,13 +133,65 @@ async function moduleRows(browser) {
     } else {
       const page = await browser.newPage();
       page.on('pageerror', (e) => process.stderr.write(`${f}: ${e.message}\n`));
+      await page.exposeFunction('benchRendererPeakMB', (reset) => {
+        findRenderers();
+        sampleRenderers();
+        const out = { peak: rendererPeak, now: rendererNow };
+        if (reset) rendererPeak = rendererNow;
+        return out;
+      });
+      const sampler = setInterval(sampleRenderers, 50);
+      const finder = setInterval(findRenderers, 1000);
       await page.goto(`${base}/tests/bench/bench-page.html`);
       const out = await page.evaluate(async (url) => (await import(url)).run(), `/tests/bench/${f}`);
       rows.push(...out);
+      clearInterval(sampler);
+      clearInterval(finder);
       await page.close();
     }
   }
   await server.close();
+}
+
+/** The import bench's file: 10 minutes of 24-bit stereo at 44.1 kHz (a tone and noise), made once. */
+function writeBenchWav() {
+  const path = '.tmp/bench/ten-minutes-44k-24bit-stereo.wav';
+  if (existsSync(path)) return;
+  mkdirSync('.tmp/bench', { recursive: true });
+  const rate = 44100;
+  const frames = rate * 600;
+  const dataBytes = frames * 6;
+  const head = Buffer.alloc(44);
+  head.write('RIFF', 0);
+  head.writeUInt32LE(36 + dataBytes, 4);
+  head.write('WAVEfmt ', 8);
+  head.writeUInt32LE(16, 16);
+  head.writeUInt16LE(1, 20);
+  head.writeUInt16LE(2, 22);
+  head.writeUInt32LE(rate, 24);
+  head.writeUInt32LE(rate * 6, 28);
+  head.writeUInt16LE(6, 32);
+  head.writeUInt16LE(24, 34);
+  head.write('data', 36);
+  head.writeUInt32LE(dataBytes, 40);
+  const fd = openSync(path, 'w');
+  writeSync(fd, head);
+  const block = rate; // one second at a time
+  const buf = Buffer.alloc(block * 6);
+  let seed = 1;
+  for (let start = 0; start < frames; start += block) {
+    for (let i = 0; i < block; i++) {
+      const t = (start + i) / rate;
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const noise = (seed / 2 ** 32 - 0.5) * 0.1;
+      const l = Math.round((0.4 * Math.sin(2 * Math.PI * 220 * t) + noise) * 8388607);
+      const r = Math.round((0.3 * Math.sin(2 * Math.PI * 330 * t) - noise) * 8388607);
+      buf.writeIntLE(l, i * 6, 3);
+      buf.writeIntLE(r, i * 6 + 3, 3);
+    }
+    writeSync(fd, buf);
+  }
+  closeSync(fd);
 }
 
 const browser = await chromium.launch({ executablePath, args, headless: true });

@@ -110,7 +110,22 @@ describe('the slice-by-slice WAV reader of imports', () => {
     expect(got.ok && got.length).toBe(rate / 4);
   });
 
-  it('reads a header too far in (a 70 kB chunk first) from the whole file, same result', async () => {
+  for (const from of [96000, 32000, 22050, 8000, 44099]) {
+    it(`resamples ${from} Hz to 48 kHz slice by slice, bit for bit as the whole channel`, async () => {
+      const frames = Math.floor(from / 5);
+      const wav = new Uint8Array(encodeWav([noise(frames, 8, 0.7)], from, 'pcm24'));
+      const got = await compare(wav, rate);
+      expect(got.ok && got.length).toBe(Math.round((frames * rate) / from));
+    });
+  }
+
+  it('reads a data size of 0xFFFFFFFF (streaming writers) as "to the end of the file"', async () => {
+    const wav = new Uint8Array(encodeWav([left, right], rate, 'pcm16'));
+    new DataView(wav.buffer).setUint32(40, 0xffffffff, true);
+    await compare(wav, rate);
+  });
+
+  it('finds the audio after a large chunk (70 kB) before it, same result', async () => {
     await compare(withChunks(encodeWav([left.subarray(0, rate / 10)], rate), 70_001), rate);
   });
 
