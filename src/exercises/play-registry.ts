@@ -8,6 +8,7 @@ import { play as delayTime } from './delay-time/play';
 import { play as eqBoost } from './eq-boost/play';
 import { play as eqMatch } from './eq-match/play';
 import { play as faderBalance } from './fader-balance/play';
+import { play as fixMix } from './fix-mix/play';
 import { play as levelChange } from './level-change/play';
 import { play as mixMatch } from './mix-match/play';
 import { play as panPosition } from './pan-position/play';
@@ -40,6 +41,7 @@ export const plays: {
   'delay-time': delayTime,
   'prod-or-mix': prodOrMix,
   'mix-match': mixMatch,
+  'fix-mix': fixMix,
 };
 
 /** A kind's play half seen generically (the drill holds questions and answers as plain data). */

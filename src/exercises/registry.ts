@@ -32,6 +32,12 @@ import type { FaderBalanceAnswer, FaderBalanceQuestion } from './fader-balance/m
 import { meta as faderBalanceMeta } from './fader-balance/meta';
 import { solve as faderBalanceSolve } from './fader-balance/solve';
 import { start as faderBalanceStart } from './fader-balance/start';
+import { check as fixMixCheck } from './fix-mix/check';
+import { generate as fixMixGenerate } from './fix-mix/generate';
+import type { FixMixAnswer, FixMixQuestion } from './fix-mix/meta';
+import { meta as fixMixMeta } from './fix-mix/meta';
+import { solve as fixMixSolve } from './fix-mix/solve';
+import { start as fixMixStart } from './fix-mix/start';
 import { check as levelChangeCheck } from './level-change/check';
 import {
   generate as levelChangeGenerate,
@@ -79,6 +85,7 @@ export interface ExerciseTypes {
   'delay-time': { question: DelayTimeQuestion; answer: DelayTimeAnswer };
   'prod-or-mix': { question: ProdOrMixQuestion; answer: ProdOrMixAnswer };
   'mix-match': { question: MixMatchQuestion; answer: MixMatchAnswer };
+  'fix-mix': { question: FixMixQuestion; answer: FixMixAnswer };
 }
 
 /** The id of an exercise kind. */
@@ -169,6 +176,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: mixMatchCheck,
     start: mixMatchStart,
   },
+  'fix-mix': {
+    meta: fixMixMeta,
+    generate: fixMixGenerate,
+    solve: fixMixSolve,
+    check: fixMixCheck,
+    start: fixMixStart,
+  },
 };
 
 /** Every kind by id: `{ meta, generate, solve, check, generateAt? }`. */
@@ -187,6 +201,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'delay-time',
   'prod-or-mix',
   'mix-match',
+  'fix-mix',
 ];
 
 /** Whether a string names a kind (own keys only). */

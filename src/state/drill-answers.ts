@@ -3,6 +3,7 @@
  * choice kind's answer has every part it needs (so Enter can submit).
  */
 import type { EqBoostAnswer, EqBoostQuestion } from '../exercises/eq-boost/meta';
+import { type FixMixAnswer, TRACK_FAULTS } from '../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../exercises/level-change/meta';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../exercises/prod-or-mix/meta';
 import { type ExerciseId, type ExerciseQuestion, exercises } from '../exercises/registry';
@@ -10,7 +11,13 @@ import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../exercises/reverb-t
 import type { SongSource } from '../exercises/types';
 
 /** Kinds where the learner turns controls that B follows live (the answer always exists). */
-export const MATCH_KINDS: readonly ExerciseId[] = ['eq-match', 'comp-match', 'fader-balance', 'mix-match'];
+export const MATCH_KINDS: readonly ExerciseId[] = [
+  'eq-match',
+  'comp-match',
+  'fader-balance',
+  'mix-match',
+  'fix-mix',
+];
 
 /** The answer a question starts with: the kind's `start` for match kinds (it scores 0), nothing for choice kinds. */
 export function initialAnswer(question: ExerciseQuestion): unknown {
@@ -20,6 +27,12 @@ export function initialAnswer(question: ExerciseQuestion): unknown {
 
 const has = (o: unknown, key: string): boolean =>
   typeof o === 'object' && o !== null && (o as Record<string, unknown>)[key] !== undefined;
+
+/** fix-mix: at least one problem named, and a track for every problem that asks for one. */
+function isDiagnosisComplete(a: FixMixAnswer): boolean {
+  const faults = Array.isArray(a.faults) ? a.faults : [];
+  return faults.length > 0 && faults.every((c) => !TRACK_FAULTS.includes(c.fault) || c.track !== undefined);
+}
 
 /** Whether an answer has every part the question asks for. */
 export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): boolean {
@@ -48,6 +61,8 @@ export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): b
       return has(answer, 'note');
     case 'comp-spot':
       return has(answer, 'choice');
+    case 'fix-mix':
+      return isDiagnosisComplete(answer as FixMixAnswer);
     default:
       return true;
   }

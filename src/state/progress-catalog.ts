@@ -8,6 +8,7 @@ import { meta as delayTime } from '../exercises/delay-time/meta';
 import { meta as eqBoost } from '../exercises/eq-boost/meta';
 import { meta as eqMatch } from '../exercises/eq-match/meta';
 import { meta as faderBalance } from '../exercises/fader-balance/meta';
+import { meta as fixMix } from '../exercises/fix-mix/meta';
 import { meta as levelChange } from '../exercises/level-change/meta';
 import { meta as mixMatch } from '../exercises/mix-match/meta';
 import { meta as panPosition } from '../exercises/pan-position/meta';
@@ -29,6 +30,7 @@ const METAS: readonly ExerciseMeta[] = [
   delayTime,
   prodOrMix,
   mixMatch,
+  fixMix,
 ];
 
 /** Every exercise kind as the progress analytics see it, in menu order. */

@@ -43,6 +43,7 @@ describe('registry', () => {
         'pan-position',
         'prod-or-mix',
         'mix-match',
+        'fix-mix',
         'reverb-time',
       ].sort(),
     );
@@ -59,6 +60,7 @@ describe('registry', () => {
       'comp-match',
       'fader-balance',
       'mix-match',
+      'fix-mix',
     ]);
   });
 

@@ -79,6 +79,27 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
       const category = rng.pick(['production', 'mixing'] as const);
       return { category, change: rng.pick([...CHANGES.production, ...CHANGES.mixing]) };
     }
+    case 'fix-mix': {
+      const f = q as { choices: string[]; tracks: { id: string }[] };
+      if (silly)
+        return rng.pick([
+          null,
+          {},
+          { faults: 'all', tracks: 'loud' },
+          {
+            faults: [{ fault: 'nonsense' }, null, { fault: 'loud', track: 42 }],
+            tracks: [{ faderDb: Number.NaN }],
+          },
+        ]);
+      const desk = randomAnswer('mix-match', q, rng) as { tracks: unknown[] } | null;
+      return {
+        faults: rng
+          .shuffle(f.choices)
+          .slice(0, rng.int(0, 3))
+          .map((fault) => ({ fault, track: rng.pick(f.tracks).id })),
+        tracks: rng.chance(0.3) ? undefined : desk?.tracks,
+      };
+    }
     case 'mix-match': {
       const tracks = (q as { tracks: unknown[] }).tracks;
       if (silly) return rng.pick([null, {}, { tracks: 'loud' }, { tracks: [{ faderDb: Number.NaN, pan: 9 }] }]);

@@ -4,6 +4,7 @@ import type { DelayTimeAnswer, DelayTimeQuestion } from '../../exercises/delay-t
 import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/meta';
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
+import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
@@ -19,6 +20,7 @@ import {
   ProdOrMixAnswerView,
   ReverbTimeAnswerView,
 } from './answers/choice-answers';
+import { FixMixAnswerView } from './answers/fix-mix-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
 import { MixMatchAnswerView } from './answers/mix-answer';
 import type { AnswerViewProps } from './answers/types';
@@ -53,5 +55,7 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <ProdOrMixAnswerView {...cast<ProdOrMixQuestion, ProdOrMixAnswer>(props)} />;
     case 'mix-match':
       return <MixMatchAnswerView {...cast<MixMatchQuestion, MixMatchAnswer>(props)} />;
+    case 'fix-mix':
+      return <FixMixAnswerView {...cast<FixMixQuestion, FixMixAnswer>(props)} />;
   }
 }

@@ -1,7 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { gradeAnswer } from '../../exercises/mix-match/check';
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
+import type { MixGrade } from '../../exercises/shared/mix-grade';
 import { MIX_DIMENSIONS, type MixDimension } from '../../exercises/shared/mix-spec';
+import type { TrackRef } from '../../exercises/shared/tracks';
 
 const DIMENSION_NAMES: Record<MixDimension, string> = {
   balance: 'Level',
@@ -18,14 +20,23 @@ function verdict(steps: number): { cls: string; text: string } {
   return { cls: 'is-off', text: steps >= 4 ? 'far off' : 'off' };
 }
 
-/** The review of a mix: tracks × dimensions, each cell coloured and named, and what to change first. */
-export function MixReview({ q, a }: { q: MixMatchQuestion; a: MixMatchAnswer }) {
-  const grade = useMemo(() => gradeAnswer(q, a), [q, a]);
-  const dims = MIX_DIMENSIONS.filter((d) => q.dimensions.includes(d));
+/** The table of a graded mix: tracks × dimensions, each cell coloured and named, and what to change first. */
+export function MixGradeTable({
+  tracks,
+  dimensions,
+  grade,
+  caption,
+}: {
+  tracks: readonly TrackRef[];
+  dimensions: readonly MixDimension[];
+  grade: MixGrade;
+  caption: string;
+}) {
+  const dims = MIX_DIMENSIONS.filter((d) => dimensions.includes(d));
   return (
-    <figure class="review-figure mix-review">
+    <>
       <table class="mix-review-table">
-        <caption>Your mix against the reference, track by track</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Track</th>
@@ -37,7 +48,7 @@ export function MixReview({ q, a }: { q: MixMatchQuestion; a: MixMatchAnswer }) 
           </tr>
         </thead>
         <tbody>
-          {q.tracks.map((t, i) => (
+          {tracks.map((t, i) => (
             <tr key={t.id}>
               <th scope="row">{t.name}</th>
               {dims.map((d) => {
@@ -63,6 +74,21 @@ export function MixReview({ q, a }: { q: MixMatchQuestion; a: MixMatchAnswer }) 
           </ul>
         </figcaption>
       )}
+    </>
+  );
+}
+
+/** The review of a mix: tracks × dimensions, each cell coloured and named, and what to change first. */
+export function MixReview({ q, a }: { q: MixMatchQuestion; a: MixMatchAnswer }) {
+  const grade = useMemo(() => gradeAnswer(q, a), [q, a]);
+  return (
+    <figure class="review-figure mix-review">
+      <MixGradeTable
+        tracks={q.tracks}
+        dimensions={q.dimensions}
+        grade={grade}
+        caption="Your mix against the reference, track by track"
+      />
     </figure>
   );
 }

@@ -8,6 +8,7 @@ import { stemSamplesForCheck } from '../../exercises/comp-match/stem-cache';
 import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/meta';
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
+import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
@@ -23,6 +24,7 @@ import {
   gridLabel,
   hzToX,
 } from '../mixer/eq-geometry';
+import { FixMixReview } from './FixMixReview';
 import { MixReview } from './MixReview';
 
 const RIGHT = 'var(--ok)';
@@ -263,6 +265,8 @@ export function ReviewPicture({ question, answer }: { question: ExerciseQuestion
     }
     case 'mix-match':
       return <MixReview q={question as MixMatchQuestion} a={answer as MixMatchAnswer} />;
+    case 'fix-mix':
+      return <FixMixReview q={question as FixMixQuestion} a={answer as FixMixAnswer} />;
     default:
       return null;
   }
