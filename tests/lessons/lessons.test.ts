@@ -79,7 +79,8 @@ describe('the lessons in lessons/', () => {
         }
       }
     expect(checked).toBeGreaterThan(0);
-  });
+    // Generating about 50 questions (songs, stems) takes seconds, more on a busy machine.
+  }, 180_000);
 
   it('the map order puts production first, each track by order', () => {
     const tracks = lessons.map((l) => l.track);
