@@ -112,8 +112,8 @@ export interface FixMixAnswer {
 
 /** Points of the diagnosis (step one) out of 100; the repair (step two) earns the rest. */
 export const DIAGNOSIS_POINTS = 40;
-/** What one false alarm costs, in faults found. */
-export const FALSE_ALARM_COST = 0.5;
+/** What one false alarm costs, in faults found (one: ticking every box never pays). */
+export const FALSE_ALARM_COST = 1;
 /** With only production faults, every just-noticeable step added on the desk costs this share of the score. */
 export const UNTOUCHABLE_STEP_COST = 1 / 8;
 
@@ -148,9 +148,9 @@ export const meta: ExerciseMeta<FixMixLevel> = {
   description:
     'A good mix (A) and the same mix with something wrong (B). First say what is wrong, then put it right on the desk. Some problems are in the parts themselves: say so, no fader can fix those.',
   scoring:
-    'Naming the problems earns 40 points (every false alarm costs half a problem), repairing them on the desk 60: the share of the difference to the good mix you close, and making other tracks worse costs. When the only problem is in the parts, leave the desk alone.',
+    'Naming the problems earns 40 points (every false alarm cancels a problem found), repairing them on the desk 60: the share of the difference to the good mix you close, and making other tracks worse costs. When the only problem is in the parts, leave the desk alone.',
   scoringRule:
-    'Diagnosis D: each planted fault named earns 1 (a track fault named on the wrong track ½), each named fault that is not there costs ½; D = max(0, found − ½·false alarms) / number of faults. Repair R: the mix grader of mix-match on the level’s dimensions with the faulty desk as start and the good mix as reference, counted in just-noticeable steps over every track and dimension, so cells you make worse count too; R = (S₀ − S) / S₀ clamped to 0–1. Score = round(40·D + 60·R). When every fault is a production problem (S₀ = 0), score = round(100·D·max(0, 1 − S/8)): name it and leave the desk as found. Right when every fault is named with no false alarm and every cell is within two just-noticeable steps of the good mix.',
+    'Diagnosis D: each planted fault named earns 1 (a track fault named on the wrong track ½), each named fault that is not there costs 1; D = max(0, found − false alarms) / number of faults. Repair R: the mix grader of mix-match on the level’s dimensions with the faulty desk as start and the good mix as reference, counted in just-noticeable steps over every track and dimension, so cells you make worse count too; R = (S₀ − S) / S₀ clamped to 0–1. Score = round(40·D + 60·R). When every fault is a production problem (S₀ = 0), score = round(100·D·max(0, 1 − S/8)): name it and leave the desk as found. Right when every fault is named with no false alarm and every cell is within two just-noticeable steps of the good mix.',
   levels: [
     {
       name: 'One obvious fault, four tracks',

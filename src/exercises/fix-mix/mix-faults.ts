@@ -5,12 +5,15 @@
 import type { Rng } from '../../dsp/random';
 import { TRACK_NAMES } from '../../production/generate-song';
 import type { TrackId } from '../../production/types';
+import { SEND_FLOOR_DB } from '../shared/mix-grade';
 import type { MixDimension, TrackMix } from '../shared/mix-spec';
 import { roundTo } from '../shared/scoring';
 import type { MixFault, PlantedFault } from './meta';
 
 const half = (x: number) => roundTo(x, 0.5);
 const lower = (id: TrackId) => TRACK_NAMES[id].toLowerCase();
+/** A send as the grader counts it (off or below the floor = the floor). */
+const sendOf = (db: number | null) => Math.max(SEND_FLOOR_DB, db ?? SEND_FLOOR_DB);
 
 /** The dimension each fault needs on the desk (a level plants only faults it lets the learner repair). */
 export const FAULT_DIMENSION: Readonly<Record<MixFault, MixDimension>> = {
@@ -105,9 +108,10 @@ export function plantMixFault(
       };
     }
     case 'harsh': {
+      // On top of whatever presence lift the good mix has there.
       const hz = 100 * Math.round(rng.range(28, 34));
-      const db = half(rng.range(8, 10));
-      t.eq[2] = { frequencyHz: hz, gainDb: db, q: 1.4 };
+      const db = half(Math.max(0, t.eq[2].gainDb) + rng.range(9, 11));
+      t.eq[2] = { frequencyHz: hz, gainDb: db, q: 1 };
       return { fault, track: id, description: `The ${lower(id)} got a ${db} dB boost at ${hz} Hz.` };
     }
     case 'squashed': {
@@ -119,12 +123,13 @@ export function plantMixFault(
       };
     }
     case 'reverb': {
-      const db = half(rng.range(0, 4));
+      // 18 to 21 dB over the good mix's send: at least three just-noticeable steps of the grader.
+      const db = half(Math.max(rng.range(0, 3), sendOf(t.reverbDb) + rng.range(18, 21)));
       t.reverbDb = db;
       return { fault, track: id, description: `The ${lower(id)}'s reverb send was pushed to ${db} dB.` };
     }
     case 'delay': {
-      const db = half(rng.range(0, 3));
+      const db = half(Math.max(rng.range(0, 3), sendOf(t.delayDb) + rng.range(18, 21)));
       t.delayDb = db;
       return { fault, track: id, description: `The ${lower(id)}'s delay send was pushed to ${db} dB.` };
     }

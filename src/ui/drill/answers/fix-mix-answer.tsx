@@ -46,7 +46,7 @@ export function FixMixAnswerView({
         <legend>Step 1: what is wrong with B?</legend>
         <p class="choice-hint muted">
           Tick every problem you hear (number keys tick them) and say which track where asked. A false alarm
-          costs half a problem.
+          cancels a problem found.
         </p>
         <ul class="fix-mix-faults">
           {q.choices.map((fault, i) => {
