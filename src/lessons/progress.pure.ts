@@ -45,13 +45,23 @@ export interface QuizHistory {
 /** How many recent attempts a quiz history keeps. */
 export const QUIZ_ATTEMPTS_KEPT = 10;
 
+/** A stored history, or undefined when it is missing or not shaped like one (an old or damaged record). */
+export function quizHistoryOf(value: unknown): QuizHistory | undefined {
+  const h = value as Partial<QuizHistory> | undefined;
+  if (!h || typeof h !== 'object' || !h.first || !Array.isArray(h.recent) || !Number.isInteger(h.count))
+    return undefined;
+  return h as QuizHistory;
+}
+
 /** Whether the quiz was passed on the first try, before its key was ever shown. */
 export function passedFirstTry(history: QuizHistory | undefined): boolean {
-  return history?.first.passed === true && !history.first.afterKey;
+  const h = quizHistoryOf(history);
+  return h?.first.passed === true && !h.first.afterKey;
 }
 
 /** A quiz history with one more attempt; an attempt after the first always counts as after the key. */
-export function withQuizAttempt(history: QuizHistory | undefined, attempt: QuizAttempt): QuizHistory {
+export function withQuizAttempt(stored: QuizHistory | undefined, attempt: QuizAttempt): QuizHistory {
+  const history = quizHistoryOf(stored);
   if (!history)
     return { first: attempt, count: 1, ...(attempt.passed ? { passedOn: 1 } : {}), recent: [attempt] };
   const honest: QuizAttempt = { ...attempt, afterKey: true };
@@ -66,7 +76,8 @@ export function withQuizAttempt(history: QuizHistory | undefined, attempt: QuizA
 }
 
 /** "Passed on the first try", "Passed on try 3, after seeing the answers", or "" before a pass. */
-export function quizPassWords(history: QuizHistory | undefined): string {
+export function quizPassWords(stored: QuizHistory | undefined): string {
+  const history = quizHistoryOf(stored);
   if (!history?.passedOn) return '';
   if (passedFirstTry(history)) return 'Passed on the first try';
   return `Passed on try ${history.passedOn}, after seeing the answers`;

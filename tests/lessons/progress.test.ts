@@ -7,6 +7,8 @@ import {
   passedFirstTry,
   QUIZ_ATTEMPTS_KEPT,
   type QuizAttempt,
+  type QuizHistory,
+  quizHistoryOf,
   quizPassWords,
   reconcileProgress,
   restartedProgress,
@@ -139,5 +141,13 @@ describe('quiz attempts in lesson progress', () => {
     expect(again.quizzes?.quiz?.count).toBe(2);
     expect(passedFirstTry(again.quizzes?.quiz)).toBe(false);
     expect(restartedProgress(undefined, 'me', lesson, 9).quizzes).toBeUndefined();
+  });
+
+  it('a damaged stored history counts as none instead of breaking the quiz', () => {
+    const damaged = { count: 2 } as unknown as QuizHistory;
+    expect(quizHistoryOf(damaged)).toBeUndefined();
+    expect(passedFirstTry(damaged)).toBe(false);
+    expect(quizPassWords(damaged)).toBe('');
+    expect(withQuizAttempt(damaged, attempt(100, 5, 1))).toMatchObject({ count: 1, passedOn: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { QuizAttempt, QuizHistory } from '../../../lessons/progress.pure';
-import { passedFirstTry } from '../../../lessons/progress.pure';
+import { passedFirstTry, quizHistoryOf } from '../../../lessons/progress.pure';
 import { choiceOrder, retrySeed } from '../../../lessons/quiz-order.pure';
 import { reachesPass } from '../../../lessons/quiz-rules.pure';
 import type { ListenBlock, QuizBlock as QuizData, QuizQuestion } from '../../../lessons/schema';
@@ -128,7 +128,7 @@ function nextSeed(block: QuizData, previous: number | undefined): number {
  * shown is recorded as a retry, not a first-try pass.
  */
 export function QuizBlock({ block, best, onScore, history, onAttempt }: QuizBlockProps) {
-  const lastSeed = history?.recent.at(-1)?.seed;
+  const lastSeed = quizHistoryOf(history)?.recent.at(-1)?.seed;
   const [seed, setSeed] = useState(() => nextSeed(block, lastSeed));
   const order = useMemo(() => choiceOrder(block.questions, seed), [block, seed]);
   const [picks, setPicks] = useState<(number | null)[]>(() => block.questions.map(() => null));
