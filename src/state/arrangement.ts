@@ -241,3 +241,13 @@ export function decodeArrangement(text: string): ArrangementSpec | null {
   }
   return spec;
 }
+
+/** A stored arrangement read back, every field checked as if it came from a URL; null if unusable. */
+export function checkArrangement(data: unknown): ArrangementSpec | null {
+  if (typeof data !== 'object' || data === null) return null;
+  try {
+    return decodeArrangement(encodeArrangement(data as ArrangementSpec));
+  } catch {
+    return null;
+  }
+}

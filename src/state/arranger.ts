@@ -2,15 +2,23 @@ import { batch, computed, signal } from '@preact/signals';
 import { createRng } from '../dsp/random';
 import type { Seconds } from '../dsp/units';
 import { generateSong } from '../production/generate-song';
+import { STYLES } from '../production/styles';
 import type { Song, SongOverrides, Stems, StyleId, TrackId } from '../production/types';
 import * as edits from './arrangement';
-import { type ArrangementSpec, arrangementOverrides, createArrangement } from './arrangement';
+import {
+  type ArrangementSpec,
+  arrangementOverrides,
+  checkArrangement,
+  createArrangement,
+} from './arrangement';
 import { createArrangerPlayer } from './arranger-player';
 import { currentAudioContext, describe, startAudio } from './audio';
 import { loadSongStems } from './drill-stems';
 import { arrangedMixPath, loadArrangedSong, SOURCE_RATE } from './mix-songs';
 import { mixer } from './mixer-model';
 import { navigate } from './router';
+import { createAutosaver, newArrangementId, newestWork, type SavedWork } from './saved-work';
+import { activeProfileId } from './storage';
 
 /**
  * The arranger's model: the arrangement (a spec of production decisions), the song it makes, and its
@@ -67,6 +75,20 @@ export interface ArrangerOptions {
   initial?: ArrangementSpec;
   /** Render rate (default SOURCE_RATE, the Mix page's, so "Mix this song" finds the stems in memory). */
   sampleRate?: number;
+  /** Where each change of the arrangement goes to be kept (the app's autosaver; tests spy on it). */
+  save?: (work: SavedWork) => void;
+}
+
+/** What the arranger knows about the stored work it is editing. */
+interface WorkMeta {
+  id: string;
+  profileId: string;
+  createdAt: number;
+}
+
+/** How a list names an arrangement: its style and its song's title. */
+export function arrangementTitle(spec: ArrangementSpec, song: Song): string {
+  return `${STYLES.find((s) => s.id === spec.style)?.label ?? spec.style}: “${song.title}”`;
 }
 
 /** Creates an arranger model (the app uses the `arranger` singleton). */
@@ -93,6 +115,29 @@ export function createArranger(options: ArrangerOptions = {}) {
   let playPressedAt: number | null = null;
   /** Tempo of each rendered song, to carry the playhead across a tempo change. */
   const songBpm = new Map<string, number>();
+  /** The stored arrangement being edited; null until the first change (or after "New"/delete). */
+  const work = signal<WorkMeta | null>(null);
+  /** True while the page shows the arranger (renders wait for it). */
+  let active = false;
+  /** Counts the learner's edits (a restore from storage never replaces an arrangement being edited). */
+  let editCount = 0;
+
+  /** Hands the current arrangement to the autosaver (making it a stored work on its first change). */
+  function keep(): void {
+    if (!options.save) return;
+    const now = Date.now();
+    const meta = work.value ?? { id: newArrangementId(), profileId: activeProfileId.value, createdAt: now };
+    if (meta !== work.value) work.value = meta;
+    options.save({
+      id: meta.id,
+      kind: 'arrangement',
+      profileId: meta.profileId,
+      title: arrangementTitle(spec.value, song.value),
+      data: spec.value,
+      createdAt: meta.createdAt,
+      updatedAt: now,
+    });
+  }
 
   const patchRender = (patch: Partial<RenderView>) => {
     render.value = { ...render.value, ...patch };
@@ -102,7 +147,17 @@ export function createArranger(options: ArrangerOptions = {}) {
     const next = change(spec.value);
     if (next === spec.value) return;
     spec.value = next;
+    editCount++;
+    keep();
     schedule(debounceMs);
+  }
+
+  /** Replaces the arrangement with a stored one (no save: it is stored already). */
+  function openSpec(next: ArrangementSpec, meta: WorkMeta | null): void {
+    stop();
+    spec.value = next;
+    work.value = meta;
+    if (active) schedule(0);
   }
 
   function schedule(delay: number): void {
@@ -204,10 +259,40 @@ export function createArranger(options: ArrangerOptions = {}) {
     get waitingToPlay(): boolean {
       return playPressedAt !== null;
     },
+    /** The stored work being edited (null before the first change). */
+    work,
     /** Renders the current song now if it is not rendered (the view calls it when it appears). */
     activate(): void {
+      active = true;
       player.prepare();
       schedule(0);
+    },
+    /** Opens a stored arrangement (from the Library, or the newest at start-up); false when it is unusable. */
+    openWork(stored: SavedWork): boolean {
+      const next = checkArrangement(stored.data);
+      if (stored.kind !== 'arrangement' || !next) return false;
+      openSpec(next, { id: stored.id, profileId: stored.profileId, createdAt: stored.createdAt });
+      return true;
+    },
+    /**
+     * At start-up: opens the newest stored arrangement unless the learner has changed this one meanwhile.
+     * `find` reads it (storage in the app).
+     */
+    async restore(find: () => Promise<SavedWork | undefined>): Promise<boolean> {
+      const before = editCount;
+      const stored = await find();
+      if (!stored || editCount !== before || work.value) return false;
+      return this.openWork(stored);
+    },
+    /** A new arrangement, kept as a work of its own (the one being edited stays in the Library). */
+    startNew(style: StyleId = spec.value.style): void {
+      openSpec(createArrangement(style, rollSeed()), null);
+      editCount++;
+      keep();
+    },
+    /** Stops keeping the current arrangement under `id` (it was deleted): the next change makes a new work. */
+    forget(id: string): void {
+      if (work.value?.id === id) work.value = null;
     },
     setStyle: (style: StyleId) => edit((s) => edits.setStyle(s, style)),
     /** The dice: a new song idea from a new seed. */
@@ -245,6 +330,7 @@ export function createArranger(options: ArrangerOptions = {}) {
     },
     /** Stops playback and pending renders (leaving the page). */
     deactivate(): void {
+      active = false;
       stop();
       if (timer) clearTimeout(timer);
       timer = null;
@@ -261,9 +347,14 @@ export function createArranger(options: ArrangerOptions = {}) {
 export type Arranger = ReturnType<typeof createArranger>;
 
 let shared: Arranger | null = null;
+/** The app's autosaver for arrangements (the Library flushes or cancels it). */
+export const arrangementSaver = createAutosaver();
 
 /** The app's arranger: one, so the arrangement survives leaving the page and coming back. */
 export function getArranger(): Arranger {
-  shared ??= createArranger();
+  if (!shared) {
+    shared = createArranger({ save: (work) => arrangementSaver.schedule(work) });
+    void shared.restore(() => newestWork('arrangement'));
+  }
   return shared;
 }

@@ -2,6 +2,7 @@ import { effect, signal } from '@preact/signals';
 import type { ImportProblem } from '../production/import/problems';
 import { STYLES } from '../production/styles';
 import type { StyleId } from '../production/types';
+import { arrangementSaver, getArranger } from './arranger';
 import { describe } from './audio';
 import { type ImportFile, importAudioFiles } from './import-audio';
 import {
@@ -10,10 +11,11 @@ import {
   renameImportedSong,
   type SongActionResult,
 } from './imported-songs';
-import { loadSongChoice, SONG_BARS, SONG_SEED, songSource } from './mix-songs';
+import { loadSongChoice, mixKeeper, mixPath, SONG_BARS, SONG_SEED, songSource } from './mix-songs';
 import { createMixerModel, mixer } from './mixer-model';
 import { showNotice } from './notices';
 import { navigate } from './router';
+import { deleteSavedWork, type SavedWork, type WorkActionResult } from './saved-work';
 
 export { formatBytes, formatDuration } from '../production/import/limits';
 export type { ImportProblem } from '../production/import/problems';
@@ -158,4 +160,41 @@ export function mixSong(id: string): void {
   stopPreview();
   void loadSongChoice(mixer, id);
   navigate(`/mix?song=${encodeURIComponent(id)}`);
+}
+
+/** Opens a saved arrangement in the arranger (Produce); false (and a notice) when it cannot be read. */
+export async function openArrangement(work: SavedWork): Promise<boolean> {
+  stopPreview();
+  const arranger = getArranger();
+  await arrangementSaver.flush();
+  if (!arranger.openWork(work)) {
+    showNotice({
+      id: 'work-open',
+      tone: 'error',
+      text: `“${work.name ?? work.title}” could not be read back (it is damaged), so it was not opened.`,
+    });
+    return false;
+  }
+  navigate('/produce');
+  return true;
+}
+
+/** Opens a saved mix on the Mix page, as it was left. */
+export function openMix(work: SavedWork): void {
+  const id = (work.data as { choiceId?: unknown }).choiceId;
+  if (typeof id !== 'string') return;
+  stopPreview();
+  void mixKeeper.saver.flush().then(() => loadSongChoice(mixer, id));
+  navigate(mixPath(id));
+}
+
+/** Deletes a saved arrangement or mix; the arranger or mixer working on it keeps going as new, unsaved work. */
+export async function deleteWork(work: SavedWork): Promise<WorkActionResult> {
+  arrangementSaver.cancel(work.id);
+  mixKeeper.saver.cancel(work.id);
+  if (work.kind === 'arrangement') getArranger().forget(work.id);
+  const result = await deleteSavedWork(work.id);
+  if (result.ok)
+    showNotice({ id: 'library-delete', tone: 'success', text: `“${work.name ?? work.title}” was deleted.` });
+  return result;
 }

@@ -1,4 +1,4 @@
-import { effect, signal } from '@preact/signals';
+import { effect, signal, untracked } from '@preact/signals';
 import { STYLES } from '../production/styles';
 import type { SongOverrides, StyleId } from '../production/types';
 import {
@@ -16,8 +16,11 @@ import {
   loadImportedSong,
   refreshImportedSongs,
 } from './imported-songs';
+import { fittingMix, type MixWorkData, type RestoredMix } from './mix-work';
 import type { MixerModel } from './mixer-model';
 import { showNotice } from './notices';
+import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from './saved-work';
+import { activeProfileId } from './storage';
 import { generateTestSource, type MixSource } from './test-sources';
 
 /** Something the learner can pick to mix. */
@@ -119,18 +122,44 @@ export async function songSource(
   };
 }
 
+/** The stored mix of a choice for the active profile, checked against the song's tracks when it loads. */
+async function storedMix(id: string): Promise<SavedWork | undefined> {
+  return readWork(mixWorkId(activeProfileId.value, id));
+}
+
+/** Loads a source with the stored mix of `id` when one fits its tracks; says so when it does not. */
+async function loadWithMix(model: MixerModel, source: MixSource, id: string, saved: SavedWork | undefined) {
+  const fits = saved
+    ? fittingMix(
+        saved.data,
+        source.tracks.map((t) => t.id),
+      )
+    : null;
+  if (saved && !fits)
+    showNotice({
+      id: 'mix-restore',
+      tone: 'warning',
+      text: 'Your saved mix of this song no longer fits its parts, so it starts from the rough mix.',
+    });
+  await model.load(source, fits as RestoredMix | null);
+  mixKeeper.loaded(model, id);
+}
+
 /** Loads a choice into the mixer: a generated or arranged song's stems, or the test signals. */
 export async function loadSongChoice(model: MixerModel, id: string): Promise<void> {
   const mine = ++generation;
   currentChoice.value = id;
   model.stop();
+  const saved = storedMix(id);
   const arranged = arrangementOf(id);
   const style = arranged?.style ?? STYLES.find((s) => s.id === id)?.id;
   if (!importedSongsLoaded.value) void refreshImportedSongs();
-  if (isImportedSongId(id)) return loadImported(model, id, mine);
+  if (isImportedSongId(id)) return loadImported(model, id, mine, saved);
   if (!style) {
     rendering.value = false;
-    await model.load(generateTestSource(SOURCE_RATE));
+    const source = generateTestSource(SOURCE_RATE);
+    const stored = await saved;
+    if (mine === generation) await loadWithMix(model, source, id, stored);
     return;
   }
   model.status.value = 'loading';
@@ -139,8 +168,9 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
     const source = arranged
       ? await songSource(style, arranged.seed, arrangementOverrides(arranged))
       : await songSource(style);
+    const stored = await saved;
     if (mine !== generation) return;
-    await model.load(source);
+    await loadWithMix(model, source, id, stored);
     const label = arranged ? 'Your arrangement' : STYLES.find((s) => s.id === style)!.label;
     songChoices.value = songChoices.value.map((c) =>
       c.id === id ? { id, title: `${label}: “${source.title}”` } : c,
@@ -161,12 +191,18 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
 }
 
 /** Loads an imported song (Produce → Library) from storage into the mixer; test signals if it is gone. */
-async function loadImported(model: MixerModel, id: string, mine: number): Promise<void> {
+async function loadImported(
+  model: MixerModel,
+  id: string,
+  mine: number,
+  saved: Promise<SavedWork | undefined>,
+): Promise<void> {
   model.status.value = 'loading';
   rendering.value = false;
   try {
     const source = await loadImportedSong(id);
-    if (mine === generation) await model.load(source);
+    const stored = await saved;
+    if (mine === generation) await loadWithMix(model, source, id, stored);
   } catch (error) {
     if (mine !== generation) return;
     currentChoice.value = TEST_SIGNALS_ID;
@@ -189,3 +225,72 @@ export function loadArrangedSong(model: MixerModel, spec: ArrangementSpec): Prom
   listArranged(id, 'Your arrangement');
   return loadSongChoice(model, id);
 }
+
+/** The Mix page's song as an address (so a reload opens it again). */
+export function mixPath(id: string): string {
+  return `/mix?song=${encodeURIComponent(id)}`;
+}
+
+/**
+ * The choice to open when the Mix page first appears: the one the address names, else the song mixed
+ * most recently (a stored mix), else the default. Lists an arranged song in the picker.
+ */
+export async function startingChoice(): Promise<string> {
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('song');
+  if (asked) return currentChoice.value;
+  const newest = await newestWork('mix');
+  const id = (newest?.data as { choiceId?: unknown } | undefined)?.choiceId;
+  if (typeof id !== 'string') return currentChoice.value;
+  const spec = arrangementOf(id);
+  if (spec) listArranged(id, 'Your arrangement');
+  else if (!isImportedSongId(id) && id !== TEST_SIGNALS_ID && !STYLES.some((s) => s.id === id))
+    return currentChoice.value;
+  return id;
+}
+
+/**
+ * Keeps the Mix page's mix: after a song loads, any change to a strip or the master (compared with how it
+ * loaded) is saved for that song after a short pause (see saved-work.ts).
+ */
+function createMixKeeper() {
+  const saver = createAutosaver();
+  let stopWatching: (() => void) | null = null;
+  return {
+    saver,
+    /** Starts watching `model` for changes to the mix of `choiceId` (the one just loaded). */
+    loaded(model: MixerModel, choiceId: string): void {
+      stopWatching?.();
+      const strips = model.strips.peek();
+      const snapshot = (): MixWorkData => ({
+        trackIds: strips.map((s) => s.trackId),
+        strips: strips.map((s) => s.settings.value),
+        masterFaderDb: model.masterFaderDb.value,
+      });
+      let last = JSON.stringify(untracked(snapshot));
+      const profileId = activeProfileId.peek();
+      const createdAt = Date.now();
+      stopWatching = effect(() => {
+        if (model.strips.value !== strips) return;
+        const data = snapshot();
+        const json = JSON.stringify(data);
+        if (json === last) return;
+        last = json;
+        // The picker's name for the song ("Rock: “Bright Harbour”"), else the song's own title.
+        const title =
+          songChoices.peek().find((c) => c.id === choiceId)?.title ?? model.source.peek()?.title ?? 'a song';
+        saver.schedule({
+          id: mixWorkId(profileId, choiceId),
+          kind: 'mix',
+          profileId,
+          title,
+          data: { ...data, choiceId },
+          createdAt,
+          updatedAt: Date.now(),
+        });
+      });
+    },
+  };
+}
+
+/** The Mix page's mix keeper. */
+export const mixKeeper = createMixKeeper();

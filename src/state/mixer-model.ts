@@ -6,6 +6,7 @@ import { currentAudioContext, describe, reportAudioProblem, reportEngineFailure,
 import { holdBusy } from './busy';
 import type { LiveMix } from './live-mix';
 import { startMeterLoop } from './meter-loop';
+import { type RestoredMix, restoreShape } from './mix-work';
 import { showNotice } from './notices';
 import { type MeterView, SILENT_METER } from './peak-hold';
 import { getAt, patchAt, type SettingsPath, setAt } from './settings-path';
@@ -77,8 +78,11 @@ export function createMixerModel() {
     }
   }
 
-  /** Replaces what is being mixed: one strip per track, at the track's starting balance. */
-  async function load(next: MixSource): Promise<void> {
+  /**
+   * Replaces what is being mixed: one strip per track, at the track's starting balance, or where a stored
+   * mix of the same tracks left it (`saved`, see mix-work.ts fittingMix).
+   */
+  async function load(next: MixSource, saved: RestoredMix | null = null): Promise<void> {
     status.value = 'loading';
     try {
       const engine = await loadEngine();
@@ -91,12 +95,15 @@ export function createMixerModel() {
           return {
             index,
             trackId: track.id,
-            settings: signal(initial),
+            settings: signal(saved ? restoreShape(initial, saved.strips[index]) : initial),
             initial,
             meter: signal(SILENT_METER),
             gainReductionDb: signal(0),
           };
         });
+        masterFaderDb.value = saved
+          ? restoreShape(MASTER_DEFAULT_DB, saved.masterFaderDb)
+          : MASTER_DEFAULT_DB;
         selected.value = Math.min(selected.value, Math.max(0, next.tracks.length - 1));
         const duration = next.tracks[0] ? (next.tracks[0].channels[0]?.length ?? 0) / next.sampleRate : 0;
         transport.value = { ...transport.value, playing: false, position: 0, duration };

@@ -39,7 +39,11 @@ export async function openHeadroomDb(options: OpenOptions = {}): Promise<Headroo
             .createObjectStore('reports', { keyPath: 'id' })
             .createIndex('byAssignment', 'assignmentId');
         }
-        // Later versions add rungs here: `if (oldVersion < 2) { ... }`, each tested from every older version.
+        if (oldVersion < 2) {
+          // What learners make on Produce and Mix (arrangements, mixes): a new store, nothing rewritten.
+          database.createObjectStore('works', { keyPath: 'id' }).createIndex('byProfile', 'profileId');
+        }
+        // Later versions add rungs here: `if (oldVersion < 3) { ... }`, each tested from every older version.
       },
       blocked() {
         options.onBlocked?.(new StorageError('blocked', storageMessage('blocked')));

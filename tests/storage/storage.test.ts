@@ -34,7 +34,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('openHeadroomDb', () => {
-  it('creates every store of version 1 on a first visit', () => {
+  it('creates every store of the current version on a first visit', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       'assignments',
@@ -46,6 +46,7 @@ describe('openHeadroomDb', () => {
       'settings',
       'songs',
       'stems',
+      'works',
     ]);
   });
   it('reports a database from a newer version as a clear "version" error', async () => {

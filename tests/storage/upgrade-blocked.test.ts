@@ -1,6 +1,6 @@
 /**
  * A blocked upgrade, end to end: an old tab holds version 1 open and ignores the request to close, this
- * tab opens version 2. The schema's version is raised for this file only (there is no rung 2 yet).
+ * tab opens version 2 (the schema's version, pinned here so the test keeps meaning 1 → 2).
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -15,6 +15,7 @@ import { listReportRecords } from '../../src/storage/reports';
 import { loadSettings } from '../../src/storage/settings';
 import { getSong, listSongs } from '../../src/storage/songs';
 import { getCachedStems } from '../../src/storage/stems';
+import { listWorks } from '../../src/storage/works';
 
 /** Records with Blob fields replaced by their bytes, so two reads of the same data deep-equal. */
 export async function withBlobBytes(records: readonly unknown[]): Promise<unknown[]> {
@@ -254,5 +255,66 @@ const v1: FrozenVersion = {
   },
 };
 
+/** Version 2 adds `works` (arrangements and mixes learners make), keyed by id, indexed by profile. */
+const v2: FrozenVersion = {
+  version: 2,
+  create(db) {
+    v1.create(db); // version 1's layout, unchanged (frozen above) …
+    db.createObjectStore('works', { keyPath: 'id' }).createIndex('byProfile', 'profileId'); // … plus this.
+  },
+  records() {
+    return {
+      ...v1.records(),
+      works: [
+        {
+          id: 'arr-k1',
+          kind: 'arrangement',
+          profileId: 'p-kim',
+          title: 'Electronic: “Wild Signals”',
+          data: { style: 'electronic', seed: 42, bars: 16, bpm: 126, mutedTracks: ['keys'] },
+          createdAt: T - DAY,
+          updatedAt: T,
+        },
+        {
+          id: 'mix:p-kim:pop',
+          kind: 'mix',
+          profileId: 'p-kim',
+          name: 'Quiet bass',
+          title: '“Bright Harbour”',
+          data: {
+            choiceId: 'pop',
+            trackIds: ['bass'],
+            strips: [{ faderDb: -9.3, pan: 0, mute: false }],
+            masterFaderDb: Number.NEGATIVE_INFINITY,
+          },
+          createdAt: T - 2 * DAY,
+          updatedAt: T - DAY,
+        },
+        {
+          id: 'arr-d1',
+          kind: 'arrangement',
+          profileId: 'default',
+          title: 'Pop: “Song”',
+          data: { style: 'pop', seed: 1, bars: 8 },
+          createdAt: T,
+          updatedAt: T,
+        },
+      ],
+    };
+  },
+  async check(db) {
+    await v1.check.call(this, db); // every store field for field (this.records() includes works)
+    expect((await listWorks(db, 'p-kim')).map((w) => [w.id, w.kind, w.name])).toEqual([
+      ['arr-k1', 'arrangement', undefined],
+      ['mix:p-kim:pop', 'mix', 'Quiet bass'],
+    ]);
+    const mix = (await listWorks(db, 'p-kim'))[1];
+    expect((mix?.data as { masterFaderDb?: number } | undefined)?.masterFaderDb).toBe(
+      Number.NEGATIVE_INFINITY,
+    );
+    expect((await listWorks(db, 'default')).map((w) => w.id)).toEqual(['arr-d1']);
+  },
+};
+
 /** Every version that ever shipped, oldest first. */
-export const FROZEN_VERSIONS: FrozenVersion[] = [v1];
+export const FROZEN_VERSIONS: FrozenVersion[] = [v1, v2];

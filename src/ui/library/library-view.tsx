@@ -10,9 +10,11 @@ import {
   stopPreview,
   togglePreview,
 } from '../../state/library';
+import { refreshSavedWorks, savedWorks, savedWorksLoaded } from '../../state/saved-work';
 import { ImportPanel } from './import-panel';
 import { ImportedSongRow } from './imported-song-row';
 import { SongRow } from './song-row';
+import { WorkRow } from './work-row';
 import './library.css';
 
 /** The song library: built-in and imported songs, with preview, "Mix this song", import, rename and delete. */
@@ -20,6 +22,7 @@ export default function LibraryView() {
   useEffect(() => {
     void prepareAudio();
     void refreshImportedSongs();
+    void refreshSavedWorks();
     void loadBuiltInTitles();
     return () => stopPreview();
   }, []);
@@ -30,6 +33,22 @@ export default function LibraryView() {
         Songs to mix: Headroom’s generated songs, and your own audio. Play a preview here, then{' '}
         <strong>Mix this song</strong> to balance its parts on the mixer.
       </p>
+      <section class="panel" aria-labelledby="lib-work-h">
+        <h2 id="lib-work-h">Your arrangements and mixes</h2>
+        {savedWorks.value.length === 0 ? (
+          <p class="muted lib-empty">
+            {savedWorksLoaded.value
+              ? 'Nothing yet. What you make in the arranger and on the Mix page is kept here as you work, and stays after you close Headroom.'
+              : 'Loading…'}
+          </p>
+        ) : (
+          <ul class="lib-list">
+            {savedWorks.value.map((work) => (
+              <WorkRow key={work.id} work={work} />
+            ))}
+          </ul>
+        )}
+      </section>
       <ImportPanel />
       <section class="panel" aria-labelledby="lib-mine-h">
         <h2 id="lib-mine-h">Your songs</h2>

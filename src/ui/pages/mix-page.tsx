@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { prepareAudio, suspendAudio } from '../../state/audio';
-import { currentChoice, loadSongChoice, rendering, songChoices } from '../../state/mix-songs';
+import {
+  currentChoice,
+  loadSongChoice,
+  mixPath,
+  rendering,
+  songChoices,
+  startingChoice,
+} from '../../state/mix-songs';
 import { mixer } from '../../state/mixer-model';
+import { navigate } from '../../state/router';
 import { ChannelStripView, type StripPanel } from '../mixer/ChannelStripView';
 import { CompressorPanel } from '../mixer/CompressorPanel';
 import { EqPanel } from '../mixer/EqPanel';
@@ -53,7 +61,14 @@ export default function MixPage() {
   useSpaceToPlay();
   useEffect(() => {
     void prepareAudio();
-    if (mixer.status.value === 'empty') void loadSongChoice(mixer, currentChoice.value);
+    if (mixer.status.value === 'empty') {
+      // First visit since start-up: the song the address names, else the one mixed last.
+      mixer.status.value = 'loading';
+      void startingChoice().then((id) => {
+        if (id !== currentChoice.value) navigate(mixPath(id), { replace: true });
+        return loadSongChoice(mixer, id);
+      });
+    }
     mixer.startMeters();
     return () => {
       mixer.stop();
@@ -100,7 +115,12 @@ export default function MixPage() {
             id="mix-song"
             class="mix-select"
             value={currentChoice.value}
-            onChange={(e) => void loadSongChoice(mixer, (e.currentTarget as HTMLSelectElement).value)}
+            onChange={(e) => {
+              const id = (e.currentTarget as HTMLSelectElement).value;
+              // The address names the song, so a reload (or a bookmark) opens it again.
+              navigate(mixPath(id), { replace: true });
+              void loadSongChoice(mixer, id);
+            }}
           >
             {songChoices.value.map((c) => (
               <option key={c.id} value={c.id}>

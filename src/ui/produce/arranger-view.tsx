@@ -29,6 +29,16 @@ export default function ArrangerView() {
           <strong class="is-mixing">mixing</strong> decisions (levels, pan, EQ, compression, effects) happen
           in the mixer, on the parts you make here.
         </p>
+        <p class="arr-kept">
+          <span class="muted">
+            {arranger.work.value
+              ? 'Saved on this device as you work: find it again under Library.'
+              : 'Change anything and it is saved on this device as you work.'}
+          </span>{' '}
+          <button type="button" class="btn" onClick={() => arranger.startNew()}>
+            New arrangement
+          </button>
+        </p>
       </div>
       <section class="panel arr-song" aria-label="Song">
         <ArrangerTransport arranger={arranger} />
