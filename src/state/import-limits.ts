@@ -15,9 +15,9 @@ export interface DeviceFacts {
 }
 
 /**
- * Bytes a second of imported audio takes at the peak of decoding it (channels are decoded one at a time):
- * the channel at the file's rate, the same channel at 48 kHz, and its copy on its way into a Blob, at
- * 4 bytes a sample — measured in `npm run bench import` (a 10-minute stereo WAV).
+ * Bytes a second of stereo audio takes at the peak of an import the browser decodes (MP3, FLAC, Ogg …:
+ * decoded whole, two channels of float32 at 48 kHz, plus one channel's copy on its way into a Blob).
+ * WAV files are read in slices and take a few megabytes whatever their length (`npm run bench import`).
  */
 export const PEAK_BYTES_PER_SECOND = 3 * 48_000 * 4;
 /** The most of the memory an import may use on a large device (the page itself and the app need the rest). */
