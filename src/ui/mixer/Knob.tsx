@@ -18,6 +18,11 @@ export interface KnobProps {
   /** Colour of the value arc (default the accent colour). */
   color?: string;
   disabled?: boolean;
+  /**
+   * Set by the exercise and not the learner's to turn (a drill level that asks for one control): the knob
+   * cannot be dragged or nudged, looks flat, and says "fixed" under its value.
+   */
+  fixed?: boolean;
 }
 
 /** Sweep of the knob: 270° from −135° (fully anticlockwise) to +135°. */
@@ -55,15 +60,30 @@ export function Knob({
   bipolar,
   color,
   disabled,
+  fixed,
 }: KnobProps) {
-  const slider = useSlider({ label, value, scale, onChange, onReset, travelPx: 160 });
+  const live = useSlider({ label, value, scale, onChange, onReset, travelPx: 160 });
+  // A fixed knob keeps its name and value for screen readers but takes no drag, key or double-click.
+  const slider = fixed
+    ? {
+        role: live.role,
+        tabIndex: 0,
+        'aria-label': live['aria-label'],
+        'aria-valuemin': live['aria-valuemin'],
+        'aria-valuemax': live['aria-valuemax'],
+        'aria-valuenow': live['aria-valuenow'],
+        'aria-valuetext': live['aria-valuetext'],
+        'aria-orientation': live['aria-orientation'],
+        'aria-readonly': true,
+      }
+    : live;
   const angle = knobAngle(scale.toPosition(value));
   const c = 20;
   const r = 15;
   const start = bipolar ? 0 : -SWEEP / 2;
   const [px, py] = polar(c, c, r - 5, angle);
   return (
-    <div class={`knob${disabled ? ' is-off' : ''}`}>
+    <div class={`knob${disabled ? ' is-off' : ''}${fixed ? ' is-fixed' : ''}`}>
       {caption && (
         <span class="knob-caption" aria-hidden="true">
           {caption}
@@ -86,6 +106,11 @@ export function Knob({
       <span class="knob-readout" aria-hidden="true">
         {scale.format(value)}
       </span>
+      {fixed && (
+        <span class="knob-fixed" aria-hidden="true">
+          fixed
+        </span>
+      )}
     </div>
   );
 }

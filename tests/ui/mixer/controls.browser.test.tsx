@@ -145,6 +145,35 @@ describe('Knob', () => {
     await pointer(el, 'pointerup', 200);
     expect(el.getAttribute('aria-valuetext')).toBe('R 100');
   });
+
+  it('a fixed knob (set by the exercise) turns neither by drag, arrows nor reset, and says "fixed"', async () => {
+    const changes: number[] = [];
+    await act(() =>
+      render(
+        <Knob
+          label="Ratio (fixed)"
+          value={-0.3}
+          scale={panScale}
+          fixed
+          onChange={(v) => changes.push(v)}
+          onReset={() => changes.push(0)}
+        />,
+        root,
+      ),
+    );
+    const el = slider('Ratio (fixed)');
+    await pointer(el, 'pointerdown', 400);
+    await pointer(el, 'pointermove', 200);
+    await pointer(el, 'pointerup', 200);
+    await key(el, 'ArrowUp');
+    await key(el, 'Enter');
+    await act(() => el.dispatchEvent(new MouseEvent('dblclick', { bubbles: true })));
+    expect(changes).toEqual([]);
+    expect(el.getAttribute('aria-valuetext')).toBe('L 30');
+    expect(el.getAttribute('aria-readonly')).toBe('true');
+    expect(root.querySelector('.knob-fixed')?.textContent).toBe('fixed');
+    expect(root.querySelector('.knob')?.classList.contains('is-fixed')).toBe(true);
+  });
 });
 
 describe('Meter', () => {

@@ -68,6 +68,7 @@ export function EqMatchAnswerView({
             size={44}
             bipolar={k.control === 'gain'}
             disabled={!can(k.control)}
+            fixed={!q.controls.includes(k.control)}
             onChange={(v) => can(k.control) && set({ [k.field]: v })}
             onReset={() => can(k.control) && set({ [k.field]: q.start[k.field] })}
           />
@@ -119,6 +120,7 @@ export function CompMatchAnswerView({
               scale={k.scale}
               size={52}
               disabled={!active}
+              fixed={!q.controls.includes(k.param)}
               onChange={(v) => active && onChange({ ...a, [k.field]: v })}
               onReset={() => active && onChange({ ...a, [k.field]: q.start[k.field] })}
             />
@@ -126,6 +128,8 @@ export function CompMatchAnswerView({
         })}
       </div>
       <p class="muted answer-hint">
+        {q.controls.length < COMP_KNOBS.length &&
+          `At this level only ${q.controls.join(', ')} turn${q.controls.length === 1 ? 's' : ''}: the knobs marked fixed stay as they are. `}
         Knee {q.reference.kneeDb} dB (fixed). Tab to a knob and use the arrow keys (Shift for fine steps);
         drag up or down with the mouse or a finger.
       </p>
