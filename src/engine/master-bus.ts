@@ -33,6 +33,8 @@ export class MasterBus {
   private readonly fader: IGainNode<AnyContext>;
   /** Only in a live context: analysers do nothing useful offline, and would still cost every quantum. */
   private readonly meter: StripMeter | undefined;
+  /** What leaves the limiter (what the learner hears); live contexts only, like `meter`. */
+  private readonly outputMeter: StripMeter | undefined;
   private faderLevel: Decibels;
 
   private constructor(
@@ -50,6 +52,7 @@ export class MasterBus {
     this.meter = 'startRendering' in ctx ? undefined : new StripMeter(ctx, this.fader);
     this.fader.connect(limiter);
     limiter.connect(output);
+    this.outputMeter = 'startRendering' in ctx ? undefined : new StripMeter(ctx, limiter);
   }
 
   /** Builds the master bus on `ctx` (loads the engine worklets if needed). */
@@ -74,10 +77,16 @@ export class MasterBus {
     return this.meter?.read() ?? { peakDb: Number.NEGATIVE_INFINITY, rmsDb: Number.NEGATIVE_INFINITY };
   }
 
+  /** Peak and RMS of the last ~2048 samples after the limiter (what leaves the mixer); −Infinity offline. */
+  readOutputMeter(): MasterMeterReading {
+    return this.outputMeter?.read() ?? { peakDb: Number.NEGATIVE_INFINITY, rmsDb: Number.NEGATIVE_INFINITY };
+  }
+
   /** Disconnects every node this bus made (not the output it was given). */
   dispose(): void {
     this.input.disconnect();
     this.meter?.dispose();
+    this.outputMeter?.dispose();
     this.fader.disconnect();
     disposeLimiterNode(this.limiter);
   }

@@ -8,6 +8,7 @@ import {
   exportWav,
   Mixer,
   renderOffline,
+  SAFETY_CEILING_DB,
   type StripMeterReading,
   type StripSettings,
   Transport,
@@ -30,7 +31,10 @@ export interface LiveMix {
   setMasterFaderDb(db: Decibels): void;
   readStripMeter(index: number): StripMeterReading;
   readGainReductionDb(index: number): Decibels;
+  /** What leaves the master bus, after the hearing-safety limiter (never above its −1 dBFS ceiling). */
   readMasterMeter(): StripMeterReading;
+  /** How much the limiter is turning the mix down now (≤ 0 dB): the output peak against the peak going in. */
+  readLimiterReductionDb(): Decibels;
   play(from: Seconds): void;
   stop(): void;
   seek(time: Seconds): void;
@@ -41,6 +45,15 @@ export interface LiveMix {
   readonly duration: Seconds;
   onChange(listener: (s: TransportSnapshot) => void): () => void;
   dispose(): void;
+}
+
+/**
+ * The limiter's gain reduction read from its two meters: 0 while the peak going in stays under the
+ * ceiling (nothing to do; the meters' small differences are not reduction), else output − input peak.
+ */
+export function limiterReductionDb(inputPeakDb: Decibels, outputPeakDb: Decibels): Decibels {
+  if (!(inputPeakDb > SAFETY_CEILING_DB) || !Number.isFinite(outputPeakDb)) return 0;
+  return Math.min(0, outputPeakDb - inputPeakDb);
 }
 
 /** A strip's starting settings for a track: the engine's flat strip at the track's rough-mix level. */
@@ -75,7 +88,9 @@ export async function createLiveMix(
     setMasterFaderDb: (db) => mixer.master.setFaderDb(db),
     readStripMeter: (index) => mixer.strip(index).readMeter(),
     readGainReductionDb: (index) => mixer.strip(index).readGainReductionDb(),
-    readMasterMeter: () => mixer.readMasterMeter(),
+    readMasterMeter: () => mixer.master.readOutputMeter(),
+    readLimiterReductionDb: () =>
+      limiterReductionDb(mixer.readMasterMeter().peakDb, mixer.master.readOutputMeter().peakDb),
     play: (from) => {
       transport.play(from);
     },

@@ -7,7 +7,10 @@ import { advanceMeter, type MeterView, sameMeter } from './peak-hold';
 /** Where the loop writes what it reads. */
 export interface MeterTargets {
   strips: Signal<StripModel[]>;
+  /** What leaves the limiter. */
   masterMeter: Signal<MeterView>;
+  /** The limiter's gain reduction now (≤ 0 dB). */
+  limiterReductionDb?: Signal<number>;
   onPosition: (position: Seconds) => void;
 }
 
@@ -38,6 +41,14 @@ export function startMeterLoop(getLive: () => LiveMix | null, targets: MeterTarg
       }
       const master = advanceMeter(targets.masterMeter.value, live.readMasterMeter(), now, dt);
       if (!sameMeter(master, targets.masterMeter.value)) targets.masterMeter.value = master;
+      const limiting = targets.limiterReductionDb;
+      if (limiting) {
+        const reduction = live.readLimiterReductionDb();
+        // Hold the deepest reduction briefly (back to 0 at 20 dB/s) so a short catch stays readable.
+        const shown = Math.min(0, reduction, limiting.value + 20 * dt);
+        if (Math.abs(shown - limiting.value) > 0.05 || (shown === 0 && limiting.value !== 0))
+          limiting.value = Math.abs(shown) < 0.05 ? 0 : shown;
+      }
       if (live.isPlaying) targets.onPosition(live.position);
     }
     frame = requestAnimationFrame(tick);

@@ -57,7 +57,10 @@ export function createMixerModel() {
   const source = signal<MixSource | null>(null);
   const strips = signal<StripModel[]>([]);
   const masterFaderDb = signal<Decibels>(MASTER_DEFAULT_DB);
+  /** What leaves the hearing-safety limiter (what the learner hears). */
   const masterMeter = signal<MeterView>(SILENT_METER);
+  /** How much the limiter turns the mix down now (≤ 0 dB; 0 when it has nothing to do). */
+  const limiterReductionDb = signal<Decibels>(0);
   const transport = signal<TransportView>({ playing: false, position: 0, duration: 0, looping: true });
   const selected = signal(0);
   const sampleRate = signal<SampleRate>(48000);
@@ -176,6 +179,7 @@ export function createMixerModel() {
     strips,
     masterFaderDb,
     masterMeter,
+    limiterReductionDb,
     transport,
     selected,
     sampleRate,
@@ -240,6 +244,7 @@ export function createMixerModel() {
       stopMeters ??= startMeterLoop(() => live, {
         strips,
         masterMeter,
+        limiterReductionDb,
         onPosition: (position) => {
           if (transport.value.playing) transport.value = { ...transport.value, position };
         },

@@ -1,23 +1,36 @@
 import type { MixerModel } from '../../state/mixer-model';
+import { formatSignedDb } from './control-scale';
 import { Fader } from './Fader';
 import { LiveMeter } from './LiveMeter';
 
+/** The limiter's gain reduction as a size ("2.3 dB"), or "0 dB" when it has nothing to do. */
+export function limiterWords(reductionDb: number): string {
+  return reductionDb < -0.05 ? `${formatSignedDb(-reductionDb).replace(/^\+/, '')}` : '0 dB';
+}
+
 /**
- * The master section: master fader and meter (before the limiter, so it shows how hard the mix
- * pushes), and the hearing-safety limiter, shown as always on: it cannot be switched off.
+ * The master section: master fader and meter (after the hearing-safety limiter: what you hear, never
+ * above −1 dBFS), and the limiter, always on, with how much it is turning the mix down right now.
  */
 export function MasterSection({ model, faderHeight = 180 }: { model: MixerModel; faderHeight?: number }) {
+  const reduction = model.limiterReductionDb.value;
+  const active = reduction < -0.05;
   return (
     <section class="strip strip-master" aria-label="Master" style={{ '--strip-color': 'var(--accent)' }}>
       <div class="strip-name strip-name-master">Master</div>
-      <div class="limiter-badge" title="A safety limiter at −1 dBFS protects your ears. It is always on.">
+      <div
+        class={`limiter-badge${active ? ' is-limiting' : ''}`}
+        title="A safety limiter at −1 dBFS protects your ears. It is always on. The master meter shows what leaves it."
+      >
         <span class="limiter-led" aria-hidden="true" />
         <span>
           Limiter
           <br />
           −1 dBFS
           <br />
-          <strong>always on</strong>
+          <strong class="limiter-gr">
+            {active ? `turning down ${limiterWords(reduction)}` : 'always on'}
+          </strong>
         </span>
       </div>
       <div class="strip-fader">
