@@ -3,6 +3,7 @@
  * limiter's gain reduction is read beside it, so a hot mix reads as "limiter turning down 6 dB", not as
  * clipping at +5 dBFS.
  */
+import { AudioContext } from 'standardized-audio-context';
 import { describe, expect, it } from 'vitest';
 import { dbToGain, gainToDb } from '../../src/dsp/db';
 import { createLiveMix, limiterReductionDb, startingSettings } from '../../src/state/live-mix';

@@ -167,7 +167,9 @@ describe('Knob', () => {
     await pointer(el, 'pointerup', 200);
     await key(el, 'ArrowUp');
     await key(el, 'Enter');
-    await act(() => el.dispatchEvent(new MouseEvent('dblclick', { bubbles: true })));
+    await act(() => {
+      el.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    });
     expect(changes).toEqual([]);
     expect(el.getAttribute('aria-valuetext')).toBe('L 30');
     expect(el.getAttribute('aria-readonly')).toBe('true');
