@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, currentSection, SECTIONS } from '../../state/router';
 import { ErrorBoundary } from './error-boundary';
 import { LazyPage } from './lazy-page';
@@ -10,6 +10,12 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const path = currentPath.value;
   const first = useRef(true);
+  // On a phone the sections fold into a menu, so the header is one row (see base.css).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const sectionLabel = SECTIONS.find((s) => s.id === section)?.label ?? 'Menu';
+  useEffect(() => {
+    setMenuOpen(false);
+  }, [path]);
   useEffect(() => {
     // Move focus to the new page for keyboard and screen-reader users (not on first load).
     if (first.current) {
@@ -23,7 +29,7 @@ export function App() {
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <header class="topbar">
+      <header class={`topbar${menuOpen ? ' is-menu-open' : ''}`}>
         <a class="brand" href="/learn" aria-label="Headroom home">
           <svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true">
             <rect x="3" y="4" width="3" height="16" rx="1" />
@@ -32,7 +38,18 @@ export function App() {
           </svg>
           <span>Headroom</span>
         </a>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          class="btn menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          aria-label={`${sectionLabel} – sections menu`}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {sectionLabel}
+          <span aria-hidden="true">{menuOpen ? '▴' : '▾'}</span>
+        </button>
+        <nav aria-label="Main" id="main-nav">
           <ul class="nav-list">
             {SECTIONS.map((s) => (
               <li key={s.id}>
