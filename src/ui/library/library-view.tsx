@@ -30,7 +30,7 @@ export default function LibraryView() {
   return (
     <div class="library">
       <p class="lib-intro">
-        Songs to mix: Headroom’s generated songs, and your own audio. Play a preview here, then{' '}
+        Your arrangements and mixes, Headroom’s generated songs, and your own audio. Play a preview here, then{' '}
         <strong>Mix this song</strong> to balance its parts on the mixer.
       </p>
       <section class="panel" aria-labelledby="lib-work-h">

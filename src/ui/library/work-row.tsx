@@ -6,8 +6,8 @@ import { ConfirmDialog } from '../controls/confirm-dialog';
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function details(work: SavedWork): string {
-  const what = work.kind === 'arrangement' ? 'Arrangement' : `Mix of ${work.title}`;
-  const named = work.kind === 'arrangement' && work.name ? ` (${work.title})` : '';
+  const what = work.kind === 'arrangement' ? 'Arrangement' : 'Mix: faders, pan, EQ, compressors, sends';
+  const named = work.name ? ` of ${work.title}` : '';
   return `${what}${named} · saved ${WHEN.format(work.updatedAt)}`;
 }
 

@@ -45,7 +45,7 @@ export function ChannelStripView({
     >
       <button
         type="button"
-        class="strip-name"
+        class={`strip-name${name.length > 8 ? ' is-long' : ''}`}
         aria-pressed={selected}
         title={`Show ${name}'s EQ and compressor`}
         onClick={() => model.select(i)}

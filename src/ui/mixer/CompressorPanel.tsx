@@ -109,7 +109,8 @@ export function CompressorPanel({ strip, model }: CompressorPanelProps) {
               <g key={db}>
                 <line x1={levelToAxis(db)} x2={levelToAxis(db)} y1={0} y2={size} />
                 <line x1={0} x2={size} y1={size - levelToAxis(db)} y2={size - levelToAxis(db)} />
-                {db > -60 && db < 0 && (
+                {/* −12 is left out: the "in →" axis name sits on the same row at the right. */}
+                {db > -60 && db < -12 && (
                   <text x={levelToAxis(db) + 2} y={size - 3}>
                     {db}
                   </text>
@@ -123,7 +124,7 @@ export function CompressorPanel({ strip, model }: CompressorPanelProps) {
           <text class="comp-axis" x={size - 4} y={12} text-anchor="end">
             out
           </text>
-          <text class="comp-axis" x={size - 4} y={size - 14} text-anchor="end">
+          <text class="comp-axis" x={size - 4} y={size - 3} text-anchor="end">
             in →
           </text>
         </svg>

@@ -78,9 +78,15 @@ export function ArrangerTransport({ arranger }: { arranger: Arranger }) {
               aria-label="Rendering the parts"
               {...(r.progress !== null ? { value: r.progress, max: 1 } : {})}
             />
-          ) : (
-            <OutputMeter arranger={arranger} />
-          )}
+          ) : playing ? (
+            // Only while sound plays: an idle empty bar beside "Parts ready" read as a progress bar.
+            <span class="arr-level">
+              <span class="arr-level-label" aria-hidden="true">
+                Level
+              </span>
+              <OutputMeter arranger={arranger} />
+            </span>
+          ) : null}
           <span class="arr-status-text" role="status">
             {statusText(arranger)}
           </span>

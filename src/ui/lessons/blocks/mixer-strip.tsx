@@ -34,7 +34,7 @@ export function LessonStrip({ strip, model, controls, selected, onOpen, faderHei
       {hasPanels ? (
         <button
           type="button"
-          class="strip-name"
+          class={`strip-name${name.length > 8 ? ' is-long' : ''}`}
           aria-pressed={selected}
           title={`Show ${name}'s ${controls.has('eq') ? 'EQ' : 'compressor'}`}
           onClick={() => model.select(i)}
@@ -42,7 +42,9 @@ export function LessonStrip({ strip, model, controls, selected, onOpen, faderHei
           <span>{name}</span>
         </button>
       ) : (
-        <div class="strip-name strip-name-master">{name}</div>
+        <div class={`strip-name strip-name-master${name.length > 8 ? ' is-long' : ''}`} title={name}>
+          <span>{name}</span>
+        </div>
       )}
       {hasPanels && (
         <div class="strip-inserts">
