@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { toStorageError } from '../storage/errors';
+import type { HeadroomDb } from '../storage/open';
 import { deleteWork, getWork, listWorks, putWork, renameWork, type SavedWork } from '../storage/works';
 import { showNotice } from './notices';
 import { activeProfileId, database } from './storage';
@@ -39,11 +40,42 @@ export function workName(work: SavedWork): string {
 }
 
 let saveProblemShown = false;
+/** The database once a save has opened it, so a save while the page goes away can start at once. */
+let openDb: HeadroomDb | null = null;
+
+/**
+ * Starts writing a work synchronously (the page is going away: nothing may wait for an event first), with
+ * the name and creation time this tab knows. False when the database was not open yet.
+ */
+export function writeWorkAtOnce(work: SavedWork): boolean {
+  if (!openDb) return false;
+  const known = savedWorks.peek().find((w) => w.id === work.id);
+  const { name: _, ...rest } = work;
+  const name = known?.name ?? work.name;
+  try {
+    const tx = openDb.transaction('works', 'readwrite');
+    void tx.store
+      .put({ ...rest, ...(name ? { name } : {}), createdAt: known?.createdAt ?? work.createdAt })
+      .catch(() => undefined);
+    // Commit now: a transaction left to finish by itself is aborted when the page is torn down.
+    tx.commit();
+    void tx.done.catch(() => undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The database (remembered for writeWorkAtOnce). */
+async function worksDb(): Promise<HeadroomDb> {
+  openDb = await database();
+  return openDb;
+}
 
 /** Writes a work; a failure is told once (not on every keystroke) and the next change tries again. */
 export async function writeWork(work: SavedWork): Promise<boolean> {
   try {
-    const kept = await putWork(await database(), work);
+    const kept = await putWork(await worksDb(), work);
     saveProblemShown = false;
     const rest = savedWorks.value.filter((w) => w.id !== work.id);
     if (work.profileId === activeProfileId.value) savedWorks.value = [kept, ...rest];
@@ -64,7 +96,7 @@ export async function writeWork(work: SavedWork): Promise<boolean> {
 /** Reads one work (undefined when it is not stored or storage is unavailable). */
 export async function readWork(id: string): Promise<SavedWork | undefined> {
   try {
-    return await getWork(await database(), id);
+    return await getWork(await worksDb(), id);
   } catch {
     return undefined;
   }
@@ -73,8 +105,7 @@ export async function readWork(id: string): Promise<SavedWork | undefined> {
 /** Re-reads the active profile's works (empty when storage is unavailable). */
 export async function refreshSavedWorks(): Promise<SavedWork[]> {
   try {
-    const db = await database();
-    savedWorks.value = await listWorks(db, activeProfileId.value);
+    savedWorks.value = await listWorks(await worksDb(), activeProfileId.value);
   } catch {
     // database() already told the learner why storage is unavailable.
   }
@@ -85,8 +116,7 @@ export async function refreshSavedWorks(): Promise<SavedWork[]> {
 /** The newest work of a kind for the active profile, read from storage. */
 export async function newestWork(kind: SavedWork['kind']): Promise<SavedWork | undefined> {
   try {
-    const db = await database();
-    return (await listWorks(db, activeProfileId.value)).find((w) => w.kind === kind);
+    return (await listWorks(await worksDb(), activeProfileId.value)).find((w) => w.kind === kind);
   } catch {
     return undefined;
   }
@@ -132,10 +162,19 @@ export function createAutosaver(
     if (work) writing = writing.then(() => write(work));
     return writing;
   };
+  /** The page is going away: a pending save is started now, without waiting for anything. */
+  const leave = (): void => {
+    if (!pending) return;
+    if (write === writeWork && writeWorkAtOnce(pending)) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+    } else void flush();
+  };
   if (typeof addEventListener === 'function') {
-    addEventListener('pagehide', () => void flush());
+    addEventListener('pagehide', leave);
     addEventListener('visibilitychange', () => {
-      if (typeof document !== 'undefined' && document.visibilityState === 'hidden') void flush();
+      if (typeof document !== 'undefined' && document.visibilityState === 'hidden') leave();
     });
   }
   return {
