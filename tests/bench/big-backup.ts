@@ -5,7 +5,12 @@
  */
 import { crc32, encodeHeader, manifestToJson } from '../../src/storage/backup-format';
 import { progressFromAttempts } from '../../src/storage/backup-merge';
-import type { BackupManifest, BackupSong } from '../../src/storage/backup-records';
+import {
+  BACKUP_STORES,
+  type BackupManifest,
+  type BackupSong,
+  type BackupStores,
+} from '../../src/storage/backup-records';
 import type { Attempt, Progress } from '../../src/storage/schema';
 import { DB_VERSION } from '../../src/storage/schema';
 
@@ -28,6 +33,13 @@ export function bigAttempt(i: number): Attempt {
     timeMs: 1500 + (i % 9000),
     at: T0 + i * 60_000,
   };
+}
+
+/** Every backed-up store, those not given empty (stores added in later versions included). */
+function fillStores(given: Partial<BackupStores>): BackupStores {
+  const stores: Record<string, unknown[]> = { ...given };
+  for (const name of BACKUP_STORES) stores[name] ??= [];
+  return stores as unknown as BackupStores;
 }
 
 /** A backup file holding `answers` answers, and its manifest. */
@@ -59,7 +71,7 @@ export function makeBigBackup(answers: number, songFrames = 4800): { file: Blob;
     dbVersion: DB_VERSION,
     createdAt: T0 + answers * 60_000,
     audioBytes: audio.length,
-    stores: {
+    stores: fillStores({
       settings: [
         { key: 'theme', value: 'dark' },
         { key: 'activeProfileId', value: 'p-1' },
@@ -76,7 +88,7 @@ export function makeBigBackup(answers: number, songFrames = 4800): { file: Blob;
       assignments: [],
       reports: [],
       songs: [song],
-    },
+    }),
   };
   const json = new TextEncoder().encode(manifestToJson(manifest));
   const file = new Blob([encodeHeader(json.length, crc32(json)), json, audio]);
