@@ -155,11 +155,13 @@ export const BACKUP_KIND_ORDER: readonly BackupKind[] = [
   'assignments',
   'reports',
   'songs',
+  'works',
   'settings',
 ];
 
 const KIND_WORDS: Record<(typeof BACKUP_STORES)[number], [one: string, many: string]> = {
   settings: ['setting', 'settings'],
+  works: ['arrangement or mix', 'arrangements and mixes'],
   profiles: ['profile', 'profiles'],
   attempts: ['answer', 'answers'],
   progress: ['progress record', 'progress records'],

@@ -8,6 +8,7 @@ import type {
   LessonState,
   Profile,
   Progress,
+  SavedWork,
   SettingRecord,
   StoredAssignment,
   StoredReport,
@@ -58,6 +59,8 @@ export interface BackupStores {
   assignments: StoredAssignment[];
   reports: StoredReport[];
   songs: BackupSong[];
+  /** Arrangements and mixes (version 2; a version 1 backup has none). */
+  works: SavedWork[];
 }
 
 /** The names of the backed-up stores, in the order a backup lists them. */
@@ -70,6 +73,7 @@ export const BACKUP_STORES = [
   'assignments',
   'reports',
   'songs',
+  'works',
 ] as const satisfies readonly (keyof BackupStores)[];
 
 /** The JSON part of a backup. */
@@ -192,6 +196,16 @@ function checkReport(r: Fields, where: string): void {
   num(r, 'importedAt', where);
   text(r, 'flagged', where, true, true);
 }
+function checkWork(r: Fields, where: string): void {
+  text(r, 'id', where);
+  if (r.kind !== 'arrangement' && r.kind !== 'mix') refuse(where, 'is neither an arrangement nor a mix');
+  text(r, 'profileId', where);
+  text(r, 'title', where, false, true);
+  text(r, 'name', where, true, true);
+  present(r, 'data', where);
+  num(r, 'createdAt', where);
+  num(r, 'updatedAt', where);
+}
 function checkSong(r: Fields, where: string, audioAt: number): number {
   text(r, 'id', where);
   text(r, 'name', where);
@@ -231,6 +245,7 @@ const CHECKS: Record<Exclude<keyof BackupStores, 'songs'>, [label: string, check
   lessons: ['Lesson state', checkLesson, ['profileId', 'lessonId']],
   assignments: ['Assignment', checkAssignment, ['id']],
   reports: ['Report', checkReport, ['id']],
+  works: ['Saved work', checkWork, ['id']],
 };
 
 function checkUnique(list: readonly Fields[], key: string[], label: string): void {
@@ -264,6 +279,8 @@ export function checkManifest(
     num(top, 'createdAt', 'The backup');
     int(top, 'audioBytes', 'The backup', 0);
     const stores = object(top.stores, 'The backup’s stores');
+    // Saved works came with version 2: an older backup has none.
+    if (stores.works === undefined && (top.dbVersion as number) < 2) stores.works = [];
     for (const name of BACKUP_STORES)
       if (!Array.isArray(stores[name])) refuse('The backup', `the list of ${name} is missing`);
     const total = BACKUP_STORES.reduce((n, name) => n + (stores[name] as unknown[]).length, 0);

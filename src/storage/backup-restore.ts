@@ -242,6 +242,7 @@ async function mergeAll(job: Job) {
   );
   await addAbsent(job, 'reports', stores.reports, (r) => r.id);
   await addAbsent(job, 'songs', job.songs, (r) => r.id, songUnits);
+  await addAbsent(job, 'works', stores.works, (r) => r.id);
 }
 
 /** Work units of a whole restore, for the progress fraction. */

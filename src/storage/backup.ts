@@ -113,7 +113,7 @@ export async function createBackup(
     const tx = db.transaction([...BACKUP_STORES], 'readonly');
     const read = await Promise.all(BACKUP_STORES.map((name) => tx.objectStore(name).getAll()));
     await tx.done;
-    const [settings, profiles, attempts, progressRecords, lessons, assignments, reports, songRecords] =
+    const [settings, profiles, attempts, progressRecords, lessons, assignments, reports, songRecords, works] =
       read as [
         BackupStores['settings'],
         BackupStores['profiles'],
@@ -123,6 +123,7 @@ export async function createBackup(
         BackupStores['assignments'],
         BackupStores['reports'],
         ImportedSong[],
+        BackupStores['works'],
       ];
     progress(0.05);
     const parts = songRecords.map(splitSong);
@@ -161,6 +162,7 @@ export async function createBackup(
         assignments,
         reports,
         songs,
+        works,
       },
     };
     const json = new TextEncoder().encode(manifestToJson(manifest));

@@ -100,10 +100,12 @@ describe('the app’s backup flow', () => {
       assignments: 0,
       reports: 0,
       songs: 0,
+      works: 0,
     };
     expect(describeCounts(zero)).toBe('nothing');
     expect(describeCounts({ ...zero, profiles: 2, attempts: 1024, songs: 1 })).toBe(
       `2 profiles, ${(1024).toLocaleString()} answers, 1 imported song`,
     );
+    expect(describeCounts({ ...zero, songs: 1, works: 3 })).toBe('1 imported song, 3 arrangements and mixes');
   });
 });

@@ -59,6 +59,7 @@ describe('backup → clear → restore', () => {
       assignments: 2,
       reports: 2,
       songs: 1,
+      works: 0,
     });
     expect(made.value.contents.profileNames).toEqual(['Me', 'Ana']);
     // Header + JSON + 3 channels × 1000 samples × 4 bytes.
