@@ -54,6 +54,18 @@ function useSpaceToPlay(): void {
   }, []);
 }
 
+/** True once `waiting` has lasted longer than half a second (then a progress bar shows). */
+function useSlowWait(waiting: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!waiting) return;
+    const timer = setTimeout(() => setSlow(true), 500);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+  return slow;
+}
+
 /** Mix: the mixer — transport, channel strips, master, and the selected strip's EQ and compressor. */
 export default function MixPage() {
   const [panel, setPanel] = useState<StripPanel>('eq');
@@ -81,6 +93,7 @@ export default function MixPage() {
   const strips = mixer.strips.value;
   const selected = strips[mixer.selected.value] ?? strips[0];
   const status = mixer.status.value;
+  const slow = useSlowWait(status === 'loading');
   const open = (index: number, which: StripPanel) => {
     mixer.select(index);
     setPanel(which);
@@ -139,9 +152,12 @@ export default function MixPage() {
         </div>
       </div>
       {status === 'loading' && (
-        <p class="loading" aria-busy="true">
-          {rendering.value ? 'Making the song’s parts…' : 'Loading the mixer…'}
-        </p>
+        <div class="mix-loading">
+          <p class="loading" aria-busy="true">
+            {rendering.value ? 'Making the song’s parts…' : 'Loading the mixer…'}
+          </p>
+          {slow && <progress class="mix-progress" aria-label="Making the song’s parts" />}
+        </div>
       )}
       {status === 'failed' && (
         <p role="alert" class="panel">
