@@ -12,6 +12,10 @@ import type { MixFault, PlantedFault } from './meta';
 
 const half = (x: number) => roundTo(x, 0.5);
 const lower = (id: TrackId) => TRACK_NAMES[id].toLowerCase();
+/** "was" or "were" for a track's name ("the keys were", "the bass was"). */
+const was = (id: TrackId) => (/s$/.test(TRACK_NAMES[id]) && id !== 'bass' ? 'were' : 'was');
+/** A track's possessive ("the vocal's", "the keys'"). */
+const its = (id: TrackId) => (/s$/.test(lower(id)) ? `${lower(id)}'` : `${lower(id)}'s`);
 /** A send as the grader counts it (off or below the floor = the floor). */
 const sendOf = (db: number | null) => Math.max(SEND_FLOOR_DB, db ?? SEND_FLOOR_DB);
 
@@ -90,12 +94,12 @@ export function plantMixFault(
     case 'loud': {
       const db = half(rng.range(7, 10));
       t.faderDb += db;
-      return { fault, track: id, description: `The ${lower(id)} was turned up ${db} dB.` };
+      return { fault, track: id, description: `The ${lower(id)} ${was(id)} turned up ${db} dB.` };
     }
     case 'buried': {
       const db = half(rng.range(9, 12));
       t.faderDb -= db;
-      return { fault, track: id, description: `The ${lower(id)} was turned down ${db} dB.` };
+      return { fault, track: id, description: `The ${lower(id)} ${was(id)} turned down ${db} dB.` };
     }
     case 'muddy': {
       const hz = 10 * Math.round(rng.range(22, 35));
@@ -104,7 +108,7 @@ export function plantMixFault(
       return {
         fault,
         track: id,
-        description: `The ${lower(id)} got a ${db} dB boost at ${hz} Hz (low mids).`,
+        description: `The ${lower(id)} got a boost of ${db} dB at ${hz} Hz (low mids).`,
       };
     }
     case 'harsh': {
@@ -112,26 +116,26 @@ export function plantMixFault(
       const hz = 100 * Math.round(rng.range(28, 34));
       const db = half(Math.max(0, t.eq[2].gainDb) + rng.range(9, 11));
       t.eq[2] = { frequencyHz: hz, gainDb: db, q: 1 };
-      return { fault, track: id, description: `The ${lower(id)} got a ${db} dB boost at ${hz} Hz.` };
+      return { fault, track: id, description: `The ${lower(id)} got a boost of ${db} dB at ${hz} Hz.` };
     }
     case 'squashed': {
       t.comp = { enabled: true, thresholdDb: -38, ratio: 20, attackMs: 0.5, releaseMs: 40, makeupDb: 14 };
       return {
         fault,
         track: id,
-        description: `The ${lower(id)} was squashed: threshold −38 dB at 20:1, fastest attack.`,
+        description: `The ${lower(id)} ${was(id)} squashed: threshold −38 dB at 20:1, fastest attack.`,
       };
     }
     case 'reverb': {
       // 18 to 21 dB over the good mix's send: at least three just-noticeable steps of the grader.
       const db = half(Math.max(rng.range(0, 3), sendOf(t.reverbDb) + rng.range(18, 21)));
       t.reverbDb = db;
-      return { fault, track: id, description: `The ${lower(id)}'s reverb send was pushed to ${db} dB.` };
+      return { fault, track: id, description: `The ${its(id)} reverb send was pushed to ${db} dB.` };
     }
     case 'delay': {
       const db = half(Math.max(rng.range(0, 3), sendOf(t.delayDb) + rng.range(18, 21)));
       t.delayDb = db;
-      return { fault, track: id, description: `The ${lower(id)}'s delay send was pushed to ${db} dB.` };
+      return { fault, track: id, description: `The ${its(id)} delay send was pushed to ${db} dB.` };
     }
   }
 }

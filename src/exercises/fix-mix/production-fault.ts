@@ -77,7 +77,7 @@ export function plantProductionFault(
           fault: 'production',
           track: null,
           production: 'wrong-notes',
-          description: `The ${TRACK_NAMES[part].toLowerCase()} plays the notes of other chords (${list[j]?.romans.join('–')} instead of ${list[i]?.romans.join('–')}): wrong notes are a production problem.`,
+          description: `The ${TRACK_NAMES[part].toLowerCase()} ${part === 'keys' ? 'play' : 'plays'} the notes of other chords (${list[j]?.romans.join('–')} instead of ${list[i]?.romans.join('–')}): wrong notes are a production problem.`,
         },
         absentInA: [],
       };

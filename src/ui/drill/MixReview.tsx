@@ -35,35 +35,37 @@ export function MixGradeTable({
   const dims = MIX_DIMENSIONS.filter((d) => dimensions.includes(d));
   return (
     <>
-      <table class="mix-review-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Track</th>
-            {dims.map((d) => (
-              <th scope="col" key={d}>
-                {DIMENSION_NAMES[d]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {tracks.map((t, i) => (
-            <tr key={t.id}>
-              <th scope="row">{t.name}</th>
-              {dims.map((d) => {
-                const cell = grade.cells.find((c) => c.track === i && c.dimension === d);
-                const v = verdict(cell?.steps ?? 0);
-                return (
-                  <td key={d} class={`mix-cell ${v.cls}`}>
-                    {v.text}
-                  </td>
-                );
-              })}
+      <div class="mix-review-scroll">
+        <table class="mix-review-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Track</th>
+              {dims.map((d) => (
+                <th scope="col" key={d}>
+                  {DIMENSION_NAMES[d]}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tracks.map((t, i) => (
+              <tr key={t.id}>
+                <th scope="row">{t.name}</th>
+                {dims.map((d) => {
+                  const cell = grade.cells.find((c) => c.track === i && c.dimension === d);
+                  const v = verdict(cell?.steps ?? 0);
+                  return (
+                    <td key={d} class={`mix-cell ${v.cls}`}>
+                      {v.text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {grade.worst.length > 0 && (
         <figcaption>
           <strong>Change first:</strong>

@@ -68,7 +68,12 @@ export function FixMixAnswerView({
               <li key={fault} class={`fix-mix-fault${claim ? ' is-checked' : ''}`}>
                 <label>
                   <input type="checkbox" checked={!!claim} onChange={() => toggle(fault)} />{' '}
-                  {key && <span class="choice-key muted">{key}</span>} {FAULT_LABELS[fault]}
+                  {key && (
+                    <span class="choice-key muted" aria-hidden="true">
+                      {key}
+                    </span>
+                  )}
+                  {FAULT_LABELS[fault]}
                 </label>
                 {claim && TRACK_FAULTS.includes(fault) && (
                   <select
