@@ -15,7 +15,14 @@ import { loadSongChoice, mixKeeper, mixPath, SONG_BARS, SONG_SEED, songSource } 
 import { createMixerModel, mixer } from './mixer-model';
 import { showNotice } from './notices';
 import { navigate } from './router';
-import { deleteSavedWork, type SavedWork, type WorkActionResult } from './saved-work';
+import {
+  deleteSavedWork,
+  newArrangementId,
+  type SavedWork,
+  type WorkActionResult,
+  workName,
+  writeWork,
+} from './saved-work';
 
 export { formatBytes, formatDuration } from '../production/import/limits';
 export type { ImportProblem } from '../production/import/problems';
@@ -197,4 +204,20 @@ export async function deleteWork(work: SavedWork): Promise<WorkActionResult> {
   if (result.ok)
     showNotice({ id: 'library-delete', tone: 'success', text: `“${work.name ?? work.title}” was deleted.` });
   return result;
+}
+
+/** A copy of a saved arrangement, as a work of its own ("… (copy)"), to try something without losing the original. */
+export async function duplicateArrangement(work: SavedWork): Promise<WorkActionResult> {
+  if (work.kind !== 'arrangement') return { ok: false, error: 'Only arrangements can be copied.' };
+  await arrangementSaver.flush();
+  const now = Date.now();
+  const copy: SavedWork = {
+    ...work,
+    id: newArrangementId(),
+    name: `${workName(work)} (copy)`.slice(0, 80),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const ok = await writeWork(copy);
+  return ok ? { ok: true } : { ok: false, error: 'The copy could not be saved on this device.' };
 }

@@ -116,7 +116,15 @@ describe('work is kept across reloads', () => {
       expect.stringMatching(/^Mix of Rock: “/),
       expect.stringMatching(/^Electronic: “/),
     ]);
-    await list.getByRole('button', { name: 'Open in arranger' }).click();
+    await list.getByRole('button', { name: 'Duplicate' }).click();
+    await expect
+      .poll(() => list.locator('.lib-song-title').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Electronic: “.*” \(copy\)$/),
+        expect.stringMatching(/^Mix of Rock: “/),
+        expect.stringMatching(/^Electronic: “/),
+      ]);
+    await list.getByRole('button', { name: 'Open in arranger' }).last().click();
     await page.locator('.arr-title strong').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('spinbutton', { name: 'Seed' }).inputValue()).toBe('4242');
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { deleteWork, openArrangement, openMix } from '../../state/library';
+import { deleteWork, duplicateArrangement, openArrangement, openMix } from '../../state/library';
 import { renameSavedWork, type SavedWork, workName } from '../../state/saved-work';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 
@@ -52,6 +52,18 @@ export function WorkRow({ work }: { work: SavedWork }) {
             }}
           >
             Rename
+          </button>
+        )}
+        {work.kind === 'arrangement' && (
+          <button
+            type="button"
+            class="btn"
+            onClick={async () => {
+              const result = await duplicateArrangement(work);
+              if (!result.ok) setError(result.error);
+            }}
+          >
+            Duplicate
           </button>
         )}
         <button type="button" class="btn btn-danger" onClick={() => setConfirming(true)}>
