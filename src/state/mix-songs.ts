@@ -142,7 +142,7 @@ async function loadWithMix(model: MixerModel, source: MixSource, id: string, sav
       text: 'Your saved mix of this song no longer fits its parts, so it starts from the rough mix.',
     });
   await model.load(source, fits as RestoredMix | null);
-  mixKeeper.loaded(model, id);
+  mixKeeper.loaded(model, id, saved?.createdAt);
 }
 
 /** Loads a choice into the mixer: a generated or arranged song's stems, or the test signals. */
@@ -150,6 +150,7 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   const mine = ++generation;
   currentChoice.value = id;
   model.stop();
+  model.preloadEngine();
   const saved = storedMix(id);
   const arranged = arrangementOf(id);
   const style = arranged?.style ?? STYLES.find((s) => s.id === id)?.id;
@@ -258,7 +259,7 @@ function createMixKeeper() {
   return {
     saver,
     /** Starts watching `model` for changes to the mix of `choiceId` (the one just loaded). */
-    loaded(model: MixerModel, choiceId: string): void {
+    loaded(model: MixerModel, choiceId: string, storedAt?: number): void {
       stopWatching?.();
       const strips = model.strips.peek();
       const snapshot = (): MixWorkData => ({
@@ -268,7 +269,7 @@ function createMixKeeper() {
       });
       let last = JSON.stringify(untracked(snapshot));
       const profileId = activeProfileId.peek();
-      const createdAt = Date.now();
+      const createdAt = storedAt ?? Date.now();
       stopWatching = effect(() => {
         if (model.strips.value !== strips) return;
         const data = snapshot();

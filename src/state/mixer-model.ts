@@ -184,6 +184,10 @@ export function createMixerModel() {
     selected,
     sampleRate,
     load,
+    /** Starts fetching the engine now (while a song's parts render), so load() does not wait for it after. */
+    preloadEngine(): void {
+      void loadEngine().catch(() => undefined);
+    },
     attach,
     /** The live engine, if built (tests and export use it). */
     get live(): LiveMix | null {
