@@ -159,10 +159,25 @@ describe('mix-match questions from the learner’s side', () => {
     expect(total / 60).toBeLessThan(20);
   });
 
-  it('levels 3–4 on rendered songs: untouched 0, reference 100, and the feedback names what to change', () => {
+  it('levels 3–5 (EQ, compression, sends alone) on rendered songs: the untouched desk is 4 steps or more off', () => {
+    for (const level of [3, 4, 5]) {
+      for (const seed of [1, 2]) {
+        const q = generate(seed, level);
+        expect(q.dimensions).toHaveLength(1);
+        const untouched = check(q, start(q));
+        expect(untouched.score).toBe(0);
+        expect(untouched.correct).toBe(false);
+        // At least four just-noticeable steps off in all (the cheap pre-check asks six with every frequency alike).
+        expect(untouched.details?.startTotal).toBeGreaterThanOrEqual(4);
+        expect(check(q, solve(q)).score).toBe(100);
+      }
+    }
+  }, 60_000);
+
+  it('levels 6–7 (full band) on rendered songs: untouched 0, reference 100, and the feedback names what to change', () => {
     for (const [level, seed] of [
-      [3, 1],
-      [4, 2],
+      [6, 1],
+      [7, 2],
     ] as const) {
       const q = generate(seed, level);
       expect(q.tracks).toHaveLength(9);
@@ -187,7 +202,7 @@ describe('mix-match questions from the learner’s side', () => {
 
   it('keeps the vocal on top and kick and bass together in every reference', () => {
     for (let seed = 1; seed <= 30; seed++) {
-      const q = generate(seed, 4);
+      const q = generate(seed, 7);
       const at = (id: string) => q.reference[q.tracks.findIndex((t) => t.id === id)]!;
       expect(at('vocal').faderDb).toBeGreaterThan(at('hats').faderDb);
       expect(Math.abs(at('kick').faderDb - at('bass').faderDb)).toBeLessThanOrEqual(1.5);

@@ -1,5 +1,6 @@
 /** Mix to the reference: a song, its reference mix and the untouched desk, per level. */
 import { createRng, type Rng } from '../../dsp/random';
+import { CURVE_POINTS_HZ } from '../eq-match/curve-distance';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { gradeMix } from '../shared/mix-grade';
 import { copyTrackMix, type MixDimension, type TrackMix, untouchedTrack } from '../shared/mix-spec';
@@ -33,9 +34,8 @@ const MAX_DRAWS = 20;
 
 /**
  * A question for (seed, level): deterministic, plain JSON. The reference varies with the seed; the start is
- * the untouched desk. A reference that the untouched desk already nearly matches (its balance differences
- * under MIN_START_STEPS just-noticeable steps in all, or no track more than two steps off) is redrawn;
- * faders and pan decide that without rendering audio.
+ * the untouched desk. A reference that the untouched desk already nearly matches (under MIN_START_STEPS
+ * just-noticeable steps in all, or no track more than two steps off) is redrawn (see farEnough).
  */
 export function generate(seed: number, level: number): MixMatchQuestion {
   const lvl = clampLevel(meta, level);
@@ -45,11 +45,16 @@ export function generate(seed: number, level: number): MixMatchQuestion {
   return q;
 }
 
-/** Whether the untouched desk is clearly off in faders and pan alone (the cheap dimensions). */
+/**
+ * Whether the untouched desk is clearly off, judged on what needs no audio: faders, pan, sends, and EQ with
+ * every frequency weighted alike. Compression needs the stems; the references compress the vocal, bass and
+ * snare 2 dB or more by construction (tests/exercises/mix-match.test.ts checks it on rendered songs).
+ */
 function farEnough(q: MixMatchQuestion): boolean {
-  const cheap = q.dimensions.filter((d) => d === 'balance' || d === 'pan');
+  const cheap = q.dimensions.filter((d) => d !== 'dynamics');
+  if (cheap.length === 0) return true;
   const measures = q.tracks.map(() => ({
-    spectrumWeights: [],
+    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
     samples: { channels: [new Float32Array(0)], sampleRate: 24000 },
     loudWeights: new Float32Array(0),
   }));

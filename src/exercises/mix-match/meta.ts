@@ -54,6 +54,23 @@ export const meta: ExerciseMeta<MixMatchLevel> = {
       },
     },
     {
+      name: 'Four tracks, EQ',
+      description: 'Kick, bass, chords and vocal, balanced already: shape each one’s EQ like the reference.',
+      params: { tracks: ['kick', 'bass', 'chords', 'vocal'], dimensions: ['tone'] },
+    },
+    {
+      name: 'Four tracks, compression',
+      description:
+        'Snare, bass, keys and vocal, balanced already: compress the ones the reference compresses, as hard.',
+      params: { tracks: ['snare', 'bass', 'keys', 'vocal'], dimensions: ['dynamics'] },
+    },
+    {
+      name: 'Four tracks, reverb and delay',
+      description:
+        'Snare, chords, lead and vocal, balanced already: send each to the reverb and delay like the reference.',
+      params: { tracks: ['snare', 'chords', 'lead', 'vocal'], dimensions: ['space'] },
+    },
+    {
       name: 'Full band, faders, pan and EQ',
       description: 'Every track: balance, pan and EQ.',
       params: {
