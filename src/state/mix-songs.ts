@@ -79,7 +79,7 @@ function initialChoice(): string {
   if (asked && (isImportedSongId(asked) || STYLES.some((s) => s.id === asked))) return asked;
   const spec = asked ? arrangementOf(asked) : null;
   if (!spec) return fallback;
-  listArranged(arrangedChoiceId(spec), 'Your arrangement');
+  listArranged(arrangedChoiceId(spec), 'Your song');
   return arrangedChoiceId(spec);
 }
 
@@ -172,7 +172,7 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
     const stored = await saved;
     if (mine !== generation) return;
     await loadWithMix(model, source, id, stored);
-    const label = arranged ? 'Your arrangement' : STYLES.find((s) => s.id === style)!.label;
+    const label = arranged ? 'Your song' : STYLES.find((s) => s.id === style)!.label;
     songChoices.value = songChoices.value.map((c) =>
       c.id === id ? { id, title: `${label}: “${source.title}”` } : c,
     );
@@ -223,7 +223,7 @@ async function loadImported(
  */
 export function loadArrangedSong(model: MixerModel, spec: ArrangementSpec): Promise<void> {
   const id = arrangedChoiceId(spec);
-  listArranged(id, 'Your arrangement');
+  listArranged(id, 'Your song');
   return loadSongChoice(model, id);
 }
 
@@ -243,7 +243,7 @@ export async function startingChoice(): Promise<string> {
   const id = (newest?.data as { choiceId?: unknown } | undefined)?.choiceId;
   if (typeof id !== 'string') return currentChoice.value;
   const spec = arrangementOf(id);
-  if (spec) listArranged(id, 'Your arrangement');
+  if (spec) listArranged(id, 'Your song');
   else if (!isImportedSongId(id) && id !== TEST_SIGNALS_ID && !STYLES.some((s) => s.id === id))
     return currentChoice.value;
   return id;
