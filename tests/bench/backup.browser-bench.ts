@@ -7,6 +7,7 @@ import type { BackupManifest } from '../../src/storage/backup-records';
 import { BACKUP_STORES } from '../../src/storage/backup-records';
 import { openHeadroomDb } from '../../src/storage/open';
 import { makeBigBackup } from './big-backup';
+import { longestBlock } from './main-thread-block';
 
 interface Row {
   name: string;
@@ -24,25 +25,6 @@ const ANSWERS = 200_000;
  */
 const OVERHEAD_GOAL = 1.25;
 const BLOCK_GOAL_MS = 200;
-
-/** Runs `work` while recording the longest main-thread task (Long Tasks API; 0 when none over 50 ms). */
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; blockMs: number }> {
-  let longest = 0;
-  // Let the task that set this up end first (making the test file is a long task of its own).
-  await new Promise((r) => setTimeout(r, 50));
-  const t = performance.now();
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.startTime >= t) longest = Math.max(longest, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  const value = await work();
-  const ms = performance.now() - t;
-  await new Promise((r) => setTimeout(r, 0));
-  // Entries not yet delivered to the callback (a long task that just ended) are taken here, not lost.
-  for (const e of observer.takeRecords()) if (e.startTime >= t) longest = Math.max(longest, e.duration);
-  observer.disconnect();
-  return { value, ms, blockMs: longest };
-}
 
 /**
  * IndexedDB's own cost of the restore: the backup's records put into a fresh database of the same schema,

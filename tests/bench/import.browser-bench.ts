@@ -6,6 +6,7 @@
 import { importAudioFiles } from '../../src/state/import-audio';
 import { refreshImportLimits } from '../../src/state/import-limits';
 import { deleteImportedSong } from '../../src/state/imported-songs';
+import { longestBlock } from './main-thread-block';
 
 interface Row {
   name: string;
@@ -25,18 +26,8 @@ type Memory = (reset: boolean) => Promise<{ peak: number; now: number }>;
 async function measure(files: File[], memory: Memory) {
   await new Promise((r) => setTimeout(r, 200));
   const before = await memory(true);
-  let longest = 0;
-  const t = performance.now();
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.startTime >= t) longest = Math.max(longest, e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  const result = await importAudioFiles(files);
-  const seconds = (performance.now() - t) / 1000;
-  await new Promise((r) => setTimeout(r, 0));
-  // Entries not yet delivered to the callback (a long task that just ended) are taken here, not lost.
-  for (const e of observer.takeRecords()) if (e.startTime >= t) longest = Math.max(longest, e.duration);
-  observer.disconnect();
+  const { value: result, ms, blockMs: longest } = await longestBlock(() => importAudioFiles(files));
+  const seconds = ms / 1000;
   const during = await memory(false);
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
   // Let go of what the import made, then see what stays.
