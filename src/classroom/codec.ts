@@ -23,10 +23,20 @@ export interface CodecFailure {
   field?: string;
 }
 
-/** The largest decoded payload (UTF-8 JSON) accepted: 64 kB. */
+/** The largest decoded assignment (UTF-8 JSON) accepted: 64 kB. */
 export const MAX_PAYLOAD_BYTES = 65_536;
-/** Longer input text is refused before any parsing (a 64 kB payload is about 87 k characters as a code). */
-const MAX_INPUT_CHARS = 262_144;
+/**
+ * The largest decoded report accepted: 512 kB. Reports carry every answer so the teacher can mark them
+ * again, and a whole-mix answer (every track's fader, pan, EQ and compressor) is a few kB.
+ */
+export const MAX_REPORT_BYTES = 524_288;
+/** Longer input text is refused before any parsing (a 512 kB report is about 700 k characters as a code). */
+const MAX_INPUT_CHARS = 1_100_000;
+
+/** The payload limit for a kind of document, in bytes. */
+export function maxPayloadBytes(kind: DocKind): number {
+  return kind === 'report' ? MAX_REPORT_BYTES : MAX_PAYLOAD_BYTES;
+}
 
 const LETTER: Record<DocKind, string> = { assignment: 'a', report: 'r' };
 const OTHER: Record<DocKind, DocKind> = { assignment: 'report', report: 'assignment' };
@@ -67,8 +77,9 @@ function newer(kind: DocKind, version: number): CodecFailure {
 
 function readJson(text: string, kind: DocKind, supported: number): ReadInput | CodecFailure {
   // Each UTF-16 unit is at most 3 UTF-8 bytes: only long texts need counting.
-  const bytes = text.length * 3 > MAX_PAYLOAD_BYTES ? utf8Encode(text).length : 0;
-  if (bytes > MAX_PAYLOAD_BYTES) return tooLarge(kind, bytes);
+  const limit = maxPayloadBytes(kind);
+  const bytes = text.length * 3 > limit ? utf8Encode(text).length : 0;
+  if (bytes > limit) return tooLarge(kind, bytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -89,7 +100,11 @@ function readJson(text: string, kind: DocKind, supported: number): ReadInput | C
 
 function tooLarge(kind: DocKind, bytes: number): CodecFailure {
   const kb = Math.ceil(bytes / 1024);
-  return fail('too-large', `This ${kind} is too large (${kb} kB; the limit is 64 kB), so it was not opened.`);
+  const limit = Math.round(maxPayloadBytes(kind) / 1024);
+  return fail(
+    'too-large',
+    `This ${kind} is too large (${kb} kB; the limit is ${limit} kB), so it was not opened.`,
+  );
 }
 
 /** Finds the code in a link's fragment (`#a=…` or `#r=…`), or returns the text itself when it is no link. */
@@ -163,7 +178,7 @@ export function readInput(input: unknown, kind: DocKind, supported: number): Rea
   if (version < 1) return fail('damaged', `This ${kind} code is damaged (format ${version} does not exist).`);
   const rest = code.slice(head[0].length);
   const [body, check, extra] = rest.split('.') as [string, string | undefined, string | undefined];
-  if (body.length * 0.75 > MAX_PAYLOAD_BYTES) return tooLarge(kind, Math.floor(body.length * 0.75));
+  if (body.length * 0.75 > maxPayloadBytes(kind)) return tooLarge(kind, Math.floor(body.length * 0.75));
   const damaged = fail(
     'damaged',
     `This ${kind} code is damaged or incomplete (it may have been cut off or changed when it was copied).`,

@@ -5,7 +5,8 @@
  * scored again here with the kind's own `check` on the question regenerated from its seed, and the times
  * must be ones a person could take. What it cannot prove is listed in `CHECK_LIMITS`.
  */
-import { exercises, isExerciseId } from '../exercises/registry';
+import { type ExerciseId, exercises, isExerciseId } from '../exercises/registry';
+import type { QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
 import { canonicalJson } from './canonical-json';
 import type { Report, ReportItem } from './report';
@@ -78,6 +79,21 @@ export interface VerifyOptions {
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, number | null>();
 
+const QUESTION_LIMIT = 5_000;
+const questions = new Map<string, QuestionBase>();
+
+/** The question an assignment fixed, regenerated from its seed (some kinds take long to generate: kept). */
+function questionFor(exercise: ExerciseId, level: number, seed: number): QuestionBase {
+  const key = `${exercise}|${level}|${seed}`;
+  let q = questions.get(key);
+  if (!q) {
+    q = exercises[exercise].generate(seed, level);
+    if (questions.size >= QUESTION_LIMIT) questions.clear();
+    questions.set(key, q);
+  }
+  return q;
+}
+
 /** The kind's own score for an answer to the question (exercise, level, seed); null when it cannot be marked. */
 export function rescoreAnswer(exercise: string, level: number, seed: number, answer: unknown): number | null {
   if (!isExerciseId(exercise)) return null;
@@ -91,8 +107,7 @@ export function rescoreAnswer(exercise: string, level: number, seed: number, ans
   if (known !== undefined) return known;
   let score: number | null = null;
   try {
-    const kind = exercises[exercise];
-    const result = kind.check(kind.generate(seed, level), answer);
+    const result = exercises[exercise].check(questionFor(exercise, level, seed), answer);
     score = Number.isFinite(result.score) ? Math.round(result.score) : null;
   } catch {
     score = null; // an answer in a shape this exercise does not take

@@ -138,14 +138,17 @@ function validateItem(value: unknown, n: number, clean: boolean): ReportItem {
   return { exercise, level, questions, score, attempts };
 }
 
-/** An answer is small JSON: numbers, short texts, true/false, and lists or fields of those, at most 6 deep (a whole mix: tracks → EQ bands → values). */
+/**
+ * An answer is plain JSON: numbers, short texts, true/false, and lists or fields of those, at most 8 deep
+ * and 256 wide (a whole mix: tracks → track → EQ bands → band → values).
+ */
 function plainAnswer(value: unknown, depth: number): boolean {
   if (value === null || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (typeof value === 'string') return value.length <= 200;
-  if (depth >= 6 || typeof value !== 'object') return false;
+  if (depth >= 8 || typeof value !== 'object') return false;
   const values = Array.isArray(value) ? value : Object.values(value);
-  return values.length <= 64 && values.every((v) => plainAnswer(v, depth + 1));
+  return values.length <= 256 && values.every((v) => plainAnswer(v, depth + 1));
 }
 
 function validate(value: unknown, clean: boolean): Report {
@@ -229,9 +232,16 @@ export function decodeReport(text: unknown): DecodedReport {
   }
 }
 
-/** The `.headroom.json` file's text for a report. */
+/**
+ * The `.headroom.json` file's text for a report: readable fields, one line per item (answers indented
+ * line by line would double the size of a report with whole-mix answers).
+ */
 export function reportFileText(report: Report): string {
-  return `${JSON.stringify({ headroom: 'report', ...report }, null, 2)}\n`;
+  const { items, ...rest } = report;
+  const marker = '\u0000items';
+  const head = JSON.stringify({ headroom: 'report', ...rest, items: marker }, null, 2);
+  const list = `[\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]`;
+  return `${head.replace(JSON.stringify(marker), () => list)}\n`;
 }
 
 /** A file name for a report: student and assignment title. */

@@ -1,5 +1,6 @@
 /** Real answers for tests: for a question (kind, level, seed), an answer the kind's own check scores as asked. */
 import { exercises, isExerciseId } from '../../src/exercises/registry';
+import type { QuestionBase } from '../../src/exercises/types';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -14,9 +15,8 @@ function collect(value: unknown, numbers: Set<number>, strings: Set<string>): vo
 /** Answers near the ideal one: each field of solve(q) swapped for values the question itself mentions. */
 function candidates(exercise: string, level: number, seed: number): unknown[] {
   if (!isExerciseId(exercise)) return [];
-  const kind = exercises[exercise];
-  const q = kind.generate(seed, level);
-  const ideal = kind.solve(q) as Record<string, Json>;
+  const q = question(exercise, level, seed);
+  const ideal = exercises[exercise].solve(q) as Record<string, Json>;
   const numbers = new Set<number>([0, 1, 2, 3, 4, 5, 6]);
   const strings = new Set<string>(['up', 'down', 'boost', 'cut']);
   collect(q, numbers, strings);
@@ -32,11 +32,24 @@ function candidates(exercise: string, level: number, seed: number): unknown[] {
   return out;
 }
 
+const questions = new Map<string, QuestionBase>();
+
+/** The question for (exercise, level, seed), generated once (some kinds take long to generate). */
+function question(exercise: string, level: number, seed: number): QuestionBase {
+  if (!isExerciseId(exercise)) throw new Error(`no kind ${exercise}`);
+  const key = `${exercise}|${level}|${seed}`;
+  let q = questions.get(key);
+  if (!q) {
+    q = exercises[exercise].generate(seed, level);
+    questions.set(key, q);
+  }
+  return q;
+}
+
 /** The score the kind gives an answer to question (exercise, level, seed). */
 export function scoreOf(exercise: string, level: number, seed: number, answer: unknown): number {
   if (!isExerciseId(exercise)) throw new Error(`no kind ${exercise}`);
-  const kind = exercises[exercise];
-  return kind.check(kind.generate(seed, level), answer).score;
+  return exercises[exercise].check(question(exercise, level, seed), answer).score;
 }
 
 /** An answer scoring exactly `target`, or undefined when none of the nearby answers does. */

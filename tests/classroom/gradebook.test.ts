@@ -8,8 +8,8 @@ import { sampleAssignment, sampleReport } from './fixtures';
 const a = sampleAssignment({
   passMark: 70,
   items: [
-    { exercise: 'level-change', level: 1, seeds: [1, 2] },
-    { exercise: 'pan-position', level: 2, seeds: [3, 4] },
+    { exercise: 'eq-boost', level: 4, seeds: [1, 2] },
+    { exercise: 'eq-boost', level: 3, seeds: [3, 4] },
   ],
 });
 const NOW = Date.UTC(2026, 2, 10);
@@ -94,8 +94,8 @@ describe('buildGradebook', () => {
       ['Another class', false, 1, 0],
     ]);
     expect(tables[1]!.columns).toEqual([
-      { exercise: 'level-change', level: 1, questions: 2 },
-      { exercise: 'pan-position', level: 2, questions: 2 },
+      { exercise: 'eq-boost', level: 4, questions: 2 },
+      { exercise: 'eq-boost', level: 3, questions: 2 },
     ]);
     expect(tables[1]!.rows[0]!.problems.map((p) => p.check)).toEqual(['unknown-assignment']);
   });
@@ -139,7 +139,7 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('Week 3: EQ and levels');
     expect(lines[1]).toBe(
-      'Student,"1. LEVEL-CHANGE (level 1, 2 q.)","2. PAN-POSITION (level 2, 2 q.)",Total,Result (pass mark 70),Time (min),Handed in,Checks,Counted,Flags',
+      'Student,"1. EQ-BOOST (level 4, 2 q.)","2. EQ-BOOST (level 3, 2 q.)",Total,Result (pass mark 70),Time (min),Handed in,Checks,Counted,Flags',
     );
     expect(lines[2]).toBe("'=cmd|x,100,50,75,pass,0.3,2026-03-03 12:00,passed,yes,");
     expect(lines[3]).toBe('"Bo, Jr.",50,100,75,pass,0.3,2026-03-03 12:00,passed,yes,');

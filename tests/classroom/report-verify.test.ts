@@ -95,7 +95,7 @@ describe('every exercise kind', () => {
     expect(d.report).toEqual(report);
     expect(verifyReport(d.report, all, { now: NOW })).toEqual([]);
     console.log(`report code with ${attempts.length} answers of every kind: ${code.length} characters`);
-  });
+  }, 60_000); // every kind generates and marks two questions; some render audio to do so
 });
 
 describe('forged reports are flagged', () => {
@@ -175,7 +175,7 @@ describe('forged reports are flagged', () => {
         ...it,
         score: 100,
         attempts: foreignAttempts
-          .filter((x) => x.exercise === a.items[i]!.exercise)
+          .slice(i * 10, i * 10 + 10)
           .map(({ seed, score, timeMs, answer }) => ({ seed, score, timeMs, answer })),
       })),
       score: 100,

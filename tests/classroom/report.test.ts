@@ -12,7 +12,7 @@ import {
 import { answerAll, sampleAssignment, sampleReport } from './fixtures';
 
 const a = sampleAssignment();
-// Item i: five right answers and five wrong ones (item 2, level-change: 75 for the right track, wrong size).
+// Item i: five right answers and five wrong ones (item 2, eq-boost level 4: 75 for a near miss).
 const report = sampleReport('Ana Souza', (i, q) => (q < 5 ? 100 : i === 1 ? 75 : 0));
 const refusal = (text: unknown) => {
   const r = decodeReport(text);
@@ -89,7 +89,7 @@ describe('report refusals', () => {
       /assignment code, not a report: open it under Classroom → Open an assignment/,
     );
     expect(refusal(encodeReport(report).slice(0, -3)).code).toBe('damaged');
-    expect(refusal(encodeFrame('report', 1, { s: 'x'.repeat(66_000) })).code).toBe('too-large');
+    expect(refusal(encodeFrame('report', 1, { s: 'x'.repeat(530_000) })).code).toBe('too-large');
   });
   it('missing and mistyped fields are named', () => {
     const field = (key: string, value: unknown) => refusal(asFile({ ...report, [key]: value }));

@@ -47,7 +47,7 @@ describe('classroom round trip through state (no UI)', () => {
       instructions: 'Headphones on.',
       items: [
         { exercise: 'eq-boost', level: 1, count: 3 },
-        { exercise: 'pan-position', level: 1, count: 2 },
+        { exercise: 'eq-boost', level: 4, count: 2 },
       ],
       passMark: 70,
       due: '2026-05-01',
@@ -72,14 +72,14 @@ describe('classroom round trip through state (no UI)', () => {
 
     // The hook a drill runner uses: the five questions, then record each answer.
     const todo = await student.questionsToRun(opened.assignment);
-    expect(todo.map((q) => q.exercise)).toEqual([
-      'eq-boost',
-      'eq-boost',
-      'eq-boost',
-      'pan-position',
-      'pan-position',
+    expect(todo.map((q) => [q.exercise, q.level])).toEqual([
+      ['eq-boost', 1],
+      ['eq-boost', 1],
+      ['eq-boost', 1],
+      ['eq-boost', 4],
+      ['eq-boost', 4],
     ]);
-    // Real answers the kinds' own checks score so (eq-boost level 1 gives 0 or 100; pan-position 0, 25, 100).
+    // Real answers the kind's own check scores so (level 1 gives 0 or 100; level 4 also 25, 50, 75).
     const scores = [100, 0, 100, 100, 25];
     for (const [i, q] of todo.entries())
       expect(
