@@ -3,6 +3,7 @@ import { createRng, type Rng } from '../../dsp/random';
 import { CURVE_POINTS_HZ } from '../eq-match/curve-distance';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { gradeMix } from '../shared/mix-grade';
+import { mixMeasures } from '../shared/mix-measures';
 import { copyTrackMix, type MixDimension, type TrackMix, untouchedTrack } from '../shared/mix-spec';
 import { generateSongSource } from '../shared/sources';
 import { trackRef } from '../shared/tracks';
@@ -33,9 +34,10 @@ export const MIN_START_STEPS = 6;
 const MAX_DRAWS = 20;
 
 /**
- * A question for (seed, level): deterministic, plain JSON. The reference varies with the seed; the start is
- * the untouched desk. A reference that the untouched desk already nearly matches (under MIN_START_STEPS
- * just-noticeable steps in all, or no track more than two steps off) is redrawn (see farEnough).
+ * A question for (seed, level): deterministic, plain JSON. The song depends on the seed alone; the reference
+ * varies with it, and the start is the untouched desk. A reference that the untouched desk already nearly
+ * matches (under MIN_START_STEPS just-noticeable steps in all, or no track more than two steps off) is
+ * redrawn on the same song.
  */
 export function generate(seed: number, level: number): MixMatchQuestion {
   const lvl = clampLevel(meta, level);
@@ -46,20 +48,23 @@ export function generate(seed: number, level: number): MixMatchQuestion {
 }
 
 /**
- * Whether the untouched desk is clearly off, judged on what needs no audio: faders, pan, sends, and EQ with
- * every frequency weighted alike. Compression needs the stems; the references compress the vocal, bass and
- * snare 2 dB or more by construction (tests/exercises/mix-match.test.ts checks it on rendered songs).
+ * Whether the untouched desk is clearly off. Faders, pan and sends need no audio; EQ and compression are
+ * judged on the song's own stems (rendered once and cached, as check needs them anyway).
  */
 function farEnough(q: MixMatchQuestion): boolean {
-  const cheap = q.dimensions.filter((d) => d !== 'dynamics');
-  if (cheap.length === 0) return true;
-  const measures = q.tracks.map(() => ({
-    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
-    samples: { channels: [new Float32Array(0)], sampleRate: 24000 },
-    loudWeights: new Float32Array(0),
-  }));
+  const audio = q.dimensions.includes('tone') || q.dimensions.includes('dynamics');
+  const measures = audio
+    ? mixMeasures(
+        q.source,
+        q.tracks.map((t) => t.id),
+      )
+    : q.tracks.map(() => ({
+        spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
+        samples: { channels: [new Float32Array(0)], sampleRate: 24000 },
+        loudWeights: new Float32Array(0),
+      }));
   const g = gradeMix(
-    { names: [], reference: q.reference, start: q.start, dimensions: cheap, measures },
+    { names: [], reference: q.reference, start: q.start, dimensions: q.dimensions, measures },
     q.start,
   );
   return g.startTotal >= MIN_START_STEPS && g.cells.some((c) => c.steps > 1);
@@ -85,6 +90,7 @@ function draw(seed: number, lvl: number, rng: Rng): MixMatchQuestion {
     dimensions,
     reference,
     start: startMix(reference, dimensions),
-    source: generateSongSource(rng.fork('source')),
+    // The song stays the same through redraws (one render per question).
+    source: generateSongSource(createRng(seed).fork('source')),
   };
 }
