@@ -27,6 +27,15 @@ vi.mock('../../src/exercises/shared/mix-measures', async (importOriginal) => {
   return { ...original, mixMeasures: (_: unknown, tracks: readonly unknown[]) => tracks.map(() => measure) };
 });
 
+// Generators re-draw inaudible questions from an analysed render of the song; here every song is one synthetic
+// loop where every part plays throughout, evenly spread (tests/exercises/audibility.test.ts renders real songs).
+vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/exercises/shared/song-analysis')>();
+  const { syntheticAnalysis } = await import('./fixtures');
+  const analysis = syntheticAnalysis(original.ANALYSIS_CENTRES, original.ANALYSIS_RATE);
+  return { ...original, analyseSongLoop: () => analysis };
+});
+
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
 
 describe('registry', () => {

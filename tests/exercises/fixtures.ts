@@ -3,6 +3,9 @@ import { NOTE_VALUES } from '../../src/dsp/delay';
 import type { Rng } from '../../src/dsp/random';
 import { CHANGES } from '../../src/exercises/prod-or-mix/meta';
 import type { ExerciseId, ExerciseQuestion } from '../../src/exercises/registry';
+import type { SongAnalysis, TrackProfile } from '../../src/exercises/shared/song-analysis';
+import { MIX_TRACKS } from '../../src/exercises/shared/tracks';
+import type { TrackId } from '../../src/production/types';
 
 /**
  * A drum-like test signal: a decaying 100 Hz burst every `period` seconds (peak 0.7 ≈ −3 dBFS), so a
@@ -102,12 +105,17 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
     }
     case 'mix-match': {
       const tracks = (q as { tracks: unknown[] }).tracks;
-      if (silly) return rng.pick([null, {}, { tracks: 'loud' }, { tracks: [{ faderDb: Number.NaN, pan: 9 }] }]);
+      if (silly)
+        return rng.pick([null, {}, { tracks: 'loud' }, { tracks: [{ faderDb: Number.NaN, pan: 9 }] }]);
       return {
         tracks: tracks.map(() => ({
           faderDb: rng.range(-20, 10),
           pan: rng.range(-1, 1),
-          eq: [0, 1, 2, 3].map(() => ({ frequencyHz: 20 * 1000 ** rng.next(), gainDb: rng.range(-12, 12), q: 1 })),
+          eq: [0, 1, 2, 3].map(() => ({
+            frequencyHz: 20 * 1000 ** rng.next(),
+            gainDb: rng.range(-12, 12),
+            q: 1,
+          })),
           comp: {
             enabled: rng.chance(0.5),
             thresholdDb: rng.range(-40, 0),
@@ -122,4 +130,24 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
       };
     }
   }
+}
+
+/**
+ * A synthetic analysed loop for fast generator tests: every part plays in every half-bar (short notes with
+ * room after them), each owns three third-octave bands 10 dB over a flat floor, and its samples are a short
+ * decaying hit train (so compressor calibration has something to bite on).
+ */
+export function syntheticAnalysis(centres: readonly number[], sampleRate: number): SongAnalysis {
+  const beats = 16;
+  const notes: [number, number][] = Array.from({ length: 8 }, (_, k) => {
+    const start = k * 2 + (k % 2) * 0.75;
+    return [start, start + 0.2];
+  });
+  const samples = hitTrain(sampleRate, 0.25, 0.05, 0.01);
+  const tracks = new Map<TrackId, TrackProfile>();
+  MIX_TRACKS.forEach((id, t) => {
+    const bands = centres.map((_, i) => (Math.floor(i / 3) === t + 1 ? 10 : 1));
+    tracks.set(id, { id, activity: 1, notes, bands, samples, faderDb: -6 });
+  });
+  return { beats, bpm: 120, tracks };
 }

@@ -1,6 +1,6 @@
 /** Match the compressor, played: A is the stem through the reference compressor, B through the learner's (live). */
 import type { CompressorSettings } from '../../dsp/compressor';
-import { excerptTrack, loadExcerpt, MEASURE_RATE, monoTrack, SOLO_FADER_DB } from '../shared/play-sources';
+import { excerptTrack, loadExcerpt, monoTrack, SOLO_FADER_DB } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
 import type { CompMatchAnswer, CompMatchQuestion } from './meta';
 
@@ -32,7 +32,7 @@ export const play: KindPlay<CompMatchQuestion, CompMatchAnswer> = {
             reason: 'Makeup gain is part of what you match, so A and B keep their own levels.',
           }
         : { allowed: true },
-      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE),
+      measureRate: excerpt.sampleRate,
     };
   },
 };

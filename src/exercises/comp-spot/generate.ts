@@ -1,8 +1,12 @@
 /** Compression drills: seeded questions per level. */
-import { createRng } from '../../dsp/random';
+import type { Rng } from '../../dsp/random';
+import { ACTIVE_SHARE, type Audibility, drawAudible, inaudible } from '../shared/audibility';
 import { clampLevel, levelSpec } from '../shared/levels';
-import { type RelativeCompressor, thresholdBelowPeakFor } from '../shared/relative-compressor';
+import type { RelativeCompressor } from '../shared/relative-compressor';
+import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
+import type { SongSource } from '../types';
+import { calibrateThresholdBelowPeak, measuredPeakReductionDb, sourceSamples } from './measured-reduction';
 import { type CompSpotQuestion, meta } from './meta';
 
 /** Ratio of every drill's compressor. */
@@ -10,9 +14,9 @@ const RATIO = 4;
 /** Knee of every drill's compressor, dB. */
 const KNEE_DB = 2;
 
-function compressor(reductionDb: number, attackMs: number, releaseMs: number): RelativeCompressor {
+function compressor(thresholdBelowPeakDb: number, attackMs: number, releaseMs: number): RelativeCompressor {
   return {
-    thresholdBelowPeakDb: thresholdBelowPeakFor(reductionDb, RATIO),
+    thresholdBelowPeakDb,
     ratio: RATIO,
     kneeDb: KNEE_DB,
     attackMs,
@@ -21,19 +25,58 @@ function compressor(reductionDb: number, attackMs: number, releaseMs: number): R
   };
 }
 
-/** A question for (seed, level): deterministic, plain JSON. */
+/** A labelled amount may be off by this share of itself, measured (peak gain reduction on the excerpt). */
+export const AMOUNT_TOLERANCE = 0.15;
+
+/**
+ * The planted difference: the measured peak gain reduction of the question's compressor on the excerpt (the
+ * compressor maths of src/dsp/compressor.ts on the analysed render), which must be the labelled amount within
+ * AMOUNT_TOLERANCE ('amount'; the 'which' / attack / release drills: at least 70 % of the level's amount at
+ * the middle attack and release); a part played alone must sound in three quarters of the loop.
+ */
+export function audibility(q: CompSpotQuestion): Audibility {
+  const analysis = analyseSongLoop(q.source);
+  if (q.source.track) {
+    const target = trackProfile(analysis, q.source.track);
+    if (target.activity < ACTIVE_SHARE)
+      return inaudible(`the ${target.id} plays ${target.activity} of the loop`);
+  }
+  const samples = sourceSamples(analysis, q.source.track);
+  const p = levelSpec(meta, q.level).params;
+  const planted = measuredPeakReductionDb(samples, q.compressor);
+  if (q.subtype === 'amount') {
+    const label = Number(q.correct);
+    if (Math.abs(planted - label) > AMOUNT_TOLERANCE * label)
+      return inaudible(`measures ${planted} dB`, planted, label);
+    return { planted, required: label * (1 - AMOUNT_TOLERANCE) };
+  }
+  const mid = { ...q.compressor, attackMs: midOf(p.attacksMs, 10), releaseMs: midOf(p.releasesMs, 1) };
+  return { planted: measuredPeakReductionDb(samples, mid), required: 0.7 * p.reductionDb };
+}
+
+function midOf([fast, slow]: readonly [number, number], round: number): number {
+  return Math.round(Math.sqrt(fast * slow) * round) / round;
+}
+
+/** A question for (seed, level): deterministic, plain JSON, its amounts measured (see audibility). */
 export function generate(seed: number, level: number): CompSpotQuestion {
   const lvl = clampLevel(meta, level);
+  return drawAudible(seed, (rng) => build(rng, seed, lvl), audibility);
+}
+
+function build(rng: Rng, seed: number, lvl: number): CompSpotQuestion {
   const p = levelSpec(meta, lvl).params;
-  const rng = createRng(seed);
   const subtype = rng.pick(p.subtypes);
   const where = rng.pick(p.sources);
-  const source = generateSongSource(rng.fork('source'), where === 'mix' ? {} : { track: where });
+  const source: SongSource = generateSongSource(rng.fork('source'), where === 'mix' ? {} : { track: where });
   const base = { kind: 'comp-spot' as const, seed, level: lvl, subtype, source };
   const [fastAttack, slowAttack] = p.attacksMs;
   const [fastRelease, slowRelease] = p.releasesMs;
-  const midAttack = Math.round(Math.sqrt(fastAttack * slowAttack) * 10) / 10;
-  const midRelease = Math.round(Math.sqrt(fastRelease * slowRelease));
+  const midAttack = midOf(p.attacksMs, 10);
+  const midRelease = midOf(p.releasesMs, 1);
+  const samples = sourceSamples(analyseSongLoop(source), source.track);
+  const shape = { ratio: RATIO, kneeDb: KNEE_DB, attackMs: midAttack, releaseMs: midRelease, makeupDb: 0 };
+  const threshold = (db: number) => calibrateThresholdBelowPeak(samples, shape, db);
   switch (subtype) {
     case 'which': {
       const side = rng.chance(0.5) ? 'A' : 'B';
@@ -44,19 +87,21 @@ export function generate(seed: number, level: number): CompSpotQuestion {
         choiceLabels: ['A', 'B'],
         correct: side,
         compressedSide: side,
-        compressor: compressor(p.reductionDb, midAttack, midRelease),
+        compressor: compressor(threshold(p.reductionDb), midAttack, midRelease),
       };
     }
     case 'amount': {
       const amounts = p.amountsDb.length > 0 ? p.amountsDb : [3, 6, 10];
       const amount = rng.pick(amounts);
+      const thresholds = amounts.map(threshold);
       return {
         ...base,
         prompt: 'About how much gain reduction is there?',
         choices: amounts.map(String),
         choiceLabels: amounts.map((a) => `about ${a} dB`),
         correct: String(amount),
-        compressor: compressor(amount, midAttack, midRelease),
+        compressor: compressor(thresholds[amounts.indexOf(amount)] as number, midAttack, midRelease),
+        thresholdsBelowPeakDb: thresholds,
       };
     }
     case 'attack': {
@@ -67,7 +112,7 @@ export function generate(seed: number, level: number): CompSpotQuestion {
         choices: ['fast', 'slow'],
         choiceLabels: [`fast (${fastAttack} ms)`, `slow (${slowAttack} ms)`],
         correct: fast ? 'fast' : 'slow',
-        compressor: compressor(p.reductionDb, fast ? fastAttack : slowAttack, midRelease),
+        compressor: compressor(threshold(p.reductionDb), fast ? fastAttack : slowAttack, midRelease),
       };
     }
     case 'release': {
@@ -78,7 +123,7 @@ export function generate(seed: number, level: number): CompSpotQuestion {
         choices: ['fast', 'slow'],
         choiceLabels: [`fast (${fastRelease} ms)`, `slow (${slowRelease} ms)`],
         correct: fast ? 'fast' : 'slow',
-        compressor: compressor(p.reductionDb, fastAttack, fast ? fastRelease : slowRelease),
+        compressor: compressor(threshold(p.reductionDb), fastAttack, fast ? fastRelease : slowRelease),
       };
     }
   }

@@ -38,6 +38,11 @@ export interface CompSpotQuestion extends QuestionBase<'comp-spot'> {
   compressor: RelativeCompressor;
   /** 'which' drill only: the side that carries the compressor; the other side is dry. */
   compressedSide?: 'A' | 'B';
+  /**
+   * 'amount' drill: the threshold below the peak (dB) of each choice (same order), each set so that the
+   * measured peak gain reduction on this excerpt is the choice's amount. Older questions lack it.
+   */
+  thresholdsBelowPeakDb?: number[];
   source: SongSource;
 }
 

@@ -1,15 +1,7 @@
 /** Compression drills, played: a dry and a compressed version of a stem or the rough mix. */
 import type { CompressorSettings } from '../../dsp/compressor';
 import { levelSpec } from '../shared/levels';
-import {
-  excerptTrack,
-  loadExcerpt,
-  MEASURE_RATE,
-  mixdown,
-  monoTrack,
-  peakDb,
-  SOLO_FADER_DB,
-} from '../shared/play-sources';
+import { excerptTrack, loadExcerpt, mixdown, monoTrack, peakDb, SOLO_FADER_DB } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
 import {
   type RelativeCompressor,
@@ -26,6 +18,8 @@ export function compressorForChoice(q: CompSpotQuestion, choice: string): Relati
   switch (q.subtype) {
     case 'amount': {
       const db = Number(choice);
+      const measured = q.thresholdsBelowPeakDb?.[q.choices.indexOf(choice)];
+      if (measured !== undefined) return { ...c, thresholdBelowPeakDb: measured };
       return Number.isFinite(db) ? { ...c, thresholdBelowPeakDb: thresholdBelowPeakFor(db, c.ratio) } : c;
     }
     case 'attack':
@@ -82,7 +76,7 @@ export const play: KindPlay<CompSpotQuestion, CompSpotAnswer> = {
         };
       },
       levelMatch: { allowed: true },
-      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE),
+      measureRate: excerpt.sampleRate,
     };
   },
 };

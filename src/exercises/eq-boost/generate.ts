@@ -1,9 +1,23 @@
 /** Spot the EQ boost: seeded questions per level, and at a given boost size for adaptive mode. */
-import { OCTAVE_CENTRES, THIRD_OCTAVE_CENTRES } from '../../dsp/bands';
-import { createRng } from '../../dsp/random';
+import { exactCentre, OCTAVE_CENTRES, THIRD_OCTAVE_CENTRES } from '../../dsp/bands';
+import type { Rng } from '../../dsp/random';
 import type { Hz } from '../../dsp/units';
+import {
+  type Audibility,
+  bandBelowLoudestDb,
+  drawAudible,
+  EQ_ENERGY_BELOW_DB,
+  inaudible,
+  JND_DB,
+  KEEP_SHARE,
+  largestBandChangeDb,
+  octaveBelowLoudestDb,
+  peakingPowerGains,
+  sumBands,
+} from '../shared/audibility';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { roundTo } from '../shared/scoring';
+import { ANALYSIS_CENTRES, analyseSongLoop } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
 import { type EqBoostLevel, type EqBoostQuestion, type EqResolution, meta } from './meta';
 
@@ -12,8 +26,13 @@ export function bandList(resolution: EqResolution): readonly Hz[] {
   return resolution === 'octave' ? OCTAVE_CENTRES : THIRD_OCTAVE_CENTRES;
 }
 
-function build(seed: number, level: number, p: EqBoostLevel, adaptiveValue?: number): EqBoostQuestion {
-  const rng = createRng(seed);
+function build(
+  rng: Rng,
+  seed: number,
+  level: number,
+  p: EqBoostLevel,
+  adaptiveValue?: number,
+): EqBoostQuestion {
   const list = bandList(p.resolution);
   const span = p.spacing * (p.choices - 1);
   const start = rng.int(p.lowestIndex, Math.max(p.lowestIndex, p.highestIndex - span));
@@ -39,20 +58,42 @@ function build(seed: number, level: number, p: EqBoostLevel, adaptiveValue?: num
   return question;
 }
 
-/** A question for (seed, level): deterministic, plain JSON. */
+/** Pink noise's band powers: the same power in every third-octave. */
+const PINK_BANDS: readonly number[] = ANALYSIS_CENTRES.map(() => 1);
+
+/**
+ * The planted difference: the largest third-octave change the band makes to the programme after loudness
+ * matching, which must keep half the band's gain (at least JND_DB on fixed levels); on music the target band
+ * (its octave or third-octave) must lie within EQ_ENERGY_BELOW_DB of the programme's loudest.
+ */
+export function audibility(q: EqBoostQuestion): Audibility {
+  const size = Math.abs(q.gainDb);
+  const required = q.adaptiveValue === undefined ? Math.max(KEEP_SHARE * size, JND_DB) : KEEP_SHARE * size;
+  let bands = PINK_BANDS;
+  if (q.source.type === 'song') {
+    bands = sumBands([...analyseSongLoop(q.source).tracks.values()]);
+    const below =
+      q.resolution === 'octave'
+        ? octaveBelowLoudestDb(bands, q.targetHz)
+        : bandBelowLoudestDb(bands, q.targetHz);
+    if (below < -EQ_ENERGY_BELOW_DB)
+      return inaudible(`the ${q.targetHz} Hz band is ${Math.round(-below)} dB down`);
+  }
+  const gains = peakingPowerGains(exactCentre(q.targetHz), q.gainDb, q.q);
+  const b = bands.map((v, i) => v * (gains[i] as number));
+  return { planted: largestBandChangeDb(bands, b, true), required };
+}
+
+/** A question for (seed, level): deterministic, plain JSON, audible (see audibility). */
 export function generate(seed: number, level: number): EqBoostQuestion {
   const lvl = clampLevel(meta, level);
-  return build(seed, lvl, levelSpec(meta, lvl).params);
+  return drawAudible(seed, (rng) => build(rng, seed, lvl, levelSpec(meta, lvl).params), audibility);
 }
 
 /** Adaptive mode: a question on the base level with a boost of `valueDb` (clamped to 0.5 … 18 dB). */
 export function generateAt(seed: number, valueDb: number): EqBoostQuestion {
   const mv = meta.mainVariable!;
   const value = roundTo(clampValue(valueDb, mv.min, mv.max), 0.01);
-  return build(
-    seed,
-    mv.baseLevel,
-    { ...levelSpec(meta, mv.baseLevel).params, gainDb: [value, value] },
-    value,
-  );
+  const p = { ...levelSpec(meta, mv.baseLevel).params, gainDb: [value, value] as [number, number] };
+  return drawAudible(seed, (rng) => build(rng, seed, mv.baseLevel, p, value), audibility);
 }

@@ -2,7 +2,7 @@
 import type { Decibels } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
 import { mixSide } from '../shared/play-mix';
-import { loadExcerpt, MEASURE_RATE } from '../shared/play-sources';
+import { loadExcerpt } from '../shared/play-sources';
 import type { KindPlay } from '../shared/play-types';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from './meta';
 
@@ -30,7 +30,7 @@ export const play: KindPlay<FaderBalanceQuestion, FaderBalanceAnswer> = {
         labels,
       }),
       levelMatch: { allowed: true },
-      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE),
+      measureRate: excerpt.sampleRate,
     };
   },
 };

@@ -1,14 +1,24 @@
 /** What changed level? Seeded questions per level, and at a given size of change for adaptive mode. */
-import { createRng } from '../../dsp/random';
+import type { Rng } from '../../dsp/random';
+import {
+  ACTIVE_SHARE,
+  type Audibility,
+  drawAudible,
+  inaudible,
+  JND_DB,
+  KEEP_SHARE,
+  largestBandChangeDb,
+  sumBands,
+} from '../shared/audibility';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { roundTo } from '../shared/scoring';
+import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
 import { pickTracks } from '../shared/tracks';
 import { type LevelChangeQuestion, meta } from './meta';
 
-function build(seed: number, level: number, sizeDb: number | null): LevelChangeQuestion {
+function build(rng: Rng, seed: number, level: number, sizeDb: number | null): LevelChangeQuestion {
   const p = levelSpec(meta, level).params;
-  const rng = createRng(seed);
   const tracks = pickTracks(rng, p.tracks);
   const changedIndex = rng.int(0, tracks.length - 1);
   const up = rng.chance(0.5);
@@ -30,13 +40,36 @@ function build(seed: number, level: number, sizeDb: number | null): LevelChangeQ
   return question;
 }
 
-/** A question for (seed, level): deterministic, plain JSON. */
+/**
+ * The planted difference: the largest third-octave change of the question's mix when the fader moves (A and B
+ * keep their levels), which must keep half the move (at least JND_DB on fixed levels); the moved part must
+ * play in three quarters of the loop.
+ */
+export function audibility(q: LevelChangeQuestion): Audibility {
+  const analysis = analyseSongLoop(q.source);
+  const changed = q.tracks[q.changedIndex]?.id;
+  if (!changed) return inaudible('no changed track');
+  const size = Math.abs(q.changeDb);
+  const required = q.adaptiveValue === undefined ? Math.max(KEEP_SHARE * size, JND_DB) : KEEP_SHARE * size;
+  const target = trackProfile(analysis, changed);
+  if (target.activity < ACTIVE_SHARE) return inaudible(`the ${changed} plays ${target.activity} of the loop`);
+  const parts = q.tracks.map((t) => trackProfile(analysis, t.id));
+  const a = sumBands(parts);
+  const b = sumBands(
+    parts.map((t) => ({ bands: t.bands, powerGain: t.id === changed ? 10 ** (q.changeDb / 10) : 1 })),
+  );
+  return { planted: largestBandChangeDb(a, b, false), required };
+}
+
+/** A question for (seed, level): deterministic, plain JSON, audible (see audibility). */
 export function generate(seed: number, level: number): LevelChangeQuestion {
-  return build(seed, clampLevel(meta, level), null);
+  const lvl = clampLevel(meta, level);
+  return drawAudible(seed, (rng) => build(rng, seed, lvl, null), audibility);
 }
 
 /** Adaptive mode: a change of `valueDb` (clamped to 0.5 … 12 dB) on the base level; the amount is not asked. */
 export function generateAt(seed: number, valueDb: number): LevelChangeQuestion {
   const mv = meta.mainVariable!;
-  return build(seed, mv.baseLevel, roundTo(clampValue(valueDb, mv.min, mv.max), 0.01));
+  const value = roundTo(clampValue(valueDb, mv.min, mv.max), 0.01);
+  return drawAudible(seed, (rng) => build(rng, seed, mv.baseLevel, value), audibility);
 }

@@ -1,9 +1,21 @@
 /** Where is it panned? Seeded questions per level, and at a given spacing of positions for adaptive mode. */
-import { createRng, type Rng } from '../../dsp/random';
+import { panGains } from '../../dsp/pan';
+import type { Rng } from '../../dsp/random';
 import type { Pan } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
+import {
+  ACTIVE_SHARE,
+  type Audibility,
+  drawAudible,
+  inaudible,
+  JND_DB,
+  KEEP_SHARE,
+  largestBandChangeDb,
+  sumBands,
+} from '../shared/audibility';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { roundTo } from '../shared/scoring';
+import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
 import { ADAPTIVE_POSITIONS, meta, type PanPositionQuestion } from './meta';
 
@@ -28,12 +40,12 @@ export function adaptivePositions(spacingPct: number, rng: Rng): Pan[] {
 }
 
 function build(
+  rng: Rng,
   seed: number,
   level: number,
   positions: number | { spacingPct: number },
   inMix: boolean,
 ): PanPositionQuestion {
-  const rng = createRng(seed);
   const positionsPan =
     typeof positions === 'number'
       ? panPositions(positions)
@@ -51,11 +63,65 @@ function build(
   };
 }
 
-/** A question for (seed, level): deterministic, plain JSON. */
+/** Largest channel level change of a part alone moved from `from` to `to`, dB (capped at 12). */
+function aloneChangeDb(from: Pan, to: Pan): number {
+  const [l1, r1] = panGains(from);
+  const [l2, r2] = panGains(to);
+  const db = (x: number, y: number) => (x > 0 && y > 0 ? Math.abs(20 * Math.log10(x / y)) : 12);
+  return Math.min(12, Math.max(db(l1, l2), db(r1, r2)));
+}
+
+/**
+ * The planted difference: between the right position and its nearest neighbour, the largest third-octave
+ * change of either channel (the other parts stay centred), which must keep half of what the part alone
+ * would show (at least JND_DB on fixed levels); the part must play in three quarters of the loop.
+ */
+export function audibility(q: PanPositionQuestion): Audibility {
+  const analysis = analyseSongLoop(q.source);
+  const target = trackProfile(analysis, q.source.track);
+  if (target.activity < ACTIVE_SHARE)
+    return inaudible(`the ${target.id} plays ${target.activity} of the loop`);
+  const others = q.inMix ? [...analysis.tracks.values()].filter((t) => t.id !== target.id) : [];
+  const at = q.positionsPan[q.targetIndex] ?? 0;
+  const [cl, cr] = panGains(0);
+  const channels = (pan: Pan) => {
+    const [l, r] = panGains(pan);
+    return [
+      sumBands([
+        ...others.map((o) => ({ bands: o.bands, powerGain: cl * cl })),
+        { bands: target.bands, powerGain: l * l },
+      ]),
+      sumBands([
+        ...others.map((o) => ({ bands: o.bands, powerGain: cr * cr })),
+        { bands: target.bands, powerGain: r * r },
+      ]),
+    ];
+  };
+  const here = channels(at);
+  let planted = 0;
+  let required = 0;
+  let ratio = Number.POSITIVE_INFINITY;
+  for (const k of [q.targetIndex - 1, q.targetIndex + 1]) {
+    const next = q.positionsPan[k];
+    if (next === undefined) continue;
+    const there = channels(next);
+    const change = Math.max(...here.map((h, c) => largestBandChangeDb(h, there[c] as number[], false)));
+    const alone = aloneChangeDb(at, next);
+    const need = q.adaptiveValue === undefined ? Math.max(KEEP_SHARE * alone, JND_DB) : KEEP_SHARE * alone;
+    if (change / need < ratio) {
+      ratio = change / need;
+      planted = change;
+      required = need;
+    }
+  }
+  return { planted, required };
+}
+
+/** A question for (seed, level): deterministic, plain JSON, audible (see audibility). */
 export function generate(seed: number, level: number): PanPositionQuestion {
   const lvl = clampLevel(meta, level);
   const p = levelSpec(meta, lvl).params;
-  return build(seed, lvl, p.positions, p.inMix);
+  return drawAudible(seed, (rng) => build(rng, seed, lvl, p.positions, p.inMix), audibility);
 }
 
 /**
@@ -65,12 +131,10 @@ export function generate(seed: number, level: number): PanPositionQuestion {
 export function generateAt(seed: number, spacingPct: number): PanPositionQuestion {
   const mv = meta.mainVariable!;
   const value = roundTo(clampValue(spacingPct, mv.min, mv.max), 0.01);
-  const question = build(
+  const inMix = levelSpec(meta, mv.baseLevel).params.inMix;
+  return drawAudible(
     seed,
-    mv.baseLevel,
-    { spacingPct: value },
-    levelSpec(meta, mv.baseLevel).params.inMix,
+    (rng) => ({ ...build(rng, seed, mv.baseLevel, { spacingPct: value }, inMix), adaptiveValue: value }),
+    audibility,
   );
-  question.adaptiveValue = value;
-  return question;
 }

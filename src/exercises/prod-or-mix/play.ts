@@ -4,7 +4,7 @@
  */
 import { allTrackIds, mixSide, type TrackMove } from '../shared/play-mix';
 import type { Excerpt } from '../shared/play-sources';
-import { excerptTrack, loadExcerpt, MEASURE_RATE_WIDE, peakDb } from '../shared/play-sources';
+import { excerptTrack, loadExcerpt, peakDb } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
 import { resolveCompressor } from '../shared/relative-compressor';
 import type { MixChange, ProdOrMixAnswer, ProdOrMixQuestion } from './meta';
@@ -70,7 +70,7 @@ export const play: KindPlay<ProdOrMixQuestion, ProdOrMixAnswer> = {
       question,
       review: () => ({ ...question, labels: { a: 'A: before', b: `B: ${q.category} change` } }),
       levelMatch: { allowed: true },
-      measureRate: Math.min(excerptA.sampleRate, MEASURE_RATE_WIDE),
+      measureRate: excerptA.sampleRate,
     };
   },
 };

@@ -1,7 +1,9 @@
 /** How long is the reverb? Seeded questions per level. */
-import { createRng } from '../../dsp/random';
+import type { Rng } from '../../dsp/random';
 import type { TrackId } from '../../production/types';
+import { ACTIVE_SHARE, type Audibility, drawAudible, inaudible, roomAfterShare } from '../shared/audibility';
 import { clampLevel, levelSpec } from '../shared/levels';
+import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
 import { meta, type ReverbTimeQuestion } from './meta';
 
@@ -10,11 +12,34 @@ const REVERB_TRACKS: readonly TrackId[] = ['snare', 'keys', 'lead', 'vocal'];
 /** Pre-delay used when it is not asked, ms. */
 const DEFAULT_PRE_DELAY_MS = 10;
 
-/** A question for (seed, level): deterministic, plain JSON. */
+/** Silence after a note that lets a tail be heard, beats. */
+const TAIL_ROOM_BEATS = 0.5;
+/** Share of the part's notes that must be followed by TAIL_ROOM_BEATS of silence. */
+export const TAIL_ROOM_SHARE = 0.25;
+
+/**
+ * The planted difference: the share of the part's notes followed by half a beat of silence, where the tail is
+ * heard on its own (at least TAIL_ROOM_SHARE); the part must play in three quarters of the loop.
+ */
+export function audibility(q: ReverbTimeQuestion): Audibility {
+  const analysis = analyseSongLoop(q.source);
+  const target = trackProfile(analysis, q.source.track);
+  if (target.activity < ACTIVE_SHARE)
+    return inaudible(`the ${target.id} plays ${target.activity} of the loop`);
+  return {
+    planted: roomAfterShare(target.notes, TAIL_ROOM_BEATS, analysis.beats),
+    required: TAIL_ROOM_SHARE,
+  };
+}
+
+/** A question for (seed, level): deterministic, plain JSON, on a part whose tails are heard (see audibility). */
 export function generate(seed: number, level: number): ReverbTimeQuestion {
   const lvl = clampLevel(meta, level);
+  return drawAudible(seed, (rng) => build(rng, seed, lvl), audibility);
+}
+
+function build(rng: Rng, seed: number, lvl: number): ReverbTimeQuestion {
   const p = levelSpec(meta, lvl).params;
-  const rng = createRng(seed);
   const decayS = rng.pick(p.decaysS);
   const askPreDelay = p.preDelaysMs.length > 0;
   const preDelayMs = askPreDelay ? rng.pick(p.preDelaysMs) : DEFAULT_PRE_DELAY_MS;

@@ -1,7 +1,7 @@
 /** How long is the reverb, played: A is the track dry, B with its send into the question's reverb. */
 import type { Milliseconds, Seconds } from '../../dsp/units';
 import { mixSide } from '../shared/play-mix';
-import { loadExcerpt, MEASURE_RATE_WIDE } from '../shared/play-sources';
+import { loadExcerpt } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from './meta';
 
@@ -31,7 +31,7 @@ export const play: KindPlay<ReverbTimeQuestion, ReverbTimeAnswer> = {
         labels: { a: 'A: right answer', b: 'B: your answer' },
       }),
       levelMatch: { allowed: true },
-      measureRate: Math.min(excerpt.sampleRate, MEASURE_RATE_WIDE),
+      measureRate: excerpt.sampleRate,
     };
   },
 };

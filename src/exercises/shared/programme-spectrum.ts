@@ -1,7 +1,7 @@
 /**
  * Where a programme has energy, by frequency: the weight an EQ difference gets in the matching scores.
  * Pink noise has the same energy in every octave; a generated song's weights come from its style's long-term
- * mix spectrum (the chorus excerpts drills play, third-octave levels averaged over eight songs per style;
+ * mix spectrum (the chorus excerpts drills play, of 12-bar songs, third-octave levels averaged over eight songs per style;
  * tests/exercises/programme-spectrum.test.ts re-measures it from renders so it cannot drift from the music).
  */
 import { THIRD_OCTAVE_CENTRES } from '../../dsp/bands';
@@ -11,24 +11,24 @@ import type { StyleId } from '../../production/types';
 /** Third-octave levels (25 Hz … 20 kHz, ISO 266 nominal centres) of each style's chorus mix, dB re its loudest band. */
 export const STYLE_SPECTRA_DB: Readonly<Record<StyleId, readonly Decibels[]>> = {
   pop: [
-    -33, -32, -29, 0, -3, -1, -3, -8, -10, -7, -7, -7, -6, -5, -3, -7, -10, -7, -11, -13, -12, -13, -13, -13,
-    -12, -11, -11, -11, -13, -20,
+    -31, -29, -26, 0, -2, -3, -4, -7, -11, -7, -6, -8, -5, -4, -5, -6, -9, -10, -11, -13, -12, -13, -13, -12,
+    -12, -12, -12, -13, -15, -20,
   ],
   rock: [
-    -30, -29, -27, 0, -3, -1, -3, -4, -7, -3, -4, -2, -6, -5, -4, -6, -9, -11, -13, -13, -12, -13, -12, -12,
-    -11, -12, -11, -11, -13, -23,
+    -29, -28, -25, 0, -2, -2, -4, -3, -6, -2, -6, -4, -7, -6, -7, -6, -10, -12, -13, -13, -12, -13, -12, -12,
+    -12, -13, -13, -13, -15, -23,
   ],
   hiphop: [
-    -35, -33, -9, 0, -4, -6, -13, -17, -17, -12, -7, -5, -10, -8, -9, -12, -13, -18, -21, -22, -20, -19, -17,
-    -15, -13, -13, -14, -17, -22, -26,
+    -35, -33, -11, 0, -5, -7, -14, -18, -17, -12, -7, -7, -12, -11, -11, -12, -13, -17, -21, -22, -20, -20,
+    -19, -17, -15, -15, -15, -18, -22, -24,
   ],
   electronic: [
-    -38, -35, -32, 0, -6, -5, -8, -12, -10, -10, -13, -11, -11, -7, -7, -9, -11, -10, -11, -13, -13, -15, -16,
-    -16, -15, -14, -13, -12, -13, -21,
+    -37, -34, -31, 0, -6, -8, -7, -11, -9, -10, -13, -13, -8, -7, -8, -8, -10, -10, -9, -12, -13, -14, -16,
+    -16, -16, -15, -13, -12, -13, -19,
   ],
   ballad: [
-    -36, -33, -29, -3, 0, -1, -3, -4, -7, -5, -4, -3, -1, 0, -3, -1, -3, -6, -10, -13, -15, -17, -16, -16,
-    -14, -14, -14, -17, -20, -21,
+    -34, -32, -27, -2, 0, 0, -4, -4, -4, -4, -4, -2, -3, 0, 0, -3, -4, -6, -9, -13, -13, -16, -16, -17, -15,
+    -15, -15, -16, -20, -23,
   ],
 };
 

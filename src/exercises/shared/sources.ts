@@ -7,11 +7,14 @@ import type { SongSource } from '../types';
 /** Every style, in a fixed order (the order seeds pick from: never reorder). */
 export const EXERCISE_STYLES: readonly StyleId[] = ['pop', 'rock', 'hiphop', 'electronic', 'ballad'];
 
-/** Songs in exercises are 8 bars long (verse 4 + chorus 4): quick to render, long enough to loop. */
-export const EXERCISE_BARS = 8;
+/**
+ * Songs in exercises are 12 bars long (verse 4, chorus 4, outro 4): the chorus they loop is then the body of
+ * the song, full band in every bar, and the song's ending (one kick, one bass note) lies after it.
+ */
+export const EXERCISE_BARS = 12;
 
-/** The excerpt played is the 4-bar chorus, the fullest part of the form. */
-const EXCERPT_FIRST_BAR = 4;
+/** The excerpt played is the 4-bar chorus (bars 4–7), the fullest part of the form. */
+export const EXCERPT_FIRST_BAR = 4;
 /** Default excerpt length in bars. */
 const EXCERPT_BARS = 4;
 
@@ -32,7 +35,7 @@ export interface SongSourceOptions {
 
 /**
  * A seeded song source: style, song seed and tempo (pinned with an override so delay times and excerpt
- * bounds stay right whatever the generator does), 8 bars, excerpt = the chorus (its first `excerptBars` bars).
+ * bounds stay right whatever the generator does), 12 bars, excerpt = the chorus (its first `excerptBars` bars).
  */
 export function generateSongSource(rng: Rng, options: SongSourceOptions = {}): SongSource {
   const style = rng.pick(options.styles ?? EXERCISE_STYLES);
