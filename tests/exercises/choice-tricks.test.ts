@@ -3,7 +3,7 @@
  * or a random guess, must not pass (mean score under 60 on every level; lessons pass at 70 or more), and
  * neighbour credit on ordered choices must not make a fixed pick pay.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRng, type Rng } from '../../src/dsp/random';
 import type { CompSpotQuestion } from '../../src/exercises/comp-spot/meta';
 import type { DelayTimeQuestion } from '../../src/exercises/delay-time/meta';
@@ -13,6 +13,15 @@ import { CHANGES, type ProdOrMixQuestion } from '../../src/exercises/prod-or-mix
 import { exercises } from '../../src/exercises/registry';
 import type { ReverbTimeQuestion } from '../../src/exercises/reverb-time/meta';
 import type { QuestionBase } from '../../src/exercises/types';
+
+// Generators re-draw inaudible questions from an analysed render of each song; this file checks the kind's
+// rules, so every song is one synthetic loop (tests/exercises/audibility.test.ts renders real songs).
+vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/exercises/shared/song-analysis')>();
+  const { syntheticAnalysis } = await import('./fixtures');
+  const analysis = syntheticAnalysis(original.ANALYSIS_CENTRES, original.ANALYSIS_RATE);
+  return { ...original, analyseSongLoop: () => analysis };
+});
 
 type Pick = 'first' | 'last' | 'middle' | 'random';
 const PICKS: readonly Pick[] = ['first', 'last', 'middle', 'random'];

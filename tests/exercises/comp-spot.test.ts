@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { check } from '../../src/exercises/comp-spot/check';
 import { generate } from '../../src/exercises/comp-spot/generate';
+import { measuredPeakReductionDb, sourceSamples } from '../../src/exercises/comp-spot/measured-reduction';
 import { meta } from '../../src/exercises/comp-spot/meta';
 import { resolveCompressor, thresholdBelowPeakFor } from '../../src/exercises/shared/relative-compressor';
+import { analyseSongLoop } from '../../src/exercises/shared/song-analysis';
+
+// Generators re-draw inaudible questions from an analysed render of each song; this file checks the kind's
+// rules, so every song is one synthetic loop (tests/exercises/audibility.test.ts renders real songs).
+vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/exercises/shared/song-analysis')>();
+  const { syntheticAnalysis } = await import('./fixtures');
+  const analysis = syntheticAnalysis(original.ANALYSIS_CENTRES, original.ANALYSIS_RATE);
+  return { ...original, analyseSongLoop: () => analysis };
+});
 
 const SEEDS = Array.from({ length: 80 }, (_, i) => i + 1);
 
@@ -21,13 +32,21 @@ describe('comp-spot drills', () => {
     expect(new Set(qs.map((q) => q.correct)).size).toBe(2);
   });
 
-  it('amount: about 3, 6 or 10 dB, with the threshold set for that much peak reduction at 4:1', () => {
+  it('amount: about 3, 6 or 10 dB, the threshold set so the measured peak reduction is that amount at 4:1', () => {
+    const analysis = analyseSongLoop(generate(1, 3).source);
     for (const q of SEEDS.map((s) => generate(s, 3))) {
       expect(q.choices).toEqual(['3', '6', '10']);
       const amount = Number(q.correct);
       expect(q.compressor.ratio).toBe(4);
-      // Above the threshold a 4:1 ratio takes away three quarters of the overshoot.
-      expect(q.compressor.thresholdBelowPeakDb * 0.75).toBeCloseTo(amount, 1);
+      // Every choice carries its own measured threshold; the right one is the question's.
+      expect(q.thresholdsBelowPeakDb).toHaveLength(3);
+      expect(q.thresholdsBelowPeakDb?.[q.choices.indexOf(q.correct)]).toBe(q.compressor.thresholdBelowPeakDb);
+      const measured = measuredPeakReductionDb(sourceSamples(analysis, q.source.track), q.compressor);
+      expect(Math.abs(measured - amount)).toBeLessThan(0.15 * amount);
+      // Deeper amounts need deeper thresholds.
+      const t = q.thresholdsBelowPeakDb as number[];
+      expect(t[0]).toBeLessThan(t[1] as number);
+      expect(t[1]).toBeLessThan(t[2] as number);
     }
     expect(thresholdBelowPeakFor(6, 4)).toBe(8);
     expect(resolveCompressor(generate(1, 3).compressor, -3).thresholdDb).toBe(

@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OCTAVE_CENTRES, THIRD_OCTAVE_CENTRES } from '../../src/dsp/bands';
 import { bandIndex, check, octavesBetween } from '../../src/exercises/eq-boost/check';
 import { generate, generateAt } from '../../src/exercises/eq-boost/generate';
 import type { EqBoostQuestion } from '../../src/exercises/eq-boost/meta';
 import { meta } from '../../src/exercises/eq-boost/meta';
+
+// Generators re-draw inaudible questions from an analysed render of each song; this file checks the kind's
+// rules, so every song is one synthetic loop (tests/exercises/audibility.test.ts renders real songs).
+vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/exercises/shared/song-analysis')>();
+  const { syntheticAnalysis } = await import('./fixtures');
+  const analysis = syntheticAnalysis(original.ANALYSIS_CENTRES, original.ANALYSIS_RATE);
+  return { ...original, analyseSongLoop: () => analysis };
+});
 
 const SEEDS = Array.from({ length: 100 }, (_, i) => i + 1);
 

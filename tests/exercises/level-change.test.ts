@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { check } from '../../src/exercises/level-change/check';
 import { generate, generateAt } from '../../src/exercises/level-change/generate';
 import { meta } from '../../src/exercises/level-change/meta';
+
+// Generators re-draw inaudible questions from an analysed render of each song; this file checks the kind's
+// rules, so every song is one synthetic loop (tests/exercises/audibility.test.ts renders real songs).
+vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/exercises/shared/song-analysis')>();
+  const { syntheticAnalysis } = await import('./fixtures');
+  const analysis = syntheticAnalysis(original.ANALYSIS_CENTRES, original.ANALYSIS_RATE);
+  return { ...original, analyseSongLoop: () => analysis };
+});
 
 describe('level-change scoring: track 50, then direction 25 and amount 25 on the right track only', () => {
   const q = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRng } from '../../src/dsp/random';
 import { check, widthShare } from '../../src/exercises/pan-position/check';
 import {
@@ -8,6 +8,15 @@ import {
   panPositions,
 } from '../../src/exercises/pan-position/generate';
 import { ADAPTIVE_POSITIONS, meta, type PanPositionQuestion } from '../../src/exercises/pan-position/meta';
+
+// Generators re-draw inaudible questions from an analysed render of each song; this file checks the kind's
+// rules, so every song is one synthetic loop (tests/exercises/audibility.test.ts renders real songs).
+vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/exercises/shared/song-analysis')>();
+  const { syntheticAnalysis } = await import('./fixtures');
+  const analysis = syntheticAnalysis(original.ANALYSIS_CENTRES, original.ANALYSIS_RATE);
+  return { ...original, analyseSongLoop: () => analysis };
+});
 
 /** Mean score of a strategy (position index from the question) over `n` questions. */
 function meanScore(

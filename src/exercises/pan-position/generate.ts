@@ -72,9 +72,10 @@ function aloneChangeDb(from: Pan, to: Pan): number {
 }
 
 /**
- * The planted difference: between the right position and its nearest neighbour, the largest third-octave
- * change of either channel (the other parts stay centred), which must keep half of what the part alone
- * would show (at least JND_DB on fixed levels); the part must play in three quarters of the loop.
+ * The planted difference: moving the part one spacing from the centre, the largest third-octave change of
+ * either channel (the other parts stay centred), which must keep half of what the part alone would show (at
+ * least JND_DB on fixed levels); the part must play in three quarters of the loop. The measure does not look
+ * at which position is right, so re-draws leave every position equally likely.
  */
 export function audibility(q: PanPositionQuestion): Audibility {
   const analysis = analyseSongLoop(q.source);
@@ -82,7 +83,6 @@ export function audibility(q: PanPositionQuestion): Audibility {
   if (target.activity < ACTIVE_SHARE)
     return inaudible(`the ${target.id} plays ${target.activity} of the loop`);
   const others = q.inMix ? [...analysis.tracks.values()].filter((t) => t.id !== target.id) : [];
-  const at = q.positionsPan[q.targetIndex] ?? 0;
   const [cl, cr] = panGains(0);
   const channels = (pan: Pan) => {
     const [l, r] = panGains(pan);
@@ -97,23 +97,12 @@ export function audibility(q: PanPositionQuestion): Audibility {
       ]),
     ];
   };
-  const here = channels(at);
-  let planted = 0;
-  let required = 0;
-  let ratio = Number.POSITIVE_INFINITY;
-  for (const k of [q.targetIndex - 1, q.targetIndex + 1]) {
-    const next = q.positionsPan[k];
-    if (next === undefined) continue;
-    const there = channels(next);
-    const change = Math.max(...here.map((h, c) => largestBandChangeDb(h, there[c] as number[], false)));
-    const alone = aloneChangeDb(at, next);
-    const need = q.adaptiveValue === undefined ? Math.max(KEEP_SHARE * alone, JND_DB) : KEEP_SHARE * alone;
-    if (change / need < ratio) {
-      ratio = change / need;
-      planted = change;
-      required = need;
-    }
-  }
+  const spacing = Math.abs((q.positionsPan[1] ?? 1) - (q.positionsPan[0] ?? 0));
+  const here = channels(0);
+  const there = channels(spacing);
+  const planted = Math.max(...here.map((h, c) => largestBandChangeDb(h, there[c] as number[], false)));
+  const alone = aloneChangeDb(0, spacing);
+  const required = q.adaptiveValue === undefined ? Math.max(KEEP_SHARE * alone, JND_DB) : KEEP_SHARE * alone;
   return { planted, required };
 }
 
