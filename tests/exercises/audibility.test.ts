@@ -24,8 +24,8 @@ import { analyseSongLoop, trackProfile } from '../../src/exercises/shared/song-a
 import { EXCERPT_FIRST_BAR } from '../../src/exercises/shared/sources';
 import { generateSong } from '../../src/production/generate-song';
 
-/** Seeds per level (each a fresh song rendered at 24 kHz, ~0.1–0.2 s): about a minute for every kind. */
-const SEEDS = Array.from({ length: 5 }, (_, i) => 1000 + i * 7919);
+/** Seeds per level (each a fresh song rendered at 24 kHz, ~0.1–0.3 s, more with re-draws). */
+const SEEDS = Array.from({ length: 3 }, (_, i) => 1000 + i * 7919);
 
 interface KindUnderTest {
   levels: number;
@@ -117,7 +117,7 @@ describe('every generated question is audible', () => {
       );
       expect(failures).toEqual([]);
       expect(s.gaveUp).toBe(0);
-    }, 60_000);
+    }, 120_000);
   }
 
   afterAll(() => {

@@ -2,7 +2,14 @@
 import { noteValueSeconds } from '../../dsp/delay';
 import type { Rng } from '../../dsp/random';
 import type { TrackId } from '../../production/types';
-import { ACTIVE_SHARE, type Audibility, drawAudible, freeEchoShare, inaudible } from '../shared/audibility';
+import {
+  ACTIVE_SHARE,
+  type Audibility,
+  drawAudible,
+  freeEchoShare,
+  inaudible,
+  isAudible,
+} from '../shared/audibility';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource, sourceBpm } from '../shared/sources';
@@ -38,8 +45,13 @@ export function generate(seed: number, level: number): DelayTimeQuestion {
 function build(rng: Rng, seed: number, lvl: number): DelayTimeQuestion {
   const p = levelSpec(meta, lvl).params;
   const note = rng.pick(p.notes);
-  const track = rng.pick(DELAY_TRACKS);
-  const source = { ...generateSongSource(rng.fork('source')), track };
+  const drawn = rng.pick(DELAY_TRACKS);
+  const song = generateSongSource(rng.fork('source'));
+  const heard = (track: TrackId) =>
+    isAudible(audibility({ source: { ...song, track }, note, bpm: sourceBpm(song) } as DelayTimeQuestion));
+  const others = heard(drawn) ? [] : DELAY_TRACKS.filter((t) => t !== drawn && heard(t));
+  const track = others.length > 0 ? rng.fork('track').pick(others) : drawn;
+  const source = { ...song, track };
   return {
     kind: 'delay-time',
     seed,

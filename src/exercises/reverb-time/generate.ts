@@ -1,10 +1,18 @@
 /** How long is the reverb? Seeded questions per level. */
 import type { Rng } from '../../dsp/random';
 import type { TrackId } from '../../production/types';
-import { ACTIVE_SHARE, type Audibility, drawAudible, inaudible, roomAfterShare } from '../shared/audibility';
+import {
+  ACTIVE_SHARE,
+  type Audibility,
+  drawAudible,
+  inaudible,
+  isAudible,
+  roomAfterShare,
+} from '../shared/audibility';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
+import type { SongSource } from '../types';
 import { meta, type ReverbTimeQuestion } from './meta';
 
 /** Sparse, dry parts whose tails are easy to hear. */
@@ -38,12 +46,21 @@ export function generate(seed: number, level: number): ReverbTimeQuestion {
   return drawAudible(seed, (rng) => build(rng, seed, lvl), audibility);
 }
 
+/** The drawn part when its tails are heard in this song, else one of the parts whose tails are (seeded). */
+function withHeardTrack(rng: Rng, source: SongSource, drawn: TrackId): SongSource & { track: TrackId } {
+  const heard = (track: TrackId) =>
+    isAudible(audibility({ source: { ...source, track } } as ReverbTimeQuestion));
+  if (heard(drawn)) return { ...source, track: drawn };
+  const others = REVERB_TRACKS.filter((t) => t !== drawn && heard(t));
+  return { ...source, track: others.length > 0 ? rng.fork('track').pick(others) : drawn };
+}
+
 function build(rng: Rng, seed: number, lvl: number): ReverbTimeQuestion {
   const p = levelSpec(meta, lvl).params;
   const decayS = rng.pick(p.decaysS);
   const askPreDelay = p.preDelaysMs.length > 0;
   const preDelayMs = askPreDelay ? rng.pick(p.preDelaysMs) : DEFAULT_PRE_DELAY_MS;
-  const track = rng.pick(REVERB_TRACKS);
+  const drawn = rng.pick(REVERB_TRACKS);
   return {
     kind: 'reverb-time',
     seed,
@@ -53,6 +70,6 @@ function build(rng: Rng, seed: number, lvl: number): ReverbTimeQuestion {
     askPreDelay,
     reverb: { decayS, preDelayMs, damping: 0.4, stereoWidth: 1, seed: rng.int(1, 999_999) },
     sendDb: -6,
-    source: { ...generateSongSource(rng.fork('source')), track },
+    source: withHeardTrack(rng, generateSongSource(rng.fork('source')), drawn),
   };
 }
