@@ -205,6 +205,7 @@ const emptyView: ProgressView = {
   trend: { fromDay: 104, toDay: 110, skills: [] },
   eq: { octave: null, third: null, mixUps: [], directionAsked: 0, directionWrong: 0, skipped: 0 },
   thresholds: [],
+  mixes: null,
   streaks: { current: 0, longest: 0, practisedToday: false, daysPractised: 0, lastDay: null, recent: [] },
   exercises: [],
   next: {
@@ -228,6 +229,28 @@ describe('progress dashboard', () => {
     const link = el.querySelector<HTMLAnchorElement>('.practise-next a')!;
     expect(link.getAttribute('href')).toBe('/train?kind=level-change&level=1');
     expect(el.querySelector('#practise-next-title')?.textContent).toBe('Your first drill');
+  });
+
+  it('says what holds the graded mixes back, in words and bars with numbers', () => {
+    const view: ProgressView = {
+      ...emptyView,
+      totalAttempts: 3,
+      mixes: {
+        mixes: 3,
+        worst: 'tone',
+        shares: [
+          { dimension: 'tone', share: 0.6, meanSteps: 4 },
+          { dimension: 'balance', share: 0.4, meanSteps: 2.7 },
+        ],
+      },
+    };
+    const el = mount(<ProgressDashboard view={view} />);
+    expect(el.querySelector('#mixes-title')?.textContent).toBe('What holds your mixes back');
+    expect(el.textContent).toContain('In your last 3 graded mixes, most of what was left to fix was EQ.');
+    const rows = [...el.querySelectorAll('.mix-holdback li')].map((li) => li.textContent);
+    expect(rows).toEqual(['EQ60 %', 'Level against the rest40 %']);
+    const bar = el.querySelector<HTMLElement>('.mix-holdback-bar span')!;
+    expect(bar.style.width).toBe('60%');
   });
 
   it('shows every part for a learner with history', () => {

@@ -8,14 +8,23 @@ const NAMES: Readonly<Record<string, string>> = {
   space: 'Reverb and delay',
 };
 
+/** The same, inside a sentence. */
+const PHRASES: Readonly<Record<string, string>> = {
+  balance: 'the levels against each other',
+  pan: 'panning',
+  tone: 'EQ',
+  dynamics: 'compression',
+  space: 'reverb and delay',
+};
+
 /** What holds the learner's graded mixes back: each dimension's share of what is left, as bars with numbers. */
 export function MixHoldback({ mixes }: { mixes: MixDimensionSummary }) {
-  const worst = NAMES[mixes.worst] ?? mixes.worst;
+  const worst = PHRASES[mixes.worst] ?? mixes.worst;
   return (
     <>
       <p>
         In your last {mixes.mixes} graded {mixes.mixes === 1 ? 'mix' : 'mixes'}, most of what was left to fix
-        was <strong>{worst.toLowerCase()}</strong>.
+        was <strong>{worst}</strong>.
       </p>
       <ul class="mix-holdback">
         {mixes.shares.map((s) => (
