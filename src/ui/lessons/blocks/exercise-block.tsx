@@ -58,7 +58,8 @@ export function ExerciseBlock({ block, lesson, best, onScore }: GradedBlockProps
         </h3>
         <p class="block-meta">
           {title}, level {block.level}
-          {block.levelName ? ` (${block.levelName})` : ''} · {block.count} questions · pass mark {block.pass}%
+          {block.levelName ? ` (${block.levelName})` : ''} · {block.count}{' '}
+          {block.count === 1 ? 'question' : 'questions'} · pass mark {block.pass}%
         </p>
       </header>
       {session ? (
@@ -83,7 +84,8 @@ export function ExerciseBlock({ block, lesson, best, onScore }: GradedBlockProps
                 drill.start();
               }}
             >
-              {last ? 'Another round' : 'Start the drill'}: {block.count} questions
+              {last ? 'Another round' : 'Start the drill'}: {block.count}{' '}
+              {block.count === 1 ? 'question' : 'questions'}
             </button>
             <a class="btn btn-ghost" href={href}>
               On the Train page
