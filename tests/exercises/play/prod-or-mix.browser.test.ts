@@ -40,7 +40,8 @@ describe('prod-or-mix play', () => {
       expect(changed.length, type).toBe(1);
       expect(sameTopology(a, b)).toBe(true);
     }
-  });
+    // Generating searches seeds for each change type, and each question is checked for audibility on a render.
+  }, 120_000);
 
   it('a production change plays another render of the song: the notes differ, the mix settings do not', async () => {
     const q = find((x) => x.category === 'production' && x.change === 'arrangement');
