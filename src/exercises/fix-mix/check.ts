@@ -1,8 +1,7 @@
 /** Fix this mix, graded: the diagnosis (step one) and the repair on the desk (step two) in one score. */
 import { TRACK_NAMES } from '../../production/generate-song';
-import { CURVE_POINTS_HZ } from '../eq-match/curve-distance';
 import { gradeMix, type MixGrade, type TrackMeasure } from '../shared/mix-grade';
-import { mixMeasures } from '../shared/mix-measures';
+import { flatMeasures, mixMeasures } from '../shared/mix-measures';
 import { MIX_DIMENSIONS } from '../shared/mix-spec';
 import { clampScore } from '../shared/scoring';
 import type { CheckResult, SongSource } from '../types';
@@ -22,12 +21,7 @@ function measuresFor(q: FixMixQuestion): TrackMeasure[] {
       measureSource(q),
       q.tracks.map((t) => t.id),
     );
-  const none = { channels: [new Float32Array(0)], sampleRate: 24000 };
-  return q.tracks.map(() => ({
-    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
-    samples: none,
-    loudWeights: new Float32Array(0),
-  }));
+  return flatMeasures(q.tracks.length);
 }
 
 /** Both steps graded (the review reads them). */

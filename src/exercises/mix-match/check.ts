@@ -1,25 +1,19 @@
 /** Mix to the reference: graded per track and dimension, scored by the share of the distance closed. */
 
-import { CURVE_POINTS_HZ } from '../eq-match/curve-distance';
 import { gradeMix, type MixGrade, type TrackMeasure } from '../shared/mix-grade';
-import { mixMeasures } from '../shared/mix-measures';
+import { flatMeasures, mixMeasures } from '../shared/mix-measures';
 import { MIX_DIMENSIONS } from '../shared/mix-spec';
 import type { CheckResult } from '../types';
 import type { MixMatchAnswer, MixMatchQuestion } from './meta';
 
-/** Measures for a question: rendered only when tone or dynamics are graded (faders and pan need no audio). */
+/** Measures for a question: from the song's stems only when tone or dynamics are graded. */
 function measuresFor(q: MixMatchQuestion): TrackMeasure[] {
   if (q.dimensions.includes('tone') || q.dimensions.includes('dynamics'))
     return mixMeasures(
       q.source,
       q.tracks.map((t) => t.id),
     );
-  const none = { channels: [new Float32Array(0)], sampleRate: 24000 };
-  return q.tracks.map(() => ({
-    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
-    samples: none,
-    loudWeights: new Float32Array(0),
-  }));
+  return flatMeasures(q.tracks.length);
 }
 
 /** The grade of an answer (the review picture reads its cells). */

@@ -1,9 +1,8 @@
 /** Mix to the reference: a song, its reference mix and the untouched desk, per level. */
 import { createRng, type Rng } from '../../dsp/random';
-import { CURVE_POINTS_HZ } from '../eq-match/curve-distance';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { gradeMix } from '../shared/mix-grade';
-import { mixMeasures } from '../shared/mix-measures';
+import { flatMeasures, mixMeasures } from '../shared/mix-measures';
 import { copyTrackMix, type MixDimension, type TrackMix, untouchedTrack } from '../shared/mix-spec';
 import { generateSongSource } from '../shared/sources';
 import { trackRef } from '../shared/tracks';
@@ -58,11 +57,7 @@ function farEnough(q: MixMatchQuestion): boolean {
         q.source,
         q.tracks.map((t) => t.id),
       )
-    : q.tracks.map(() => ({
-        spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
-        samples: { channels: [new Float32Array(0)], sampleRate: 24000 },
-        loudWeights: new Float32Array(0),
-      }));
+    : flatMeasures(q.tracks.length);
   const g = gradeMix(
     { names: [], reference: q.reference, start: q.start, dimensions: q.dimensions, measures },
     q.start,

@@ -1,29 +1,18 @@
 /**
  * What the mix grader needs to know of a generated song's tracks, measured from the stems themselves: the
- * song is re-synthesised once at 24 kHz by the pure renderer (as comp-match does for one track), cut to the
- * question's excerpt, and each track gives its spectrum weights and its loudness weights. Cached per song.
+ * loop analysis every song question already makes (song-analysis.ts renders the song once at 24 kHz and
+ * cuts the excerpt) gives each track's spectrum weights and loudness weights. Nothing is rendered twice.
  */
-import { bandLevels, exactCentre, THIRD_OCTAVE_CENTRES } from '../../dsp/bands';
 import type { Hz } from '../../dsp/units';
-import { generateSong } from '../../production/generate-song';
-import { renderStemsSync } from '../../production/render-stems';
 import type { TrackId } from '../../production/types';
 import { loudnessWeights } from '../comp-match/loudness-weights';
-import { CHECK_SAMPLE_RATE } from '../comp-match/stem-cache';
 import { CURVE_POINTS_HZ } from '../eq-match/curve-distance';
 import type { SongSource } from '../types';
 import type { TrackMeasure } from './mix-grade';
 import { levelWeight } from './programme-spectrum';
+import { ANALYSIS_CENTRES, ANALYSIS_RATE, analyseSongLoop, type TrackProfile } from './song-analysis';
 
-/** Third-octave centres measured (up to 10 kHz: the 24 kHz render holds nothing above 12 kHz). */
-const CENTRES: readonly Hz[] = THIRD_OCTAVE_CENTRES.filter((f) => f <= 10000);
-
-/** How many songs the cache keeps. */
-export const MIX_MEASURE_CACHE_SIZE = 3;
-
-const cache = new Map<string, Map<TrackId, TrackMeasure>>();
-
-/** Spectrum weights at the comparison points from third-octave levels (dB re the loudest), flat beyond the ends. */
+/** Spectrum weights at the comparison points from third-octave levels (dB), flat beyond the ends. */
 export function weightsFromBands(centres: readonly Hz[], levelsDb: readonly number[]): number[] {
   const max = Math.max(...levelsDb.filter((l) => Number.isFinite(l)));
   const rel = levelsDb.map((l) => (Number.isFinite(l) ? l - max : -200));
@@ -41,43 +30,36 @@ export function weightsFromBands(centres: readonly Hz[], levelsDb: readonly numb
   });
 }
 
-function measureSong(source: SongSource): Map<TrackId, TrackMeasure> {
-  const song = generateSong(source.seed, source.style, source.overrides);
-  const stems = renderStemsSync(song, { sampleRate: CHECK_SAMPLE_RATE });
-  const from = Math.max(0, Math.round(source.startS * CHECK_SAMPLE_RATE));
-  const length = Math.round(source.durationS * CHECK_SAMPLE_RATE);
-  const out = new Map<TrackId, TrackMeasure>();
-  for (const track of stems.tracks) {
-    const full = track.channels[0] ?? new Float32Array(0);
-    const excerpt = full.slice(from, Math.min(full.length, from + length));
-    const samples = { channels: [excerpt], sampleRate: CHECK_SAMPLE_RATE };
-    const levels = bandLevels(excerpt, CHECK_SAMPLE_RATE, CENTRES.map(exactCentre), 3);
-    out.set(track.id, {
-      spectrumWeights: weightsFromBands(CENTRES, levels),
-      samples,
-      loudWeights: loudnessWeights(samples),
-    });
-  }
-  return out;
+// A track's measures live as long as its analysis (the analysis cache decides).
+const measured = new WeakMap<TrackProfile, TrackMeasure>();
+
+function measureTrack(profile: TrackProfile): TrackMeasure {
+  const hit = measured.get(profile);
+  if (hit) return hit;
+  const samples = { channels: [profile.samples], sampleRate: ANALYSIS_RATE };
+  const levelsDb = profile.bands.map((p) => (p > 0 ? 10 * Math.log10(p) : Number.NEGATIVE_INFINITY));
+  const m = {
+    spectrumWeights: weightsFromBands(ANALYSIS_CENTRES, levelsDb),
+    samples,
+    loudWeights: loudnessWeights(samples),
+  };
+  measured.set(profile, m);
+  return m;
 }
 
-/** The measures of `tracks` of a song excerpt (rendered once per song, least recently used dropped first). */
+/** The measures of `tracks` of a song excerpt (from its cached loop analysis). */
 export function mixMeasures(source: SongSource, tracks: readonly TrackId[]): TrackMeasure[] {
-  const key = JSON.stringify([
-    source.style,
-    source.seed,
-    source.overrides ?? {},
-    source.startS,
-    source.durationS,
-  ]);
-  let song = cache.get(key);
-  if (song) cache.delete(key);
-  else song = measureSong(source);
-  cache.set(key, song);
-  while (cache.size > MIX_MEASURE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  const analysis = analyseSongLoop(source);
   return tracks.map((id) => {
-    const m = song.get(id);
-    if (!m) throw new Error(`The song has no ${id} track to grade.`);
-    return m;
+    const profile = analysis.tracks.get(id);
+    if (!profile) throw new Error(`The song has no ${id} track to grade.`);
+    return measureTrack(profile);
   });
+}
+
+/** Stand-in measures for grading faders, pan and sends only (they need no audio). */
+export function flatMeasures(count: number): TrackMeasure[] {
+  const samples = { channels: [new Float32Array(0)], sampleRate: ANALYSIS_RATE };
+  const m = { spectrumWeights: CURVE_POINTS_HZ.map(() => 1), samples, loudWeights: new Float32Array(0) };
+  return Array.from({ length: count }, () => m);
 }
