@@ -6,7 +6,7 @@ import { meta as compMatchMeta } from './comp-match/meta';
 import { solve as compMatchSolve } from './comp-match/solve';
 import { start as compMatchStart } from './comp-match/start';
 import { check as compSpotCheck } from './comp-spot/check';
-import { generate as compSpotGenerate } from './comp-spot/generate';
+import { generate as compSpotGenerate, generateAt as compSpotGenerateAt } from './comp-spot/generate';
 import type { CompSpotAnswer, CompSpotQuestion } from './comp-spot/meta';
 import { meta as compSpotMeta } from './comp-spot/meta';
 import { solve as compSpotSolve } from './comp-spot/solve';
@@ -129,7 +129,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: compMatchCheck,
     start: compMatchStart,
   },
-  'comp-spot': { meta: compSpotMeta, generate: compSpotGenerate, solve: compSpotSolve, check: compSpotCheck },
+  'comp-spot': {
+    meta: compSpotMeta,
+    generate: compSpotGenerate,
+    solve: compSpotSolve,
+    check: compSpotCheck,
+    generateAt: compSpotGenerateAt,
+  },
   'fader-balance': {
     meta: faderBalanceMeta,
     generate: faderBalanceGenerate,

@@ -94,6 +94,13 @@ export function describeThreshold(
         return `You place an instrument to within ${percent(variable.min)} % of the stereo width, the finest here.`;
       return `You place an instrument to within ${aboutWithRange(estimate, percent, ' %')} of the stereo width: like telling ${positionsAt(estimate.value)} positions apart from hard left to hard right.`;
     }
+    case 'comp-spot': {
+      if (place === 'easiest')
+        return `Even ${decibels(variable.max)} dB of compression, the most here, was not clear to you yet: try the levels first.`;
+      if (place === 'hardest')
+        return `You hear which version is compressed even when it takes only ${decibels(variable.min)} dB off the peaks, the least here.`;
+      return `You hear which version is compressed when it takes ${aboutWithRange(estimate, decibels, ' dB')} off the peaks.`;
+    }
     default: {
       const r = (v: number) => Math.round(v * 10) / 10;
       return `Your threshold is about ${r(estimate.value)} (somewhere between ${r(estimate.low)} and ${r(estimate.high)}).`;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { check } from '../../src/exercises/comp-spot/check';
-import { generate } from '../../src/exercises/comp-spot/generate';
+import { generate, generateAt } from '../../src/exercises/comp-spot/generate';
 import { measuredPeakReductionDb, sourceSamples } from '../../src/exercises/comp-spot/measured-reduction';
 import { meta } from '../../src/exercises/comp-spot/meta';
 import { resolveCompressor, thresholdBelowPeakFor } from '../../src/exercises/shared/relative-compressor';
@@ -84,4 +84,25 @@ describe('comp-spot scoring: right 100, wrong 0; a neighbouring amount 33', () =
       expect(check(q, { choice: wrong }).score).toBe(0);
     }
   });
+});
+
+describe('comp-spot adaptive: which version is compressed, by how much', () => {
+  it('plants the measured gain reduction it is asked for, on the base level, with A or B compressed', () => {
+    const sides = new Set<string>();
+    for (const [seed, value] of [
+      [1, 8],
+      [2, 3],
+      [3, 1],
+    ] as const) {
+      const q = generateAt(seed, value);
+      expect(q).toMatchObject({ kind: 'comp-spot', level: 2, subtype: 'which', adaptiveValue: value });
+      sides.add(q.correct);
+      const samples = sourceSamples(analyseSongLoop(q.source), q.source.track);
+      // Measured at the drill's own attack and release: the label is what the learner hears (±15 %).
+      expect(measuredPeakReductionDb(samples, q.compressor)).toBeGreaterThan(0.7 * value);
+      expect(measuredPeakReductionDb(samples, q.compressor)).toBeLessThan(1.3 * value);
+    }
+    expect(generateAt(4, 99).adaptiveValue).toBe(12);
+    expect(generateAt(4, Number.NaN).adaptiveValue).toBe(0.5);
+  }, 60_000);
 });

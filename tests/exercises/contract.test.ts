@@ -113,7 +113,7 @@ describe('registry', () => {
     }
   });
 
-  it('makes eq-boost, level-change and pan-position adaptive, and says why eq-match and comp-match are not', () => {
+  it('makes eq-boost, level-change, pan-position and comp-spot adaptive, and says why eq-match and comp-match are not', () => {
     expect(exercises['eq-boost'].meta.mainVariable).toMatchObject({ unit: 'dB', easier: 'larger' });
     expect(exercises['level-change'].meta.mainVariable).toMatchObject({ unit: 'dB', easier: 'larger' });
     expect(exercises['pan-position'].meta.mainVariable).toMatchObject({
@@ -125,6 +125,12 @@ describe('registry', () => {
     expect(exercises['eq-boost'].meta.mainVariable?.chance).toBe(1 / 10);
     expect(exercises['level-change'].meta.mainVariable?.chance).toBe(1 / 12);
     expect(exercises['pan-position'].meta.mainVariable?.chance).toBe(1 / 7);
+    // comp-spot's "which version is compressed?" steps the measured gain reduction; one of two sides by luck.
+    expect(exercises['comp-spot'].meta.mainVariable).toMatchObject({
+      unit: 'dB',
+      easier: 'larger',
+      chance: 0.5,
+    });
     expect(exercises['eq-match'].meta.adaptive).toBe(false);
     expect(exercises['comp-match'].meta.adaptive).toBe(false);
   });

@@ -44,6 +44,14 @@ describe('threshold words', () => {
     );
   });
 
+  it('says a comp-spot threshold as dB taken off the peaks', () => {
+    const COMP = { min: 0.5, max: 12, easier: 'larger' as const };
+    expect(describeThreshold('comp-spot', est(2.2, 1.6, 3.1), COMP)).toBe(
+      'You hear which version is compressed when it takes about 2 dB (somewhere between 1.5 and 3.5 dB) off the peaks.',
+    );
+    expect(describeThreshold('comp-spot', est(12, 11.9, 12), COMP)).toContain('not clear to you yet');
+  });
+
   it('falls back to a neutral sentence', () => {
     expect(describeThreshold('something-else', est(3.14, 2.5, 4), EQ)).toBe(
       'Your threshold is about 3.1 (somewhere between 2.5 and 4).',

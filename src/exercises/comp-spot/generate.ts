@@ -51,7 +51,10 @@ export function audibility(q: CompSpotQuestion): Audibility {
     return { planted, required: label * (1 - AMOUNT_TOLERANCE) };
   }
   const mid = { ...q.compressor, attackMs: midOf(p.attacksMs, 10), releaseMs: midOf(p.releasesMs, 1) };
-  return { planted: measuredPeakReductionDb(samples, mid), required: 0.7 * p.reductionDb };
+  return {
+    planted: measuredPeakReductionDb(samples, mid),
+    required: 0.7 * (q.adaptiveValue ?? p.reductionDb),
+  };
 }
 
 function midOf([fast, slow]: readonly [number, number], round: number): number {
@@ -64,9 +67,19 @@ export function generate(seed: number, level: number): CompSpotQuestion {
   return drawAudible(seed, (rng) => build(rng, seed, lvl), audibility);
 }
 
-function build(rng: Rng, seed: number, lvl: number): CompSpotQuestion {
+/**
+ * Adaptive mode: a "which version is compressed?" question on the base level whose compressor takes `value`
+ * dB off the peaks (measured, as in generate), clamped to the main variable's range and rounded to 0.1 dB.
+ */
+export function generateAt(seed: number, value: number): CompSpotQuestion {
+  const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
+  const v = Math.round(Math.min(mv.max, Math.max(mv.min, Number.isFinite(value) ? value : mv.min)) * 10) / 10;
+  return drawAudible(seed, (rng) => ({ ...build(rng, seed, mv.baseLevel, v), adaptiveValue: v }), audibility);
+}
+
+function build(rng: Rng, seed: number, lvl: number, adaptiveDb?: number): CompSpotQuestion {
   const p = levelSpec(meta, lvl).params;
-  const subtype = rng.pick(p.subtypes);
+  const subtype = adaptiveDb === undefined ? rng.pick(p.subtypes) : 'which';
   const where = rng.pick(p.sources);
   const source: SongSource = generateSongSource(rng.fork('source'), where === 'mix' ? {} : { track: where });
   const base = { kind: 'comp-spot' as const, seed, level: lvl, subtype, source };
@@ -87,7 +100,7 @@ function build(rng: Rng, seed: number, lvl: number): CompSpotQuestion {
         choiceLabels: ['A', 'B'],
         correct: side,
         compressedSide: side,
-        compressor: compressor(threshold(p.reductionDb), midAttack, midRelease),
+        compressor: compressor(threshold(adaptiveDb ?? p.reductionDb), midAttack, midRelease),
       };
     }
     case 'amount': {

@@ -135,6 +135,17 @@ export const meta: ExerciseMeta<CompSpotLevel> = {
       },
     },
   ],
-  adaptive: false,
-  adaptiveNote: 'Each drill is a plain right-or-wrong choice between fixed settings; use the levels.',
+  adaptive: true,
+  mainVariable: {
+    name: 'compression',
+    unit: 'dB',
+    easier: 'larger',
+    start: 8,
+    min: 0.5,
+    max: 12,
+    // Level 2: "which of A and B is compressed?", on a part or the mix.
+    baseLevel: 2,
+    // One of two sides by luck.
+    chance: 1 / 2,
+  },
 };
