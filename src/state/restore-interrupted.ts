@@ -9,6 +9,7 @@
 import { RESTORE_MARK_KEY } from '../storage/backup-format';
 import type { HeadroomDb } from '../storage/open';
 import { showNotice } from './notices';
+import { uniqueId } from './unique-id';
 
 /** The localStorage key of the note a running restore leaves. */
 export const RESTORE_NOTE_KEY = 'headroom-restore-running';
@@ -24,7 +25,7 @@ function storage(): Storage | null {
 
 /** Runs a restore with a note left for the next start in case the page goes away before it ends. */
 export async function whileMarkedRestoring<T>(run: (mark: string) => Promise<T>): Promise<T> {
-  const mark = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const mark = uniqueId();
   const work = async () => {
     storage()?.setItem(RESTORE_NOTE_KEY, mark);
     try {

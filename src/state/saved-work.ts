@@ -4,6 +4,7 @@ import type { HeadroomDb } from '../storage/open';
 import { deleteWork, getWork, listWorks, putWork, renameWork, type SavedWork } from '../storage/works';
 import { showNotice } from './notices';
 import { activeProfileId, database } from './storage';
+import { uniqueId } from './unique-id';
 
 export type { SavedWork } from '../storage/works';
 
@@ -31,7 +32,7 @@ export function mixWorkId(profileId: string, choiceId: string): string {
 
 /** A new id for an arrangement. */
 export function newArrangementId(): string {
-  return `arr-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return uniqueId('arr-');
 }
 
 /** The name a list shows for a work. */
