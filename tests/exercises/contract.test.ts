@@ -15,16 +15,8 @@ vi.mock('../../src/exercises/comp-match/stem-cache', async (importOriginal) => {
 // mix-match likewise grades every track on one synthetic stem (tests/exercises/mix-match.test.ts renders songs).
 vi.mock('../../src/exercises/shared/mix-measures', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/exercises/shared/mix-measures')>();
-  const { hitTrain: train } = await import('./fixtures');
-  const { loudnessWeights } = await import('../../src/exercises/comp-match/loudness-weights');
-  const { CURVE_POINTS_HZ } = await import('../../src/exercises/eq-match/curve-distance');
-  const samples = { channels: [train(4000, 0.5)], sampleRate: 4000 };
-  const measure = {
-    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
-    samples,
-    loudWeights: loudnessWeights(samples),
-  };
-  return { ...original, mixMeasures: (_: unknown, tracks: readonly unknown[]) => tracks.map(() => measure) };
+  const { syntheticMixMeasures } = await import('./fixtures');
+  return { ...original, mixMeasures: await syntheticMixMeasures() };
 });
 
 // Generators re-draw inaudible questions from an analysed render of the song; here every song is one synthetic

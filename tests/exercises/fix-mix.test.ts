@@ -15,16 +15,8 @@ import { generateSong } from '../../src/production/generate-song';
 // renders real songs), so hundreds of questions stay quick.
 vi.mock('../../src/exercises/shared/mix-measures', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/exercises/shared/mix-measures')>();
-  const { hitTrain: train } = await import('./fixtures');
-  const { loudnessWeights } = await import('../../src/exercises/comp-match/loudness-weights');
-  const { CURVE_POINTS_HZ } = await import('../../src/exercises/eq-match/curve-distance');
-  const samples = { channels: [train(4000, 0.5)], sampleRate: 4000 };
-  const measure = {
-    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
-    samples,
-    loudWeights: loudnessWeights(samples),
-  };
-  return { ...original, mixMeasures: (_: unknown, tracks: readonly unknown[]) => tracks.map(() => measure) };
+  const { syntheticMixMeasures } = await import('./fixtures');
+  return { ...original, mixMeasures: await syntheticMixMeasures() };
 });
 
 const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);

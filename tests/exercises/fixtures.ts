@@ -151,3 +151,24 @@ export function syntheticAnalysis(centres: readonly number[], sampleRate: number
   });
   return { beats, bpm: 120, tracks };
 }
+
+/**
+ * A stand-in for `mixMeasures`: every track graded on one synthetic hit train with flat spectrum weights, so
+ * tests that make hundreds of mix questions render no songs (for `vi.mock` of shared/mix-measures).
+ */
+export async function syntheticMixMeasures(): Promise<
+  (
+    source: unknown,
+    tracks: readonly unknown[],
+  ) => import('../../src/exercises/shared/mix-grade').TrackMeasure[]
+> {
+  const { loudnessWeights } = await import('../../src/exercises/comp-match/loudness-weights');
+  const { CURVE_POINTS_HZ } = await import('../../src/exercises/eq-match/curve-distance');
+  const samples = { channels: [hitTrain(4000, 0.5)], sampleRate: 4000 };
+  const measure = {
+    spectrumWeights: CURVE_POINTS_HZ.map(() => 1),
+    samples,
+    loudWeights: loudnessWeights(samples),
+  };
+  return (_source, tracks) => tracks.map(() => measure);
+}
