@@ -1,6 +1,7 @@
 import type { IGainNode } from 'standardized-audio-context';
 import type { CompressorSettings } from '../dsp/compressor';
 import { dbToGain } from '../dsp/db';
+import { effectiveWidth } from '../dsp/stereo-width';
 import type { Decibels, Seconds } from '../dsp/units';
 import { StripMeter, type StripMeterReading } from './strip-meter';
 import { createPanPath, type PanPath, type SourceChannels } from './strip-pan';
@@ -22,6 +23,7 @@ import {
   mergeStripSettings,
   type StripSettings,
 } from './strip-settings';
+import { createWidthPath, type WidthPath } from './strip-width';
 import type { AnyContext, AnyNode, DeepPartial } from './types';
 import { loadEngineWorklets } from './worklets';
 
@@ -32,13 +34,19 @@ type SendName = keyof StripSettings['sends'];
 const SEND_NAMES: SendName[] = ['reverb', 'delay'];
 const COMPRESSOR_FIELDS = ['thresholdDb', 'ratio', 'kneeDb', 'attackMs', 'releaseMs', 'makeupDb'] as const;
 
+/** The width the strip applies (mono forces 0). */
+function stripWidth(settings: StripSettings): number {
+  return effectiveWidth(settings.width ?? 1, settings.mono ?? false);
+}
+
 function faderGain(db: Decibels): number {
   return dbToGain(Math.min(db, FADER_MAX_DB));
 }
 
 /**
- * One mixer channel: trim → high-pass → EQ (4 bands) → compressor → mute → solo-silence → [pre-fader
- * sends] → fader → [post-fader sends] → pan → output (+ output meter). Mute and solo-silence sit before
+ * One mixer channel: trim → high-pass → low-pass → EQ (4 bands) → compressor → mute → solo-silence →
+ * [pre-fader sends] → fader → [post-fader sends] → pan → width / mono (strip-width.ts) → output (+ output
+ * meter). Mute and solo-silence sit before
  * the pre-fader tap, so a muted or solo-silenced channel sends nothing to the reverb or delay either.
  *
  * Pan (strip-pan.ts): a mono input gets the equal-power law of dsp/pan.ts panGains (centre −3.01 dB each
@@ -65,6 +73,8 @@ export class ChannelStrip {
   private readonly dynamics: PathSwitcher<DynamicsPath>;
   private readonly sendTaps: Record<SendName, StripSend>;
   private readonly pan: PathSwitcher<PanPath>;
+  private readonly panOut: IGainNode<AnyContext>;
+  private readonly width: PathSwitcher<WidthPath>;
   private sourceChannels: SourceChannels = null;
   private meter: StripMeter | undefined;
   private filterKey: string;
@@ -89,7 +99,9 @@ export class ChannelStrip {
     this.dynamics = new PathSwitcher(ctx, this.muteGain, createDynamicsPath(ctx, this.junction, settings));
     this.muteGain.connect(this.soloGain).connect(this.fader);
     this.output = ctx.createGain();
-    this.pan = new PathSwitcher(ctx, this.output, createPanPath(ctx, this.fader, settings.pan, null));
+    this.panOut = ctx.createGain();
+    this.pan = new PathSwitcher(ctx, this.panOut, createPanPath(ctx, this.fader, settings.pan, null));
+    this.width = new PathSwitcher(ctx, this.output, createWidthPath(ctx, this.panOut, stripWidth(settings)));
 
     this.sendTaps = {
       reverb: new StripSend(ctx, this.soloGain, this.fader, settings.sends.reverb),
@@ -129,6 +141,7 @@ export class ChannelStrip {
     if (after.faderDb !== before.faderDb) rampParam(this.fader.gain, faderGain(after.faderDb), at);
     if (after.pan !== before.pan) this.pan.current.setPan(after.pan, at);
     if (after.mute !== before.mute) rampParam(this.muteGain.gain, after.mute ? 0 : 1, at);
+    this.updateWidth(before, after, at);
     this.updateFilters(before, after, at);
     this.updateCompressor(before, after, at);
     for (const name of SEND_NAMES) {
@@ -199,8 +212,17 @@ export class ChannelStrip {
     this.dynamics.dispose();
     this.meter?.dispose();
     this.pan.dispose();
+    this.width.dispose();
     for (const send of Object.values(this.sendTaps)) send.dispose();
-    for (const node of [this.input, this.junction, this.muteGain, this.soloGain, this.fader, this.output]) {
+    for (const node of [
+      this.input,
+      this.junction,
+      this.muteGain,
+      this.soloGain,
+      this.fader,
+      this.panOut,
+      this.output,
+    ]) {
       node.disconnect();
     }
   }
@@ -213,6 +235,14 @@ export class ChannelStrip {
       return;
     }
     for (const [id, node] of this.filters.current.nodes) rampFilterParams(node, id, before, after, at);
+  }
+
+  private updateWidth(before: StripSettings, after: StripSettings, at: Seconds): void {
+    const [from, to] = [stripWidth(before), stripWidth(after)];
+    if (from === to) return;
+    const fresh = this.ctx.currentTime === 0 && at <= 0; // nothing rendered yet: swap outright, no glide
+    if (fresh || from === 1 || to === 1) this.width.replace(createWidthPath(this.ctx, this.panOut, to), at);
+    else this.width.current.setWidth(to, at);
   }
 
   private updateCompressor(before: StripSettings, after: StripSettings, at: Seconds): void {
@@ -233,6 +263,7 @@ export class ChannelStrip {
     this.filters.collect();
     this.dynamics.collect();
     this.pan.collect();
+    this.width.collect();
     for (const send of Object.values(this.sendTaps)) send.collect();
   }
 }

@@ -1,9 +1,12 @@
 import type { IAudioWorkletNode, IGainNode } from 'standardized-audio-context';
 import { dbToGain } from '../dsp/db';
+import { effectiveWidth, type Width } from '../dsp/stereo-width';
 import type { Decibels, Seconds } from '../dsp/units';
 import { createLimiterNode, disposeLimiterNode, limiterLatencySeconds } from './limiter';
 import { StripMeter, type StripMeterReading } from './strip-meter';
+import { PathSwitcher } from './strip-paths';
 import { rampParam } from './strip-ramp';
+import { createWidthPath, type WidthPath } from './strip-width';
 import type { AnyContext, AnyNode } from './types';
 
 /** A master meter reading in dBFS, the louder channel of the two (−Infinity for silence). */
@@ -21,8 +24,8 @@ export interface MasterBusOptions {
 export const SAFETY_CEILING_DB: Decibels = -1;
 
 /**
- * The master bus: input (sum) → master fader → meter tap → hearing-safety limiter (ceiling −1 dBFS) →
- * output. The limiter is always the last stage and has no bypass; the meter reads before it, so it
+ * The master bus: input (sum) → master fader → width / mono (strip-width.ts; no stage at full width) →
+ * meter tap → hearing-safety limiter (ceiling −1 dBFS) → output. The limiter is always the last stage and has no bypass; the meter reads before it, so it
  * shows how hard the mix drives the limiter.
  */
 export class MasterBus {
@@ -31,6 +34,11 @@ export class MasterBus {
   /** Delay the limiter's lookahead adds to everything on the bus. */
   readonly latency: Seconds;
   private readonly fader: IGainNode<AnyContext>;
+  /** After the width stage, before the limiter (the meter reads here). */
+  private readonly post: IGainNode<AnyContext>;
+  private readonly widthStage: PathSwitcher<WidthPath>;
+  private widthValue: Width = 1;
+  private monoOn = false;
   /** Only in a live context: analysers do nothing useful offline, and would still cost every quantum. */
   private readonly meter: StripMeter | undefined;
   /** What leaves the limiter (what the learner hears); live contexts only, like `meter`. */
@@ -49,8 +57,10 @@ export class MasterBus {
     this.fader = ctx.createGain();
     this.fader.gain.value = dbToGain(faderDb);
     this.input.connect(this.fader);
-    this.meter = 'startRendering' in ctx ? undefined : new StripMeter(ctx, this.fader);
-    this.fader.connect(limiter);
+    this.post = ctx.createGain();
+    this.widthStage = new PathSwitcher(ctx, this.post, createWidthPath(ctx, this.fader, 1));
+    this.meter = 'startRendering' in ctx ? undefined : new StripMeter(ctx, this.post);
+    this.post.connect(limiter);
     limiter.connect(output);
     this.outputMeter = 'startRendering' in ctx ? undefined : new StripMeter(ctx, limiter);
   }
@@ -72,7 +82,41 @@ export class MasterBus {
     rampParam(this.fader.gain, dbToGain(db), at);
   }
 
-  /** Peak and RMS of the last ~2048 samples after the master fader (before the limiter); −Infinity offline. */
+  /** The master width (1 = unchanged; see dsp/stereo-width.ts). */
+  get width(): Width {
+    return this.widthValue;
+  }
+
+  /** Whether the master is summed to mono. */
+  get mono(): boolean {
+    return this.monoOn;
+  }
+
+  /** Sets the master width (0 … 2, side signal × width) from time `at`, glided or crossfaded. */
+  setWidth(width: Width, at: Seconds = this.ctx.currentTime): void {
+    const from = effectiveWidth(this.widthValue, this.monoOn);
+    this.widthValue = width;
+    this.applyWidth(from, at);
+  }
+
+  /** Sums the master to mono (or back to its width) from time `at`, crossfaded. */
+  setMono(mono: boolean, at: Seconds = this.ctx.currentTime): void {
+    const from = effectiveWidth(this.widthValue, this.monoOn);
+    this.monoOn = mono;
+    this.applyWidth(from, at);
+  }
+
+  private applyWidth(from: Width, at: Seconds): void {
+    this.widthStage.collect();
+    const to = effectiveWidth(this.widthValue, this.monoOn);
+    if (to === from) return;
+    const fresh = this.ctx.currentTime === 0 && at <= 0; // nothing rendered yet: swap outright, no glide
+    if (fresh || from === 1 || to === 1)
+      this.widthStage.replace(createWidthPath(this.ctx, this.fader, to), at);
+    else this.widthStage.current.setWidth(to, at);
+  }
+
+  /** Peak and RMS of the last ~2048 samples after the master fader and width (before the limiter); −Infinity offline. */
   readMeter(): MasterMeterReading {
     return this.meter?.read() ?? { peakDb: Number.NEGATIVE_INFINITY, rmsDb: Number.NEGATIVE_INFINITY };
   }
@@ -87,7 +131,9 @@ export class MasterBus {
     this.input.disconnect();
     this.meter?.dispose();
     this.outputMeter?.dispose();
+    this.widthStage.dispose();
     this.fader.disconnect();
+    this.post.disconnect();
     disposeLimiterNode(this.limiter);
   }
 }

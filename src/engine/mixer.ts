@@ -23,6 +23,10 @@ export interface MixerOptions {
   delay?: Partial<Omit<DelaySettings, 'bpm'>>;
   /** Master fader (default 0 dB). */
   masterDb?: Decibels;
+  /** Master width, side × width (default 1, unchanged). */
+  masterWidth?: number;
+  /** Master summed to mono (default off). */
+  masterMono?: boolean;
   /** Where the master bus goes (default `ctx.destination`; e.g. an AbCompare input). */
   output?: AnyNode;
 }
@@ -58,6 +62,8 @@ export class Mixer implements TransportTarget {
   /** Builds a mixer on `ctx` with its tracks (loads the engine worklets if needed). */
   static async create(ctx: AnyContext, options: MixerOptions = {}): Promise<Mixer> {
     const master = await MasterBus.create(ctx, { faderDb: options.masterDb ?? 0, output: options.output });
+    if (options.masterWidth !== undefined) master.setWidth(options.masterWidth, 0);
+    if (options.masterMono) master.setMono(true, 0);
     const mixer = new Mixer(ctx, master, options);
     const strips = await Promise.all(
       (options.tracks ?? []).map((t) => ChannelStrip.create(ctx, fullSettings(t))),

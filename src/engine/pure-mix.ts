@@ -8,6 +8,7 @@
 import { dbToGain } from '../dsp/db';
 import { renderLimiter, SAFETY_LIMITER } from '../dsp/limiter';
 import { integratedLoudness } from '../dsp/loudness';
+import { applyWidth, effectiveWidth } from '../dsp/stereo-width';
 import type { Decibels, Lufs, SampleRate } from '../dsp/units';
 import { DEFAULT_DELAY, type DelaySettings } from './delay-bus';
 import { renderPureDelay, renderPureReverb, type StereoSignal } from './pure-returns';
@@ -29,6 +30,10 @@ export interface PureMix {
   delay?: Partial<Omit<DelaySettings, 'bpm'>>;
   /** Master fader (default 0 dB). */
   masterDb?: Decibels;
+  /** Master width, side × width (default 1). */
+  masterWidth?: number;
+  /** Master summed to mono (default off). */
+  masterMono?: boolean;
 }
 
 /** How much of a mix to render. */
@@ -68,7 +73,7 @@ function fitted(channels: readonly Float32Array[], length: number): Float32Array
 
 /**
  * Renders `mix` to stereo [L, R] at `sampleRate` (the tracks' rate): strips (with solo-in-place), the sends
- * into the reverb and delay returns, the master fader and the always-on safety limiter (so, like the engine,
+ * into the reverb and delay returns, the master fader, the master width and the always-on safety limiter (so, like the engine,
  * the output is late by the limiter's 3 ms lookahead). Matches an offline render of the same mix to float32
  * rounding (see tests/engine/pure-mix.browser.test.ts).
  */
@@ -105,7 +110,8 @@ export function renderPureMix(
   if (fader !== 1) {
     for (const side of master) for (let i = 0; i < length; i++) side[i] = (side[i] as number) * fader;
   }
-  const [left, right] = renderLimiter(master, sampleRate, SAFETY_LIMITER);
+  const width = effectiveWidth(mix.masterWidth ?? 1, mix.masterMono ?? false);
+  const [left, right] = renderLimiter(applyWidth(master[0], master[1], width), sampleRate, SAFETY_LIMITER);
   return [left as Float32Array, right as Float32Array];
 }
 

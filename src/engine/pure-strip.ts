@@ -8,6 +8,7 @@ import { applyBiquad, biquadCoefficients } from '../dsp/biquad';
 import { createCompressorState, processCompressorBlockLinear } from '../dsp/compressor';
 import { dbToGain } from '../dsp/db';
 import { panGains } from '../dsp/pan';
+import { applyWidth, effectiveWidth } from '../dsp/stereo-width';
 import type { SampleRate } from '../dsp/units';
 import { balanceGains } from './strip-pan';
 import { activeFilterStages, FADER_MAX_DB, type StripSettings } from './strip-settings';
@@ -39,11 +40,13 @@ function filtered(channels: Float32Array[], settings: StripSettings, sampleRate:
     const c =
       stage.id === 'hp'
         ? biquadCoefficients('highpass', settings.highPass.frequency, Math.SQRT1_2, 0, sampleRate)
-        : (() => {
-            const band = settings.eq[Number(stage.id.slice(2))];
-            if (!band) throw new Error(`No EQ band ${stage.id}`);
-            return biquadCoefficients(band.type, band.frequency, band.q, band.gainDb, sampleRate);
-          })();
+        : stage.id === 'lp'
+          ? biquadCoefficients('lowpass', settings.lowPass.frequency, Math.SQRT1_2, 0, sampleRate)
+          : (() => {
+              const band = settings.eq[Number(stage.id.slice(2))];
+              if (!band) throw new Error(`No EQ band ${stage.id}`);
+              return biquadCoefficients(band.type, band.frequency, band.q, band.gainDb, sampleRate);
+            })();
     out = out.map((x) => applyBiquad(x, c));
   }
   return out;
@@ -93,8 +96,8 @@ function panned(channels: Float32Array[], pan: number): [Float32Array, Float32Ar
 }
 
 /**
- * Renders one strip: trim → high-pass and audible EQ bands → compressor → mute / solo-silence (`silenced`)
- * → pre-fader sends → fader → post-fader sends → pan. `channels` is the source (1 or 2 channels, one pass
+ * Renders one strip: trim → high-pass, low-pass and audible EQ bands → compressor → mute / solo-silence
+ * (`silenced`) → pre-fader sends → fader → post-fader sends → pan → width (or mono). `channels` is the source (1 or 2 channels, one pass
  * of the loop); channels past the second are ignored.
  */
 export function renderPureStrip(
@@ -117,5 +120,7 @@ export function renderPureStrip(
     if (!open || gain === 0) return null;
     return (s.preFader ? signal : post).map((x) => scaled(x, gain));
   };
-  return { output: panned(post, settings.pan), sends: { reverb: send('reverb'), delay: send('delay') } };
+  const [left, right] = panned(post, settings.pan);
+  const width = effectiveWidth(settings.width ?? 1, settings.mono ?? false);
+  return { output: applyWidth(left, right, width), sends: { reverb: send('reverb'), delay: send('delay') } };
 }

@@ -105,7 +105,7 @@ export class PathSwitcher<P extends StripPath> {
   }
 }
 
-/** The high-pass and audible EQ bands, as fresh BiquadFilterNodes in series. */
+/** The high-pass, low-pass and audible EQ bands, as fresh BiquadFilterNodes in series. */
 export interface FilterPath extends StripPath {
   readonly stages: readonly FilterStage[];
   readonly nodes: ReadonlyMap<string, IBiquadFilterNode<AnyContext>>;
@@ -143,6 +143,7 @@ export function createFilterPath(ctx: AnyContext, source: AnyNode, settings: Str
 /** The filter's target values for a stage: [frequency, Q as Web Audio takes it, gain dB]. */
 export function filterTargets(id: string, settings: StripSettings): [number, number, number] {
   if (id === 'hp') return [settings.highPass.frequency, webAudioQ('highpass', Math.SQRT1_2), 0];
+  if (id === 'lp') return [settings.lowPass.frequency, webAudioQ('lowpass', Math.SQRT1_2), 0];
   const band = settings.eq[Number(id.slice(2))];
   if (!band) throw new Error(`No EQ band ${id}`);
   return [band.frequency, webAudioQ(band.type, band.q), band.gainDb];

@@ -1,4 +1,5 @@
 import { type CompressorSettings, DEFAULT_COMPRESSOR } from '../dsp/compressor';
+import type { Width } from '../dsp/stereo-width';
 import type { Decibels, Hz, Pan } from '../dsp/units';
 import type { DeepPartial } from './types';
 
@@ -26,12 +27,21 @@ export interface StripSettings {
   trimDb: Decibels;
   /** 12 dB/octave Butterworth high-pass (Q 0.7071). */
   highPass: { enabled: boolean; frequency: Hz };
+  /** 12 dB/octave Butterworth low-pass (Q 0.7071), after the high-pass. */
+  lowPass: { enabled: boolean; frequency: Hz };
   /** Low shelf, peaking, peaking, high shelf. */
   eq: [EqBandSettings, EqBandSettings, EqBandSettings, EqBandSettings];
   compressor: CompressorSettings & { enabled: boolean };
   /** −Infinity … +10 dB. */
   faderDb: Decibels;
   pan: Pan;
+  /**
+   * Stereo width after the pan, mid-side (dsp/stereo-width.ts): the side signal times `width` (0 … 2;
+   * 1 = unchanged). A mono source panned to the centre has no side, so only panned or stereo sources change.
+   */
+  width: Width;
+  /** Sums the strip's output to mono (width 0), whatever `width` says. */
+  mono: boolean;
   mute: boolean;
   solo: boolean;
   sends: { reverb: SendSettings; delay: SendSettings };
@@ -40,12 +50,13 @@ export interface StripSettings {
 /** Highest fader setting, dB. */
 export const FADER_MAX_DB: Decibels = 10;
 
-/** A flat, unity-gain, centred strip with the high-pass, compressor and sends off. */
+/** A flat, unity-gain, centred, unchanged-width strip with the filters, compressor and sends off. */
 export function defaultStripSettings(name = 'Channel'): StripSettings {
   return {
     name,
     trimDb: 0,
     highPass: { enabled: false, frequency: 80 },
+    lowPass: { enabled: false, frequency: 12000 },
     eq: [
       { enabled: true, type: 'lowshelf', frequency: 100, gainDb: 0, q: Math.SQRT1_2 },
       { enabled: true, type: 'peaking', frequency: 400, gainDb: 0, q: 1 },
@@ -55,6 +66,8 @@ export function defaultStripSettings(name = 'Channel'): StripSettings {
     compressor: { enabled: false, ...DEFAULT_COMPRESSOR },
     faderDb: 0,
     pan: 0,
+    width: 1,
+    mono: false,
     mute: false,
     solo: false,
     sends: {
@@ -94,18 +107,19 @@ function structuredCopy(value: unknown): unknown {
 
 /** A filter stage the strip keeps in its chain: the high-pass or one audible EQ band. */
 export interface FilterStage {
-  /** 'hp' or 'eq0' … 'eq3'. */
+  /** 'hp', 'lp' or 'eq0' … 'eq3'. */
   id: string;
-  type: 'highpass' | EqBandSettings['type'];
+  type: 'highpass' | 'lowpass' | EqBandSettings['type'];
 }
 
 /**
- * The filter stages that must be in the chain, in order: the high-pass if enabled, then every EQ band that
+ * The filter stages that must be in the chain, in order: the high-pass and low-pass if enabled, then every EQ band that
  * is enabled and not flat (a band at 0 dB is an identity filter, so it costs nothing to leave out).
  */
 export function activeFilterStages(settings: StripSettings): FilterStage[] {
   const stages: FilterStage[] = [];
   if (settings.highPass.enabled) stages.push({ id: 'hp', type: 'highpass' });
+  if (settings.lowPass?.enabled) stages.push({ id: 'lp', type: 'lowpass' });
   settings.eq.forEach((band, i) => {
     if (band.enabled && band.gainDb !== 0) stages.push({ id: `eq${i}`, type: band.type });
   });

@@ -2,7 +2,7 @@ import { effect, signal } from '@preact/signals';
 import type { SampleRate } from '../dsp/units';
 import type { ExerciseId } from '../exercises/registry';
 import type { PairLoudness } from '../exercises/shared/play-ab';
-import type { Playback, PlaybackState, PreparedQuestion } from '../exercises/shared/play-types';
+import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../exercises/shared/play-types';
 import { currentAudioContext, describe, reportEngineFailure, startAudio } from './audio';
 import { holdBusy } from './busy';
 import { loadSongStems } from './drill-stems';
@@ -38,6 +38,8 @@ export function createDrillPlayer() {
   const timings = signal<DrillPlayerTimings>({ prepareMs: null, startMs: null });
   // Whether this question has sounded: nothing is scored before the learner has listened.
   const heard = signal(false);
+  // After answering: the two mixes as answered (for readings beside the review) and their sample rate.
+  const reviewPair = signal<{ pair: AbPair; sampleRate: SampleRate } | null>(null);
   let prepared: PreparedQuestion<unknown> | null = null;
   let loudness: Promise<PairLoudness> | undefined;
   let playback: Playback<unknown> | null = null;
@@ -71,6 +73,7 @@ export function createDrillPlayer() {
     loudness = undefined;
     pendingAnswer = undefined;
     reviewAnswer = undefined;
+    reviewPair.value = null;
     state.value = null;
     syncBusy(false);
   }
@@ -117,6 +120,8 @@ export function createDrillPlayer() {
     timings,
     /** Whether the current question has played at least once (Submit waits for it). */
     heard,
+    /** After answering: the review's A and B as plain data (null before, or while nothing is prepared). */
+    reviewPair,
     /** Loads a question: renders or reuses its stems and prepares A and B. */
     async load(kind: ExerciseId, question: unknown): Promise<void> {
       teardown();
@@ -186,8 +191,13 @@ export function createDrillPlayer() {
     /** After answering: the right answer against the learner's. */
     async review(answer: unknown): Promise<void> {
       reviewAnswer = answer;
+      if (prepared) reviewPair.value = { pair: prepared.review(answer), sampleRate: prepared.sampleRate };
       // Without a playback yet, build() applies the review when it makes one.
       if (playback) await playback.showReview(answer);
+    },
+    /** Review: hears one track alone on both sides (by name; null: the whole mixes). */
+    solo(name: string | null): void {
+      playback?.solo(name);
     },
     /** Stops and forgets the current question. */
     clear(): void {

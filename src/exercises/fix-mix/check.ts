@@ -103,6 +103,7 @@ export function check(q: FixMixQuestion, a: FixMixAnswer): CheckResult {
       steps: g.repair.cells.map((c) => c.steps),
       total: g.repair.total,
       startTotal: g.repair.startTotal,
+      worst: g.repair.worst,
     },
   };
 }

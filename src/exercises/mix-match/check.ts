@@ -50,6 +50,7 @@ export function check(q: MixMatchQuestion, a: MixMatchAnswer): CheckResult {
       steps: g.cells.map((c) => c.steps),
       total: g.total,
       startTotal: g.startTotal,
+      worst: g.worst,
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { AbSide, AnyContext, AnyNode } from '../../engine';
 import { AbCompare } from '../../engine';
 import { type BuiltSide, buildSide, measureSideLoudness, morphSide, sameTopology } from './play-scene';
+import { soloPair } from './play-solo';
 import type {
   AbPair,
   LevelMatchView,
@@ -65,6 +66,8 @@ export async function createPlayback<A>(
   const listeners = new Set<(s: PlaybackState) => void>();
   const blockedReason = prepared.levelMatch.allowed ? null : prepared.levelMatch.reason;
   let pair: AbPair = prepared.question;
+  // Review: the pair as answered, before any solo.
+  let reviewBase: AbPair | null = null;
   let sides: Record<AbSide, BuiltSide> = {
     a: await buildSide(ctx, pair.a, prepared.sampleRate, ab.inputA),
     b: await buildSide(ctx, pair.b, prepared.sampleRate, ab.inputB),
@@ -225,11 +228,23 @@ export async function createPlayback<A>(
     },
     async showReview(answer) {
       unwatch();
-      await rebuild(prepared.review(answer));
+      reviewBase = prepared.review(answer);
+      await rebuild(reviewBase);
       unwatch = watchEnd();
       match.aLufs = null;
       match.bLufs = null;
-      emit({ mode: 'review', labels: pair.labels });
+      emit({ mode: 'review', labels: pair.labels, solo: null });
+      measure('both');
+    },
+    solo(name) {
+      if (state.mode !== 'review' || !reviewBase || disposed) return;
+      const next = soloPair(reviewBase, name);
+      morphSide(sides.a, next.a);
+      morphSide(sides.b, next.b);
+      pair = next;
+      match.aLufs = null;
+      match.bLufs = null;
+      emit({ solo: name });
       measure('both');
     },
     setLevelMatch(enabled) {

@@ -90,6 +90,8 @@ export interface PlaybackState {
   mode: 'question' | 'review';
   levelMatch: LevelMatchView;
   durationS: Seconds;
+  /** Review: the track heard alone on both sides (by its name), or null for the whole mixes. */
+  solo?: string | null;
 }
 
 /** A question playing live: the handle the drill drives. */
@@ -106,6 +108,11 @@ export interface Playback<A = unknown> {
   update(answer: A): void;
   /** After answering: A = right answer, B = the learner's, at the same position. */
   showReview(answer: A): Promise<void>;
+  /**
+   * Review only: hears the track called `name` alone on both sides (null: the whole mixes again), morphed
+   * in place (no gap, same position); the level match is measured again on what is heard.
+   */
+  solo(name: string | null): void;
   setLevelMatch(enabled: boolean): void;
   dispose(): void;
 }

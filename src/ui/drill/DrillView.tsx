@@ -182,7 +182,12 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
             <p class="muted">
               Now A plays the right answer and B yours: switch with A and B to hear the difference.
             </p>
-            <ReviewPicture question={question} answer={session.answer.value} />
+            <ReviewPicture
+              question={question}
+              answer={session.answer.value}
+              result={result}
+              player={player}
+            />
           </div>
         )}
       </div>

@@ -1,9 +1,13 @@
 import { useMemo } from 'preact/hooks';
 import { gradeAnswer } from '../../exercises/mix-match/check';
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
-import type { MixGrade } from '../../exercises/shared/mix-grade';
+import { type MixGradeView, mixGradeFromDetails } from '../../exercises/shared/mix-grade-view';
 import { MIX_DIMENSIONS, type MixDimension } from '../../exercises/shared/mix-spec';
 import type { TrackRef } from '../../exercises/shared/tracks';
+import type { CheckResult } from '../../exercises/types';
+import type { DrillPlayer } from '../../state/drill-player';
+import { MixReviewListen } from './mix-review-listen';
+import { MixReviewReadings } from './mix-review-readings';
 
 const DIMENSION_NAMES: Record<MixDimension, string> = {
   balance: 'Level',
@@ -29,7 +33,7 @@ export function MixGradeTable({
 }: {
   tracks: readonly TrackRef[];
   dimensions: readonly MixDimension[];
-  grade: MixGrade;
+  grade: MixGradeView;
   caption: string;
 }) {
   const dims = MIX_DIMENSIONS.filter((d) => dimensions.includes(d));
@@ -80,9 +84,54 @@ export function MixGradeTable({
   );
 }
 
-/** The review of a mix: tracks × dimensions, each cell coloured and named, and what to change first. */
-export function MixReview({ q, a }: { q: MixMatchQuestion; a: MixMatchAnswer }) {
-  const grade = useMemo(() => gradeAnswer(q, a), [q, a]);
+/** The grade the check computed at Submit (from its details); graded here only when none came with it. */
+export function useMixGrade(
+  result: CheckResult | undefined,
+  trackCount: number,
+  regrade: () => MixGradeView,
+): MixGradeView {
+  return useMemo(
+    () => mixGradeFromDetails(result?.details, trackCount) ?? regrade(),
+    [result, trackCount, regrade],
+  );
+}
+
+/** Per-track listening (solo, A/B) and the measured readings of both mixes, when the drill's player is there. */
+export function MixReviewSound({
+  player,
+  tracks,
+  referenceName,
+}: {
+  player: DrillPlayer | undefined;
+  tracks: readonly TrackRef[];
+  referenceName: string;
+}) {
+  if (!player) return null;
+  return (
+    <>
+      <MixReviewListen player={player} tracks={tracks} referenceName={referenceName} />
+      <MixReviewReadings player={player} referenceName={referenceName} />
+    </>
+  );
+}
+
+/**
+ * The review of a mix: tracks × dimensions, each cell coloured and named, and what to change first; with the
+ * drill's player, a track-by-track A/B and the audio readings of both mixes beside it.
+ */
+export function MixReview({
+  q,
+  a,
+  result,
+  player,
+}: {
+  q: MixMatchQuestion;
+  a: MixMatchAnswer;
+  result?: CheckResult;
+  player?: DrillPlayer;
+}) {
+  const regrade = useMemo(() => () => gradeAnswer(q, a), [q, a]);
+  const grade = useMixGrade(result, q.tracks.length, regrade);
   return (
     <figure class="review-figure mix-review">
       <MixGradeTable
@@ -91,6 +140,7 @@ export function MixReview({ q, a }: { q: MixMatchQuestion; a: MixMatchAnswer }) 
         grade={grade}
         caption="Your mix against the reference, track by track"
       />
+      <MixReviewSound player={player} tracks={q.tracks} referenceName="reference" />
     </figure>
   );
 }

@@ -13,6 +13,8 @@ import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/lev
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
+import type { CheckResult } from '../../exercises/types';
+import type { DrillPlayer } from '../../state/drill-player';
 import {
   curvePath,
   dbToY,
@@ -190,7 +192,19 @@ function Values({ right, yours }: { right: string; yours: string }) {
 }
 
 /** The picture after answering: the right answer against the learner's, drawn the way the kind is heard. */
-export function ReviewPicture({ question, answer }: { question: ExerciseQuestion; answer: unknown }) {
+export function ReviewPicture({
+  question,
+  answer,
+  result,
+  player,
+}: {
+  question: ExerciseQuestion;
+  answer: unknown;
+  /** The check made at Submit (the mix reviews read their grade from it instead of grading again). */
+  result?: CheckResult;
+  /** The drill's player (the mix reviews solo tracks and measure both mixes with it). */
+  player?: DrillPlayer;
+}) {
   switch (question.kind) {
     case 'eq-boost': {
       const q = question as EqBoostQuestion;
@@ -264,9 +278,23 @@ export function ReviewPicture({ question, answer }: { question: ExerciseQuestion
       );
     }
     case 'mix-match':
-      return <MixReview q={question as MixMatchQuestion} a={answer as MixMatchAnswer} />;
+      return (
+        <MixReview
+          q={question as MixMatchQuestion}
+          a={answer as MixMatchAnswer}
+          result={result}
+          player={player}
+        />
+      );
     case 'fix-mix':
-      return <FixMixReview q={question as FixMixQuestion} a={answer as FixMixAnswer} />;
+      return (
+        <FixMixReview
+          q={question as FixMixQuestion}
+          a={answer as FixMixAnswer}
+          result={result}
+          player={player}
+        />
+      );
     default:
       return null;
   }
