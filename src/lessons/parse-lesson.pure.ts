@@ -103,14 +103,18 @@ function assignIds(steps: LessonStep[], problems: ProblemList): void {
     }
 }
 
-function summarise(steps: LessonStep[]): Pick<LessonSummary, 'stepTitles' | 'passMarks' | 'blockCounts'> {
+function summarise(
+  steps: LessonStep[],
+): Pick<LessonSummary, 'stepTitles' | 'passMarks' | 'blockCounts' | 'drills'> {
   const passMarks: Record<string, number> = {};
   const blockCounts = { listen: 0, mixer: 0, exercise: 0, quiz: 0 };
+  const drills: { kind: string; level: number }[] = [];
   for (const block of steps.flatMap((s) => s.blocks)) {
     if (isGraded(block)) passMarks[block.id] = block.pass;
     if (block.type in blockCounts) blockCounts[block.type as keyof typeof blockCounts]++;
+    if (block.type === 'exercise') drills.push({ kind: block.kind, level: block.level });
   }
-  return { stepTitles: steps.map((s) => s.title), passMarks, blockCounts };
+  return { stepTitles: steps.map((s) => s.title), passMarks, blockCounts, drills };
 }
 
 /** Parses a lesson file (`file` is only used in messages). Never throws on bad content. */

@@ -246,6 +246,8 @@ export interface LessonSummary extends LessonFrontMatter {
   passMarks: Record<string, number>;
   /** Interactive blocks by kind, for the map's badges. */
   blockCounts: { listen: number; mixer: number; exercise: number; quiz: number };
+  /** The drills the lesson embeds (kind and level, in lesson order): the skill map's lesson-to-drill links. */
+  drills?: { kind: string; level: number }[];
 }
 
 /** A whole lesson, loaded lazily from its own chunk. */

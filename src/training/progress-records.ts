@@ -24,6 +24,8 @@ export interface AttemptRecord {
   assignmentId?: string;
   /** The check's details, when stored (mixes: `dimensions` and per-track `steps`). */
   details?: unknown;
+  /** Milliseconds from the question appearing to the answer, when stored. */
+  timeMs?: number;
 }
 
 /** Running totals per kind, as stored (src/storage/schema.ts `Progress` is assignable to this). */
@@ -43,6 +45,8 @@ export interface KindInfo {
   skill: string;
   /** Level names, easiest first (level n is levelNames[n − 1]). */
   levelNames: readonly string[];
+  /** One sentence per level on what it asks (same order), when known. */
+  levelDescriptions?: readonly string[];
   /** The adaptive variable of adaptive kinds. */
   mainVariable?: MainVariable;
 }
