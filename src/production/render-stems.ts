@@ -2,6 +2,9 @@
 import { hashString } from '../dsp/random';
 import type { Decibels, SampleRate, Seconds } from '../dsp/units';
 import { BEATS_PER_BAR } from './events';
+import { sampledPatchFor } from './sampler/patches';
+import { renderSampledTrack } from './sampler/render-sampled';
+import { installedSampleBank, type SampleBank } from './sampler/sample-bank';
 import { levelStems, sumWithGains } from './stem-levels';
 import { styleSpec } from './styles';
 import { heldLength, mixHeldNote, mixSound } from './synth/mix-note';
@@ -12,11 +15,32 @@ import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId
 /** Bumped whenever the synthesis changes what a song sounds like (cached stems go stale). */
 export const RENDER_VERSION = 1;
 
+/** The version of stems in which sampled instruments play (sampler/): bumped when their sound changes. */
+export const SAMPLED_RENDER_VERSION = 1001;
+
 /** How to render. */
 export interface RenderOptions {
   sampleRate: SampleRate;
   /** Silence kept after the last bar for tails to ring out (default 1.5 s). */
   tailSeconds?: Seconds;
+  /**
+   * Sampled instruments to play with (sampler/): default the installed bank (installSampleBank), null for
+   * synthesis only. Styles and parts without a sampled patch are synthesised either way.
+   */
+  sampleBank?: SampleBank | null;
+}
+
+/** Whether any unmuted track of `song` plays a sampled instrument from `bank`. */
+function usesSamples(song: Song, bank: SampleBank | null): boolean {
+  return !!bank && song.tracks.some((t) => !t.muted && sampledPatchFor(t.instrument, song.style, song.seed));
+}
+
+/**
+ * The renderVersion stems of `song` get when rendered with `bank` (default: the installed one): cached
+ * stems are valid only under the same version, so a synthesised fallback never stands in for samples.
+ */
+export function renderVersionFor(song: Song, bank: SampleBank | null = installedSampleBank()): number {
+  return usesSamples(song, bank) ? SAMPLED_RENDER_VERSION : RENDER_VERSION;
 }
 
 /** Thrown (or rejected with) when the abort signal fires; `name` is 'AbortError' like the DOM's. */
@@ -50,7 +74,13 @@ function* renderTrack(
   song: Song,
   sampleRate: SampleRate,
   out: Float32Array,
+  bank: SampleBank | null,
 ): Generator<number> {
+  const patch = bank ? sampledPatchFor(track.instrument, song.style, song.seed) : null;
+  if (bank && patch) {
+    yield* renderSampledTrack(track, song, bank, patch, sampleRate, out);
+    return;
+  }
   const voice = voiceFor(track.instrument);
   const secondsPerBeat = 60 / song.bpm;
   const noiseFor = (label: string | number) => createNoise(hashString(`${track.instrument}:${label}`));
@@ -138,10 +168,11 @@ export function* renderStemsSteps(song: Song, options: RenderOptions): Generator
   }
   const length = Math.ceil((songSeconds(song) + (options.tailSeconds ?? 1.5)) * sampleRate);
   const tracks = song.tracks.filter((t) => !t.muted);
+  const bank = options.sampleBank === undefined ? installedSampleBank() : options.sampleBank;
   const buffers: Float32Array[] = [];
   for (let k = 0; k < tracks.length; k++) {
     const out = new Float32Array(length);
-    for (const p of renderTrack(tracks[k] as Track, song, sampleRate, out))
+    for (const p of renderTrack(tracks[k] as Track, song, sampleRate, out, bank))
       yield (0.97 * (k + p)) / tracks.length;
     buffers.push(out);
     yield (0.97 * (k + 1)) / tracks.length;
@@ -160,7 +191,7 @@ export function* renderStemsSteps(song: Song, options: RenderOptions): Generator
     defaultFaderDb: levels.faders[k] as Decibels,
     activeRmsDb: Math.round((levels.rmsDb[k] ?? Number.NEGATIVE_INFINITY) * 10) / 10,
   }));
-  return { songId: song.id, renderVersion: RENDER_VERSION, sampleRate, length, tracks: stems };
+  return { songId: song.id, renderVersion: renderVersionFor(song, bank), sampleRate, length, tracks: stems };
 }
 
 /** Renders synchronously (Node, Workers). Throws RenderAbortedError if `signal` fires; progress rises 0 → 1. */

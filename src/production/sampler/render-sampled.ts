@@ -1,0 +1,142 @@
+/**
+ * A track played by a sampled instrument: each distinct note (pitch, velocity step, length, take) is
+ * rendered once by spessasynth_core's SoundFont synthesiser, alone, then mixed in at its humanised time.
+ * Deterministic: the same song, bank and rate give bit-identical audio (notes render in event order on a
+ * fresh synthesiser per track; nothing reads a clock or Math.random).
+ */
+import { SpessaSynthProcessor } from 'spessasynth_core';
+import type { SampleRate } from '../../dsp/units';
+import { mixSound } from '../synth/mix-note';
+import type { NoteEvent, Song, Track } from '../types';
+import { humanise } from './humanise';
+import type { SampledPatch } from './patches';
+import type { SampleBank } from './sample-bank';
+
+const BLOCK = 128;
+const DRUM_CHANNEL = 9;
+/** Velocity steps rendered (1..127 in steps of 8); the rest of the velocity is a gain. */
+const VELOCITY_STEP = 8;
+/** A take's detune in cents: hits and notes vary a little, as a player's do. */
+const TAKE_CENTS = [0, -6, 5];
+/** Longest tail after the gate (drums: after the hit). */
+const MAX_TAIL_S = 3;
+/** A rendered note ends once a block is this quiet (−90 dBFS) after its gate. */
+const SILENT = 3e-5;
+/** GM hi-hat notes: a closed or pedal hat chokes a ringing open hat (GM exclusive class). */
+const HATS = new Set([42, 44, 46]);
+const OPEN_HAT = 46;
+const CHOKE_S = 0.02;
+
+/** Renders single notes of one patch at one rate. */
+class NoteRenderer {
+  private readonly synth: SpessaSynthProcessor;
+  private readonly channel: number;
+  private readonly left = new Float32Array(BLOCK);
+  private readonly right = new Float32Array(BLOCK);
+
+  constructor(
+    bank: SampleBank,
+    private readonly patch: SampledPatch,
+    private readonly sampleRate: SampleRate,
+  ) {
+    this.synth = new SpessaSynthProcessor(sampleRate, {
+      effectsEnabled: false,
+      eventsEnabled: false,
+      maxBufferSize: BLOCK,
+    });
+    this.synth.soundBankManager.addSoundBank(bank.soundBank, 'headroom');
+    this.channel = patch.kind === 'kit' ? DRUM_CHANNEL : 0;
+    this.synth.programChange(this.channel, patch.number);
+  }
+
+  /** One note, start to silence: `gate` samples held (drums: ignored, the hit rings out), mono. */
+  render(pitch: number, velocity: number, gate: number, cents: number): Float32Array {
+    const { synth, channel, left, right } = this;
+    const drum = this.patch.kind === 'kit';
+    const held = drum ? 0 : gate;
+    const max = held + Math.round(MAX_TAIL_S * this.sampleRate);
+    const out = new Float32Array(max);
+    synth.pitchWheel(channel, Math.round(8192 + (cents / 200) * 8192));
+    synth.noteOn(channel, pitch, velocity);
+    let pos = 0;
+    let released = drum;
+    let end = max;
+    while (pos < max) {
+      if (!released && pos >= held) {
+        synth.noteOff(channel, pitch);
+        released = true;
+      }
+      const n = Math.min(BLOCK, max - pos, released ? BLOCK : held - pos);
+      left.fill(0, 0, n);
+      right.fill(0, 0, n);
+      synth.process(left, right, 0, n);
+      let peak = 0;
+      for (let i = 0; i < n; i++) {
+        const v = ((left[i] as number) + (right[i] as number)) * 0.5;
+        out[pos + i] = v;
+        if (Math.abs(v) > peak) peak = Math.abs(v);
+      }
+      pos += n;
+      if (released && pos > held + BLOCK && peak < SILENT) {
+        end = pos;
+        break;
+      }
+    }
+    synth.stopAllChannels(true);
+    // One block to let the killed voices go (discarded), so the next note starts from silence.
+    synth.process(left, right, 0, BLOCK);
+    return out.slice(0, end);
+  }
+}
+
+/** Renders `track` with `patch` from `bank` into `out`, yielding its own progress (0..1) now and then. */
+export function* renderSampledTrack(
+  track: Track,
+  song: Song,
+  bank: SampleBank,
+  patch: SampledPatch,
+  sampleRate: SampleRate,
+  out: Float32Array,
+): Generator<number> {
+  const renderer = new NoteRenderer(bank, patch, sampleRate);
+  const secondsPerBeat = 60 / song.bpm;
+  const cache = new Map<string, Float32Array>();
+  const events = track.events;
+  const choke = track.id === 'hats' && patch.kind === 'kit';
+  let open: { start: number; sound: Float32Array; gain: number } | null = null;
+  for (let n = 0; n < events.length; n++) {
+    const e = events[n] as NoteEvent;
+    const human = humanise(song.seed, track.id, n);
+    const start = Math.max(0, Math.round((e.time * secondsPerBeat + human.offset) * sampleRate));
+    const gate = Math.max(1, Math.round(e.duration * secondsPerBeat * sampleRate));
+    const velocity = Math.min(127, Math.max(1, e.velocity * human.velocityScale * 127));
+    const step = Math.min(127, Math.max(1, Math.round(velocity / VELOCITY_STEP) * VELOCITY_STEP));
+    const cents = TAKE_CENTS[human.take] ?? 0;
+    const key = `${e.pitch}:${step}:${patch.kind === 'kit' ? 0 : gate}:${human.take}`;
+    let sound = cache.get(key);
+    if (!sound) cache.set(key, (sound = renderer.render(e.pitch, step, gate, cents)));
+    // The SoundFont's velocity curve is about amplitude ∝ velocity²: the rest of the step as a gain.
+    const gain = (velocity / step) ** 2;
+    if (choke && HATS.has(e.pitch) && open && start < open.start + open.sound.length) {
+      chokeTail(out, open, start, Math.round(CHOKE_S * sampleRate));
+      open = null;
+    }
+    mixSound(out, start, sound, gain);
+    if (choke && e.pitch === OPEN_HAT) open = { start, sound, gain };
+    if (n % 32 === 31) yield (n + 1) / events.length;
+  }
+}
+
+/** Takes back what is left of a ringing sound from `at` on, fading it out over `fade` samples. */
+function chokeTail(
+  out: Float32Array,
+  ringing: { start: number; sound: Float32Array; gain: number },
+  at: number,
+  fade: number,
+): void {
+  const end = Math.min(out.length, ringing.start + ringing.sound.length);
+  for (let i = at; i < end; i++) {
+    const kept = i - at < fade ? 1 - (i - at) / fade : 0;
+    out[i] = (out[i] as number) - (ringing.sound[i - ringing.start] as number) * ringing.gain * (1 - kept);
+  }
+}
