@@ -43,7 +43,12 @@ export async function openHeadroomDb(options: OpenOptions = {}): Promise<Headroo
           // What learners make on Produce and Mix (arrangements, mixes): a new store, nothing rewritten.
           database.createObjectStore('works', { keyPath: 'id' }).createIndex('byProfile', 'profileId');
         }
-        // Later versions add rungs here: `if (oldVersion < 3) { ... }`, each tested from every older version.
+        if (oldVersion < 3) {
+          // The school's learning record store: its setup, and the statements waiting to be sent. Nothing rewritten.
+          database.createObjectStore('lrs', { keyPath: 'key' });
+          database.createObjectStore('xapiQueue', { keyPath: 'id' }).createIndex('byQueuedAt', 'queuedAt');
+        }
+        // Later versions add rungs here: `if (oldVersion < 4) { ... }`, each tested from every older version.
       },
       blocked() {
         options.onBlocked?.(new StorageError('blocked', storageMessage('blocked')));

@@ -3,7 +3,7 @@ import type { DBSchema } from 'idb';
 /** The IndexedDB database name. */
 export const DB_NAME = 'headroom';
 /** The current schema version; every bump adds a rung to the upgrade ladder in open.ts. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A learner on this device. */
 export interface Profile {
@@ -155,6 +155,28 @@ export interface SavedWork {
   updatedAt: number;
 }
 
+/** One record of the school's learning record store setup (version 3): its address and login, a learner's identity, the sync status. */
+export interface LrsRecord {
+  /** 'config', 'status', or 'identity:<profileId>'. */
+  key: string;
+  value: unknown;
+}
+
+/** One xAPI statement waiting to be sent (version 3); keyed by the statement's own stable id. */
+export interface QueuedStatement {
+  id: string;
+  /** The statement as plain JSON. */
+  statement: unknown;
+  /** The profile it is about. */
+  profileId: string;
+  queuedAt: number;
+  /** Failed sends so far, and the earliest time of the next (epoch ms). */
+  tries: number;
+  nextTryAt: number;
+  /** Why the last send failed, in plain words. */
+  lastError?: string;
+}
+
 /** Headroom's whole IndexedDB schema. */
 export interface HeadroomDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
@@ -171,6 +193,8 @@ export interface HeadroomDB extends DBSchema {
   assignments: { key: string; value: StoredAssignment; indexes: { bySavedAt: number } };
   reports: { key: string; value: StoredReport; indexes: { byAssignment: string } };
   works: { key: string; value: SavedWork; indexes: { byProfile: string } };
+  lrs: { key: string; value: LrsRecord };
+  xapiQueue: { key: string; value: QueuedStatement; indexes: { byQueuedAt: number } };
 }
 
 /** The names of every object store. */
@@ -185,4 +209,6 @@ export const STORE_NAMES = [
   'assignments',
   'reports',
   'works',
+  'lrs',
+  'xapiQueue',
 ] as const;

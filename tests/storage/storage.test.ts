@@ -40,6 +40,7 @@ describe('openHeadroomDb', () => {
       'assignments',
       'attempts',
       'lessons',
+      'lrs',
       'profiles',
       'progress',
       'reports',
@@ -47,6 +48,7 @@ describe('openHeadroomDb', () => {
       'songs',
       'stems',
       'works',
+      'xapiQueue',
     ]);
   });
   it('reports a database from a newer version as a clear "version" error', async () => {

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { listAssignmentRecords } from '../../src/storage/assignments';
 import { listAttempts } from '../../src/storage/attempts';
 import { getLessonState } from '../../src/storage/lessons';
+import { listQueue, loadIdentity, loadLrsConfig } from '../../src/storage/lrs';
 import type { HeadroomDb } from '../../src/storage/open';
 import { listProfiles } from '../../src/storage/profiles';
 import { listProgress } from '../../src/storage/progress';
@@ -316,5 +317,56 @@ const v2: FrozenVersion = {
   },
 };
 
+/** Version 3 adds `lrs` (the school's record store setup) and `xapiQueue` (statements waiting to be sent). */
+const v3: FrozenVersion = {
+  version: 3,
+  create(db) {
+    v2.create(db); // version 2's layout, unchanged …
+    db.createObjectStore('lrs', { keyPath: 'key' }); // … plus these two.
+    db.createObjectStore('xapiQueue', { keyPath: 'id' }).createIndex('byQueuedAt', 'queuedAt');
+  },
+  records() {
+    return {
+      ...v2.records(),
+      lrs: [
+        {
+          key: 'config',
+          value: {
+            endpoint: 'https://lrs.school.example/xapi/',
+            username: 'key-1',
+            password: 'secret-1',
+            savedAt: T,
+          },
+        },
+        { key: 'identity:p-kim', value: { name: 'Kim', email: 'kim@school.example' } },
+        { key: 'status', value: { lastSyncAt: T, lastError: null, sent: 3 } },
+      ],
+      xapiQueue: [
+        {
+          id: '0f1e2d3c-4b5a-8978-8695-a4b3c2d1e0f9',
+          statement: {
+            actor: { mbox: 'mailto:kim@school.example' },
+            verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+          },
+          profileId: 'p-kim',
+          queuedAt: T,
+          tries: 2,
+          nextTryAt: T + 4000,
+          lastError: 'No connection.',
+        },
+      ],
+    };
+  },
+  async check(db) {
+    await v2.check.call(this, db); // every store field for field (this.records() includes lrs and xapiQueue)
+    expect(await loadLrsConfig(db)).toMatchObject({
+      endpoint: 'https://lrs.school.example/xapi/',
+      username: 'key-1',
+    });
+    expect(await loadIdentity(db, 'p-kim')).toEqual({ name: 'Kim', email: 'kim@school.example' });
+    expect((await listQueue(db)).map((q) => [q.tries, q.lastError])).toEqual([[2, 'No connection.']]);
+  },
+};
+
 /** Every version that ever shipped, oldest first. */
-export const FROZEN_VERSIONS: FrozenVersion[] = [v1, v2];
+export const FROZEN_VERSIONS: FrozenVersion[] = [v1, v2, v3];
