@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsPlugin } from './src/lessons/build/lessons-plugin.js';
+import { instrumentsPlugin } from './tools/instruments-plugin.js';
 
 /**
  * The built app's Content-Security-Policy: only its own origin. `blob:` in script-src is there because
@@ -51,6 +53,8 @@ export default defineConfig({
     // lessons/*.md → virtual:lessons (index) + one lazy chunk per lesson; a bad lesson fails the build.
     lessonsPlugin(),
     contentSecurityPolicy(),
+    // The trimmed instrument bank (instruments.sf2, tools/instrument-bank.ts): fetched after the first screen.
+    instrumentsPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
@@ -60,8 +64,9 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         // Worklets, lesson chunks, icons and the manifest: everything the app needs offline.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,woff2}'],
-        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,woff2,sf2}'],
+        // The instrument bank (instruments.sf2) is the one large file.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       },
       devOptions: { enabled: false },
     }),
@@ -73,6 +78,10 @@ export default defineConfig({
     sourcemap: false,
   },
   worker: { format: 'es' },
+  // spessasynth_core's Ogg Vorbis decoder is WebAssembly (the CSP forbids it); our bank is plain PCM.
+  resolve: {
+    alias: { 'stb-vorbis': fileURLToPath(new URL('./src/production/sampler/no-vorbis.ts', import.meta.url)) },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },
 });

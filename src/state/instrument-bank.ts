@@ -1,0 +1,39 @@
+/**
+ * Loads the sampled instruments (a few MB, fetched after the first screen and precached by the service
+ * worker) into this context — the page or a render Worker — once, and installs them for renderStems.
+ * Anything that fails (offline before the first precache, a bad file) leaves synthesis as the fallback.
+ */
+import type { SampleBank } from '../production/sampler/sample-bank';
+
+/** A loaded bank and where it came from (the Worker loads the same URL). */
+export interface LoadedInstruments {
+  bank: SampleBank;
+  url: string;
+}
+
+let loading: Promise<LoadedInstruments | null> | null = null;
+
+/** The bank's URL in this build (tools/instruments-plugin.ts puts it there; the dev server serves it too). */
+export function instrumentBankUrl(): string {
+  return new URL(`${import.meta.env.BASE_URL}instruments.sf2`, location.href).href;
+}
+
+/** Fetches, parses and installs the bank from `url` (default: this build's) once; null when it cannot. */
+export function loadInstrumentBank(url?: string): Promise<LoadedInstruments | null> {
+  // No page to fetch from (Node, tests without a server): synthesis, quietly.
+  if (url === undefined && typeof location === 'undefined') return Promise.resolve(null);
+  loading ??= (async () => {
+    const { parseSampleBank, installSampleBank } = await import('../production/sampler/sample-bank');
+    const href = url ?? instrumentBankUrl();
+    const response = await fetch(href);
+    if (!response.ok) throw new Error(`Instrument bank: HTTP ${response.status} for ${href}`);
+    const bank = parseSampleBank(await response.arrayBuffer());
+    installSampleBank(bank);
+    return { bank, url: href };
+  })().catch((error: unknown) => {
+    console.warn('Sampled instruments not loaded; synthesising instead.', error);
+    loading = null;
+    return null;
+  });
+  return loading;
+}
