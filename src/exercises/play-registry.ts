@@ -10,6 +10,7 @@ import { play as eqMatch } from './eq-match/play';
 import { play as faderBalance } from './fader-balance/play';
 import { play as fixMix } from './fix-mix/play';
 import { play as levelChange } from './level-change/play';
+import { play as loudness } from './loudness/play';
 import { play as mixMatch } from './mix-match/play';
 import { play as panPosition } from './pan-position/play';
 import { play as prodOrMix } from './prod-or-mix/play';
@@ -42,6 +43,7 @@ export const plays: {
   'prod-or-mix': prodOrMix,
   'mix-match': mixMatch,
   'fix-mix': fixMix,
+  loudness,
 };
 
 /** A kind's play half seen generically (the drill holds questions and answers as plain data). */

@@ -46,6 +46,11 @@ import {
 import type { LevelChangeAnswer, LevelChangeQuestion } from './level-change/meta';
 import { meta as levelChangeMeta } from './level-change/meta';
 import { solve as levelChangeSolve } from './level-change/solve';
+import { check as loudnessCheck } from './loudness/check';
+import { generate as loudnessGenerate, generateAt as loudnessGenerateAt } from './loudness/generate';
+import type { LoudnessAnswer, LoudnessQuestion } from './loudness/meta';
+import { meta as loudnessMeta } from './loudness/meta';
+import { solve as loudnessSolve } from './loudness/solve';
 import { check as mixMatchCheck } from './mix-match/check';
 import { generate as mixMatchGenerate } from './mix-match/generate';
 import type { MixMatchAnswer, MixMatchQuestion } from './mix-match/meta';
@@ -86,6 +91,7 @@ export interface ExerciseTypes {
   'prod-or-mix': { question: ProdOrMixQuestion; answer: ProdOrMixAnswer };
   'mix-match': { question: MixMatchQuestion; answer: MixMatchAnswer };
   'fix-mix': { question: FixMixQuestion; answer: FixMixAnswer };
+  loudness: { question: LoudnessQuestion; answer: LoudnessAnswer };
 }
 
 /** The id of an exercise kind. */
@@ -189,6 +195,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: fixMixCheck,
     start: fixMixStart,
   },
+  loudness: {
+    meta: loudnessMeta,
+    generate: loudnessGenerate,
+    solve: loudnessSolve,
+    check: loudnessCheck,
+    generateAt: loudnessGenerateAt,
+  },
 };
 
 /** Every kind by id: `{ meta, generate, solve, check, generateAt? }`. */
@@ -208,6 +221,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'prod-or-mix',
   'mix-match',
   'fix-mix',
+  'loudness',
 ];
 
 /** Whether a string names a kind (own keys only). */

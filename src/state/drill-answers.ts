@@ -5,6 +5,7 @@
 import type { EqBoostAnswer, EqBoostQuestion } from '../exercises/eq-boost/meta';
 import { type FixMixAnswer, TRACK_FAULTS } from '../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../exercises/level-change/meta';
+import type { LoudnessQuestion } from '../exercises/loudness/meta';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../exercises/prod-or-mix/meta';
 import { type ExerciseId, type ExerciseQuestion, exercises } from '../exercises/registry';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../exercises/reverb-time/meta';
@@ -63,6 +64,8 @@ export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): b
       return has(answer, 'choice');
     case 'fix-mix':
       return isDiagnosisComplete(answer as FixMixAnswer);
+    case 'loudness':
+      return has(answer, 'side') && (!(question as LoudnessQuestion).askAmount || has(answer, 'amountDb'));
     default:
       return true;
   }

@@ -10,6 +10,7 @@ import { meta as eqMatch } from '../exercises/eq-match/meta';
 import { meta as faderBalance } from '../exercises/fader-balance/meta';
 import { meta as fixMix } from '../exercises/fix-mix/meta';
 import { meta as levelChange } from '../exercises/level-change/meta';
+import { meta as loudness } from '../exercises/loudness/meta';
 import { meta as mixMatch } from '../exercises/mix-match/meta';
 import { meta as panPosition } from '../exercises/pan-position/meta';
 import { meta as prodOrMix } from '../exercises/prod-or-mix/meta';
@@ -31,6 +32,7 @@ const METAS: readonly ExerciseMeta[] = [
   prodOrMix,
   mixMatch,
   fixMix,
+  loudness,
 ];
 
 /** Every exercise kind as the progress analytics see it, in menu order. */

@@ -101,6 +101,13 @@ export function describeThreshold(
         return `You hear which version is compressed even when it takes only ${decibels(variable.min)} dB off the peaks, the least here.`;
       return `You hear which version is compressed when it takes ${aboutWithRange(estimate, decibels, ' dB')} off the peaks.`;
     }
+    case 'loudness': {
+      if (place === 'easiest')
+        return `Even ${decibels(variable.max)} dB, the biggest level difference here, was not clear to you yet: try the levels first.`;
+      if (place === 'hardest')
+        return `You hear which version is louder even when it is only ${decibels(variable.min)} dB louder, the smallest here.`;
+      return `You hear which of two otherwise identical versions is louder when they differ by ${aboutWithRange(estimate, decibels, ' dB')}.`;
+    }
     default: {
       const r = (v: number) => Math.round(v * 10) / 10;
       return `Your threshold is about ${r(estimate.value)} (somewhere between ${r(estimate.low)} and ${r(estimate.high)}).`;

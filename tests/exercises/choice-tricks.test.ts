@@ -9,6 +9,7 @@ import type { CompSpotQuestion } from '../../src/exercises/comp-spot/meta';
 import type { DelayTimeQuestion } from '../../src/exercises/delay-time/meta';
 import type { EqBoostQuestion } from '../../src/exercises/eq-boost/meta';
 import type { LevelChangeQuestion } from '../../src/exercises/level-change/meta';
+import type { LoudnessQuestion } from '../../src/exercises/loudness/meta';
 import { CHANGES, type ProdOrMixQuestion } from '../../src/exercises/prod-or-mix/meta';
 import { exercises } from '../../src/exercises/registry';
 import type { ReverbTimeQuestion } from '../../src/exercises/reverb-time/meta';
@@ -60,6 +61,12 @@ const answerers: Record<string, (q: QuestionBase, how: Pick, rng: Rng) => unknow
       amountDb: choose(l.amountsDb, how, rng),
     };
   },
+  loudness: (q, how, rng) => ({
+    side: choose(['A', 'B'] as const, how, rng),
+    amountDb: (q as LoudnessQuestion).askAmount
+      ? choose((q as LoudnessQuestion).amountsDb, how, rng)
+      : undefined,
+  }),
   'prod-or-mix': (q, how, rng) => {
     const category = choose(['production', 'mixing'] as const, how, rng);
     const p = q as ProdOrMixQuestion;

@@ -46,6 +46,7 @@ describe('registry', () => {
         'mix-match',
         'fix-mix',
         'reverb-time',
+        'loudness',
       ].sort(),
     );
     expect(Object.keys(exercises).sort()).toEqual([...exerciseIds].sort());

@@ -78,6 +78,10 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
     }
     case 'delay-time':
       return { note: silly ? '1/3' : rng.pick(NOTE_VALUES) };
+    case 'loudness':
+      return silly
+        ? rng.pick([null, {}, { side: 'C', amountDb: Number.NaN }])
+        : { side: rng.pick(['A', 'B']), amountDb: rng.pick([0.5, 1, 2, 3, 4, 6, 7]) };
     case 'prod-or-mix': {
       const category = rng.pick(['production', 'mixing'] as const);
       return { category, change: rng.pick([...CHANGES.production, ...CHANGES.mixing]) };

@@ -6,6 +6,7 @@ import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/me
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
+import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/meta';
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or-mix/meta';
@@ -21,6 +22,7 @@ import {
   ReverbTimeAnswerView,
 } from './answers/choice-answers';
 import { FixMixAnswerView } from './answers/fix-mix-answer';
+import { LoudnessAnswerView } from './answers/loudness-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
 import { MixMatchAnswerView } from './answers/mix-answer';
 import type { AnswerViewProps } from './answers/types';
@@ -57,5 +59,7 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <MixMatchAnswerView {...cast<MixMatchQuestion, MixMatchAnswer>(props)} />;
     case 'fix-mix':
       return <FixMixAnswerView {...cast<FixMixQuestion, FixMixAnswer>(props)} />;
+    case 'loudness':
+      return <LoudnessAnswerView {...cast<LoudnessQuestion, LoudnessAnswer>(props)} />;
   }
 }

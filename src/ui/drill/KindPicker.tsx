@@ -9,7 +9,7 @@ const SKILLS: { id: Skill; title: string; text: string }[] = [
   {
     id: 'faders',
     title: 'Faders',
-    text: 'Hear which part got louder or softer; balance a mix against a reference.',
+    text: 'Hear which part got louder or softer, and which of two versions is louder; balance a mix against a reference.',
   },
   { id: 'pan', title: 'Panning', text: 'Place an instrument between hard left and hard right.' },
   { id: 'eq', title: 'EQ', text: 'Spot the boosted band; match a boost or cut by ear.' },

@@ -10,6 +10,7 @@ import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/me
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
+import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/meta';
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
@@ -27,6 +28,7 @@ import {
   hzToX,
 } from '../mixer/eq-geometry';
 import { FixMixReview } from './FixMixReview';
+import { LoudnessReview } from './loudness-review';
 import { MixReview } from './MixReview';
 
 const RIGHT = 'var(--ok)';
@@ -295,6 +297,8 @@ export function ReviewPicture({
           player={player}
         />
       );
+    case 'loudness':
+      return <LoudnessReview q={question as LoudnessQuestion} a={answer as LoudnessAnswer} />;
     default:
       return null;
   }
