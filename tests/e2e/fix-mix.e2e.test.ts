@@ -82,5 +82,35 @@ describe('fix-mix, keyboard and mouse', () => {
     // Named right (vocal too loud): 40 for the diagnosis plus part of the repair; otherwise a false alarm.
     if (right.fault === 'loud' && right.track === 'vocal') expect(result.score).toBeGreaterThanOrEqual(40);
     else expect(result.score).toBeLessThan(40);
+
+    // Listening track by track: Solo Vocal by keyboard (Enter presses it rather than going on), then A and B.
+    const soloVocal = page.getByRole('button', { name: 'Solo Vocal' });
+    await expect.poll(() => soloVocal.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await soloVocal.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => soloVocal.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.feedback').count()).toBe(1);
+    expect(await page.locator('.mix-listen-hint').textContent()).toMatch(/^Vocal alone in both mixes/);
+    const side = () => page.locator('.mix-listen [role="radio"][aria-checked="true"]').textContent();
+    await page.keyboard.press('b');
+    await expect.poll(side).toBe('B: yours');
+    await page.keyboard.press('a');
+    await expect.poll(side).toBe('A: good mix');
+    await page.keyboard.press('x');
+    await expect.poll(side).toBe('B: yours');
+    // The readings follow the solo: both vocals measured (off the page's thread), with their loudness.
+    await expect
+      .poll(() => page.locator('.mix-readings-title').textContent(), { timeout: 30_000 })
+      .toBe('Measured: Vocal alone');
+    const cells = await page.locator('.mix-readings-table tbody tr').first().locator('td').allTextContents();
+    expect(cells).toHaveLength(2);
+    for (const c of cells) expect(c).toMatch(/^−?-?\d+\.\d LUFS$/);
+    expect(await page.locator('.mix-spectrum path.review-right').getAttribute('d')).toMatch(/^M/);
+    // Back to the whole mixes with the mouse.
+    await page.getByRole('button', { name: 'Whole mix' }).click();
+    await expect.poll(() => page.locator('.mix-listen-hint').textContent()).toMatch(/^Both whole mixes/);
+    await expect
+      .poll(() => page.locator('.mix-readings-title').textContent(), { timeout: 30_000 })
+      .toBe('Measured: whole mixes');
   }, 120_000);
 });

@@ -105,7 +105,7 @@ export function MixReviewReadings({ player, referenceName }: { player: DrillPlay
         Measured: {reading.solo === null ? 'whole mixes' : `${reading.solo} alone`}
       </h4>
       <div class="mix-readings-grid">
-        <table class="mix-review-table mix-readings-table">
+        <table class="mix-readings-table">
           <thead>
             <tr>
               <th scope="col">
