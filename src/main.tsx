@@ -3,6 +3,7 @@ import { startRouter } from './state/router';
 import { database } from './state/storage';
 import { applyTheme } from './state/theme';
 import { startUpdates } from './state/updates';
+import { startXapi } from './state/xapi-hooks';
 import { App } from './ui/shell/app';
 import './ui/styles/base.css';
 
@@ -10,6 +11,11 @@ startRouter();
 applyTheme();
 // Opening storage creates the default profile on a first visit; failures become a notice.
 database()
+  // A school's record store set up on this device: send what waits (nothing at all when none is).
+  .then((db) => {
+    void startXapi(db);
+    return db;
+  })
   // A restore the page went away from mid-way: say whether it landed or nothing changed.
   .then((db) => import('./state/restore-interrupted').then((m) => m.reportInterruptedRestore(db)))
   .catch(() => undefined);

@@ -15,6 +15,7 @@ import type { Lesson, LessonSummary } from '../lessons/schema';
 import { deleteLessonState, listLessonStates, updateLessonState } from '../storage/lessons';
 import { showNotice } from './notices';
 import { activeProfileId, database } from './storage';
+import { xapiLessonCompleted, xapiQuiz } from './xapi-hooks';
 
 /** Every lesson without its body, in map order (from the build). */
 export const lessons: readonly LessonSummary[] = lessonIndex;
@@ -119,6 +120,7 @@ export function recordQuizAttempt(
   blockId: string,
   attempt: QuizAttempt,
 ): Promise<LessonProgress> {
+  xapiQuiz(activeProfileId.value, lesson, blockId, attempt);
   return record(lesson, (s) => withQuiz(s, lesson, blockId, attempt, Date.now()));
 }
 
@@ -127,7 +129,9 @@ async function record(
   change: (current: LessonProgress) => LessonProgress,
 ): Promise<LessonProgress> {
   const wasCompleted = progressOf(lesson).completed;
+  const profileId = activeProfileId.value;
   const next = await update(lesson, change);
+  if (next.completed && !wasCompleted) xapiLessonCompleted(profileId, lesson, next.completedAt ?? Date.now());
   if (next.completed && !wasCompleted)
     showNotice({
       id: `lesson-done-${lesson.id}`,

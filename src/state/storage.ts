@@ -13,6 +13,7 @@ import type { Attempt, Profile } from '../storage/schema';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSetting } from '../storage/settings';
 import { stemCacheBytes } from '../storage/stems';
 import { dismissNotice, showNotice } from './notices';
+import { xapiAttempt } from './xapi-hooks';
 
 /** Settings as the UI sees them; writes go through `updateSetting`. */
 export const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
@@ -242,6 +243,7 @@ export async function saveAttempt(attempt: Omit<Attempt, 'profileId'>): Promise<
     const profileId = activeProfileId.value;
     name = profiles.value.find((p) => p.id === profileId)?.name;
     await recordAttempt(db, { ...attempt, profileId });
+    xapiAttempt({ ...attempt, profileId });
     // A save that lands means storage is not full (any more): the "full" notice no longer applies.
     if (storageProblem.value?.kind === 'quota') {
       storageProblem.value = null;

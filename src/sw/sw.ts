@@ -2,6 +2,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { withLrsPolicy } from './lrs-csp';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -12,7 +13,9 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Deep links (/learn/eq-basics, /mix, ...) load the app shell offline; the client-side router does the rest.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// With a school's record store set up, the shell's policy also allows that one origin (lrs-csp.ts).
+const shell = createHandlerBoundToURL('index.html');
+registerRoute(new NavigationRoute(async (options) => withLrsPolicy(await shell(options))));
 
 // A waiting update activates only when the page asks (the learner pressed "Reload").
 self.addEventListener('message', (event) => {

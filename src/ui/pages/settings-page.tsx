@@ -4,6 +4,7 @@ import { resetEverything, settings, updateSetting } from '../../state/storage';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { StemCacheRow } from '../library/stem-cache-row';
 import { BackupPanel } from '../settings/backup-panel';
+import { LrsPanel } from '../settings/lrs-panel';
 
 const THEMES = [
   { id: 'dark', label: 'Dark' },
@@ -87,13 +88,18 @@ export default function SettingsPage() {
 
       <section class="panel" aria-labelledby="data-h">
         <h2 id="data-h">Your data</h2>
-        <p>Everything stays in this browser on this device.{usage && ` Storage: ${usage}.`}</p>
+        <p>
+          Everything stays in this browser on this device (unless a school record store is set up below).
+          {usage && ` Storage: ${usage}.`}
+        </p>
         <BackupPanel />
         <StemCacheRow />
         <button type="button" class="btn btn-danger" onClick={() => setConfirming(true)}>
           Reset Headroom…
         </button>
       </section>
+
+      <LrsPanel />
 
       <ConfirmDialog
         open={confirming}
