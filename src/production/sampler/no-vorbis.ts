@@ -2,6 +2,7 @@
  * Stands in for `stb-vorbis` in the app build (vite.config.ts alias): its decoder is WebAssembly, which the
  * CSP forbids, and the bundled bank is plain 16-bit PCM (SF2), so nothing needs it. Reading an SF3 fails clearly.
  */
+// biome-ignore lint/complexity/noStaticOnlyClass: it mirrors stb-vorbis's export, a class with static members.
 export class StbVorbis {
   /** Resolved: there is nothing to load. */
   static readonly ready: Promise<void> = Promise.resolve();

@@ -125,6 +125,20 @@ export function* renderSampledTrack(
     if (choke && e.pitch === OPEN_HAT) open = { start, sound, gain };
     if (n % 32 === 31) yield (n + 1) / events.length;
   }
+  blockDc(out, sampleRate);
+}
+
+/** A one-pole DC blocker (−3 dB at 10 Hz) in place: no sample's offset or sub-audio drift reaches a stem. */
+function blockDc(out: Float32Array, sampleRate: SampleRate): void {
+  const r = Math.exp((-2 * Math.PI * 10) / sampleRate);
+  let x1 = 0;
+  let y1 = 0;
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i] as number;
+    y1 = x - x1 + r * y1;
+    x1 = x;
+    out[i] = y1;
+  }
 }
 
 /** Takes back what is left of a ringing sound from `at` on, fading it out over `fade` samples. */
