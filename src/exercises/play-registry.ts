@@ -17,6 +17,7 @@ import { play as prodOrMix } from './prod-or-mix/play';
 import type { ExerciseId, ExerciseTypes } from './registry';
 import { play as reverbTime } from './reverb-time/play';
 import type { KindPlay } from './shared/play-types';
+import { play as stereoWidth } from './stereo-width/play';
 
 export {
   createPlayback,
@@ -43,6 +44,7 @@ export const plays: {
   'prod-or-mix': prodOrMix,
   'mix-match': mixMatch,
   'fix-mix': fixMix,
+  'stereo-width': stereoWidth,
   loudness,
 };
 

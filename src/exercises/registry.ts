@@ -75,6 +75,14 @@ import { generate as reverbTimeGenerate } from './reverb-time/generate';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from './reverb-time/meta';
 import { meta as reverbTimeMeta } from './reverb-time/meta';
 import { solve as reverbTimeSolve } from './reverb-time/solve';
+import { check as stereoWidthCheck } from './stereo-width/check';
+import {
+  generate as stereoWidthGenerate,
+  generateAt as stereoWidthGenerateAt,
+} from './stereo-width/generate';
+import type { StereoWidthAnswer, StereoWidthQuestion } from './stereo-width/meta';
+import { meta as stereoWidthMeta } from './stereo-width/meta';
+import { solve as stereoWidthSolve } from './stereo-width/solve';
 import type { CheckResult, ExerciseKind, QuestionBase } from './types';
 
 /** Question and answer types per kind id. */
@@ -91,6 +99,7 @@ export interface ExerciseTypes {
   'prod-or-mix': { question: ProdOrMixQuestion; answer: ProdOrMixAnswer };
   'mix-match': { question: MixMatchQuestion; answer: MixMatchAnswer };
   'fix-mix': { question: FixMixQuestion; answer: FixMixAnswer };
+  'stereo-width': { question: StereoWidthQuestion; answer: StereoWidthAnswer };
   loudness: { question: LoudnessQuestion; answer: LoudnessAnswer };
 }
 
@@ -195,6 +204,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: fixMixCheck,
     start: fixMixStart,
   },
+  'stereo-width': {
+    meta: stereoWidthMeta,
+    generate: stereoWidthGenerate,
+    solve: stereoWidthSolve,
+    check: stereoWidthCheck,
+    generateAt: stereoWidthGenerateAt,
+  },
   loudness: {
     meta: loudnessMeta,
     generate: loudnessGenerate,
@@ -221,6 +237,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'prod-or-mix',
   'mix-match',
   'fix-mix',
+  'stereo-width',
   'loudness',
 ];
 

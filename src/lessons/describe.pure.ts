@@ -57,6 +57,7 @@ export function sourceId(source: LessonSource): string {
 export const CONTROL_LABELS: Readonly<Record<MixerControl, string>> = {
   fader: 'faders',
   pan: 'pan',
+  width: 'stereo width and mono',
   eq: 'EQ',
   comp: 'compressor',
   sends: 'reverb and delay sends',

@@ -16,12 +16,13 @@ export const LESSON_STYLES: readonly StyleId[] = ['pop', 'rock', 'hiphop', 'elec
 export const LESSON_TRACK_IDS: readonly TrackId[] = SONG_TRACK_IDS;
 
 /** Controls a `::mixer` block can show. */
-export type MixerControl = 'fader' | 'pan' | 'eq' | 'comp' | 'sends' | 'mute' | 'solo';
+export type MixerControl = 'fader' | 'pan' | 'width' | 'eq' | 'comp' | 'sends' | 'mute' | 'solo';
 
 /** Every mixer control, in strip order. */
 export const MIXER_CONTROLS: readonly MixerControl[] = [
   'fader',
   'pan',
+  'width',
   'eq',
   'comp',
   'sends',

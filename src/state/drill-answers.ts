@@ -64,6 +64,8 @@ export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): b
       return has(answer, 'choice');
     case 'fix-mix':
       return isDiagnosisComplete(answer as FixMixAnswer);
+    case 'stereo-width':
+      return has(answer, 'choice');
     case 'loudness':
       return has(answer, 'side') && (!(question as LoudnessQuestion).askAmount || has(answer, 'amountDb'));
     default:

@@ -29,6 +29,8 @@ export interface LiveMix {
   /** Forwards a strip change to the engine (solo included: the Mixer keeps solo consistent). */
   updateStrip(index: number, patch: DeepPartial<StripSettings>): void;
   setMasterFaderDb(db: Decibels): void;
+  /** Sets the master width (1 = as panned) and its mono button. */
+  setMasterWidth(width: number, mono: boolean): void;
   readStripMeter(index: number): StripMeterReading;
   readGainReductionDb(index: number): Decibels;
   /** What leaves the master bus, after the hearing-safety limiter (never above its −1 dBFS ceiling). */
@@ -86,6 +88,10 @@ export async function createLiveMix(
     sampleRate: ctx.sampleRate,
     updateStrip: (index, patch) => mixer.updateTrack(index, patch),
     setMasterFaderDb: (db) => mixer.master.setFaderDb(db),
+    setMasterWidth: (width, mono) => {
+      mixer.master.setWidth(width);
+      mixer.master.setMono(mono);
+    },
     readStripMeter: (index) => mixer.strip(index).readMeter(),
     readGainReductionDb: (index) => mixer.strip(index).readGainReductionDb(),
     readMasterMeter: () => mixer.master.readOutputMeter(),

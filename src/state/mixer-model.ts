@@ -57,6 +57,9 @@ export function createMixerModel() {
   const source = signal<MixSource | null>(null);
   const strips = signal<StripModel[]>([]);
   const masterFaderDb = signal<Decibels>(MASTER_DEFAULT_DB);
+  /** Master stereo width (1 = as panned) and the master mono button. */
+  const masterWidth = signal(1);
+  const masterMono = signal(false);
   /** What leaves the hearing-safety limiter (what the learner hears). */
   const masterMeter = signal<MeterView>(SILENT_METER);
   /** How much the limiter turns the mix down now (≤ 0 dB; 0 when it has nothing to do). */
@@ -130,6 +133,8 @@ export function createMixerModel() {
       mix.setLoop(transport.value.looping);
       unsubscribe = mix.onChange((s) => syncTransport(s.playing, s.position));
       live = mix;
+      if (masterWidth.value !== 1 || masterMono.value)
+        mix.setMasterWidth(masterWidth.value, masterMono.value);
       return mix;
     })().finally(() => {
       attaching = null;
@@ -178,6 +183,8 @@ export function createMixerModel() {
     source,
     strips,
     masterFaderDb,
+    masterWidth,
+    masterMono,
     masterMeter,
     limiterReductionDb,
     transport,
@@ -218,6 +225,20 @@ export function createMixerModel() {
       masterFaderDb.value = db;
       live?.setMasterFaderDb(db);
     },
+    /** Sets the master width (0 … 2; 1 = as panned). */
+    setMasterWidth(width: number): void {
+      masterWidth.value = Math.max(0, Math.min(2, width));
+      live?.setMasterWidth(masterWidth.value, masterMono.value);
+    },
+    /** Switches the master's mono button (the whole mix summed to mono). */
+    toggleMasterMono(): void {
+      masterMono.value = !masterMono.value;
+      live?.setMasterWidth(masterWidth.value, masterMono.value);
+    },
+    /** Sets a strip's stereo width (0 … 2; 1 = as panned). */
+    setWidth: (index: number, width: number) => setControl(index, ['width'], Math.max(0, Math.min(2, width))),
+    /** Switches a strip's mono button. */
+    toggleMono: (index: number) => setControl(index, ['mono'], !strips.value[index]?.settings.value.mono),
     resetMasterFader(): void {
       masterFaderDb.value = MASTER_DEFAULT_DB;
       live?.setMasterFaderDb(MASTER_DEFAULT_DB);

@@ -108,6 +108,13 @@ export function describeThreshold(
         return `You hear which version is louder even when it is only ${decibels(variable.min)} dB louder, the smallest here.`;
       return `You hear which of two otherwise identical versions is louder when they differ by ${aboutWithRange(estimate, decibels, ' dB')}.`;
     }
+    case 'stereo-width': {
+      if (place === 'easiest')
+        return 'Even a mix against its mono version was not clear to you yet: try the levels first.';
+      if (place === 'hardest')
+        return `You hear which version is wider even when the other is only ${percent(variable.min)} % narrower, the least here.`;
+      return `You hear which version is wider when the other is ${aboutWithRange(estimate, percent, ' %')} narrower.`;
+    }
     default: {
       const r = (v: number) => Math.round(v * 10) / 10;
       return `Your threshold is about ${r(estimate.value)} (somewhere between ${r(estimate.low)} and ${r(estimate.high)}).`;

@@ -22,6 +22,8 @@ import { meta as reverbTimeMeta } from '../../src/exercises/reverb-time/meta';
 import { type Audibility, drawStats, isAudible, resetDrawStats } from '../../src/exercises/shared/audibility';
 import { analyseSongLoop, trackProfile } from '../../src/exercises/shared/song-analysis';
 import { EXCERPT_FIRST_BAR } from '../../src/exercises/shared/sources';
+import * as stereoWidth from '../../src/exercises/stereo-width/generate';
+import { meta as stereoWidthMeta } from '../../src/exercises/stereo-width/meta';
 import { generateSong } from '../../src/production/generate-song';
 
 /** Seeds per level (each a fresh song rendered at 24 kHz, ~0.1–0.3 s, more with re-draws). */
@@ -76,6 +78,13 @@ const KINDS: Record<string, KindUnderTest> = {
     levels: prodOrMixMeta.levels.length,
     generate: prodOrMix.generate,
     audibility: prodOrMixAudibility as (q: unknown) => Audibility,
+  },
+  'stereo-width': {
+    levels: stereoWidthMeta.levels.length,
+    generate: stereoWidth.generate,
+    audibility: stereoWidth.audibility as (q: unknown) => Audibility,
+    generateAt: stereoWidth.generateAt,
+    adaptiveValues: [5, 30],
   },
 };
 

@@ -13,6 +13,7 @@ import type { LoudnessQuestion } from '../../src/exercises/loudness/meta';
 import { CHANGES, type ProdOrMixQuestion } from '../../src/exercises/prod-or-mix/meta';
 import { exercises } from '../../src/exercises/registry';
 import type { ReverbTimeQuestion } from '../../src/exercises/reverb-time/meta';
+import type { StereoWidthQuestion } from '../../src/exercises/stereo-width/meta';
 import type { QuestionBase } from '../../src/exercises/types';
 
 // Generators re-draw inaudible questions from an analysed render of each song; this file checks the kind's
@@ -42,6 +43,7 @@ const answerers: Record<string, (q: QuestionBase, how: Pick, rng: Rng) => unknow
   },
   'comp-spot': (q, how, rng) => ({ choice: choose((q as CompSpotQuestion).choices, how, rng) }),
   'delay-time': (q, how, rng) => ({ note: choose((q as DelayTimeQuestion).noteChoices, how, rng) }),
+  'stereo-width': (q, how, rng) => ({ choice: choose((q as StereoWidthQuestion).choices, how, rng) }),
   'reverb-time': (q, how, rng) => {
     const r = q as ReverbTimeQuestion;
     return {

@@ -46,6 +46,7 @@ describe('registry', () => {
         'mix-match',
         'fix-mix',
         'reverb-time',
+        'stereo-width',
         'loudness',
       ].sort(),
     );

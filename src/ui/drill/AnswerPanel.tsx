@@ -12,6 +12,7 @@ import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or-mix/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../../exercises/reverb-time/meta';
+import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import {
   CompSpotAnswerView,
   DelayTimeAnswerView,
@@ -26,6 +27,7 @@ import { LoudnessAnswerView } from './answers/loudness-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
 import { MixMatchAnswerView } from './answers/mix-answer';
 import type { AnswerViewProps } from './answers/types';
+import { StereoWidthAnswerView } from './answers/width-answer';
 
 /** Each view reads its own kind's question and answer; the drill keeps them as plain data. */
 function cast<Q, A>(props: AnswerViewProps<ExerciseQuestion, unknown>): AnswerViewProps<Q, A> {
@@ -59,6 +61,8 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <MixMatchAnswerView {...cast<MixMatchQuestion, MixMatchAnswer>(props)} />;
     case 'fix-mix':
       return <FixMixAnswerView {...cast<FixMixQuestion, FixMixAnswer>(props)} />;
+    case 'stereo-width':
+      return <StereoWidthAnswerView {...cast<StereoWidthQuestion, StereoWidthAnswer>(props)} />;
     case 'loudness':
       return <LoudnessAnswerView {...cast<LoudnessQuestion, LoudnessAnswer>(props)} />;
   }

@@ -14,6 +14,7 @@ import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
+import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import type { CheckResult } from '../../exercises/types';
 import type { DrillPlayer } from '../../state/drill-player';
 import {
@@ -30,6 +31,7 @@ import {
 import { FixMixReview } from './FixMixReview';
 import { LoudnessReview } from './loudness-review';
 import { MixReview } from './MixReview';
+import { WidthReview } from './width-review';
 
 const RIGHT = 'var(--ok)';
 const YOURS = 'var(--accent)';
@@ -299,6 +301,8 @@ export function ReviewPicture({
       );
     case 'loudness':
       return <LoudnessReview q={question as LoudnessQuestion} a={answer as LoudnessAnswer} />;
+    case 'stereo-width':
+      return <WidthReview q={question as StereoWidthQuestion} a={answer as StereoWidthAnswer} />;
     default:
       return null;
   }

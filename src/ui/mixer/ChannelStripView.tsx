@@ -1,5 +1,5 @@
 import type { MixerModel, StripModel } from '../../state/mixer-model';
-import { EqInsertButton, FaderMeter, MuteSolo, StripPan, StripSends } from './strip-parts';
+import { EqInsertButton, FaderMeter, MuteSolo, StripPan, StripSends, StripWidth } from './strip-parts';
 import { trackColor } from './track-colors';
 
 /** Which detail panel a strip's insert button opens. */
@@ -25,7 +25,8 @@ function GainReduction({ strip }: { strip: StripModel }) {
 
 /**
  * A console channel strip, top to bottom: name and colour, EQ and compressor inserts (each opens its
- * panel), reverb and delay sends, pan, mute/solo, then the fader beside the meter and the fader's value.
+ * panel), reverb and delay sends, pan, width and mono, mute/solo, then the fader beside the meter and the
+ * fader's value.
  */
 export function ChannelStripView({
   strip,
@@ -68,6 +69,7 @@ export function ChannelStripView({
       </div>
       <StripSends strip={strip} model={model} />
       <StripPan strip={strip} model={model} />
+      <StripWidth strip={strip} model={model} />
       <MuteSolo strip={strip} model={model} />
       <FaderMeter strip={strip} model={model} height={faderHeight} />
     </section>

@@ -1,6 +1,7 @@
 import type { MixerModel } from '../../state/mixer-model';
-import { formatSignedDb } from './control-scale';
+import { formatSignedDb, widthScale } from './control-scale';
 import { Fader } from './Fader';
+import { Knob } from './Knob';
 import { LiveMeter } from './LiveMeter';
 
 /** The limiter's gain reduction as a size ("2.3 dB"), or "0 dB" when it has nothing to do. */
@@ -9,7 +10,7 @@ export function limiterWords(reductionDb: number): string {
 }
 
 /**
- * The master section: master fader and meter (after the hearing-safety limiter: what you hear, never
+ * The master section: width and mono (check the mix in mono), master fader and meter (after the hearing-safety limiter: what you hear, never
  * above −1 dBFS), and the limiter, always on, with how much it is turning the mix down right now.
  */
 export function MasterSection({ model, faderHeight = 180 }: { model: MixerModel; faderHeight?: number }) {
@@ -32,6 +33,28 @@ export function MasterSection({ model, faderHeight = 180 }: { model: MixerModel;
             {active ? `turning down ${limiterWords(reduction)}` : 'always on'}
           </strong>
         </span>
+      </div>
+      <div class="strip-width">
+        <Knob
+          caption="Width"
+          label="Master stereo width"
+          value={model.masterWidth.value}
+          scale={widthScale}
+          size={28}
+          disabled={model.masterMono.value}
+          onChange={model.setMasterWidth}
+          onReset={() => model.setMasterWidth(1)}
+        />
+        <button
+          type="button"
+          class="ms-btn ms-mono"
+          aria-pressed={model.masterMono.value}
+          aria-label="Master mono"
+          title="Listen to the whole mix in mono: what cancels or gets thin?"
+          onClick={model.toggleMasterMono}
+        >
+          Mono
+        </button>
       </div>
       <div class="strip-fader">
         <Fader

@@ -170,6 +170,9 @@ export const formatQ = (q: number): string => `Q ${q < 10 ? q.toFixed(1) : Math.
 /** EQ band Q: 0.1 … 18, logarithmic. */
 export const qScale: ControlScale = logScale(0.1, 18, 1.1, 1.02, formatQ);
 
+/** Stereo width: 0 (mono) … 200 %, 5 % per arrow (1 % with Shift); 100 % is the width as panned. */
+export const widthScale: ControlScale = linearScale(0, 2, 0.05, 0.01, (w) => `${Math.round(w * 100)} %`);
+
 /** Formats a compressor ratio: "4:1", "2.5:1", "20:1". */
 export const formatRatio = (ratio: number): string =>
   `${ratio >= 10 ? Math.round(ratio) : Number(ratio.toFixed(1))}:1`;

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { MixerModel, SendName, StripModel } from '../../state/mixer-model';
-import { panScale, sendScale } from './control-scale';
+import { panScale, sendScale, widthScale } from './control-scale';
 import { curvePath, eqCurvePoints } from './eq-geometry';
 import { Fader } from './Fader';
 import { Knob } from './Knob';
@@ -79,6 +79,35 @@ export function StripPan({ strip, model }: StripPartProps) {
       onChange={(pan) => model.setPan(strip.index, pan)}
       onReset={() => model.resetControl(strip.index, ['pan'])}
     />
+  );
+}
+
+/** The width knob (side × width after the pan; 100 % unchanged) and the mono button (sums the strip). */
+export function StripWidth({ strip, model }: StripPartProps) {
+  const s = strip.settings.value;
+  return (
+    <div class="strip-width">
+      <Knob
+        caption="Width"
+        label={`${s.name} stereo width`}
+        value={s.width}
+        scale={widthScale}
+        size={28}
+        disabled={s.mono}
+        onChange={(width) => model.setWidth(strip.index, width)}
+        onReset={() => model.resetControl(strip.index, ['width'])}
+      />
+      <button
+        type="button"
+        class="ms-btn ms-mono"
+        aria-pressed={s.mono}
+        aria-label={`${s.name} mono`}
+        title="Sum this channel to mono"
+        onClick={() => model.toggleMono(strip.index)}
+      >
+        Mono
+      </button>
+    </div>
   );
 }
 

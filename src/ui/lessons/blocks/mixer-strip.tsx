@@ -1,7 +1,14 @@
 import type { MixerControl } from '../../../lessons/schema';
 import type { MixerModel, StripModel } from '../../../state/mixer-model';
 import type { StripPanel } from '../../mixer/ChannelStripView';
-import { EqInsertButton, FaderMeter, MuteSolo, StripPan, StripSends } from '../../mixer/strip-parts';
+import {
+  EqInsertButton,
+  FaderMeter,
+  MuteSolo,
+  StripPan,
+  StripSends,
+  StripWidth,
+} from '../../mixer/strip-parts';
 import { trackColor } from '../../mixer/track-colors';
 
 /** Props of a lesson mixer's strip. */
@@ -63,6 +70,7 @@ export function LessonStrip({ strip, model, controls, selected, onOpen, faderHei
       )}
       {controls.has('sends') && <StripSends strip={strip} model={model} />}
       {controls.has('pan') && <StripPan strip={strip} model={model} />}
+      {controls.has('width') && <StripWidth strip={strip} model={model} />}
       {(controls.has('mute') || controls.has('solo')) && (
         <MuteSolo strip={strip} model={model} mute={controls.has('mute')} solo={controls.has('solo')} />
       )}
