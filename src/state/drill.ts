@@ -5,6 +5,7 @@ import type { CheckResult, MainVariable } from '../exercises/types';
 import { listAttempts } from '../storage/attempts';
 import { type AdaptiveMark, estimatorOptions, latestEstimate } from '../training/adaptive-thresholds';
 import { ADAPTIVE_TRIALS, createEstimator, type Estimator, type ThresholdRange } from '../training/estimator';
+import { BAND_KINDS, playsHeardBand } from '../training/hearing';
 import { describeThreshold } from '../training/threshold-words';
 import { afterNextPaint } from './after-paint';
 import { currentAudioContext } from './audio';
@@ -15,7 +16,7 @@ import { createDrillPlayer, type DrillPlayer } from './drill-player';
 import { loadSongStems } from './drill-stems';
 import { holdLeave } from './leave-guard';
 import { navigate } from './router';
-import { activeProfileId, database, saveAttempt, storageFreed } from './storage';
+import { activeProfileId, database, saveAttempt, settings, storageFreed } from './storage';
 import { xapiDrillRound } from './xapi-hooks';
 
 /**
@@ -58,6 +59,11 @@ export interface DrillOptions {
   record?: (item: DrillItem, index: number, result: AnsweredQuestion) => Promise<boolean>;
   /** Where closing the drill goes (an assignment's page); default: stay on the Train page. */
   returnTo?: string;
+  /**
+   * Drawn questions must pass this (a workout's focus band); a question that does not is drawn again, up to
+   * 40 times. Bands the hearing check left out are always drawn again (eq-boost).
+   */
+  accept?: (question: ExerciseQuestion) => boolean;
 }
 
 /** One answered question. */
@@ -159,17 +165,28 @@ export function createDrill(options: DrillOptions) {
   let releaseBusy: (() => void) | null = holdBusy('drill');
   const upcoming: DrillItem[] = [];
 
+  const unheard = settings.peek().hearingCheck?.unheardHz ?? [];
+  const accept =
+    options.accept || (unheard.length > 0 && BAND_KINDS.includes(kind))
+      ? (q: ExerciseQuestion) => playsHeardBand(q, unheard) && (options.accept?.(q) ?? true)
+      : null;
+  const drawItem = (): DrillItem => {
+    let it: DrillItem = { exercise: kind, level, seed: seeds.int(1, 2_147_483_646) };
+    for (let tries = 1; accept && tries < 40 && !accept(generate(it)); tries++)
+      it = { ...it, seed: seeds.int(1, 2_147_483_646) };
+    return it;
+  };
   const itemAt = (i: number): DrillItem => {
     if (fixed) return fixed[i] as DrillItem;
-    while (upcoming.length <= i) upcoming.push({ exercise: kind, level, seed: seeds.int(1, 2_147_483_646) });
+    while (upcoming.length <= i) upcoming.push(drawItem());
     return upcoming[i] as DrillItem;
   };
 
-  const generate = (it: DrillItem): ExerciseQuestion => {
+  function generate(it: DrillItem): ExerciseQuestion {
     const k = exercises[it.exercise];
     if (estimator && k.generateAt) return k.generateAt(it.seed, estimator.value) as ExerciseQuestion;
     return k.generate(it.seed, it.level) as ExerciseQuestion;
-  };
+  }
 
   /** Renders the next question's songs while this one is answered (not for adaptive: its value is unknown). */
   const prefetchNext = (i: number) => {

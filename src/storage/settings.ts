@@ -15,6 +15,13 @@ export interface Settings {
   lastBackupAt: number | null;
   /** When the backup reminder was last shown (epoch ms), so it shows at most once a day. */
   backupRemindedAt: number | null;
+  /**
+   * The hearing check on this device (src/training/hearing.ts): when, whether left and right were right, and
+   * the edge bands (Hz) the learner could not hear; null before the first check.
+   */
+  hearingCheck: { at: number; leftRightOk: boolean; unheardHz: number[] } | null;
+  /** Days (local day numbers) with a finished daily workout, per profile id, newest last. */
+  workoutDays: Record<string, number[]>;
 }
 
 /** The value of every setting before the learner changes it. */
@@ -26,10 +33,22 @@ export const DEFAULT_SETTINGS: Settings = {
   persistAsked: false,
   lastBackupAt: null,
   backupRemindedAt: null,
+  hearingCheck: null,
+  workoutDays: {},
 };
 
 const isTime = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+const isNumberList = (v: unknown): boolean =>
+  Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+const isHearingCheck = (v: unknown): boolean => {
+  if (v === null) return true;
+  if (typeof v !== 'object') return false;
+  const c = v as { at?: unknown; leftRightOk?: unknown; unheardHz?: unknown };
+  return isTime(c.at) && c.at !== null && isBoolean(c.leftRightOk) && isNumberList(c.unheardHz);
+};
+const isDaysByProfile = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isNumberList);
 
 /** What each stored setting must look like; a value that does not (a hand-edited backup) reads as the default. */
 const VALID: { [K in keyof Settings]: (v: unknown) => boolean } = {
@@ -40,6 +59,8 @@ const VALID: { [K in keyof Settings]: (v: unknown) => boolean } = {
   persistAsked: isBoolean,
   lastBackupAt: isTime,
   backupRemindedAt: isTime,
+  hearingCheck: isHearingCheck,
+  workoutDays: isDaysByProfile,
 };
 
 /** Reads every setting, falling back to the defaults for any never stored or stored in a shape it cannot have. */

@@ -9,6 +9,9 @@ import type { Hz } from '../dsp/units';
 /** The bands the check asks about: the lowest and the highest octave, which small speakers often miss. */
 export const EDGE_BANDS: readonly Hz[] = [OCTAVE_CENTRES[0] as Hz, OCTAVE_CENTRES.at(-1) as Hz];
 
+/** The kinds whose questions boost or cut one named band (the ones the hearing check's bands apply to). */
+export const BAND_KINDS: readonly string[] = ['eq-boost'];
+
 /** What the learner told the hearing check. */
 export interface HearingCheck {
   /** When it was done (epoch ms). */

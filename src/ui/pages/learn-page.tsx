@@ -4,6 +4,7 @@ import { stopLessonAudio } from '../../state/lesson-audio';
 import { watchLessonStates } from '../../state/lessons';
 import { currentParams } from '../../state/router';
 import { LessonMap } from '../lessons/lesson-map';
+import { LearnNextUp } from '../path/LearnNextUp';
 import '../lessons/lessons.css';
 
 function Overview() {
@@ -16,6 +17,7 @@ function Overview() {
           trains your ears on every move a mix is made of.
         </p>
       </header>
+      <LearnNextUp />
       <div class="split">
         <article class="panel track-production">
           <h2>Production</h2>

@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  hearingChecked,
+  nextUp,
+  pathAttempts,
+  pathProblem,
+  pathSkillMap,
+  planToday,
+  today,
+  unheardBands,
+  watchPath,
+  workoutDays,
+} from '../../state/path';
+import { registryKinds } from '../../state/path-kinds';
+import { activeWorkout, leaveWorkout, resumeWorkout, startWorkout } from '../../state/workout';
+import { HearingCheck } from './HearingCheck';
+import { NextUpCard } from './NextUpCard';
+import { SkillLadder } from './SkillLadder';
+import { WorkoutDone } from './WorkoutDone';
+import { WorkoutPlanList } from './WorkoutPlanList';
+import './path.css';
+
+/**
+ * The top of the Train page: the hearing check before the first sound, then Start here / Next up with
+ * today's workout (one button), the workout streak, and the skill map.
+ */
+export function TrainPath() {
+  useEffect(() => watchPath(), []);
+  const [recheck, setRecheck] = useState(false);
+  const kinds = useMemo(registryKinds, []);
+  const attempts = pathAttempts.value;
+  const unheard = unheardBands.value;
+  // Both read the answers, lesson states and unheard bands (signals), so they follow every change.
+  const plan = planToday(kinds);
+  const map = pathSkillMap(kinds);
+  const step = nextUp.value;
+  const finished = activeWorkout.value && activeWorkout.value.index >= activeWorkout.value.plan.items.length;
+  if (!hearingChecked.value || recheck) return <HearingCheck onDone={() => setRecheck(false)} />;
+  if (!attempts || !step) return <p class="loading">Loading…</p>;
+  return (
+    <div class="stack train-path">
+      {pathProblem.value && (
+        <p class="panel" role="alert">
+          {pathProblem.value}
+        </p>
+      )}
+      {finished && activeWorkout.value && (
+        <WorkoutDone workout={activeWorkout.value} days={workoutDays.value} today={today()} />
+      )}
+      {activeWorkout.value && !finished && (
+        <section class="panel next-up" aria-labelledby="workout-paused-title">
+          <h2 id="workout-paused-title">Your workout is waiting</h2>
+          <WorkoutPlanList plan={activeWorkout.value.plan} current={activeWorkout.value.index} />
+          <div class="row next-up-actions">
+            <button type="button" class="btn btn-primary" onClick={() => resumeWorkout()}>
+              Carry on with item {activeWorkout.value.index + 1}
+            </button>
+            <button type="button" class="btn" onClick={() => leaveWorkout()}>
+              Leave the workout
+            </button>
+          </div>
+        </section>
+      )}
+      <NextUpCard step={step} onWorkout={() => startWorkout(plan)}>
+        {step.type === 'workout' && <WorkoutPlanList plan={plan} />}
+      </NextUpCard>
+      {step.type === 'lesson' && (
+        <details class="panel workout-offer">
+          <summary>Or start with today’s workout (about {plan.minutes} min)</summary>
+          <WorkoutPlanList plan={plan} />
+          <button type="button" class="btn btn-primary workout-start" onClick={() => startWorkout(plan)}>
+            Start today’s workout
+          </button>
+        </details>
+      )}
+      <SkillLadder map={map} />
+      <p class="muted hearing-again">
+        <button type="button" class="btn btn-ghost" onClick={() => setRecheck(true)}>
+          Check my sound again
+        </button>
+        {unheard.length > 0 && (
+          <>
+            {' '}
+            Left out of your drills:{' '}
+            {unheard.map((hz) => (hz >= 1000 ? `${hz / 1000} kHz` : `${hz} Hz`)).join(' and ')}.
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
