@@ -1,8 +1,8 @@
 /**
  * A track played by a sampled instrument: each distinct note (pitch, velocity step, length, take) is
- * rendered once by spessasynth_core's SoundFont synthesiser, alone, then mixed in at its humanised time.
- * Deterministic: the same song, bank and rate give bit-identical audio (notes render in event order on a
- * fresh synthesiser per track; nothing reads a clock or Math.random).
+ * rendered once by spessasynth_core's SoundFont synthesiser, alone and from silence, then mixed in at its
+ * humanised time. Deterministic: the same song, bank and rate give bit-identical audio (a note's sound
+ * depends only on its key, so rendered notes are shared between songs; nothing reads a clock or Math.random).
  */
 import { SpessaSynthProcessor } from 'spessasynth_core';
 import type { SampleRate } from '../../dsp/units';
@@ -27,8 +27,8 @@ const HATS = new Set([42, 44, 46]);
 const OPEN_HAT = 46;
 const CHOKE_S = 0.02;
 
-/** Renders single notes of one patch at one rate. */
-class NoteRenderer {
+/** Renders single notes of one patch at one rate, each from silence (exported for tests). */
+export class NoteRenderer {
   private readonly synth: SpessaSynthProcessor;
   private readonly channel: number;
   private readonly left = new Float32Array(BLOCK);
@@ -89,6 +89,50 @@ class NoteRenderer {
   }
 }
 
+/** Rendered notes kept across songs (about 32 MB of samples): a note's sound depends only on its key. */
+const NOTE_CACHE_SAMPLES = 8_000_000;
+
+/** Per bank: one renderer per patch and rate, and the notes rendered so far (least recently used first). */
+const shared = new WeakMap<
+  SampleBank,
+  { renderers: Map<string, NoteRenderer>; notes: Map<string, Float32Array>; size: number }
+>();
+
+/**
+ * The sound of one note, from the shared cache or rendered now. Safe to share between songs: a
+ * NoteRenderer renders every note from silence, so the same key gives the same samples whatever it rendered
+ * before (tests/production/sampler checks this).
+ */
+function noteSound(
+  bank: SampleBank,
+  patch: SampledPatch,
+  sampleRate: SampleRate,
+  key: string,
+  render: (renderer: NoteRenderer) => Float32Array,
+): Float32Array {
+  let entry = shared.get(bank);
+  if (!entry) shared.set(bank, (entry = { renderers: new Map(), notes: new Map(), size: 0 }));
+  const full = `${patch.kind}${patch.number}@${sampleRate}:${key}`;
+  const hit = entry.notes.get(full);
+  if (hit) {
+    entry.notes.delete(full);
+    entry.notes.set(full, hit);
+    return hit;
+  }
+  const rk = `${patch.kind}${patch.number}@${sampleRate}`;
+  let renderer = entry.renderers.get(rk);
+  if (!renderer) entry.renderers.set(rk, (renderer = new NoteRenderer(bank, patch, sampleRate)));
+  const sound = render(renderer);
+  entry.notes.set(full, sound);
+  entry.size += sound.length;
+  for (const [k, v] of entry.notes) {
+    if (entry.size <= NOTE_CACHE_SAMPLES) break;
+    entry.notes.delete(k);
+    entry.size -= v.length;
+  }
+  return sound;
+}
+
 /** Renders `track` with `patch` from `bank` into `out`, yielding its own progress (0..1) now and then. */
 export function* renderSampledTrack(
   track: Track,
@@ -98,9 +142,7 @@ export function* renderSampledTrack(
   sampleRate: SampleRate,
   out: Float32Array,
 ): Generator<number> {
-  const renderer = new NoteRenderer(bank, patch, sampleRate);
   const secondsPerBeat = 60 / song.bpm;
-  const cache = new Map<string, Float32Array>();
   const events = track.events;
   const choke = track.id === 'hats' && patch.kind === 'kit';
   let open: { start: number; sound: Float32Array; gain: number } | null = null;
@@ -113,8 +155,7 @@ export function* renderSampledTrack(
     const step = Math.min(127, Math.max(1, Math.round(velocity / VELOCITY_STEP) * VELOCITY_STEP));
     const cents = TAKE_CENTS[human.take] ?? 0;
     const key = `${e.pitch}:${step}:${patch.kind === 'kit' ? 0 : gate}:${human.take}`;
-    let sound = cache.get(key);
-    if (!sound) cache.set(key, (sound = renderer.render(e.pitch, step, gate, cents)));
+    const sound = noteSound(bank, patch, sampleRate, key, (r) => r.render(e.pitch, step, gate, cents));
     // The SoundFont's velocity curve is about amplitude ∝ velocity²: the rest of the step as a gain.
     const gain = (velocity / step) ** 2;
     if (choke && HATS.has(e.pitch) && open && start < open.start + open.sound.length) {

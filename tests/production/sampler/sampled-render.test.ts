@@ -8,7 +8,8 @@ import {
   SAMPLED_RENDER_VERSION,
 } from '../../../src/production/render-stems';
 import { humanise } from '../../../src/production/sampler/humanise';
-import { BANK_PATCHES, KITS, sampledPatchFor } from '../../../src/production/sampler/patches';
+import { BANK_PATCHES, KITS, PROGRAMS, sampledPatchFor } from '../../../src/production/sampler/patches';
+import { NoteRenderer } from '../../../src/production/sampler/render-sampled';
 import { parseSampleBank } from '../../../src/production/sampler/sample-bank';
 import type { StemTrack } from '../../../src/production/types';
 import { testSampleBank } from './bank-fixture';
@@ -79,6 +80,19 @@ describe('rendering with samples', () => {
     expect(a.renderVersion).toBe(SAMPLED_RENDER_VERSION);
     expect(renderVersionFor(song, bank)).toBe(SAMPLED_RENDER_VERSION);
     for (const t of a.tracks) expect(same(t.channels[0]!, stem(b.tracks, t.id)), t.id).toBe(true);
+  }, 120_000);
+
+  it('renders a note the same whatever the renderer played before (so songs can share rendered notes)', async () => {
+    const bank = await testSampleBank();
+    for (const patch of [KITS.power, PROGRAMS.strings, PROGRAMS.piano, PROGRAMS.overdrive]) {
+      const fresh = new NoteRenderer(bank, patch, RATE);
+      const used = new NoteRenderer(bank, patch, RATE);
+      for (let k = 0; k < 24; k++) used.render(36 + k, 40 + 3 * k, 2000 + 97 * k, k % 2 ? 5 : -6);
+      for (const pitch of [38, 46, 52, 60]) {
+        const a = fresh.render(pitch, 88, 7000, -6);
+        expect(same(a, used.render(pitch, 88, 7000, -6)), `${patch.name} ${pitch}`).toBe(true);
+      }
+    }
   }, 120_000);
 
   it('changes the sampled parts only: the vocal is the same synthesis, and without a bank nothing changes', async () => {
