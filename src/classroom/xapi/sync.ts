@@ -174,6 +174,6 @@ export function classifyResponse(status: number, body: string, retryAfter: strin
       ? 'The record store asked to wait before sending more.'
       : status === 404
         ? 'The record store address seems wrong (it answered “not found”). Check it in Settings.'
-        : `The record store had a problem (error ${status}); trying again later.`;
+        : `The record store had a problem (error ${status}). If it lasts, check the address, key and secret in Settings; trying again later.`;
   return { kind: 'retry', detail, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
