@@ -25,6 +25,11 @@ import { EXCERPT_FIRST_BAR } from '../../src/exercises/shared/sources';
 import * as stereoWidth from '../../src/exercises/stereo-width/generate';
 import { meta as stereoWidthMeta } from '../../src/exercises/stereo-width/meta';
 import { generateSong } from '../../src/production/generate-song';
+import { installSampleBank } from '../../src/production/sampler/sample-bank';
+import { testSampleBank } from '../production/sampler/bank-fixture';
+
+// The learner hears the sampled instruments (src/production/sampler): so does this sweep.
+installSampleBank(await testSampleBank());
 
 /** Seeds per level (each a fresh song rendered at 24 kHz, ~0.1–0.3 s, more with re-draws). */
 const SEEDS = Array.from({ length: 3 }, (_, i) => 1000 + i * 7919);
