@@ -6,7 +6,7 @@
  * must be ones a person could take. What it cannot prove is listed in `CHECK_LIMITS`.
  */
 import { type ExerciseId, exercises, isExerciseId } from '../exercises/registry';
-import type { QuestionBase } from '../exercises/types';
+import type { CheckResult, QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
 import { canonicalJson } from './canonical-json';
 import type { Report, ReportItem } from './report';
@@ -94,24 +94,67 @@ function questionFor(exercise: ExerciseId, level: number, seed: number): Questio
   return q;
 }
 
-/** The kind's own score for an answer to the question (exercise, level, seed); null when it cannot be marked. */
-export function rescoreAnswer(exercise: string, level: number, seed: number, answer: unknown): number | null {
-  if (!isExerciseId(exercise)) return null;
-  let key: string;
+/** Re-checks remembered whole (question and result), for the gradebook's per-track tables; small. */
+const RECHECK_LIMIT = 200;
+const rechecks = new Map<string, Recheck | null>();
+
+/** An answer marked again: the question regenerated from its seed and the kind's own check of the answer. */
+export interface Recheck {
+  question: QuestionBase;
+  result: CheckResult;
+}
+
+/** Marks an answer again (exercise, level, seed); null when it cannot be marked. Never reads the report's score. */
+function markAgain(exercise: ExerciseId, level: number, seed: number, answer: unknown): Recheck | null {
   try {
-    key = `${exercise}|${level}|${seed}|${canonicalJson(answer)}`;
+    const question = questionFor(exercise, level, seed);
+    const result = exercises[exercise].check(question, answer);
+    return Number.isFinite(result.score) ? { question, result } : null;
+  } catch {
+    return null; // an answer in a shape this exercise does not take
+  }
+}
+
+function keyOf(exercise: string, level: number, seed: number, answer: unknown): string | null {
+  try {
+    return `${exercise}|${level}|${seed}|${canonicalJson(answer)}`;
   } catch {
     return null;
   }
+}
+
+/**
+ * The question and the kind's own check of an answer to it (exercise, level, seed), recomputed here from the
+ * answer alone (the details a report carries are never read); null when it cannot be marked.
+ */
+export function recheckAnswer(
+  exercise: string,
+  level: number,
+  seed: number,
+  answer: unknown,
+): Recheck | null {
+  if (!isExerciseId(exercise)) return null;
+  const key = keyOf(exercise, level, seed, answer);
+  if (key === null) return null;
+  const known = rechecks.get(key);
+  if (known !== undefined) return known;
+  const again = markAgain(exercise, level, seed, answer);
+  if (rechecks.size >= RECHECK_LIMIT) rechecks.clear();
+  rechecks.set(key, again);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, again ? Math.round(again.result.score) : null);
+  return again;
+}
+
+/** The kind's own score for an answer to the question (exercise, level, seed); null when it cannot be marked. */
+export function rescoreAnswer(exercise: string, level: number, seed: number, answer: unknown): number | null {
+  if (!isExerciseId(exercise)) return null;
+  const key = keyOf(exercise, level, seed, answer);
+  if (key === null) return null;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  let score: number | null = null;
-  try {
-    const result = exercises[exercise].check(questionFor(exercise, level, seed), answer);
-    score = Number.isFinite(result.score) ? Math.round(result.score) : null;
-  } catch {
-    score = null; // an answer in a shape this exercise does not take
-  }
+  const again = markAgain(exercise, level, seed, answer);
+  const score = again ? Math.round(again.result.score) : null;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, score);
   return score;

@@ -2,6 +2,7 @@
 import { Fragment } from 'preact';
 import type { GradebookTable, SummaryStats } from '../../state/classroom-teacher';
 import { exerciseTitle, gradebookCsvName, gradebookCsvText, levelName } from '../../state/classroom-teacher';
+import { GradebookMixRow, MIX_KINDS } from './gradebook-mix';
 import { downloadText, formatDuration, formatShortTime, formatTime } from './transfer';
 
 const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toFixed(digits));
@@ -164,6 +165,13 @@ export function GradebookTableView(props: {
                   </tr>
                   {r.flags.length > 0 && (
                     <FlagCell row={r} span={t.columns.length + 6} onAccept={props.onAccept} />
+                  )}
+                  {t.columns.some((c) => MIX_KINDS.includes(c.exercise)) && (
+                    <GradebookMixRow
+                      reportId={r.id}
+                      assignmentId={t.assignmentId}
+                      span={t.columns.length + 6}
+                    />
                   )}
                 </Fragment>
               ))}
