@@ -30,17 +30,15 @@ export interface RenderOptions {
   sampleBank?: SampleBank | null;
 }
 
-/** Whether any unmuted track of `song` plays a sampled instrument from `bank`. */
-function usesSamples(song: Song, bank: SampleBank | null): boolean {
-  return !!bank && song.tracks.some((t) => !t.muted && sampledPatchFor(t.instrument, song.style, song.seed));
-}
-
 /**
- * The renderVersion stems of `song` get when rendered with `bank` (default: the installed one): cached
- * stems are valid only under the same version, so a synthesised fallback never stands in for samples.
+ * The renderVersion stems of `song` get when rendered with a sample bank or without (default: whether one
+ * is installed): cached stems are valid only under the same version, so a synthesised fallback never stands
+ * in for samples. With samples, it is SAMPLED_RENDER_VERSION when any unmuted track plays a sampled patch.
  */
-export function renderVersionFor(song: Song, bank: SampleBank | null = installedSampleBank()): number {
-  return usesSamples(song, bank) ? SAMPLED_RENDER_VERSION : RENDER_VERSION;
+export function renderVersionFor(song: Song, withSamples: boolean = installedSampleBank() !== null): number {
+  const sampled =
+    withSamples && song.tracks.some((t) => !t.muted && sampledPatchFor(t.instrument, song.style, song.seed));
+  return sampled ? SAMPLED_RENDER_VERSION : RENDER_VERSION;
 }
 
 /** Thrown (or rejected with) when the abort signal fires; `name` is 'AbortError' like the DOM's. */
@@ -191,7 +189,13 @@ export function* renderStemsSteps(song: Song, options: RenderOptions): Generator
     defaultFaderDb: levels.faders[k] as Decibels,
     activeRmsDb: Math.round((levels.rmsDb[k] ?? Number.NEGATIVE_INFINITY) * 10) / 10,
   }));
-  return { songId: song.id, renderVersion: renderVersionFor(song, bank), sampleRate, length, tracks: stems };
+  return {
+    songId: song.id,
+    renderVersion: renderVersionFor(song, bank !== null),
+    sampleRate,
+    length,
+    tracks: stems,
+  };
 }
 
 /** Renders synchronously (Node, Workers). Throws RenderAbortedError if `signal` fires; progress rises 0 → 1. */

@@ -6,7 +6,7 @@
  */
 import type { SampleRate } from '../dsp/units';
 import type { SongOverrides, Stems, StyleId } from '../production/types';
-import { loadInstrumentBank } from './instrument-bank';
+import { fetchInstrumentBank, loadInstrumentBank } from './instrument-bank';
 import { readCachedStems, storeStems } from './stem-cache';
 import { createWorkerCall } from './worker-call';
 
@@ -64,18 +64,19 @@ export function isStockSong(overrides: SongOverrides | undefined): boolean {
 export const INSTRUMENT_WAIT_MS = 8000;
 
 /**
- * The instrument bank's URL once this page has it (loading it on first use, after the first screen), or
- * undefined to synthesise: the page and the Worker then render the same way, so questions analysed here
- * are what the Worker plays.
+ * The instrument bank's URL once this page has its bytes (fetching them on first use, after the first
+ * screen), or undefined to synthesise. The page parses and installs the bank in the background, so the
+ * exercises' analyses (rendered here) hear the samples too; the Worker loads the same URL meanwhile.
  */
 async function instrumentsForRender(): Promise<string | undefined> {
+  void loadInstrumentBank();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>(
     (resolve) => (timer = setTimeout(() => resolve(null), INSTRUMENT_WAIT_MS)),
   );
-  const bank = await Promise.race([loadInstrumentBank(), timeout]);
+  const fetched = await Promise.race([fetchInstrumentBank(), timeout]);
   clearTimeout(timer);
-  return bank ? bank.url : undefined;
+  return fetched ? fetched.url : undefined;
 }
 
 /** IndexedDB, then a render (whose stems go to IndexedDB in the background when `persist`). */
@@ -87,7 +88,7 @@ async function fetchStems(r: Omit<DrillStemRequest, 'id'>, persist: boolean): Pr
   ]);
   const song = generateSong(r.seed, r.style, r.overrides ?? {});
   // Sampled stems have their own render version: a synthesised fallback on disk never stands in for them.
-  const version = bankUrl ? renderVersionFor(song) : RENDER_VERSION;
+  const version = bankUrl ? renderVersionFor(song, true) : RENDER_VERSION;
   const cached = await readCachedStems(song.id, version, r.sampleRate);
   if (cached) return cached;
   r = { ...r, bankUrl };

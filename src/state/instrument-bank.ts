@@ -11,6 +11,7 @@ export interface LoadedInstruments {
   url: string;
 }
 
+let fetching: Promise<{ bytes: ArrayBuffer; url: string } | null> | null = null;
 let loading: Promise<LoadedInstruments | null> | null = null;
 
 /** The bank's URL in this build (tools/instruments-plugin.ts puts it there; the dev server serves it too). */
@@ -18,22 +19,42 @@ export function instrumentBankUrl(): string {
   return new URL(`${import.meta.env.BASE_URL}instruments.sf2`, location.href).href;
 }
 
-/** Fetches, parses and installs the bank from `url` (default: this build's) once; null when it cannot. */
-export function loadInstrumentBank(url?: string): Promise<LoadedInstruments | null> {
+/** The bank's bytes from `url` (default: this build's), fetched once; null when they cannot be had. */
+export function fetchInstrumentBank(url?: string): Promise<{ bytes: ArrayBuffer; url: string } | null> {
   // No page to fetch from (Node, tests without a server): synthesis, quietly.
   if (url === undefined && typeof location === 'undefined') return Promise.resolve(null);
-  loading ??= (async () => {
-    const { parseSampleBank, installSampleBank } = await import('../production/sampler/sample-bank');
+  fetching ??= (async () => {
     const href = url ?? instrumentBankUrl();
     const response = await fetch(href);
     if (!response.ok) throw new Error(`Instrument bank: HTTP ${response.status} for ${href}`);
-    const bank = parseSampleBank(await response.arrayBuffer());
-    installSampleBank(bank);
-    return { bank, url: href };
+    return { bytes: await response.arrayBuffer(), url: href };
   })().catch((error: unknown) => {
     console.warn('Sampled instruments not loaded; synthesising instead.', error);
-    loading = null;
+    fetching = null;
     return null;
   });
-  return loading;
+  return fetching;
+}
+
+/** Fetches, parses and installs the bank from `url` (default: this build's) once; null when it cannot. */
+export function loadInstrumentBank(url?: string): Promise<LoadedInstruments | null> {
+  loading ??= (async () => {
+    const [{ parseSampleBank, installSampleBank }, fetched] = await Promise.all([
+      import('../production/sampler/sample-bank'),
+      fetchInstrumentBank(url),
+    ]);
+    if (!fetched) return null;
+    const bank = parseSampleBank(fetched.bytes);
+    installSampleBank(bank);
+    return { bank, url: fetched.url };
+  })().catch((error: unknown) => {
+    console.warn('Sampled instruments could not be read; synthesising instead.', error);
+    return null;
+  });
+  const pending = loading;
+  // A failed fetch may be retried (say, once back online); a bank that cannot be parsed is not.
+  void pending.then((loaded) => {
+    if (!loaded && !fetching) loading = null;
+  });
+  return pending;
 }
