@@ -3,6 +3,7 @@ import { Fragment } from 'preact';
 import type { GradebookTable, SummaryStats } from '../../state/classroom-teacher';
 import { exerciseTitle, gradebookCsvName, gradebookCsvText, levelName } from '../../state/classroom-teacher';
 import { GradebookMixRow, MIX_KINDS } from './gradebook-mix';
+import { LmsExportButtons } from './lms-export';
 import { downloadText, formatDuration, formatShortTime, formatTime } from './transfer';
 
 const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toFixed(digits));
@@ -208,6 +209,7 @@ export function GradebookTableView(props: {
           {t.known ? 'Delete assignment…' : 'Delete these reports…'}
         </button>
       </div>
+      <LmsExportButtons table={t} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useRef } from 'preact/hooks';
 import type { Assignment } from '../../state/classroom';
 import { shareAssignment } from '../../state/classroom-teacher';
+import { GoogleClassroomShare } from './lms-export';
 import { copyText, downloadText } from './transfer';
 
 /** Copy-link and download buttons with the link visible. */
@@ -36,6 +37,7 @@ export function SharePanel({ assignment }: { assignment: Assignment }) {
         The assignment travels inside the link after “#”: browsers never send that part to any server, and it
         opens offline once Headroom is installed.
       </p>
+      <GoogleClassroomShare assignment={assignment} />
     </div>
   );
 }
