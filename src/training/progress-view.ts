@@ -1,17 +1,20 @@
 /** The progress page's whole view model, computed from a profile's stored attempts and progress (pure). */
 import { adaptiveThresholds, type ThresholdEstimate } from './adaptive-thresholds';
 import { type EqConfusion, eqConfusion } from './eq-confusion';
+import { type LevelTrend, levelTrends, weeklySummary } from './level-trends';
 import { type MixDimensionSummary, mixDimensions } from './mix-dimensions';
 import { practiceStreaks, type StreakSummary } from './practice-streaks';
 import { type PractiseSuggestion, suggestNext } from './practise-next';
 import {
   type AttemptRecord,
+  adaptiveValueOf,
   type DayOf,
   type KindInfo,
   type ProgressRecord,
   utcDay,
 } from './progress-records';
 import { type ScoreTrend, scoreTrend } from './score-trend';
+import { MASTERY_WINDOW, RIGHT_SCORE } from './skill-map';
 import { skillLabel } from './skill-names';
 
 /** One row of the per-exercise table. */
@@ -24,6 +27,8 @@ export interface ExerciseRow {
   /** Rounded mean score. */
   average: number;
   best: number;
+  /** Of the latest 20 fixed-level answers (any level): how many, and how many right (70 or more); null: none. */
+  recent: { right: number; of: number } | null;
   /** Last answer, epoch ms, and its day number. */
   lastAt: number;
   lastDay: number;
@@ -36,6 +41,10 @@ export interface ProgressView {
   /** Today as a day number (same numbering as every `day` in the view). */
   today: number;
   trend: ScoreTrend;
+  /** One line per drill and level (never averaged across levels). */
+  levels: LevelTrend[];
+  /** A few sentences on the last 7 days. */
+  weekly: string[];
   eq: EqConfusion;
   thresholds: ThresholdEstimate[];
   /** What holds graded whole mixes back (null before the first graded mix). */
@@ -56,11 +65,22 @@ export interface ProgressViewOptions {
   trendDays?: number;
 }
 
+/** Right answers (70 or more) among a kind's latest 20 fixed-level answers, or null without any. */
+function recentOf(kind: string, attempts: readonly AttemptRecord[]): { right: number; of: number } | null {
+  const last = attempts
+    .filter((a) => a.exercise === kind && adaptiveValueOf(a.question) === null)
+    .sort((x, y) => x.at - y.at)
+    .slice(-MASTERY_WINDOW);
+  if (last.length === 0) return null;
+  return { right: last.filter((a) => a.score >= RIGHT_SCORE).length, of: last.length };
+}
+
 /** Per-exercise rows from the stored running totals, in catalog order (unknown kinds last, by id). */
 export function exerciseRows(
   progress: readonly ProgressRecord[],
   kinds: readonly KindInfo[],
   dayOf: DayOf = utcDay,
+  attempts: readonly AttemptRecord[] = [],
 ): ExerciseRow[] {
   const order = new Map(kinds.map((k, i) => [k.id, i]));
   return progress
@@ -75,6 +95,7 @@ export function exerciseRows(
         attempts: p.attempts,
         average: Math.round(p.totalScore / p.attempts),
         best: p.bestScore,
+        recent: recentOf(p.exercise, attempts),
         lastAt: p.lastAt,
         lastDay: dayOf(p.lastAt),
       };
@@ -104,6 +125,8 @@ export function buildProgressView(
     totalAttempts: attempts.length,
     today,
     trend: scoreTrend(attempts, trendOptions),
+    levels: levelTrends(attempts, kinds, trendOptions),
+    weekly: weeklySummary(attempts, kinds, { today, dayOf }),
     eq: eqConfusion(attempts),
     thresholds: adaptiveThresholds(attempts, kinds, dayOf),
     mixes: mixDimensions(attempts),
@@ -111,7 +134,7 @@ export function buildProgressView(
       attempts.map((a) => dayOf(a.at)),
       today,
     ),
-    exercises: exerciseRows(progress, kinds, dayOf),
+    exercises: exerciseRows(progress, kinds, dayOf, attempts),
     next: suggestNext(attempts, kinds, { today, dayOf }),
   };
 }

@@ -21,6 +21,7 @@ describe('progress view model', () => {
         attempts: 4,
         average: 75, // 301 / 4 = 75.25
         best: 100,
+        recent: null,
         lastAt: at(D0 + 1),
         lastDay: D0 + 1,
       },
@@ -32,6 +33,7 @@ describe('progress view model', () => {
         attempts: 3,
         average: 83, // 250 / 3 = 83.3
         best: 100,
+        recent: null,
         lastAt: at(D0),
         lastDay: D0,
       },
@@ -44,6 +46,7 @@ describe('progress view model', () => {
         attempts: 1,
         average: 40,
         best: 40,
+        recent: null,
         lastAt: at(D0),
         lastDay: D0,
       },
@@ -72,6 +75,14 @@ describe('progress view model', () => {
     ]);
     expect(view.thresholds.map((t) => t.status)).toEqual(['none', 'none', 'none']);
     expect(view.exercises).toHaveLength(3);
+    // The latest fixed answers per kind: one of the two eq-boost answers was right.
+    expect(view.exercises.find((r) => r.kind === 'eq-boost')?.recent).toEqual({ right: 1, of: 2 });
+    // One line per drill and level; the week in sentences.
+    expect(view.levels.map((l) => [l.kind, l.level, l.latest])).toEqual([
+      ['pan-position', 1, 0],
+      ['eq-boost', 3, 0.5],
+    ]);
+    expect(view.weekly[0]).toBe('This week: 3 answers on 1 day.');
     // Pan (need 60) is weaker than EQ (25) and the untried skills (50).
     expect(view.next?.kind).toBe('pan-position');
   });

@@ -203,6 +203,8 @@ const emptyView: ProgressView = {
   totalAttempts: 0,
   today: 110,
   trend: { fromDay: 104, toDay: 110, skills: [] },
+  levels: [],
+  weekly: [],
   eq: { octave: null, third: null, mixUps: [], directionAsked: 0, directionWrong: 0, skipped: 0 },
   thresholds: [],
   mixes: null,
@@ -258,6 +260,32 @@ describe('progress dashboard', () => {
       ...emptyView,
       totalAttempts: 8,
       trend,
+      levels: [
+        {
+          kind: 'level-change',
+          title: 'What changed level?',
+          skill: 'faders',
+          level: 1,
+          levelName: 'Big moves',
+          points: [
+            { day: 105, rolling: 0.4, count: 5 },
+            { day: 108, rolling: 0.9, count: 10 },
+          ],
+          answers: 15,
+          latest: 0.9,
+        },
+        {
+          kind: 'level-change',
+          title: 'What changed level?',
+          skill: 'faders',
+          level: 2,
+          levelName: '3 dB steps',
+          points: [{ day: 110, rolling: 0.3, count: 10 }],
+          answers: 10,
+          latest: 0.3,
+        },
+      ],
+      weekly: ['This week: 25 answers on 3 days.', 'Spot the EQ boost: 9 dB → 7.4 dB this week.'],
       eq: {
         octave: matrix,
         third: null,
@@ -313,21 +341,35 @@ describe('progress dashboard', () => {
           attempts: 7,
           average: 71,
           best: 100,
+          recent: { right: 5, of: 7 },
           lastAt: 0,
           lastDay: 110,
         },
       ],
       next: { ...emptyView.next!, firstTime: false, reason: 'Panning is your weakest skill.' },
     };
-    const el = mount(<ProgressDashboard view={view} chartWidth={500} />);
-    expect(el.querySelectorAll('.trend-series')).toHaveLength(2);
+    const el = mount(<ProgressDashboard view={view} />);
+    // Growth level by level: one line per level, never averaged; level 2's low start does not touch level 1.
+    const lines = [...el.querySelectorAll('.level-trend')];
+    expect(
+      lines.map((l) => [l.getAttribute('data-level'), l.querySelector('.level-trend-latest')?.textContent]),
+    ).toEqual([
+      ['1', '90 % right'],
+      ['2', '30 % right'],
+    ]);
+    // 0 % at the bottom (y = 44), 100 % at the top (y = 4): 40 % → 28, 90 % → 8.
+    const dots = [...lines[0]!.querySelectorAll('.level-spark-dot')].map((d) => Number(d.getAttribute('cy')));
+    expect(dots).toEqual([28, 8]);
+    expect(el.querySelector('.weekly-summary')?.textContent).toContain(
+      'Spot the EQ boost: 9 dB → 7.4 dB this week.',
+    );
     expect(el.querySelector('.threshold-value')?.textContent).toBe('7.5 dB');
     expect(el.querySelector('.threshold-range')?.textContent).toBe('likely 5.5–9.5 dB');
     // The history: one range bar and a dot per drill, oldest left; lower values sit lower on the chart.
-    const dots = [...el.querySelectorAll<SVGCircleElement>('.threshold-history-dot')];
-    expect(dots).toHaveLength(2);
-    expect(Number(dots[0]!.getAttribute('cx'))).toBeLessThan(Number(dots[1]!.getAttribute('cx')));
-    expect(Number(dots[0]!.getAttribute('cy'))).toBeLessThan(Number(dots[1]!.getAttribute('cy')));
+    const history = [...el.querySelectorAll<SVGCircleElement>('.threshold-history-dot')];
+    expect(history).toHaveLength(2);
+    expect(Number(history[0]!.getAttribute('cx'))).toBeLessThan(Number(history[1]!.getAttribute('cx')));
+    expect(Number(history[0]!.getAttribute('cy'))).toBeLessThan(Number(history[1]!.getAttribute('cy')));
     expect(el.querySelectorAll('.threshold-history-range')).toHaveLength(2);
     expect(el.querySelector('.threshold-history-svg')?.getAttribute('aria-label')).toBe(
       'Your threshold over 2 drills, from 9 dB to 7.5 dB.',
@@ -342,7 +384,8 @@ describe('progress dashboard', () => {
     expect(el.querySelector('.streak-number')?.textContent).toBe('3');
     expect(el.querySelectorAll('.streak-on')).toHaveLength(2);
     const row = [...el.querySelectorAll('.exercise-table tbody td')].map((td) => td.textContent);
-    expect(row).toEqual(['7', '71', '100', 'today']);
+    // A rolling share of the latest answers, not a single lucky best.
+    expect(row).toEqual(['7', '71', '71 % right', 'today']);
     expect(el.querySelector('.exercise-table tbody th')?.textContent).toBe('Spot the EQ boostEQ');
     expect(el.querySelector('#practise-next-title')?.textContent).toBe('Practise next');
   });

@@ -6,7 +6,7 @@ import { closeDrill, startDrill } from '../../state/drill';
 import { lessons } from '../../state/lessons';
 import { refreshPath } from '../../state/path';
 import { registryKinds } from '../../state/path-kinds';
-import { activeWorkout, leaveWorkout, nextWorkoutItem } from '../../state/workout';
+import { activeWorkout, nextWorkoutItem } from '../../state/workout';
 import { type AfterDrillStep, afterDrillSteps } from '../../training/after-drill';
 import { playsFocusBand } from '../../training/hearing';
 import { lessonPath, teachingLesson } from '../../training/lesson-path';
@@ -40,7 +40,7 @@ function NextSteps({ session, steps }: { session: DrillSession; steps: readonly 
   if (steps.length === 0) return null;
   const run = (step: AfterDrillStep) => {
     if (step.type === 'lesson') return;
-    leaveWorkout();
+    // A workout in progress waits on the Train page ("Your workout is waiting") while this drill runs.
     const focus = step.type === 'band' ? step.focusHz : undefined;
     startDrill({
       kind: session.kind,

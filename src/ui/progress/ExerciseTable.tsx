@@ -7,7 +7,7 @@ export interface ExerciseTableProps {
   today: number;
 }
 
-/** Answers, average and best score per exercise kind, with when it was last practised. */
+/** Answers, average score and the share right of the latest 20 answers per kind, with when it was last practised. */
 export function ExerciseTable({ rows, today }: ExerciseTableProps) {
   return (
     <div class="table-scroll">
@@ -23,7 +23,7 @@ export function ExerciseTable({ rows, today }: ExerciseTableProps) {
               Average
             </th>
             <th scope="col" class="num">
-              Best
+              Last 20
             </th>
             <th scope="col" class="col-last">
               Last
@@ -43,7 +43,9 @@ export function ExerciseTable({ rows, today }: ExerciseTableProps) {
                   {r.average}
                 </span>
               </td>
-              <td class="num">{r.best}</td>
+              <td class="num">
+                {r.recent ? `${Math.round((100 * r.recent.right) / r.recent.of)} % right` : '–'}
+              </td>
               <td class="col-last">{daysAgo(r.lastDay, today)}</td>
             </tr>
           ))}

@@ -1,17 +1,15 @@
 import type { ProgressView } from '../../training/progress-view';
 import { EqSection } from './EqSection';
 import { ExerciseTable } from './ExerciseTable';
+import { LevelTrends } from './LevelTrends';
 import { MixHoldback } from './MixHoldback';
 import { PractiseNextCard } from './PractiseNextCard';
 import { StreakCard } from './StreakCard';
 import { ThresholdList } from './ThresholdList';
-import { TrendChart } from './TrendChart';
 
 /** Props of the dashboard. */
 export interface ProgressDashboardProps {
   view: ProgressView;
-  /** Fixed chart width in px (tests); otherwise the chart follows the page. */
-  chartWidth?: number;
 }
 
 /** What a first-time learner sees: what will appear here, and the first drill. */
@@ -33,9 +31,8 @@ function FirstVisit({ view }: { view: ProgressView }) {
 }
 
 /** The progress page's content for one profile's view model. */
-export function ProgressDashboard({ view, chartWidth }: ProgressDashboardProps) {
+export function ProgressDashboard({ view }: ProgressDashboardProps) {
   if (view.totalAttempts === 0) return <FirstVisit view={view} />;
-  const answers = view.trend.skills.reduce((n, s) => n + s.count, 0);
   const windowDays = view.trend.toDay - view.trend.fromDay + 1;
   return (
     <div class="progress-dashboard">
@@ -44,15 +41,27 @@ export function ProgressDashboard({ view, chartWidth }: ProgressDashboardProps) 
         <StreakCard streaks={view.streaks} today={view.today} />
       </div>
 
+      {view.weekly.length > 0 && (
+        <section class="panel weekly-summary" aria-labelledby="weekly-title">
+          <h2 id="weekly-title">Your week</h2>
+          <ul class="plain-list">
+            {view.weekly.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section class="panel" aria-labelledby="trend-title">
-        <h2 id="trend-title">Scores over time</h2>
-        {answers > 0 ? (
+        <h2 id="trend-title">Growth, level by level</h2>
+        {view.levels.length > 0 ? (
           <>
             <p class="muted">
-              Last {windowDays} days, {answers} answers. Each mark is one day’s average; the line is the
-              average of the week up to that day. Adaptive drills count towards your thresholds instead.
+              Last {windowDays} days. Each line is one drill at one level: how many of your last 20 answers
+              there were right (a score of 70 or more), day by day. The dotted line is the 80 % that moves you
+              up a stage. A new level starts a new line, so moving up never looks like getting worse.
             </p>
-            <TrendChart trend={view.trend} width={chartWidth} />
+            <LevelTrends lines={view.levels} fromDay={view.trend.fromDay} toDay={view.trend.toDay} />
           </>
         ) : (
           <p class="muted">
