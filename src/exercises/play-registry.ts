@@ -8,6 +8,7 @@ import { play as delayTime } from './delay-time/play';
 import { play as eqBoost } from './eq-boost/play';
 import { play as eqMatch } from './eq-match/play';
 import { play as faderBalance } from './fader-balance/play';
+import { play as filters } from './filters/play';
 import { play as fixMix } from './fix-mix/play';
 import { play as levelChange } from './level-change/play';
 import { play as loudness } from './loudness/play';
@@ -16,6 +17,7 @@ import { play as panPosition } from './pan-position/play';
 import { play as prodOrMix } from './prod-or-mix/play';
 import type { ExerciseId, ExerciseTypes } from './registry';
 import { play as reverbTime } from './reverb-time/play';
+import { play as stereoWidth } from './stereo-width/play';
 import type { KindPlay } from './shared/play-types';
 import { play as stereoWidth } from './stereo-width/play';
 
@@ -45,6 +47,7 @@ export const plays: {
   'mix-match': mixMatch,
   'fix-mix': fixMix,
   'stereo-width': stereoWidth,
+  filters,
   loudness,
 };
 

@@ -32,6 +32,11 @@ import type { FaderBalanceAnswer, FaderBalanceQuestion } from './fader-balance/m
 import { meta as faderBalanceMeta } from './fader-balance/meta';
 import { solve as faderBalanceSolve } from './fader-balance/solve';
 import { start as faderBalanceStart } from './fader-balance/start';
+import { check as filtersCheck } from './filters/check';
+import { generate as filtersGenerate, generateAt as filtersGenerateAt } from './filters/generate';
+import type { FiltersAnswer, FiltersQuestion } from './filters/meta';
+import { meta as filtersMeta } from './filters/meta';
+import { solve as filtersSolve } from './filters/solve';
 import { check as fixMixCheck } from './fix-mix/check';
 import { generate as fixMixGenerate } from './fix-mix/generate';
 import type { FixMixAnswer, FixMixQuestion } from './fix-mix/meta';
@@ -83,6 +88,11 @@ import {
 import type { StereoWidthAnswer, StereoWidthQuestion } from './stereo-width/meta';
 import { meta as stereoWidthMeta } from './stereo-width/meta';
 import { solve as stereoWidthSolve } from './stereo-width/solve';
+import { check as stereoWidthCheck } from './stereo-width/check';
+import { generate as stereoWidthGenerate, generateAt as stereoWidthGenerateAt } from './stereo-width/generate';
+import type { StereoWidthAnswer, StereoWidthQuestion } from './stereo-width/meta';
+import { meta as stereoWidthMeta } from './stereo-width/meta';
+import { solve as stereoWidthSolve } from './stereo-width/solve';
 import type { CheckResult, ExerciseKind, QuestionBase } from './types';
 
 /** Question and answer types per kind id. */
@@ -100,6 +110,7 @@ export interface ExerciseTypes {
   'mix-match': { question: MixMatchQuestion; answer: MixMatchAnswer };
   'fix-mix': { question: FixMixQuestion; answer: FixMixAnswer };
   'stereo-width': { question: StereoWidthQuestion; answer: StereoWidthAnswer };
+  filters: { question: FiltersQuestion; answer: FiltersAnswer };
   loudness: { question: LoudnessQuestion; answer: LoudnessAnswer };
 }
 
@@ -211,6 +222,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: stereoWidthCheck,
     generateAt: stereoWidthGenerateAt,
   },
+  filters: {
+    meta: filtersMeta,
+    generate: filtersGenerate,
+    solve: filtersSolve,
+    check: filtersCheck,
+    generateAt: filtersGenerateAt,
+  },
   loudness: {
     meta: loudnessMeta,
     generate: loudnessGenerate,
@@ -238,6 +256,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'mix-match',
   'fix-mix',
   'stereo-width',
+  'filters',
   'loudness',
 ];
 

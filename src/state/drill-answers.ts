@@ -65,6 +65,7 @@ export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): b
     case 'fix-mix':
       return isDiagnosisComplete(answer as FixMixAnswer);
     case 'stereo-width':
+    case 'filters':
       return has(answer, 'choice');
     case 'loudness':
       return has(answer, 'side') && (!(question as LoudnessQuestion).askAmount || has(answer, 'amountDb'));

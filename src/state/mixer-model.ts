@@ -133,6 +133,7 @@ export function createMixerModel() {
       mix.setLoop(transport.value.looping);
       unsubscribe = mix.onChange((s) => syncTransport(s.playing, s.position));
       live = mix;
+      if (masterWidth.value !== 1 || masterMono.value) mix.setMasterWidth(masterWidth.value, masterMono.value);
       if (masterWidth.value !== 1 || masterMono.value)
         mix.setMasterWidth(masterWidth.value, masterMono.value);
       return mix;
@@ -209,6 +210,9 @@ export function createMixerModel() {
     },
     setHighPass(index: number, patch: Partial<StripSettings['highPass']>): void {
       for (const [key, value] of Object.entries(patch)) setControl(index, ['highPass', key], value);
+    },
+    setLowPass(index: number, patch: Partial<StripSettings['lowPass']>): void {
+      for (const [key, value] of Object.entries(patch)) setControl(index, ['lowPass', key], value);
     },
     setCompressor(index: number, patch: Partial<CompressorSettings & { enabled: boolean }>): void {
       for (const [key, value] of Object.entries(patch)) setControl(index, ['compressor', key], value);

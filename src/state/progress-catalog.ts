@@ -8,6 +8,7 @@ import { meta as delayTime } from '../exercises/delay-time/meta';
 import { meta as eqBoost } from '../exercises/eq-boost/meta';
 import { meta as eqMatch } from '../exercises/eq-match/meta';
 import { meta as faderBalance } from '../exercises/fader-balance/meta';
+import { meta as filters } from '../exercises/filters/meta';
 import { meta as fixMix } from '../exercises/fix-mix/meta';
 import { meta as levelChange } from '../exercises/level-change/meta';
 import { meta as loudness } from '../exercises/loudness/meta';
@@ -34,6 +35,7 @@ const METAS: readonly ExerciseMeta[] = [
   mixMatch,
   fixMix,
   stereoWidth,
+  filters,
   loudness,
 ];
 

@@ -108,6 +108,14 @@ export function describeThreshold(
         return `You hear which version is louder even when it is only ${decibels(variable.min)} dB louder, the smallest here.`;
       return `You hear which of two otherwise identical versions is louder when they differ by ${aboutWithRange(estimate, decibels, ' dB')}.`;
     }
+    case 'filters': {
+      const octaves = (v: number) => String(Math.round(v * 100) / 100);
+      if (place === 'easiest')
+        return `Even cutoffs ${octaves(variable.max)} octaves apart were not clear to you yet: try the levels first.`;
+      if (place === 'hardest')
+        return `You hear which version is cut higher even when the cutoffs are only ${octaves(variable.min)} octaves apart, the closest here.`;
+      return `You hear which version is cut higher when the cutoffs are ${aboutWithRange(estimate, octaves, ' octaves')} apart.`;
+    }
     case 'stereo-width': {
       if (place === 'easiest')
         return 'Even a mix against its mono version was not clear to you yet: try the levels first.';

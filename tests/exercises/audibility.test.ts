@@ -10,6 +10,8 @@ import * as delayTime from '../../src/exercises/delay-time/generate';
 import { meta as delayTimeMeta } from '../../src/exercises/delay-time/meta';
 import * as eqBoost from '../../src/exercises/eq-boost/generate';
 import { meta as eqBoostMeta } from '../../src/exercises/eq-boost/meta';
+import * as filters from '../../src/exercises/filters/generate';
+import { meta as filtersMeta } from '../../src/exercises/filters/meta';
 import * as levelChange from '../../src/exercises/level-change/generate';
 import { meta as levelChangeMeta } from '../../src/exercises/level-change/meta';
 import * as panPosition from '../../src/exercises/pan-position/generate';
@@ -20,6 +22,8 @@ import { meta as prodOrMixMeta } from '../../src/exercises/prod-or-mix/meta';
 import * as reverbTime from '../../src/exercises/reverb-time/generate';
 import { meta as reverbTimeMeta } from '../../src/exercises/reverb-time/meta';
 import { type Audibility, drawStats, isAudible, resetDrawStats } from '../../src/exercises/shared/audibility';
+import * as stereoWidth from '../../src/exercises/stereo-width/generate';
+import { meta as stereoWidthMeta } from '../../src/exercises/stereo-width/meta';
 import { analyseSongLoop, trackProfile } from '../../src/exercises/shared/song-analysis';
 import { EXCERPT_FIRST_BAR } from '../../src/exercises/shared/sources';
 import * as stereoWidth from '../../src/exercises/stereo-width/generate';
@@ -90,6 +94,13 @@ const KINDS: Record<string, KindUnderTest> = {
     audibility: stereoWidth.audibility as (q: unknown) => Audibility,
     generateAt: stereoWidth.generateAt,
     adaptiveValues: [5, 30],
+  },
+  filters: {
+    levels: filtersMeta.levels.length,
+    generate: filters.generate,
+    audibility: filters.audibility as (q: unknown) => Audibility,
+    generateAt: filters.generateAt,
+    adaptiveValues: [0.05, 0.3],
   },
 };
 

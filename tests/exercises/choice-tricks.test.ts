@@ -8,6 +8,7 @@ import { createRng, type Rng } from '../../src/dsp/random';
 import type { CompSpotQuestion } from '../../src/exercises/comp-spot/meta';
 import type { DelayTimeQuestion } from '../../src/exercises/delay-time/meta';
 import type { EqBoostQuestion } from '../../src/exercises/eq-boost/meta';
+import type { FiltersQuestion } from '../../src/exercises/filters/meta';
 import type { LevelChangeQuestion } from '../../src/exercises/level-change/meta';
 import type { LoudnessQuestion } from '../../src/exercises/loudness/meta';
 import { CHANGES, type ProdOrMixQuestion } from '../../src/exercises/prod-or-mix/meta';
@@ -44,6 +45,7 @@ const answerers: Record<string, (q: QuestionBase, how: Pick, rng: Rng) => unknow
   'comp-spot': (q, how, rng) => ({ choice: choose((q as CompSpotQuestion).choices, how, rng) }),
   'delay-time': (q, how, rng) => ({ note: choose((q as DelayTimeQuestion).noteChoices, how, rng) }),
   'stereo-width': (q, how, rng) => ({ choice: choose((q as StereoWidthQuestion).choices, how, rng) }),
+  filters: (q, how, rng) => ({ choice: choose((q as FiltersQuestion).choices, how, rng) }),
   'reverb-time': (q, how, rng) => {
     const r = q as ReverbTimeQuestion;
     return {

@@ -47,6 +47,7 @@ describe('registry', () => {
         'fix-mix',
         'reverb-time',
         'stereo-width',
+        'filters',
         'loudness',
       ].sort(),
     );

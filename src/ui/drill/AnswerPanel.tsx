@@ -4,6 +4,7 @@ import type { DelayTimeAnswer, DelayTimeQuestion } from '../../exercises/delay-t
 import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/meta';
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
+import type { FiltersAnswer, FiltersQuestion } from '../../exercises/filters/meta';
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
 import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/meta';
@@ -27,7 +28,7 @@ import { LoudnessAnswerView } from './answers/loudness-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
 import { MixMatchAnswerView } from './answers/mix-answer';
 import type { AnswerViewProps } from './answers/types';
-import { StereoWidthAnswerView } from './answers/width-answer';
+import { FiltersAnswerView, StereoWidthAnswerView } from './answers/width-answer';
 
 /** Each view reads its own kind's question and answer; the drill keeps them as plain data. */
 function cast<Q, A>(props: AnswerViewProps<ExerciseQuestion, unknown>): AnswerViewProps<Q, A> {
@@ -63,6 +64,8 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <FixMixAnswerView {...cast<FixMixQuestion, FixMixAnswer>(props)} />;
     case 'stereo-width':
       return <StereoWidthAnswerView {...cast<StereoWidthQuestion, StereoWidthAnswer>(props)} />;
+    case 'filters':
+      return <FiltersAnswerView {...cast<FiltersQuestion, FiltersAnswer>(props)} />;
     case 'loudness':
       return <LoudnessAnswerView {...cast<LoudnessQuestion, LoudnessAnswer>(props)} />;
   }

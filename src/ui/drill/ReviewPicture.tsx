@@ -8,6 +8,7 @@ import { stemSamplesForCheck } from '../../exercises/comp-match/stem-cache';
 import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/meta';
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
+import type { FiltersAnswer, FiltersQuestion } from '../../exercises/filters/meta';
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
 import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/meta';
@@ -29,6 +30,7 @@ import {
   hzToX,
 } from '../mixer/eq-geometry';
 import { FixMixReview } from './FixMixReview';
+import { FilterReview } from './filter-review';
 import { LoudnessReview } from './loudness-review';
 import { MixReview } from './MixReview';
 import { WidthReview } from './width-review';
@@ -303,6 +305,8 @@ export function ReviewPicture({
       return <LoudnessReview q={question as LoudnessQuestion} a={answer as LoudnessAnswer} />;
     case 'stereo-width':
       return <WidthReview q={question as StereoWidthQuestion} a={answer as StereoWidthAnswer} />;
+    case 'filters':
+      return <FilterReview q={question as FiltersQuestion} a={answer as FiltersAnswer} />;
     default:
       return null;
   }

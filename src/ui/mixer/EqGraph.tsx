@@ -31,6 +31,8 @@ export interface EqGraphProps {
   name: string;
   bands: readonly EqBandSettings[];
   highPass: HighPassShape;
+  /** The strip's low-pass (drawn in the curve when on). */
+  lowPass?: HighPassShape;
   sampleRate: number;
   color: string;
   onBand: (band: number, patch: Partial<EqBandSettings>) => void;
@@ -48,10 +50,22 @@ export function describeBand(band: EqBandSettings): string {
  * biquadMagnitudeDb), and a draggable node per band. Drag = frequency and gain; wheel = Q; keys: ←/→
  * frequency, ↑/↓ gain, PageUp/PageDown Q (Shift: fine), Enter or double-click resets the band.
  */
-export function EqGraph({ name, bands, highPass, sampleRate, color, onBand, onResetBand }: EqGraphProps) {
+export function EqGraph({
+  name,
+  bands,
+  highPass,
+  lowPass,
+  sampleRate,
+  color,
+  onBand,
+  onResetBand,
+}: EqGraphProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const drag = useRef<{ id: number; band: number; dx: number; dy: number } | null>(null);
-  const points = useMemo(() => eqCurvePoints(bands, highPass, sampleRate), [bands, highPass, sampleRate]);
+  const points = useMemo(
+    () => eqCurvePoints(bands, highPass, sampleRate, undefined, undefined, lowPass ?? null),
+    [bands, highPass, lowPass, sampleRate],
+  );
   const { width, height } = EQ_FRAME;
 
   const toSvg = (event: PointerEvent): [number, number] => {

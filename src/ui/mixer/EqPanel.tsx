@@ -1,5 +1,5 @@
 import type { MixerModel, StripModel } from '../../state/mixer-model';
-import { eqGainScale, frequencyScale, highPassScale, qScale } from './control-scale';
+import { eqGainScale, frequencyScale, highPassScale, lowPassScale, qScale } from './control-scale';
 import { BAND_NAMES, EqGraph } from './EqGraph';
 import { Knob } from './Knob';
 import { trackColor } from './track-colors';
@@ -12,7 +12,7 @@ export interface EqPanelProps {
 
 /**
  * The selected strip's EQ: the response graph with draggable band nodes, then one row per band
- * (on/off, frequency, gain, Q) and the high-pass filter, all readable ("1.2 kHz", "+3.0 dB", "Q 1.4").
+ * (on/off, frequency, gain, Q) and the high-pass and low-pass filters, all readable ("1.2 kHz", "+3.0 dB", "Q 1.4").
  */
 export function EqPanel({ strip, model }: EqPanelProps) {
   const s = strip.settings.value;
@@ -24,6 +24,7 @@ export function EqPanel({ strip, model }: EqPanelProps) {
         name={s.name}
         bands={s.eq}
         highPass={s.highPass}
+        lowPass={s.lowPass}
         sampleRate={model.sampleRate.value}
         color={color}
         onBand={(band, patch) => model.setEqBand(i, band, patch)}
@@ -48,6 +49,26 @@ export function EqPanel({ strip, model }: EqPanelProps) {
             disabled={!s.highPass.enabled}
             onChange={(frequency) => model.setHighPass(i, { frequency })}
             onReset={() => model.resetControl(i, ['highPass', 'frequency'])}
+          />
+        </div>
+        <div class="eq-band">
+          <button
+            type="button"
+            class="toggle"
+            aria-pressed={s.lowPass.enabled}
+            onClick={() => model.setLowPass(i, { enabled: !s.lowPass.enabled })}
+          >
+            Low-pass
+          </button>
+          <Knob
+            caption="Freq"
+            label={`${s.name} low-pass frequency`}
+            value={s.lowPass.frequency}
+            scale={lowPassScale}
+            size={30}
+            disabled={!s.lowPass.enabled}
+            onChange={(frequency) => model.setLowPass(i, { frequency })}
+            onReset={() => model.resetControl(i, ['lowPass', 'frequency'])}
           />
         </div>
         {s.eq.map((band, b) => (

@@ -196,5 +196,7 @@ export const attackScale: ControlScale = logScale(0.1, 200, 1.2, 1.05, formatMs)
 export const releaseScale: ControlScale = logScale(10, 2000, 1.2, 1.05, formatMs);
 /** Compressor makeup gain: 0 … +24 dB. */
 export const makeupScale: ControlScale = linearScale(0, 24, 0.5, 0.1, formatSignedDb);
+/** Low-pass cutoff: 1 … 20 kHz, a sixth of an octave per arrow (a 24th with Shift). */
+export const lowPassScale: ControlScale = logScale(1000, 20000, 2 ** (1 / 6), 2 ** (1 / 24), formatHz);
 /** High-pass cutoff: 20 Hz … 1 kHz. */
 export const highPassScale: ControlScale = logScale(20, 1000, 2 ** (1 / 6), 2 ** (1 / 24), formatHz);

@@ -62,17 +62,20 @@ export function yToDb(y: number, frame: EqFrame = EQ_FRAME): Decibels {
   return ((frame.height / 2 - y) / (frame.height / 2)) * frame.rangeDb;
 }
 
-/** The biquads that are actually in the signal path (enabled bands and the high-pass, if on). */
+/** The biquads that are actually in the signal path (enabled bands, the high-pass and low-pass, if on). */
 export function activeFilters(
   bands: readonly EqBandShape[],
   highPass: HighPassShape | null,
   sampleRate: SampleRate,
+  lowPass: HighPassShape | null = null,
 ): BiquadCoefficients[] {
   const list = bands
     .filter((b) => b.enabled)
     .map((b) => biquadCoefficients(b.type, b.frequency, b.q, b.gainDb, sampleRate));
   if (highPass?.enabled)
     list.push(biquadCoefficients('highpass', highPass.frequency, HIGH_PASS_Q, 0, sampleRate));
+  if (lowPass?.enabled)
+    list.push(biquadCoefficients('lowpass', lowPass.frequency, HIGH_PASS_Q, 0, sampleRate));
   return list;
 }
 
@@ -97,8 +100,9 @@ export function eqCurvePoints(
   sampleRate: SampleRate,
   frame: EqFrame = EQ_FRAME,
   steps = 240,
+  lowPass: HighPassShape | null = null,
 ): CurvePoint[] {
-  const filters = activeFilters(bands, highPass, sampleRate);
+  const filters = activeFilters(bands, highPass, sampleRate, lowPass);
   const hzs: Hz[] = [];
   for (let i = 0; i <= steps; i++) hzs.push(xToHz((i / steps) * frame.width, frame));
   for (const b of bands)

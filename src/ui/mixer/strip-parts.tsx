@@ -17,10 +17,10 @@ const MINI = { width: 60, height: 22, minHz: 20, maxHz: 20000, rangeDb: 18 };
 /** The EQ insert button with a thumbnail of the curve; pressing it opens the EQ panel. */
 export function EqInsertButton({ strip, model, onOpen }: StripPartProps & { onOpen: () => void }) {
   const s = strip.settings.value;
-  const eqOn = s.highPass.enabled || s.eq.some((b) => b.enabled && b.gainDb !== 0);
+  const eqOn = s.highPass.enabled || s.lowPass.enabled || s.eq.some((b) => b.enabled && b.gainDb !== 0);
   const miniCurve = useMemo(
-    () => curvePath(eqCurvePoints(s.eq, s.highPass, model.sampleRate.value, MINI, 40)),
-    [s.eq, s.highPass, model.sampleRate.value],
+    () => curvePath(eqCurvePoints(s.eq, s.highPass, model.sampleRate.value, MINI, 40, s.lowPass)),
+    [s.eq, s.highPass, s.lowPass, model.sampleRate.value],
   );
   return (
     <button

@@ -1,9 +1,15 @@
-import type { StereoWidthAnswer, StereoWidthQuestion } from '../../../exercises/stereo-width/meta';
 import { ChoiceGroup } from '../ChoiceGroup';
 import { type AnswerViewProps, digitIndex } from './types';
 
-/** stereo-width: the drill's own choices (number keys). */
-export function StereoWidthAnswerView(p: AnswerViewProps<StereoWidthQuestion, StereoWidthAnswer>) {
+/** A question that asks one thing and lists its own choices (stereo-width, filters, saturation). */
+export interface PromptChoices {
+  prompt: string;
+  choices: string[];
+  choiceLabels: string[];
+}
+
+/** The question's own choices under its prompt (number keys pick). */
+export function PromptChoiceAnswerView(p: AnswerViewProps<PromptChoices, { choice: string }>) {
   const q = p.question;
   p.keys.current = (key) => {
     const choice = q.choices[digitIndex(key)];
@@ -22,3 +28,9 @@ export function StereoWidthAnswerView(p: AnswerViewProps<StereoWidthQuestion, St
     />
   );
 }
+
+/** stereo-width: the drill's own choices (number keys). */
+export const StereoWidthAnswerView = PromptChoiceAnswerView;
+
+/** filters: the drill's own choices (number keys). */
+export const FiltersAnswerView = PromptChoiceAnswerView;
