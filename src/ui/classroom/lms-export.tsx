@@ -63,7 +63,7 @@ export function GoogleClassroomShare({ assignment }: { assignment: Assignment })
         Share to Google Classroom
       </a>{' '}
       <span class="muted">
-        opens Google Classroom in a new tab with the link filled in. Google then receives the whole link, the
+        Opens Google Classroom in a new tab with the link filled in. Google then receives the whole link, the
         assignment in it included.
       </span>
     </p>
