@@ -17,7 +17,6 @@ import { play as panPosition } from './pan-position/play';
 import { play as prodOrMix } from './prod-or-mix/play';
 import type { ExerciseId, ExerciseTypes } from './registry';
 import { play as reverbTime } from './reverb-time/play';
-import { play as stereoWidth } from './stereo-width/play';
 import type { KindPlay } from './shared/play-types';
 import { play as stereoWidth } from './stereo-width/play';
 

@@ -88,11 +88,6 @@ import {
 import type { StereoWidthAnswer, StereoWidthQuestion } from './stereo-width/meta';
 import { meta as stereoWidthMeta } from './stereo-width/meta';
 import { solve as stereoWidthSolve } from './stereo-width/solve';
-import { check as stereoWidthCheck } from './stereo-width/check';
-import { generate as stereoWidthGenerate, generateAt as stereoWidthGenerateAt } from './stereo-width/generate';
-import type { StereoWidthAnswer, StereoWidthQuestion } from './stereo-width/meta';
-import { meta as stereoWidthMeta } from './stereo-width/meta';
-import { solve as stereoWidthSolve } from './stereo-width/solve';
 import type { CheckResult, ExerciseKind, QuestionBase } from './types';
 
 /** Question and answer types per kind id. */

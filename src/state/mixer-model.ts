@@ -133,7 +133,6 @@ export function createMixerModel() {
       mix.setLoop(transport.value.looping);
       unsubscribe = mix.onChange((s) => syncTransport(s.playing, s.position));
       live = mix;
-      if (masterWidth.value !== 1 || masterMono.value) mix.setMasterWidth(masterWidth.value, masterMono.value);
       if (masterWidth.value !== 1 || masterMono.value)
         mix.setMasterWidth(masterWidth.value, masterMono.value);
       return mix;

@@ -22,8 +22,6 @@ import { meta as prodOrMixMeta } from '../../src/exercises/prod-or-mix/meta';
 import * as reverbTime from '../../src/exercises/reverb-time/generate';
 import { meta as reverbTimeMeta } from '../../src/exercises/reverb-time/meta';
 import { type Audibility, drawStats, isAudible, resetDrawStats } from '../../src/exercises/shared/audibility';
-import * as stereoWidth from '../../src/exercises/stereo-width/generate';
-import { meta as stereoWidthMeta } from '../../src/exercises/stereo-width/meta';
 import { analyseSongLoop, trackProfile } from '../../src/exercises/shared/song-analysis';
 import { EXCERPT_FIRST_BAR } from '../../src/exercises/shared/sources';
 import * as stereoWidth from '../../src/exercises/stereo-width/generate';
