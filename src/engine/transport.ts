@@ -111,6 +111,21 @@ export class Transport {
   }
 
   /**
+   * Replaces the tracks without stopping: while playing, the new buffers take over leadS ahead at the
+   * same position (a declick crossfade), so the same music with more of it rendered plays on seamlessly.
+   */
+  replaceBuffers(buffers: readonly (TAnyAudioBuffer | null)[]): void {
+    if (!this.playing) {
+      this.setBuffers(buffers);
+      return;
+    }
+    const at = this.ctx.currentTime + this.leadS;
+    const from = this.positionAt(at);
+    this.buffers = buffers;
+    this.play(from, at);
+  }
+
+  /**
    * Starts every track at `from` (default: the current position), all at the same context time `at`
    * (default now + leadS). Returns that start time. Starting at or after the loop's end starts at the
    * loop's start. Without any buffer nothing starts. Tracks should have equal lengths: a shorter one

@@ -135,6 +135,18 @@ export async function startAudio(): Promise<IAudioContext | null> {
   return ctx;
 }
 
+/**
+ * The live context for building a graph ahead of Play (a page that will play soon): the existing one, else
+ * a new one, which stays suspended until `startAudio` resumes it from a gesture. Null if none can be made.
+ */
+export async function contextForBuilding(): Promise<IAudioContext | null> {
+  if (context) return context;
+  const lib = library ?? (await prepareAudio().catch(() => null));
+  if (!lib) return null;
+  context ??= createContext(lib);
+  return context;
+}
+
 /** Suspends the live context (e.g. nothing to play for a while); `startAudio` resumes it. */
 export async function suspendAudio(): Promise<void> {
   // Our own pause: no "sound stopped" notice for it.

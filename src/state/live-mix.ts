@@ -38,6 +38,8 @@ export interface LiveMix {
   /** How much the limiter is turning the mix down now (≤ 0 dB): the output peak against the peak going in. */
   readLimiterReductionDb(): Decibels;
   play(from: Seconds): void;
+  /** Plays `source`'s tracks from now on (same tracks, more of them rendered) without a break. */
+  replaceSource(source: MixSource): void;
   stop(): void;
   seek(time: Seconds): void;
   /** Loops the whole programme, or plays it once. */
@@ -100,6 +102,7 @@ export async function createLiveMix(
     play: (from) => {
       transport.play(from);
     },
+    replaceSource: (next) => transport.replaceBuffers(buffersFor(ctx, next)),
     stop: () => transport.stop(),
     seek: (time) => transport.seek(time),
     setLoop: (on) => transport.setLoop(on ? { start: 0, end: transport.duration } : null),

@@ -1,13 +1,13 @@
 import { effect, signal, untracked } from '@preact/signals';
 import { STYLES } from '../production/styles';
-import type { SongOverrides, StyleId } from '../production/types';
+import type { Song, SongOverrides, Stems, StyleId } from '../production/types';
 import {
   type ArrangementSpec,
   arrangementOverrides,
   decodeArrangement,
   encodeArrangement,
 } from './arrangement';
-import { describe } from './audio';
+import { contextForBuilding, describe } from './audio';
 import { loadSongStems } from './drill-stems';
 import {
   importedSongs,
@@ -97,29 +97,57 @@ export const rendering = signal(false);
 
 let generation = 0;
 
-/** Generates a song and renders its stems (in a Worker, shared with drills' and the arranger's stem memory). */
-export async function songSource(
-  style: StyleId,
-  seed = SONG_SEED,
-  overrides: SongOverrides = { bars: SONG_BARS },
-): Promise<MixSource> {
-  const [{ generateSong }, stems] = await Promise.all([
-    import('../production/generate-song'),
-    loadSongStems({ style, seed, overrides }, SOURCE_RATE),
-  ]);
-  const song = generateSong(seed, style, overrides);
+/** Share of the current song's parts made while it renders (0..1), null when nothing is rendering. */
+export const renderProgress = signal<number | null>(null);
+
+/** True while the song plays from its first bars and the rest is still being made. */
+export const playingHead = signal(false);
+
+/** A generated song's source for the mixer, from its stems (padded with silence to `length` samples). */
+function sourceOf(song: Song, stems: Stems, length = stems.length): MixSource {
   return {
     id: song.id,
     title: song.title,
     bpm: song.bpm,
     sampleRate: stems.sampleRate,
-    tracks: stems.tracks.map((t) => ({
-      id: t.id,
-      name: t.name,
-      channels: t.channels,
-      defaultFaderDb: t.defaultFaderDb,
-    })),
+    tracks: stems.tracks.map((t) => {
+      const channels =
+        length > stems.length
+          ? t.channels.map((c) => {
+              const padded = new Float32Array(length);
+              padded.set(c);
+              return padded;
+            })
+          : t.channels;
+      return { id: t.id, name: t.name, channels, defaultFaderDb: t.defaultFaderDb };
+    }),
   };
+}
+
+/**
+ * Generates a song and renders its stems (in a Worker, shared with drills' and the arranger's stem memory).
+ * With `onHead`, a fresh render hands over the song's first bars first, as a source as long as the whole
+ * song (silent after them), so playing can start while the rest renders.
+ */
+export async function songSource(
+  style: StyleId,
+  seed = SONG_SEED,
+  overrides: SongOverrides = { bars: SONG_BARS },
+  watch: { onHead?: (head: MixSource) => void; onProgress?: (fraction: number) => void } = {},
+): Promise<MixSource> {
+  const [{ generateSong }, { songSeconds }] = await Promise.all([
+    import('../production/generate-song'),
+    import('../production/render-stems'),
+  ]);
+  const song = generateSong(seed, style, overrides);
+  // The whole song's length, as render-stems makes it (the song and a 1.5 s tail).
+  const length = Math.ceil((songSeconds(song) + 1.5) * SOURCE_RATE);
+  const { onHead, onProgress } = watch;
+  const stems = await loadSongStems({ style, seed, overrides }, SOURCE_RATE, {
+    ...(onHead ? { onHead: (head: Stems) => onHead(sourceOf(song, head, length)) } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return sourceOf(song, stems);
 }
 
 /** The stored mix of a choice for the active profile, checked against the song's tracks when it loads. */
@@ -143,6 +171,17 @@ async function loadWithMix(model: MixerModel, source: MixSource, id: string, sav
     });
   await model.load(source, fits as RestoredMix | null);
   mixKeeper.loaded(model, id, saved?.createdAt);
+  void buildAhead(model);
+}
+
+/**
+ * Builds the live mixer for what was just loaded before Play is pressed (on a context that stays
+ * suspended until then), so Play only has to start the transport. Failures are left for Play to report.
+ */
+async function buildAhead(model: MixerModel): Promise<void> {
+  if (model.status.peek() !== 'ready') return;
+  const ctx = await contextForBuilding();
+  if (ctx && model.status.peek() === 'ready') await model.attach(ctx).catch(() => undefined);
 }
 
 /** Loads a choice into the mixer: a generated or arranged song's stems, or the test signals. */
@@ -151,6 +190,8 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   currentChoice.value = id;
   model.stop();
   model.preloadEngine();
+  playingHead.value = false;
+  renderProgress.value = null;
   const saved = storedMix(id);
   const arranged = arrangementOf(id);
   const style = arranged?.style ?? STYLES.find((s) => s.id === id)?.id;
@@ -165,13 +206,35 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   }
   model.status.value = 'loading';
   rendering.value = true;
+  renderProgress.value = 0;
+  // The first bars, once rendered, load and can play while the rest renders; the whole song then takes over.
+  let head: Promise<boolean> | null = null;
+  const onHead = (first: MixSource) => {
+    if (mine !== generation) return;
+    const previous = head;
+    head = (async () => {
+      const shown = previous ? await previous : false;
+      const stored = await saved;
+      if (mine !== generation) return false;
+      if (shown && swapKeeping(model, first, id, stored?.createdAt)) return true;
+      await loadWithMix(model, first, id, stored);
+      playingHead.value = true;
+      return true;
+    })();
+  };
+  const onProgress = (fraction: number) => {
+    if (mine === generation) renderProgress.value = fraction;
+  };
   try {
+    const watch = { onHead, onProgress };
     const source = arranged
-      ? await songSource(style, arranged.seed, arrangementOverrides(arranged))
-      : await songSource(style);
+      ? await songSource(style, arranged.seed, arrangementOverrides(arranged), watch)
+      : await songSource(style, SONG_SEED, { bars: SONG_BARS }, watch);
+    const headShown = head ? await (head as Promise<boolean>) : false;
     const stored = await saved;
     if (mine !== generation) return;
-    await loadWithMix(model, source, id, stored);
+    if (!(headShown && swapKeeping(model, source, id, stored?.createdAt)))
+      await loadWithMix(model, source, id, stored);
     const label = arranged ? 'Your song' : STYLES.find((s) => s.id === style)!.label;
     songChoices.value = songChoices.value.map((c) =>
       c.id === id ? { id, title: `${label}: “${source.title}”` } : c,
@@ -187,7 +250,11 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
     });
     await model.load(generateTestSource(SOURCE_RATE));
   } finally {
-    if (mine === generation) rendering.value = false;
+    if (mine === generation) {
+      rendering.value = false;
+      playingHead.value = false;
+      renderProgress.value = null;
+    }
   }
 }
 
@@ -256,11 +323,19 @@ export async function startingChoice(): Promise<string> {
 function createMixKeeper() {
   const saver = createAutosaver();
   let stopWatching: (() => void) | null = null;
+  /** True once the learner changed the mix being watched. */
+  let dirty = false;
   return {
     saver,
-    /** Starts watching `model` for changes to the mix of `choiceId` (the one just loaded). */
-    loaded(model: MixerModel, choiceId: string, storedAt?: number): void {
+    /**
+     * Starts watching `model` for changes to the mix of `choiceId` (the one just loaded). With
+     * `keepChanges`, a mix the learner had already changed (before a fuller rendering was swapped in)
+     * is saved again as it is now.
+     */
+    loaded(model: MixerModel, choiceId: string, storedAt?: number, keepChanges = false): void {
       stopWatching?.();
+      const resave = keepChanges && dirty;
+      dirty = false;
       const strips = model.strips.peek();
       const snapshot = (): MixWorkData => ({
         trackIds: strips.map((s) => s.trackId),
@@ -270,12 +345,8 @@ function createMixKeeper() {
       let last = JSON.stringify(untracked(snapshot));
       const profileId = activeProfileId.peek();
       const createdAt = storedAt ?? Date.now();
-      stopWatching = effect(() => {
-        if (model.strips.value !== strips) return;
-        const data = snapshot();
-        const json = JSON.stringify(data);
-        if (json === last) return;
-        last = json;
+      const save = (data: MixWorkData) => {
+        dirty = true;
         // The picker's name for the song ("Rock: “Bright Harbour”"), else the song's own title.
         const title =
           songChoices.peek().find((c) => c.id === choiceId)?.title ?? model.source.peek()?.title ?? 'a song';
@@ -288,9 +359,34 @@ function createMixKeeper() {
           createdAt,
           updatedAt: Date.now(),
         });
+      };
+      stopWatching = effect(() => {
+        if (model.strips.value !== strips) return;
+        const data = snapshot();
+        const json = JSON.stringify(data);
+        if (json === last) return;
+        last = json;
+        save(data);
       });
+      if (resave) save(untracked(snapshot));
+    },
+    /** Stops watching for a moment (a fuller rendering is being swapped in; call loaded after). */
+    hold(): void {
+      stopWatching?.();
+      stopWatching = null;
     },
   };
+}
+
+/**
+ * Swaps a fuller rendering of the song being mixed into `model` (see MixerModel.swapSource) without the
+ * swap itself counting as the learner's change; false when it does not fit (then load it instead).
+ */
+function swapKeeping(model: MixerModel, next: MixSource, choiceId: string, storedAt?: number): boolean {
+  mixKeeper.hold();
+  const swapped = model.swapSource(next);
+  mixKeeper.loaded(model, choiceId, storedAt, true);
+  return swapped;
 }
 
 /** The Mix page's mix keeper. */

@@ -121,22 +121,64 @@ export function createMixerModel() {
     }
   }
 
+  /**
+   * Swaps in a fuller rendering of the loaded source (the same tracks, e.g. the whole song after its first
+   * bars) without stopping: faders still at the old starting level move to the new one (the new rough
+   * mix), everything the learner set stays. False (nothing changed) when the tracks differ.
+   */
+  function swapSource(next: MixSource): boolean {
+    const current = source.value;
+    const list = strips.value;
+    if (!current || next.tracks.length !== list.length) return false;
+    if (next.tracks.some((t, i) => t.id !== list[i]?.trackId)) return false;
+    return batch(() => {
+      source.value = next;
+      list.forEach((strip, index) => {
+        const track = next.tracks[index]!;
+        const before = strip.initial.faderDb;
+        strip.initial = { ...strip.initial, faderDb: track.defaultFaderDb };
+        if (strip.settings.value.faderDb === before && before !== track.defaultFaderDb)
+          setControl(index, ['faderDb'], track.defaultFaderDb);
+      });
+      const duration = next.tracks[0] ? (next.tracks[0].channels[0]?.length ?? 0) / next.sampleRate : 0;
+      transport.value = { ...transport.value, duration };
+      live?.replaceSource(next);
+      return true;
+    });
+  }
+
   /** Builds the live engine for the loaded source on `ctx` (once per context), with the current settings. */
   function attach(ctx: AnyContext): Promise<LiveMix> {
     if (live && live.context === ctx) return Promise.resolve(live);
     if (live) detach();
-    attaching ??= (async () => {
+    const build = async (): Promise<LiveMix> => {
       const current = source.value;
       if (!current) throw new Error('nothing to play yet');
       const engine = await loadEngine();
-      const mix = await engine.createLiveMix(ctx, current, settingsNow(), masterFaderDb.value);
+      const settings = settingsNow();
+      const master = masterFaderDb.value;
+      const mix = await engine.createLiveMix(ctx, current, settings, master);
+      const now = source.value;
+      const sameSong = now && now.id === current.id && now.tracks.length === current.tracks.length;
+      if (!sameSong) {
+        // Another song was loaded while this one's engine was being built: build for that one.
+        mix.dispose();
+        return build();
+      }
+      // A fuller rendering swapped in, or controls moved, while the engine was being built.
+      if (now !== current) mix.replaceSource(now);
+      strips.value.forEach((strip, index) => {
+        if (strip.settings.value !== settings[index]) mix.updateStrip(index, strip.settings.value);
+      });
+      if (masterFaderDb.value !== master) mix.setMasterFaderDb(masterFaderDb.value);
       mix.setLoop(transport.value.looping);
       unsubscribe = mix.onChange((s) => syncTransport(s.playing, s.position));
       live = mix;
       if (masterWidth.value !== 1 || masterMono.value)
         mix.setMasterWidth(masterWidth.value, masterMono.value);
       return mix;
-    })().finally(() => {
+    };
+    attaching ??= build().finally(() => {
       attaching = null;
     });
     return attaching;
@@ -191,6 +233,7 @@ export function createMixerModel() {
     selected,
     sampleRate,
     load,
+    swapSource,
     /** Starts fetching the engine now (while a song's parts render), so load() does not wait for it after. */
     preloadEngine(): void {
       void loadEngine().catch(() => undefined);

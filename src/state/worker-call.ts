@@ -15,9 +15,14 @@ export interface WorkerErrorReply {
 export interface WorkerCall<Req extends { id: number }, R> {
   /**
    * Posts `request` with a fresh id, moving `transfer` (detached here afterwards) instead of copying it;
-   * null when no worker can run (do the work here instead).
+   * null when no worker can run (do the work here instead). Replies of any type but 'done' and 'error'
+   * (progress, partial results) go to `onUpdate` while the request is waiting.
    */
-  call(request: Omit<Req, 'id'>, transfer?: Transferable[]): Promise<R> | null;
+  call(
+    request: Omit<Req, 'id'>,
+    transfer?: Transferable[],
+    onUpdate?: (reply: { id: number; type: string }) => void,
+  ): Promise<R> | null;
   /** Stops the worker; the next call starts a new one. */
   terminate(): void;
 }
@@ -30,7 +35,14 @@ export function createWorkerCall<Req extends { id: number }, Done extends { id: 
   let worker: Worker | null = null;
   let workerFailed = false;
   let nextId = 1;
-  const waiting = new Map<number, { resolve: (r: R) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<
+    number,
+    {
+      resolve: (r: R) => void;
+      reject: (e: Error) => void;
+      onUpdate?: ((reply: { id: number; type: string }) => void) | undefined;
+    }
+  >();
 
   function getWorker(): Worker | null {
     if (workerFailed || typeof Worker === 'undefined') return null;
@@ -45,6 +57,10 @@ export function createWorkerCall<Req extends { id: number }, Done extends { id: 
       const reply = event.data;
       const entry = waiting.get(reply.id);
       if (!entry) return;
+      if (reply.type !== 'done' && reply.type !== 'error') {
+        entry.onUpdate?.(reply);
+        return;
+      }
       waiting.delete(reply.id);
       if (reply.type === 'done') entry.resolve(result(reply as Done));
       else entry.reject(new Error((reply as WorkerErrorReply).message));
@@ -62,12 +78,12 @@ export function createWorkerCall<Req extends { id: number }, Done extends { id: 
   }
 
   return {
-    call(request, transfer = []) {
+    call(request, transfer = [], onUpdate) {
       const w = getWorker();
       if (!w) return null;
       const id = nextId++;
       return new Promise<R>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { resolve, reject, onUpdate });
         w.postMessage({ ...request, id } as Req, transfer);
       });
     },

@@ -102,6 +102,61 @@ async function firstScreenRows(browser) {
   });
 }
 
+// The Mix page as a learner opens it, on the production build (issue 15, "Fast first sound"): from the
+// navigation to /mix?song=… until Play is enabled, and from pressing Play then until the transport plays.
+// Cold: a fresh browser profile (nothing cached, nothing in IndexedDB); warm: a reload of the same profile once
+// the whole song was rendered and stored. Then, on the open page, choosing another song (cold for that song).
+async function mixOpenRows(browser) {
+  process.env.NODE_ENV = 'production';
+  await build({ logLevel: 'warn', mode: 'production' });
+  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 4320 } });
+  const base = server.resolvedUrls.local[0].replace(/\/$/, '');
+  const play = 'button[aria-label="Play"]';
+  const runs = { cold: [], warm: [], chosen: [], press: [] };
+  const songs = ['rock', 'pop', 'electronic'];
+  for (const [k, song] of songs.entries()) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const openOnce = async (bucket) => {
+      await page.waitForSelector(`${play}:not([disabled])`, { timeout: 30_000 });
+      bucket.push(await page.evaluate(() => performance.now()));
+    };
+    await page.goto(`${base}/mix?song=${song}`);
+    await openOnce(runs.cold);
+    const pressed = await page.evaluate(() => performance.now());
+    await page.click(play);
+    await page.waitForSelector('button[aria-label="Stop"]', { timeout: 10_000 });
+    runs.press.push((await page.evaluate(() => performance.now())) - pressed);
+    await page.click('button[aria-label="Stop"]');
+    // The whole song rendered and stored (Export is enabled again), then a second for the write to land.
+    await page.waitForSelector('button.btn:has-text("Export WAV"):not([disabled])', { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await openOnce(runs.warm);
+    const other = songs[(k + 1) % songs.length];
+    await page.waitForSelector('button.btn:has-text("Export WAV"):not([disabled])', { timeout: 60_000 });
+    const t = await page.evaluate(() => performance.now());
+    await page.selectOption('#mix-song', other);
+    await openOnce(runs.chosen);
+    runs.chosen[runs.chosen.length - 1] -= t;
+    await context.close();
+  }
+  await server.close();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const row = (name, xs, goal) => ({
+    name,
+    value: median(xs),
+    unit: 'ms',
+    ...(goal ? { goal: `< ${goal} ms`, ok: median(xs) < goal } : {}),
+  });
+  rows.push(
+    row('Mix page (production build), cold: navigation → Play enabled (median of 3 songs)', runs.cold, 1000),
+    row('Mix page (production build), warm (stems stored): navigation → Play enabled', runs.warm, 1000),
+    row('Mix page (production build), another song chosen (cold) → Play enabled', runs.chosen, 1000),
+    row('Mix page (production build): Play pressed → playing (engine built on first Play)', runs.press),
+  );
+}
+
 async function moduleRows(browser) {
   const files = readdirSync('tests/bench').filter(
     (f) => /\.(node|browser)-bench\.ts$/.test(f) && (!only || f.includes(only)),
@@ -197,6 +252,7 @@ function writeBenchWav() {
 const browser = await chromium.launch({ executablePath, args, headless: true });
 try {
   if (!only || only === 'size') await firstScreenRows(browser);
+  if (!only || only === 'mix-open') await mixOpenRows(browser);
   if (only !== 'size') await moduleRows(browser);
 } finally {
   await browser.close();

@@ -87,6 +87,28 @@ describe('Transport', () => {
     void ctx.close();
   });
 
+  it('replaceBuffers hands over to the new buffers at the same position without stopping', async () => {
+    const out = await renderOffline(
+      (ctx) => {
+        // The first bars (quiet, nothing after 0.2 s), then the whole take: louder, with a hit at 0.3 s.
+        const head = new Float32Array(SR).fill(0.25, 0, Math.round(0.2 * SR));
+        const whole = new Float32Array(SR).fill(0.125);
+        whole[Math.round(0.3 * SR)] = 1;
+        const transport = new Transport(ctx, channelTarget(ctx, 1), [bufferOf(ctx, [head])]);
+        transport.play(0, 0);
+        transport.replaceBuffers([bufferOf(ctx, [whole])]);
+        expect(transport.isPlaying).toBe(true);
+      },
+      { sampleRate: SR, durationS: 0.5, channels: 1 },
+    );
+    const x = out.getChannelData(0);
+    // Before the hand-over (leadS = 20 ms ahead) the head plays; after its 5 ms crossfade, the whole take.
+    expect(x[Math.round(0.01 * SR)]).toBeCloseTo(0.25, 6);
+    expect(x[Math.round(0.1 * SR)]).toBeCloseTo(0.125, 6);
+    // Position carries on: the hit at 0.3 s of the programme is heard at 0.3 s, once.
+    expect(hits(x)).toEqual([Math.round(0.3 * SR)]);
+  });
+
   it('plays from an offset, and a stop leaves silence after its fade', async () => {
     const out = await renderOffline(
       (ctx) => {

@@ -88,4 +88,39 @@ describe('the mixer model drives the engine', () => {
     expect(model.strips.value[0]!.settings.value.eq[2]!.gainDb).toBe(0);
     expect(model.strips.value[0]!.settings.value.faderDb).toBe(0);
   });
+
+  it('swapSource takes a fuller rendering: untouched faders follow its rough mix, moved ones stay, the engine plays it', async () => {
+    const head = noiseSource(2);
+    const whole: MixSource = {
+      ...head,
+      tracks: head.tracks.map((t, i) => ({
+        ...t,
+        channels: t.channels.map((c) => c.map((x) => x * 2)),
+        defaultFaderDb: i === 0 ? -6 : -3,
+      })),
+    };
+    const model = createMixerModel();
+    await model.load(head);
+    const ctx = new OfflineAudioContext({
+      numberOfChannels: 2,
+      length: Math.round(RATE * SECONDS),
+      sampleRate: RATE,
+    });
+    const live = await model.attach(ctx);
+    model.setFader(1, -12);
+    expect(model.swapSource(whole)).toBe(true);
+    expect(model.source.value).toBe(whole);
+    expect(model.strips.value.map((s) => s.settings.value.faderDb)).toEqual([-6, -12]);
+    expect(model.strips.value.map((s) => s.initial.faderDb)).toEqual([-6, -3]);
+    // Different tracks are not a fuller rendering of the same song.
+    expect(model.swapSource(noiseSource(1))).toBe(false);
+    // The engine plays the new buffers (twice the samples) at the faders: track 1 at −6 dB, track 2 at −12.
+    model.toggleSolo(0);
+    model.setLooping(false);
+    live.play(0);
+    const out = await ctx.startRendering();
+    const alone = await renderThroughModel((m) => m.toggleSolo(0), 2);
+    // +6 dB from the doubled samples, −6 dB from the fader: the same level as the untouched head at 0 dB.
+    expect(Math.abs(level([out.getChannelData(0)]) - level(alone))).toBeLessThan(0.1);
+  });
 });

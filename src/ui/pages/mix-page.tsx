@@ -4,7 +4,9 @@ import {
   currentChoice,
   loadSongChoice,
   mixPath,
+  playingHead,
   rendering,
+  renderProgress,
   songChoices,
   startingChoice,
 } from '../../state/mix-songs';
@@ -64,6 +66,16 @@ function useSlowWait(waiting: boolean): boolean {
     return () => clearTimeout(timer);
   }, [waiting]);
   return slow;
+}
+
+/** How much of the song is made: a bar that fills as the parts render (moving stripes until it knows). */
+function RenderBar({ label }: { label: string }) {
+  const fraction = renderProgress.value;
+  return fraction === null ? (
+    <progress class="mix-progress" aria-label={label} />
+  ) : (
+    <progress class="mix-progress" aria-label={label} max={100} value={Math.round(fraction * 100)} />
+  );
 }
 
 /** Mix: the mixer — transport, channel strips, master, and the selected strip's EQ and compressor. */
@@ -144,7 +156,7 @@ export default function MixPage() {
           <button
             type="button"
             class="btn"
-            disabled={status !== 'ready'}
+            disabled={status !== 'ready' || rendering.value}
             onClick={() => void mixer.exportWav()}
           >
             Export WAV
@@ -156,7 +168,13 @@ export default function MixPage() {
           <p class="loading" aria-busy="true">
             {rendering.value ? 'Making the song’s parts…' : 'Loading the mixer…'}
           </p>
-          {slow && <progress class="mix-progress" aria-label="Making the song’s parts" />}
+          {slow && <RenderBar label="Making the song’s parts" />}
+        </div>
+      )}
+      {status === 'ready' && playingHead.value && (
+        <div class="mix-loading">
+          <p class="loading">The first bars are ready to play; the rest of the song is still being made…</p>
+          <RenderBar label="Making the rest of the song" />
         </div>
       )}
       {status === 'failed' && (

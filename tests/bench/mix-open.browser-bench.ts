@@ -1,0 +1,106 @@
+// `npm run bench mix-open` (browser): opening a song on the Mix page (issue 15, "Fast first sound").
+// Times, from the moment a song is chosen, until Play is enabled and until the first sound is heard when Play
+// is pressed at once. Cold: nothing in memory or IndexedDB and a fresh render Worker (a first visit);
+// warm: the stems in IndexedDB (a later visit). "Whole song first" is how the page worked before: the
+// stems rendered whole, then the mixer loaded; "first bars first" is loadSongChoice now (the first two bars
+// render and play while the rest renders, then take over). The engine's modules are loaded once first
+// (the page fetches them while the song renders).
+import { startAudio } from '../../src/state/audio';
+import { clearDrillStems } from '../../src/state/drill-stems';
+import { loadSongChoice, SONG_BARS, SONG_SEED, songSource } from '../../src/state/mix-songs';
+import { createMixerModel, type MixerModel } from '../../src/state/mixer-model';
+import { clearCachedAudio, stemWritesSettled } from '../../src/state/stem-cache';
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+  ok?: boolean;
+}
+
+const STYLES = ['pop', 'rock', 'electronic'] as const;
+const GOAL_MS = 1000;
+const SOUND_DB = -60;
+
+/** Resolves with performance.now() when `test` first holds (polled on a message loop, about every ms). */
+function when(test: () => boolean, timeoutMs = 30_000): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (test()) resolve(performance.now());
+      else if (performance.now() - start > timeoutMs) reject(new Error('timed out'));
+      else channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const heard = (model: MixerModel) => () =>
+  (model.live?.readMasterMeter().peakDb ?? Number.NEGATIVE_INFINITY) > SOUND_DB;
+
+/** Chooses `style` and presses Play as soon as it is enabled: ms to Play enabled and to first sound. */
+async function open(style: (typeof STYLES)[number], wholeFirst: boolean): Promise<[number, number]> {
+  const model = createMixerModel();
+  const chosen = performance.now();
+  const loading = wholeFirst ? songSource(style).then((s) => model.load(s)) : loadSongChoice(model, style);
+  const ready = await when(() => model.status.value === 'ready');
+  const sound = when(heard(model));
+  await model.play();
+  const first = await sound;
+  model.stop();
+  // The rest of the song renders on (and is stored) before the next measurement.
+  await loading;
+  model.detach();
+  return [ready - chosen, first - chosen];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Rows: cold and warm opening, whole song first (before) and first bars first (now). */
+export async function run(): Promise<Row[]> {
+  // Warm the engine (modules, worklets, a running context), as the page does while the song renders.
+  const ctx = await startAudio();
+  if (!ctx) throw new Error('no audio context');
+  const warm = createMixerModel();
+  await warm.load(await songSource('pop', SONG_SEED, { bars: SONG_BARS }));
+  await warm.play();
+  await when(heard(warm));
+  warm.stop();
+  warm.detach();
+
+  const rows: Row[] = [];
+  for (const wholeFirst of [true, false]) {
+    const cold: [number, number][] = [];
+    const warmed: [number, number][] = [];
+    for (const style of STYLES) {
+      await clearCachedAudio();
+      clearDrillStems();
+      cold.push(await open(style, wholeFirst));
+      await stemWritesSettled();
+      clearDrillStems();
+      warmed.push(await open(style, wholeFirst));
+    }
+    const how = wholeFirst ? 'whole song first (before)' : 'first bars first (now)';
+    for (const [label, runs] of [
+      ['cold (nothing cached, fresh Worker)', cold],
+      ['warm (stems in IndexedDB)', warmed],
+    ] as const) {
+      const sound = median(runs.map((r) => r[1]));
+      rows.push({
+        name: `Mix page, ${how}, ${label}: song chosen → Play enabled (median of pop, rock, electronic)`,
+        value: median(runs.map((r) => r[0])),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `Mix page, ${how}, ${label}: song chosen → first sound (Play pressed when enabled)`,
+        value: sound,
+        unit: 'ms',
+        goal: `< ${GOAL_MS} ms`,
+        ok: sound < GOAL_MS,
+      });
+    }
+  }
+  return rows;
+}
