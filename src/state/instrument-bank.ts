@@ -25,9 +25,15 @@ export function fetchInstrumentBank(url?: string): Promise<{ bytes: ArrayBuffer;
   if (url === undefined && typeof location === 'undefined') return Promise.resolve(null);
   fetching ??= (async () => {
     const href = url ?? instrumentBankUrl();
-    const response = await fetch(href);
-    if (!response.ok) throw new Error(`Instrument bank: HTTP ${response.status} for ${href}`);
-    return { bytes: await response.arrayBuffer(), url: href };
+    const get = async (init?: RequestInit) => {
+      const response = await fetch(href, init);
+      if (!response.ok) throw new Error(`Instrument bank: HTTP ${response.status} for ${href}`);
+      return response.arrayBuffer();
+    };
+    // On a first visit the service worker precaches the same file meanwhile, and Chromium's HTTP cache
+    // can fail one of two concurrent writes (ERR_CACHE_WRITE_FAILURE): then fetch it past that cache.
+    const bytes = await get().catch(() => get({ cache: 'no-store' }));
+    return { bytes, url: href };
   })().catch((error: unknown) => {
     console.warn('Sampled instruments not loaded; synthesising instead.', error);
     fetching = null;

@@ -14,9 +14,9 @@ import type { SampleBank } from './sample-bank';
 
 const BLOCK = 128;
 const DRUM_CHANNEL = 9;
-/** Velocity steps rendered (1..127 in steps of 8); the rest of the velocity is a gain. */
-const VELOCITY_STEP = 8;
-/** A take's detune in cents: hits and notes vary a little, as a player's do. */
+/** Velocity steps rendered (drums: steps of 8, for their layers; pitched: 16); the rest is a gain. */
+const VELOCITY_STEP = { kit: 8, program: 16 } as const;
+/** A drum take's detune in cents: hits vary a little, as a drummer's do. */
 const TAKE_CENTS = [0, -6, 5];
 /** Longest tail after the gate (drums: after the hit). */
 const MAX_TAIL_S = 3;
@@ -152,9 +152,12 @@ export function* renderSampledTrack(
     const start = Math.max(0, Math.round((e.time * secondsPerBeat + human.offset) * sampleRate));
     const gate = Math.max(1, Math.round(e.duration * secondsPerBeat * sampleRate));
     const velocity = Math.min(127, Math.max(1, e.velocity * human.velocityScale * 127));
-    const step = Math.min(127, Math.max(1, Math.round(velocity / VELOCITY_STEP) * VELOCITY_STEP));
-    const cents = TAKE_CENTS[human.take] ?? 0;
-    const key = `${e.pitch}:${step}:${patch.kind === 'kit' ? 0 : gate}:${human.take}`;
+    const unit = VELOCITY_STEP[patch.kind];
+    const step = Math.min(127, Math.max(1, Math.round(velocity / unit) * unit));
+    // Takes vary drum hits (a held note's length and timing vary it enough, and each take is a render).
+    const take = patch.kind === 'kit' ? human.take : 0;
+    const cents = TAKE_CENTS[take] ?? 0;
+    const key = `${e.pitch}:${step}:${patch.kind === 'kit' ? 0 : gate}:${take}`;
     const sound = noteSound(bank, patch, sampleRate, key, (r) => r.render(e.pitch, step, gate, cents));
     // The SoundFont's velocity curve is about amplitude ∝ velocity²: the rest of the step as a gain.
     const gain = (velocity / step) ** 2;
