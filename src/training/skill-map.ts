@@ -159,11 +159,22 @@ export function skillMap(
   });
 }
 
-/** The level of a kind a learner is ready for: the lowest level not mastered (the top level once all are). */
+/** Share right from which a learner who skipped ahead stays on the higher level they chose. */
+export const KEEP_LEVEL_SHARE = 0.6;
+
+/**
+ * The level of a kind a learner is ready for: the lowest level not mastered (the top level once all are),
+ * unless they already work on a higher level with 60 % or more right: then the highest such level (nobody is
+ * sent back to a level they skipped and do not need).
+ */
 export function readyLevel(map: readonly SkillPath[], kind: string): number {
   const stages = map.flatMap((p) => p.stages).filter((s) => s.kind === kind);
   const open = stages.filter((s) => s.status !== 'mastered').sort((x, y) => x.level - y.level)[0];
-  return open?.level ?? Math.max(1, ...stages.map((s) => s.level));
+  const lowest = open?.level ?? Math.max(1, ...stages.map((s) => s.level));
+  const coping = stages
+    .filter((s) => s.status === 'working' && s.share !== null && s.share >= KEEP_LEVEL_SHARE)
+    .map((s) => s.level);
+  return Math.max(lowest, ...coping);
 }
 
 /** A stage by kind and level. */

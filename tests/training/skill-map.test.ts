@@ -96,6 +96,13 @@ describe('the skill map', () => {
     expect(map.find((p) => p.skill === 'eq')?.current?.id).toBe('eq-match@1');
   });
 
+  it('keeps a learner who skipped ahead on the higher level while they cope with it (60 % right)', () => {
+    const coping = run('eq-boost', 'eq', 2, [...wrong(3), ...right(7)]);
+    expect(readyLevel(skillMap(coping, PATH_KINDS, LESSONS, {}), 'eq-boost')).toBe(2);
+    const struggling = run('eq-boost', 'eq', 2, [...wrong(5), ...right(5)]);
+    expect(readyLevel(skillMap(struggling, PATH_KINDS, LESSONS, {}), 'eq-boost')).toBe(1);
+  });
+
   it('leaves adaptive answers out of the stages', () => {
     const adaptive = run('eq-boost', 'eq', 3, right(25)).map((a) => ({
       ...a,

@@ -13,6 +13,7 @@ import {
 } from '../../state/path';
 import { registryKinds } from '../../state/path-kinds';
 import { activeWorkout, leaveWorkout, resumeWorkout, startWorkout } from '../../state/workout';
+import { practiceStreaks } from '../../training/practice-streaks';
 import { HearingCheck } from './HearingCheck';
 import { NextUpCard } from './NextUpCard';
 import { SkillLadder } from './SkillLadder';
@@ -34,6 +35,7 @@ export function TrainPath() {
   const plan = planToday(kinds);
   const map = pathSkillMap(kinds);
   const step = nextUp.value;
+  const streak = practiceStreaks(workoutDays.value, today());
   const finished = activeWorkout.value && activeWorkout.value.index >= activeWorkout.value.plan.items.length;
   if (!hearingChecked.value || recheck) return <HearingCheck onDone={() => setRecheck(false)} />;
   if (!attempts || !step) return <p class="loading">Loading…</p>;
@@ -63,6 +65,12 @@ export function TrainPath() {
       )}
       <NextUpCard step={step} onWorkout={() => startWorkout(plan)}>
         {step.type === 'workout' && <WorkoutPlanList plan={plan} />}
+        {streak.current > 0 && (
+          <p class="workout-streak">
+            Workout streak: <strong>{streak.current}</strong> day{streak.current === 1 ? '' : 's'} in a row
+            {streak.practisedToday ? ' (today’s is done)' : ' (keep it going today)'}.
+          </p>
+        )}
       </NextUpCard>
       {step.type === 'lesson' && (
         <details class="panel workout-offer">
