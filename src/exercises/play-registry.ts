@@ -7,6 +7,7 @@ import { play as compSpot } from './comp-spot/play';
 import { play as delayTime } from './delay-time/play';
 import { play as eqBoost } from './eq-boost/play';
 import { play as eqMatch } from './eq-match/play';
+import { play as eqTwoBands } from './eq-two-bands/play';
 import { play as faderBalance } from './fader-balance/play';
 import { play as filters } from './filters/play';
 import { play as fixMix } from './fix-mix/play';
@@ -48,6 +49,7 @@ export const plays: {
   'stereo-width': stereoWidth,
   filters,
   loudness,
+  'eq-two-bands': eqTwoBands,
 };
 
 /** A kind's play half seen generically (the drill holds questions and answers as plain data). */

@@ -26,6 +26,11 @@ import type { EqMatchAnswer, EqMatchQuestion } from './eq-match/meta';
 import { meta as eqMatchMeta } from './eq-match/meta';
 import { solve as eqMatchSolve } from './eq-match/solve';
 import { start as eqMatchStart } from './eq-match/start';
+import { check as eqTwoBandsCheck } from './eq-two-bands/check';
+import { generate as eqTwoBandsGenerate, generateAt as eqTwoBandsGenerateAt } from './eq-two-bands/generate';
+import type { EqTwoBandsAnswer, EqTwoBandsQuestion } from './eq-two-bands/meta';
+import { meta as eqTwoBandsMeta } from './eq-two-bands/meta';
+import { solve as eqTwoBandsSolve } from './eq-two-bands/solve';
 import { check as faderBalanceCheck } from './fader-balance/check';
 import { generate as faderBalanceGenerate } from './fader-balance/generate';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from './fader-balance/meta';
@@ -107,6 +112,7 @@ export interface ExerciseTypes {
   'stereo-width': { question: StereoWidthQuestion; answer: StereoWidthAnswer };
   filters: { question: FiltersQuestion; answer: FiltersAnswer };
   loudness: { question: LoudnessQuestion; answer: LoudnessAnswer };
+  'eq-two-bands': { question: EqTwoBandsQuestion; answer: EqTwoBandsAnswer };
 }
 
 /** The id of an exercise kind. */
@@ -231,6 +237,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: loudnessCheck,
     generateAt: loudnessGenerateAt,
   },
+  'eq-two-bands': {
+    meta: eqTwoBandsMeta,
+    generate: eqTwoBandsGenerate,
+    solve: eqTwoBandsSolve,
+    check: eqTwoBandsCheck,
+    generateAt: eqTwoBandsGenerateAt,
+  },
 };
 
 /** Every kind by id: `{ meta, generate, solve, check, generateAt? }`. */
@@ -253,6 +266,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'stereo-width',
   'filters',
   'loudness',
+  'eq-two-bands',
 ];
 
 /** Whether a string names a kind (own keys only). */

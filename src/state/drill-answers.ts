@@ -69,6 +69,8 @@ export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): b
       return has(answer, 'choice');
     case 'loudness':
       return has(answer, 'side') && (!(question as LoudnessQuestion).askAmount || has(answer, 'amountDb'));
+    case 'eq-two-bands':
+      return has(answer, 'boostHz') && has(answer, 'cutHz');
     default:
       return true;
   }

@@ -7,6 +7,7 @@ import { meta as compSpot } from '../exercises/comp-spot/meta';
 import { meta as delayTime } from '../exercises/delay-time/meta';
 import { meta as eqBoost } from '../exercises/eq-boost/meta';
 import { meta as eqMatch } from '../exercises/eq-match/meta';
+import { meta as eqTwoBands } from '../exercises/eq-two-bands/meta';
 import { meta as faderBalance } from '../exercises/fader-balance/meta';
 import { meta as filters } from '../exercises/filters/meta';
 import { meta as fixMix } from '../exercises/fix-mix/meta';
@@ -37,6 +38,7 @@ const METAS: readonly ExerciseMeta[] = [
   stereoWidth,
   filters,
   loudness,
+  eqTwoBands,
 ];
 
 /** Every exercise kind as the progress analytics see it, in menu order. */

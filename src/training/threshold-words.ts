@@ -101,6 +101,13 @@ export function describeThreshold(
         return `You hear which version is compressed even when it takes only ${decibels(variable.min)} dB off the peaks, the least here.`;
       return `You hear which version is compressed when it takes ${aboutWithRange(estimate, decibels, ' dB')} off the peaks.`;
     }
+    case 'eq-two-bands': {
+      if (place === 'easiest')
+        return `Even a boost and a cut of ${decibels(variable.max)} dB, the biggest here, were not clear to you yet: try the levels first.`;
+      if (place === 'hardest')
+        return `You name both the boosted and the cut octave even when each is only ${decibels(variable.min)} dB, the smallest here.`;
+      return `You name both the boosted and the cut octave when each is ${aboutWithRange(estimate, decibels, ' dB')}.`;
+    }
     case 'loudness': {
       if (place === 'easiest')
         return `Even ${decibels(variable.max)} dB, the biggest level difference here, was not clear to you yet: try the levels first.`;

@@ -10,10 +10,14 @@ import * as delayTime from '../../src/exercises/delay-time/generate';
 import { meta as delayTimeMeta } from '../../src/exercises/delay-time/meta';
 import * as eqBoost from '../../src/exercises/eq-boost/generate';
 import { meta as eqBoostMeta } from '../../src/exercises/eq-boost/meta';
+import * as eqTwoBands from '../../src/exercises/eq-two-bands/generate';
+import { meta as eqTwoBandsMeta } from '../../src/exercises/eq-two-bands/meta';
 import * as filters from '../../src/exercises/filters/generate';
 import { meta as filtersMeta } from '../../src/exercises/filters/meta';
 import * as levelChange from '../../src/exercises/level-change/generate';
 import { meta as levelChangeMeta } from '../../src/exercises/level-change/meta';
+import * as loudness from '../../src/exercises/loudness/generate';
+import { meta as loudnessMeta } from '../../src/exercises/loudness/meta';
 import * as panPosition from '../../src/exercises/pan-position/generate';
 import { meta as panPositionMeta } from '../../src/exercises/pan-position/meta';
 import { audibility as prodOrMixAudibility } from '../../src/exercises/prod-or-mix/audibility';
@@ -80,6 +84,20 @@ const KINDS: Record<string, KindUnderTest> = {
     levels: delayTimeMeta.levels.length,
     generate: delayTime.generate,
     audibility: delayTime.audibility as (q: unknown) => Audibility,
+  },
+  'eq-two-bands': {
+    levels: eqTwoBandsMeta.levels.length,
+    generate: eqTwoBands.generate,
+    audibility: eqTwoBands.audibility as (q: unknown) => Audibility,
+    generateAt: eqTwoBands.generateAt,
+    adaptiveValues: [1, 4],
+  },
+  loudness: {
+    levels: loudnessMeta.levels.length,
+    generate: loudness.generate,
+    audibility: loudness.audibility as (q: unknown) => Audibility,
+    generateAt: loudness.generateAt,
+    adaptiveValues: [0.2, 1],
   },
   'prod-or-mix': {
     levels: prodOrMixMeta.levels.length,

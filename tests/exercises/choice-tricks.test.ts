@@ -8,6 +8,7 @@ import { createRng, type Rng } from '../../src/dsp/random';
 import type { CompSpotQuestion } from '../../src/exercises/comp-spot/meta';
 import type { DelayTimeQuestion } from '../../src/exercises/delay-time/meta';
 import type { EqBoostQuestion } from '../../src/exercises/eq-boost/meta';
+import type { EqTwoBandsQuestion } from '../../src/exercises/eq-two-bands/meta';
 import type { FiltersQuestion } from '../../src/exercises/filters/meta';
 import type { LevelChangeQuestion } from '../../src/exercises/level-change/meta';
 import type { LoudnessQuestion } from '../../src/exercises/loudness/meta';
@@ -65,6 +66,10 @@ const answerers: Record<string, (q: QuestionBase, how: Pick, rng: Rng) => unknow
       amountDb: choose(l.amountsDb, how, rng),
     };
   },
+  'eq-two-bands': (q, how, rng) => ({
+    boostHz: choose((q as EqTwoBandsQuestion).bandsHz, how, rng),
+    cutHz: choose((q as EqTwoBandsQuestion).bandsHz, how, rng),
+  }),
   loudness: (q, how, rng) => ({
     side: choose(['A', 'B'] as const, how, rng),
     amountDb: (q as LoudnessQuestion).askAmount

@@ -49,6 +49,7 @@ describe('registry', () => {
         'stereo-width',
         'filters',
         'loudness',
+        'eq-two-bands',
       ].sort(),
     );
     expect(Object.keys(exercises).sort()).toEqual([...exerciseIds].sort());

@@ -81,6 +81,12 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
     case 'filters':
     case 'stereo-width':
       return { choice: silly ? rng.pick(['C', '', '-1']) : rng.pick((q as { choices: string[] }).choices) };
+    case 'eq-two-bands': {
+      const bands = (q as { bandsHz: number[] }).bandsHz;
+      return silly
+        ? rng.pick([null, {}, { boostHz: Number.NaN, cutHz: -3 }, { boostHz: 1e9, cutHz: 'x' }])
+        : { boostHz: rng.pick(bands), cutHz: rng.pick(bands) };
+    }
     case 'loudness':
       return silly
         ? rng.pick([null, {}, { side: 'C', amountDb: Number.NaN }])

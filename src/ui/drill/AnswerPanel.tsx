@@ -3,6 +3,7 @@ import type { CompSpotAnswer, CompSpotQuestion } from '../../exercises/comp-spot
 import type { DelayTimeAnswer, DelayTimeQuestion } from '../../exercises/delay-time/meta';
 import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/meta';
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
+import type { EqTwoBandsAnswer, EqTwoBandsQuestion } from '../../exercises/eq-two-bands/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
 import type { FiltersAnswer, FiltersQuestion } from '../../exercises/filters/meta';
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
@@ -23,6 +24,7 @@ import {
   ProdOrMixAnswerView,
   ReverbTimeAnswerView,
 } from './answers/choice-answers';
+import { EqTwoBandsAnswerView } from './answers/eq-two-bands-answer';
 import { FixMixAnswerView } from './answers/fix-mix-answer';
 import { LoudnessAnswerView } from './answers/loudness-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
@@ -68,5 +70,7 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <FiltersAnswerView {...cast<FiltersQuestion, FiltersAnswer>(props)} />;
     case 'loudness':
       return <LoudnessAnswerView {...cast<LoudnessQuestion, LoudnessAnswer>(props)} />;
+    case 'eq-two-bands':
+      return <EqTwoBandsAnswerView {...cast<EqTwoBandsQuestion, EqTwoBandsAnswer>(props)} />;
   }
 }

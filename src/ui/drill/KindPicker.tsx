@@ -12,7 +12,11 @@ const SKILLS: { id: Skill; title: string; text: string }[] = [
     text: 'Hear which part got louder or softer, and which of two versions is louder; balance a mix against a reference.',
   },
   { id: 'pan', title: 'Panning', text: 'Place an instrument between hard left and hard right.' },
-  { id: 'eq', title: 'EQ', text: 'Spot the boosted band; match a boost or cut by ear.' },
+  {
+    id: 'eq',
+    title: 'EQ',
+    text: 'Spot the boosted band, or a boost and a cut at once; match a boost or cut by ear.',
+  },
   {
     id: 'compression',
     title: 'Compression',

@@ -7,6 +7,7 @@ import type { CompMatchAnswer, CompMatchQuestion } from '../../exercises/comp-ma
 import { stemSamplesForCheck } from '../../exercises/comp-match/stem-cache';
 import type { EqBoostAnswer, EqBoostQuestion } from '../../exercises/eq-boost/meta';
 import type { EqMatchAnswer, EqMatchQuestion } from '../../exercises/eq-match/meta';
+import type { EqTwoBandsAnswer, EqTwoBandsQuestion } from '../../exercises/eq-two-bands/meta';
 import type { FaderBalanceAnswer, FaderBalanceQuestion } from '../../exercises/fader-balance/meta';
 import type { FiltersAnswer, FiltersQuestion } from '../../exercises/filters/meta';
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
@@ -29,6 +30,7 @@ import {
   gridLabel,
   hzToX,
 } from '../mixer/eq-geometry';
+import { EqTwoBandsReview } from './eq-two-bands-review';
 import { FixMixReview } from './FixMixReview';
 import { FilterReview } from './filter-review';
 import { LoudnessReview } from './loudness-review';
@@ -303,6 +305,8 @@ export function ReviewPicture({
       );
     case 'loudness':
       return <LoudnessReview q={question as LoudnessQuestion} a={answer as LoudnessAnswer} />;
+    case 'eq-two-bands':
+      return <EqTwoBandsReview q={question as EqTwoBandsQuestion} a={answer as EqTwoBandsAnswer} />;
     case 'stereo-width':
       return <WidthReview q={question as StereoWidthQuestion} a={answer as StereoWidthAnswer} />;
     case 'filters':

@@ -9,14 +9,14 @@ const FLOOR_DB = 8;
  * solid and the side the learner picked outlined, with the difference (and their amount, when asked) in words.
  */
 export function LoudnessReview({ q, a }: { q: LoudnessQuestion; a: LoudnessAnswer }) {
-  const w = 320;
-  const h = 160;
+  const w = 600;
+  const h = 170;
   const top = 18;
   const bottom = h - 22;
   const y = (db: number) => top + (Math.min(FLOOR_DB, -db) / FLOOR_DB) * (bottom - top);
   const sides = (['A', 'B'] as const).map((s, i) => ({
     s,
-    x: 60 + i * 140,
+    x: 140 + i * 240,
     db: s === q.louderSide ? 0 : -q.differenceDb,
   }));
   const yours = q.askAmount && typeof a?.amountDb === 'number' ? ` by ${dbWords(a.amountDb)}` : '';
@@ -43,7 +43,7 @@ export function LoudnessReview({ q, a }: { q: LoudnessQuestion; a: LoudnessAnswe
             <rect
               x={x}
               y={y(db)}
-              width={60}
+              width={80}
               height={bottom - y(db)}
               fill={s === q.louderSide ? 'var(--ok)' : 'var(--muted)'}
               opacity={s === q.louderSide ? 0.85 : 0.45}
@@ -51,7 +51,7 @@ export function LoudnessReview({ q, a }: { q: LoudnessQuestion; a: LoudnessAnswe
             {a?.side === s && (
               <rect x={x - 4} y={y(db) - 4} width={68} height={bottom - y(db) + 4} class="review-yours" />
             )}
-            <text x={x + 30} y={h - 6} text-anchor="middle">
+            <text x={x + 40} y={h - 6} text-anchor="middle">
               {s}
               {a?.side === s ? ' (yours)' : ''}
             </text>
