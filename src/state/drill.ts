@@ -182,15 +182,25 @@ export function createDrill(options: DrillOptions) {
     return upcoming[i] as DrillItem;
   };
 
+  /** The last question generated, so the one prefetched is not generated again when it is shown. */
+  let made: { it: DrillItem; value: number | null; question: ExerciseQuestion } | null = null;
   function generate(it: DrillItem): ExerciseQuestion {
     const k = exercises[it.exercise];
-    if (estimator && k.generateAt) return k.generateAt(it.seed, estimator.value) as ExerciseQuestion;
-    return k.generate(it.seed, it.level) as ExerciseQuestion;
+    const value = estimator && k.generateAt ? estimator.value : null;
+    if (made && made.it === it && made.value === value) return made.question;
+    const question = (
+      value !== null ? k.generateAt!(it.seed, value) : k.generate(it.seed, it.level)
+    ) as ExerciseQuestion;
+    made = { it, value, question };
+    return question;
   }
 
-  /** Renders the next question's songs while this one is answered (not for adaptive: its value is unknown). */
-  const prefetchNext = (i: number) => {
-    if (i + 1 >= count || estimator) return;
+  /**
+   * Renders the next question's songs while this one is answered. An adaptive drill knows its next value
+   * only once this answer is in (`answered`).
+   */
+  const prefetchNext = (i: number, answered = false) => {
+    if (i + 1 >= count || (estimator && !answered)) return;
     const rate = currentAudioContext()?.sampleRate ?? 48000;
     for (const s of songSourcesOf(generate(itemAt(i + 1)))) loadSongStems(s, rate).catch(() => undefined);
   };
@@ -401,6 +411,7 @@ export function createDrill(options: DrillOptions) {
       // second on a slow laptop: it starts once the feedback is on screen, and only for this question.
       afterNextPaint(() => {
         if (question.value === q && phase.value === 'answered') void player.review(a);
+        if (estimator && question.value === q) prefetchNext(entry.index, true);
       });
       entry.saved = await saving;
       batch(() => {
