@@ -58,6 +58,12 @@ export async function buildInstrumentBank(source = sourceSoundFontPath()): Promi
   const bank = new BasicSoundBank();
   bank.addCompletePresets(picked);
   bank.soundBankInfo.name = 'Headroom instruments (FluidR3 Mono GM, trimmed)';
+  // The licence asks for its notices in any derivative work: they travel inside the file (ICOP, ICMT).
+  bank.soundBankInfo.copyright =
+    'FluidR3 GM: Frank Wen (c) 2000-2002, 2008; Mono version: Michael Cowgill (c) 2014-16. MIT licence.';
+  bank.soundBankInfo.comment = readFileSync(join(dirname(source), 'FluidR3Mono_License.md'), 'utf8');
+  // A fixed date (the source's release), so the same inputs give the same bytes.
+  bank.soundBankInfo.creationDate = new Date(Date.UTC(2016, 11, 5));
   const kitKeys = new Set(KIT_NOTES);
   /** Highest rate each kept sample needs (the most demanding patch that plays it). */
   const rateOf = new Map<BasicSample, number>();

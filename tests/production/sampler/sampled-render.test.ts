@@ -29,6 +29,9 @@ describe('the instrument bank', () => {
       );
       expect(preset, patch.name).toBeDefined();
     }
+    // The licence's notices travel with the file.
+    expect(bank.soundBank.soundBankInfo.copyright).toMatch(/Frank Wen.*MIT/);
+    expect(bank.soundBank.soundBankInfo.comment).toMatch(/MIT license/);
     // Trimmed: no sample above 32 kHz, no sample without a zone that plays it.
     expect(Math.max(...bank.soundBank.samples.map((s) => s.sampleRate))).toBeLessThanOrEqual(32000);
   }, 120_000);
