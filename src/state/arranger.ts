@@ -19,6 +19,7 @@ import { mixer } from './mixer-model';
 import { navigate } from './router';
 import { createAutosaver, newArrangementId, newestWork, type SavedWork } from './saved-work';
 import { activeProfileId } from './storage';
+import { createUndoStack } from './undo-stack';
 
 /**
  * The arranger's model: the arrangement (a spec of production decisions), the song it makes, and its
@@ -143,18 +144,31 @@ export function createArranger(options: ArrangerOptions = {}) {
     render.value = { ...render.value, ...patch };
   };
 
-  function edit(change: (s: ArrangementSpec) => ArrangementSpec): void {
-    const next = change(spec.value);
-    if (next === spec.value) return;
+  /** Puts the arrangement at `next` as the learner's change: saved, re-rendered, muted parts silenced. */
+  function change(next: ArrangementSpec): void {
     spec.value = next;
     editCount++;
     keep();
     schedule(debounceMs);
+    player.silence(next.mutedTracks ?? []);
+  }
+
+  /** Undo and redo of the learner's edits (opening another arrangement starts afresh). */
+  const history = createUndoStack<ArrangementSpec>(() => spec.value, change);
+
+  /** One edit; `key` names what it changes, so a slider's drag is one undo step. */
+  function edit(make: (s: ArrangementSpec) => ArrangementSpec, key = ''): void {
+    const before = spec.value;
+    const next = make(before);
+    if (next === before) return;
+    history.record(before, key);
+    change(next);
   }
 
   /** Replaces the arrangement with a stored one (no save: it is stored already). */
   function openSpec(next: ArrangementSpec, meta: WorkMeta | null): void {
     stop();
+    history.clear();
     spec.value = next;
     work.value = meta;
     if (active) schedule(0);
@@ -294,24 +308,31 @@ export function createArranger(options: ArrangerOptions = {}) {
     forget(id: string): void {
       if (work.value?.id === id) work.value = null;
     },
-    setStyle: (style: StyleId) => edit((s) => edits.setStyle(s, style)),
+    setStyle: (style: StyleId) => edit((s) => edits.setStyle(s, style), 'style'),
     /** The dice: a new song idea from a new seed. */
-    newIdea: () => edit((s) => edits.setSeed(s, rollSeed())),
-    setSeed: (seed: number) => edit((s) => edits.setSeed(s, seed)),
-    setBars: (bars: number) => edit((s) => edits.setBars(s, bars)),
-    setBpm: (bpm: number) => edit((s) => edits.setBpm(s, bpm)),
-    setProgression: (index: number | null) => edit((s) => edits.setProgression(s, index)),
+    newIdea: () => edit((s) => edits.setSeed(s, rollSeed()), 'idea'),
+    setSeed: (seed: number) => edit((s) => edits.setSeed(s, seed), 'seed'),
+    setBars: (bars: number) => edit((s) => edits.setBars(s, bars), 'bars'),
+    setBpm: (bpm: number) => edit((s) => edits.setBpm(s, bpm), 'bpm'),
+    setProgression: (index: number | null) => edit((s) => edits.setProgression(s, index), 'chords'),
     toggleStep: (row: number, step: number) =>
-      edit((s) => edits.toggleStep(s, edits.currentPattern(s, song.value), row, step)),
+      edit((s) => edits.toggleStep(s, edits.currentPattern(s, song.value), row, step), `step ${row}:${step}`),
     cycleStep: (row: number, step: number) =>
-      edit((s) => edits.cycleStep(s, edits.currentPattern(s, song.value), row, step)),
-    resetDrums: () => edit(edits.resetDrums),
-    setInstrument: (track: TrackId, preset: string) => edit((s) => edits.setInstrument(s, track, preset)),
+      edit((s) => edits.cycleStep(s, edits.currentPattern(s, song.value), row, step), `step ${row}:${step}`),
+    resetDrums: () => edit(edits.resetDrums, 'drums'),
+    setInstrument: (track: TrackId, preset: string) =>
+      edit((s) => edits.setInstrument(s, track, preset), `sound ${track}`),
     /** Mutes or unmutes a part; the preview silences it at once, before the re-render lands. */
     toggleMute(track: TrackId): void {
-      edit((s) => edits.toggleMute(s, track));
-      player.silence(spec.value.mutedTracks ?? []);
+      edit((s) => edits.toggleMute(s, track), `mute ${track}`);
     },
+    /** True when there is an edit to undo / to redo. */
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
+    /** Takes back the last edit (false with none). */
+    undo: (): boolean => history.undo(),
+    /** Makes the last undone edit again (false with none). */
+    redo: (): boolean => history.redo(),
     play,
     stop,
     togglePlay: (): Promise<void> =>

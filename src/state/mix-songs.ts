@@ -16,8 +16,9 @@ import {
   loadImportedSong,
   refreshImportedSongs,
 } from './imported-songs';
+import { mixUndo } from './mix-undo';
 import { fittingMix, type MixWorkData, type RestoredMix } from './mix-work';
-import type { MixerModel } from './mixer-model';
+import { type MixerModel, mixer } from './mixer-model';
 import { showNotice } from './notices';
 import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from './saved-work';
 import { activeProfileId } from './storage';
@@ -384,7 +385,7 @@ function createMixKeeper() {
  */
 function swapKeeping(model: MixerModel, next: MixSource, choiceId: string, storedAt?: number): boolean {
   mixKeeper.hold();
-  const swapped = model.swapSource(next);
+  const swapped = model === mixer ? mixUndo.quietly(() => model.swapSource(next)) : model.swapSource(next);
   mixKeeper.loaded(model, choiceId, storedAt, true);
   return swapped;
 }

@@ -267,6 +267,19 @@ export function createMixerModel() {
       const strip = strips.value[index];
       if (strip) setControl(index, path, getAt(strip.initial, path));
     },
+    /** Puts every strip and the master where a snapshot has them (undo, redo), forwarding them to the engine. */
+    applyMix(settings: readonly StripSettings[], masterDb: Decibels): void {
+      batch(() => {
+        strips.value.forEach((strip, index) => {
+          const next = settings[index];
+          if (!next || next === strip.settings.value) return;
+          strip.settings.value = next;
+          live?.updateStrip(index, next);
+        });
+        masterFaderDb.value = masterDb;
+        live?.setMasterFaderDb(masterDb);
+      });
+    },
     setMasterFader(db: Decibels): void {
       masterFaderDb.value = db;
       live?.setMasterFaderDb(db);

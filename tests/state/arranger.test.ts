@@ -129,3 +129,45 @@ describe('stems follow the arrangement', () => {
     expect(peakDb).toBeGreaterThan(-6.5);
   }, 30_000);
 });
+
+describe('arranger undo and redo', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('takes edits back in order and makes them again; a tempo drag is one step; opening another starts afresh', async () => {
+    const { load } = manualLoader();
+    const start = createArrangement('pop', 3);
+    const a = createArranger({ load, initial: start });
+    expect(a.canUndo.value).toBe(false);
+    for (const bpm of [100, 101, 102, 103]) {
+      a.setBpm(bpm);
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    a.setBars(16);
+    a.toggleMute('lead');
+    expect(a.spec.value.mutedTracks).toContain('lead');
+    expect(a.undo()).toBe(true);
+    expect(a.spec.value.mutedTracks ?? []).not.toContain('lead');
+    expect(a.undo()).toBe(true);
+    expect(a.spec.value.bars).toBe(start.bars);
+    expect(a.spec.value.bpm).toBe(103);
+    // The four tempo changes, 50 ms apart, were one step.
+    expect(a.undo()).toBe(true);
+    expect(a.spec.value).toEqual(start);
+    expect(a.undo()).toBe(false);
+    expect(a.canRedo.value).toBe(true);
+    expect(a.redo()).toBe(true);
+    expect(a.spec.value.bpm).toBe(103);
+    // A new edit drops what was undone.
+    a.setStyle('rock');
+    expect(a.canRedo.value).toBe(false);
+    a.startNew('pop');
+    expect(a.canUndo.value).toBe(false);
+    a.dispose();
+  });
+});

@@ -10,8 +10,10 @@ import {
   songChoices,
   startingChoice,
 } from '../../state/mix-songs';
+import { mixUndo } from '../../state/mix-undo';
 import { mixer } from '../../state/mixer-model';
 import { navigate } from '../../state/router';
+import { undoCommandOf } from '../../state/undo-stack';
 import { ChannelStripView, type StripPanel } from '../mixer/ChannelStripView';
 import { CompressorPanel } from '../mixer/CompressorPanel';
 import { EqPanel } from '../mixer/EqPanel';
@@ -56,6 +58,21 @@ function useSpaceToPlay(): void {
   }, []);
 }
 
+/** Ctrl/Cmd+Z undoes the last change to the mix, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes it (not in text fields). */
+function useUndoKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const command = undoCommandOf(event);
+      if (!command || typingInto(event.target)) return;
+      event.preventDefault();
+      if (command === 'undo') mixUndo.undo();
+      else mixUndo.redo();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** True once `waiting` has lasted longer than half a second (then a progress bar shows). */
 function useSlowWait(waiting: boolean): boolean {
   const [slow, setSlow] = useState(false);
@@ -83,6 +100,7 @@ export default function MixPage() {
   const [panel, setPanel] = useState<StripPanel>('eq');
   const detail = useRef<HTMLElement>(null);
   useSpaceToPlay();
+  useUndoKeys();
   useEffect(() => {
     void prepareAudio();
     if (mixer.status.value === 'empty') {
@@ -153,6 +171,26 @@ export default function MixPage() {
               </option>
             ))}
           </select>
+          <span class="mix-history">
+            <button
+              type="button"
+              class="btn"
+              title="Undo the last change to the mix (Ctrl+Z)"
+              disabled={!mixUndo.canUndo.value}
+              onClick={() => mixUndo.undo()}
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              class="btn"
+              title="Redo (Ctrl+Shift+Z)"
+              disabled={!mixUndo.canRedo.value}
+              onClick={() => mixUndo.redo()}
+            >
+              Redo
+            </button>
+          </span>
           <button
             type="button"
             class="btn"

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { getArranger } from '../../state/arranger';
 import { prepareAudio, suspendAudio } from '../../state/audio';
+import { undoCommandOf } from '../../state/undo-stack';
 import { ArrangerTransport } from './arranger-transport';
 import { DecisionNote } from './decision-note';
 import { DrumPanel } from './drum-panel';
@@ -15,7 +16,19 @@ export default function ArrangerView() {
   useEffect(() => {
     void prepareAudio();
     arranger.activate();
+    // Ctrl/Cmd+Z takes back the last edit, Ctrl/Cmd+Shift+Z or Ctrl+Y makes it again (not while typing).
+    const onKey = (event: KeyboardEvent) => {
+      const command = undoCommandOf(event);
+      const target = event.target;
+      if (!command || (target instanceof HTMLInputElement && target.type === 'text')) return;
+      if (target instanceof HTMLTextAreaElement) return;
+      event.preventDefault();
+      if (command === 'undo') arranger.undo();
+      else arranger.redo();
+    };
+    document.addEventListener('keydown', onKey);
     return () => {
+      document.removeEventListener('keydown', onKey);
       arranger.deactivate();
       void suspendAudio();
     };
@@ -35,6 +48,24 @@ export default function ArrangerView() {
               ? 'Saved on this device as you work: find it again under Library.'
               : 'Change anything and it is saved on this device as you work.'}
           </span>{' '}
+          <button
+            type="button"
+            class="btn"
+            title="Take back the last change (Ctrl+Z)"
+            disabled={!arranger.canUndo.value}
+            onClick={() => arranger.undo()}
+          >
+            Undo
+          </button>{' '}
+          <button
+            type="button"
+            class="btn"
+            title="Make it again (Ctrl+Shift+Z)"
+            disabled={!arranger.canRedo.value}
+            onClick={() => arranger.redo()}
+          >
+            Redo
+          </button>{' '}
           <button type="button" class="btn" onClick={() => arranger.startNew()}>
             New arrangement
           </button>
