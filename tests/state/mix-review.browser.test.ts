@@ -44,7 +44,9 @@ describe('the readings beside a mix review', () => {
     console.log(
       `9-track ${prepared.durationS.toFixed(1)} s excerpt at ${SR} Hz: both mixes rendered and read in ${elapsedMs.toFixed(0)} ms (worker), longest main-thread gap ${loud.gapMs.toFixed(0)} ms`,
     );
-    expect(loud.gapMs).toBeLessThan(500);
+    // Rendered on the main thread, the page would stall for the whole time; in the Worker only copying the
+    // samples out blocks it (a loaded machine stretches both, so the bound is relative).
+    expect(loud.gapMs).toBeLessThan(0.3 * elapsedMs);
     // The bass alone in each mix (the same track soloed in the review): exactly the planted 6 dB louder.
     const solo = await readReview(prepared.review({ tracks: louderBass }), SR, 'Bass');
     expect(solo.a).not.toBeNull();
