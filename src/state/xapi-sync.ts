@@ -112,19 +112,16 @@ export function syncNow(): Promise<void> {
       await refresh();
       return;
     }
-    const status = await loadSyncStatus(db);
     if (!navigator.onLine) {
       await refresh();
       return; // the 'online' event starts the next run
     }
     if (!policyAllows(lrsOrigin(config))) {
-      await saveSyncStatus(db, {
-        ...status,
-        lastError: 'Reload Headroom once so it may reach the record store (its address was just set up).',
-      });
+      // Not an error: the page was loaded before the setup, and the panel offers the reload.
       await refresh();
       return;
     }
+    const status = await loadSyncStatus(db);
     lrsView.value = { ...lrsView.value, sending: true };
     const report = await syncOnce({
       queue: {

@@ -252,7 +252,11 @@ export function LrsPanel() {
             <dt>Problems</dt>
             <dd data-testid="lrs-error" class={view.status.lastError ? 'lrs-error' : undefined}>
               {view.status.lastError ??
-                (navigator.onLine ? 'None.' : 'Offline: records wait until the connection is back.')}
+                (!navigator.onLine
+                  ? 'Offline: records wait until the connection is back.'
+                  : !view.reachable
+                    ? 'Not connected yet: reload Headroom once (below).'
+                    : 'None.')}
             </dd>
           </dl>
           {view.missingIdentity.length > 0 && (
