@@ -64,6 +64,25 @@ describe('work is kept across reloads', () => {
     expect(await page.getByRole('spinbutton', { name: 'Seed' }).inputValue()).toBe('4242');
   });
 
+  it('an arranger change made just before a reload is kept (inside the 0.4 s pause), and undo takes it back', async () => {
+    const length = page.locator('#arr-bars');
+    await length.selectOption('16');
+    await page.reload(); // at once
+    await page.locator('.arr-title strong').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('#arr-bars').inputValue()).toBe('16');
+    // Undo and redo, by keys and buttons (a reload starts a fresh history).
+    await page.locator('#arr-bars').selectOption('32');
+    await page.locator('.arr-intro p').first().click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('#arr-bars').inputValue()).toBe('16');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('#arr-bars').inputValue()).toBe('32');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('#arr-bars').inputValue()).toBe('16');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => page.locator('#arr-bars').inputValue()).toBe('32');
+  });
+
   it('a fader moved on the Mix page is where it was left after a reload', async () => {
     await page.goto(`${base}/mix?song=rock`);
     await page.locator('.transport-play:not([disabled])').waitFor({ timeout: 30_000 });
@@ -106,6 +125,23 @@ describe('work is kept across reloads', () => {
           .getAttribute('aria-valuetext'),
       )
       .toBe(moved);
+  });
+
+  it('Undo and Redo on the Mix page take a fader drag back as one step (Ctrl+Z, Ctrl+Shift+Z, buttons)', async () => {
+    const fader = page.getByRole('slider', { name: /fader$/ }).nth(3);
+    const start = await fader.getAttribute('aria-valuetext');
+    await fader.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
+    const moved = await fader.getAttribute('aria-valuetext');
+    expect(moved).not.toBe(start);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => fader.getAttribute('aria-valuetext')).toBe(start);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => fader.getAttribute('aria-valuetext')).toBe(moved);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => fader.getAttribute('aria-valuetext')).toBe(start);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => fader.getAttribute('aria-valuetext')).toBe(moved);
   });
 
   it('the Library lists the arrangement and the mix, and opens the arrangement again', async () => {
