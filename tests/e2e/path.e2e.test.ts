@@ -69,10 +69,14 @@ describe('a new learner, from Start here through the first workout item', () => 
         .poll(() => page.locator('.drill-count').textContent(), { timeout: 60_000 })
         .toBe(`Question ${n} of ${count}`);
       await hearQuestion(page);
+      // Which track moved (1) and which way (+): the drill's keys; how much, when asked: the first amount.
       await page.keyboard.press('1');
-      await page.keyboard.press('Enter');
+      await page.keyboard.press('+');
+      const amounts = page.getByRole('radio', { name: /^\d+(\.\d+)? dB$/ });
+      if ((await amounts.count()) > 0) await amounts.first().click();
+      await page.getByRole('button', { name: /^Submit/ }).click();
       await page.waitForSelector('.feedback', { timeout: 60_000 });
-      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: /^(Next question|See the summary)/ }).click();
     }
     await page.waitForSelector('.drill-summary');
     const next = page.locator('.drill-summary .workout-next');
