@@ -11,11 +11,20 @@ export function basicAuth(username: string, password: string): string {
 }
 
 /** POSTs statements to `config.endpoint` + 'statements' (xAPI 1.0.3) and classifies the LRS's answer. */
-export async function postStatements(config: LrsConfig, statements: unknown[]): Promise<SendOutcome> {
-  const response = await fetch(`${config.endpoint}statements`, {
+export function postStatements(config: LrsConfig, statements: unknown[]): Promise<SendOutcome> {
+  return postStatementsWith(config.endpoint, basicAuth(config.username, config.password), statements);
+}
+
+/** POSTs statements with a ready Authorization value (a cmi5 session's token). */
+export async function postStatementsWith(
+  endpoint: string,
+  authorization: string,
+  statements: unknown[],
+): Promise<SendOutcome> {
+  const response = await fetch(`${endpoint}statements`, {
     method: 'POST',
     headers: {
-      Authorization: basicAuth(config.username, config.password),
+      Authorization: authorization,
       'Content-Type': 'application/json',
       'X-Experience-API-Version': '1.0.3',
     },
