@@ -14,6 +14,7 @@ import {
   rampFilterParams,
 } from './strip-paths';
 import { rampParam } from './strip-ramp';
+import { createSaturationPath, type SaturationPath } from './strip-saturation';
 import { StripSend } from './strip-send';
 import {
   activeFilterStages,
@@ -44,7 +45,7 @@ function faderGain(db: Decibels): number {
 }
 
 /**
- * One mixer channel: trim → high-pass → low-pass → EQ (4 bands) → compressor → mute → solo-silence →
+ * One mixer channel: trim → high-pass → low-pass → EQ (4 bands) → saturation (strip-saturation.ts) → compressor → mute → solo-silence →
  * [pre-fader sends] → fader → [post-fader sends] → pan → width / mono (strip-width.ts) → output (+ output
  * meter). Mute and solo-silence sit before
  * the pre-fader tap, so a muted or solo-silenced channel sends nothing to the reverb or delay either.
@@ -70,6 +71,8 @@ export class ChannelStrip {
   private readonly soloGain: IGainNode<AnyContext>;
   private readonly fader: IGainNode<AnyContext>;
   private readonly filters: PathSwitcher<FilterPath>;
+  private readonly satIn: IGainNode<AnyContext>;
+  private readonly saturation: PathSwitcher<SaturationPath>;
   private readonly dynamics: PathSwitcher<DynamicsPath>;
   private readonly sendTaps: Record<SendName, StripSend>;
   private readonly pan: PathSwitcher<PanPath>;
@@ -94,7 +97,9 @@ export class ChannelStrip {
     this.fader = ctx.createGain();
     this.fader.gain.value = faderGain(settings.faderDb);
 
-    this.filters = new PathSwitcher(ctx, this.junction, createFilterPath(ctx, this.input, settings));
+    this.satIn = ctx.createGain();
+    this.filters = new PathSwitcher(ctx, this.satIn, createFilterPath(ctx, this.input, settings));
+    this.saturation = new PathSwitcher(ctx, this.junction, createSaturationPath(ctx, this.satIn, settings));
     this.filterKey = filterTopologyKey(this.filters.current.stages);
     this.dynamics = new PathSwitcher(ctx, this.muteGain, createDynamicsPath(ctx, this.junction, settings));
     this.muteGain.connect(this.soloGain).connect(this.fader);
@@ -143,6 +148,7 @@ export class ChannelStrip {
     if (after.mute !== before.mute) rampParam(this.muteGain.gain, after.mute ? 0 : 1, at);
     this.updateWidth(before, after, at);
     this.updateFilters(before, after, at);
+    this.updateSaturation(before, after, at);
     this.updateCompressor(before, after, at);
     for (const name of SEND_NAMES) {
       const [b, a] = [before.sends[name], after.sends[name]];
@@ -162,6 +168,8 @@ export class ChannelStrip {
     if (channels === this.sourceChannels) return;
     this.sourceChannels = channels;
     this.pan.replace(createPanPath(this.ctx, this.fader, this.state.pan, channels), at);
+    if (this.saturation.current.active)
+      this.saturation.replace(createSaturationPath(this.ctx, this.satIn, this.state, channels), at);
   }
 
   /** Silences (or restores) the strip because another strip is soloed; the Mixer decides. */
@@ -196,12 +204,13 @@ export class ChannelStrip {
   }
 
   /**
-   * The processing stages now in the audible chain, in order: 'hp', 'eq0' … 'eq3', 'compressor'. Flat or
+   * The processing stages now in the audible chain, in order: 'hp', 'lp', 'eq0' … 'eq3', 'saturation', 'compressor'. Flat or
    * disabled stages have no node, so a default strip lists none.
    */
   activeStages(): string[] {
     this.collect();
     const stages = this.filters.current.stages.map((s) => s.id);
+    if (this.saturation.current.active) stages.push('saturation');
     if (this.dynamics.current.compressor) stages.push('compressor');
     return stages;
   }
@@ -209,6 +218,7 @@ export class ChannelStrip {
   /** Disconnects every node this strip made (not whatever is connected to its input). */
   dispose(): void {
     this.filters.dispose();
+    this.saturation.dispose();
     this.dynamics.dispose();
     this.meter?.dispose();
     this.pan.dispose();
@@ -216,6 +226,7 @@ export class ChannelStrip {
     for (const send of Object.values(this.sendTaps)) send.dispose();
     for (const node of [
       this.input,
+      this.satIn,
       this.junction,
       this.muteGain,
       this.soloGain,
@@ -235,6 +246,15 @@ export class ChannelStrip {
       return;
     }
     for (const [id, node] of this.filters.current.nodes) rampFilterParams(node, id, before, after, at);
+  }
+
+  private updateSaturation(before: StripSettings, after: StripSettings, at: Seconds): void {
+    const [b, a] = [before.saturation, after.saturation];
+    if (a.enabled !== b.enabled) {
+      this.saturation.replace(createSaturationPath(this.ctx, this.satIn, after, this.sourceChannels), at);
+      return;
+    }
+    if (a.enabled && a.driveDb !== b.driveDb) this.saturation.current.setDrive(a.driveDb, at);
   }
 
   private updateWidth(before: StripSettings, after: StripSettings, at: Seconds): void {
@@ -261,6 +281,7 @@ export class ChannelStrip {
 
   private collect(): void {
     this.filters.collect();
+    this.saturation.collect();
     this.dynamics.collect();
     this.pan.collect();
     this.width.collect();

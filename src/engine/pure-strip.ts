@@ -8,6 +8,7 @@ import { applyBiquad, biquadCoefficients } from '../dsp/biquad';
 import { createCompressorState, processCompressorBlockLinear } from '../dsp/compressor';
 import { dbToGain } from '../dsp/db';
 import { panGains } from '../dsp/pan';
+import { renderSaturation } from '../dsp/saturation';
 import { applyWidth, effectiveWidth } from '../dsp/stereo-width';
 import type { SampleRate } from '../dsp/units';
 import { balanceGains } from './strip-pan';
@@ -96,7 +97,7 @@ function panned(channels: Float32Array[], pan: number): [Float32Array, Float32Ar
 }
 
 /**
- * Renders one strip: trim → high-pass, low-pass and audible EQ bands → compressor → mute / solo-silence
+ * Renders one strip: trim → high-pass, low-pass and audible EQ bands → saturation → compressor → mute / solo-silence
  * (`silenced`) → pre-fader sends → fader → post-fader sends → pan → width (or mono). `channels` is the source (1 or 2 channels, one pass
  * of the loop); channels past the second are ignored.
  */
@@ -109,6 +110,8 @@ export function renderPureStrip(
   const source = channels.slice(0, 2);
   let signal = source.map((x) => scaled(x, dbToGain(settings.trimDb)));
   signal = filtered(signal, settings, sampleRate);
+  if (settings.saturation?.enabled)
+    signal = signal.map((x) => renderSaturation(x, settings.saturation.driveDb));
   if (settings.compressor.enabled) signal = compressed(signal, settings, sampleRate);
   const open = !settings.mute && !silenced;
   if (!open) signal = signal.map((x) => new Float32Array(x.length));

@@ -31,6 +31,11 @@ export interface StripSettings {
   lowPass: { enabled: boolean; frequency: Hz };
   /** Low shelf, peaking, peaking, high shelf. */
   eq: [EqBandSettings, EqBandSettings, EqBandSettings, EqBandSettings];
+  /**
+   * Saturation insert after the EQ (dsp/saturation.ts: tanh(g·x)/g at 4×, g = 10^(drive/20); adds
+   * SATURATION_LATENCY samples of delay while it is on).
+   */
+  saturation: { enabled: boolean; driveDb: Decibels };
   compressor: CompressorSettings & { enabled: boolean };
   /** −Infinity … +10 dB. */
   faderDb: Decibels;
@@ -63,6 +68,7 @@ export function defaultStripSettings(name = 'Channel'): StripSettings {
       { enabled: true, type: 'peaking', frequency: 2500, gainDb: 0, q: 1 },
       { enabled: true, type: 'highshelf', frequency: 8000, gainDb: 0, q: Math.SQRT1_2 },
     ],
+    saturation: { enabled: false, driveDb: 0 },
     compressor: { enabled: false, ...DEFAULT_COMPRESSOR },
     faderDb: 0,
     pan: 0,

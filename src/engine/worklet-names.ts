@@ -3,6 +3,14 @@ import type { WorkletParamDescriptor } from './worklet-scope';
 /** Registered name of the compressor's gain-computer processor. */
 export const COMPRESSOR_PROCESSOR = 'headroom-compressor';
 
+/** Registered name of the strip's saturation processor. */
+export const SATURATION_PROCESSOR = 'headroom-saturation';
+
+/** AudioParams of the saturation processor: the drive into the curve, dB (k-rate). */
+export const SATURATION_PARAMS: WorkletParamDescriptor[] = [
+  { name: 'driveDb', defaultValue: 0, minValue: -40, maxValue: 30, automationRate: 'k-rate' },
+];
+
 /** Registered name of the hearing-safety limiter processor. */
 export const LIMITER_PROCESSOR = 'headroom-limiter';
 
