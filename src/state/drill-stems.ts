@@ -19,12 +19,24 @@ export interface DrillStemRequest {
   sampleRate: SampleRate;
   /** The sampled instruments' URL to render with; absent: synthesis only (the page decides, see fetchStems). */
   bankUrl?: string | undefined;
+  /** Send the song's first bars first (song-head.ts) and progress as it goes. */
+  heads?: boolean;
 }
 
-/** The worker's answer. */
+/** The worker's answers: progress and first bars (when asked for heads), then the stems or an error. */
 export type DrillStemReply =
+  | { id: number; type: 'progress'; fraction: number }
+  | { id: number; type: 'head'; bars: number; stems: Stems }
   | { id: number; type: 'done'; stems: Stems }
   | { id: number; type: 'error'; message: string };
+
+/** What a caller in a hurry hears while a song renders (see loadSongStems). */
+export interface StemRenderWatch {
+  /** The song's first `bars` bars, levelled on their own, as soon as they are rendered. */
+  onHead?: (stems: Stems, bars: number) => void;
+  /** Share of the rendering done (0..1). */
+  onProgress?: (fraction: number) => void;
+}
 
 /** Songs kept in memory (an 8-bar song at 48 kHz is about 7 MB). */
 export const STEM_MEMORY_SIZE = 6;
@@ -39,17 +51,23 @@ function keyOf(r: Omit<DrillStemRequest, 'id'>): string {
   return JSON.stringify([r.style, r.seed, r.overrides ?? {}, r.sampleRate]);
 }
 
-async function renderHere(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
+async function renderHere(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWatch): Promise<Stems> {
   const [{ generateSong }, { renderStems }] = await Promise.all([
     import('../production/generate-song'),
     import('../production/render-stems'),
   ]);
-  return renderStems(generateSong(r.seed, r.style, r.overrides ?? {}), { sampleRate: r.sampleRate });
+  const song = generateSong(r.seed, r.style, r.overrides ?? {});
+  return renderStems(song, { sampleRate: r.sampleRate }, undefined, watch?.onProgress);
 }
 
-function renderInWorker(r: Omit<DrillStemRequest, 'id'>): Promise<Stems> {
-  const pending = worker.call(r);
-  return pending ? pending.catch(() => renderHere(r)) : renderHere(r);
+function renderInWorker(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWatch): Promise<Stems> {
+  const heads = watch !== undefined && (watch.onHead !== undefined || watch.onProgress !== undefined);
+  const pending = worker.call({ ...r, heads }, [], (reply) => {
+    const update = reply as DrillStemReply;
+    if (update.type === 'progress') watch?.onProgress?.(update.fraction);
+    else if (update.type === 'head') watch?.onHead?.(update.stems, update.bars);
+  });
+  return pending ? pending.catch(() => renderHere(r, watch)) : renderHere(r, watch);
 }
 
 /** Overrides that songs which come back use (drills, lessons, the Mix page): only length and tempo. */
@@ -80,7 +98,11 @@ async function instrumentsForRender(): Promise<string | undefined> {
 }
 
 /** IndexedDB, then a render (whose stems go to IndexedDB in the background when `persist`). */
-async function fetchStems(r: Omit<DrillStemRequest, 'id'>, persist: boolean): Promise<Stems> {
+async function fetchStems(
+  r: Omit<DrillStemRequest, 'id'>,
+  persist: boolean,
+  watch?: StemRenderWatch,
+): Promise<Stems> {
   const [{ generateSong }, { RENDER_VERSION, renderVersionFor }, bankUrl] = await Promise.all([
     import('../production/generate-song'),
     import('../production/render-stems'),
@@ -92,7 +114,7 @@ async function fetchStems(r: Omit<DrillStemRequest, 'id'>, persist: boolean): Pr
   const cached = await readCachedStems(song.id, version, r.sampleRate);
   if (cached) return cached;
   r = { ...r, bankUrl };
-  const stems = await renderInWorker(r);
+  const stems = await renderInWorker(r, watch);
   if (persist) void storeStems(stems);
   return stems;
 }
@@ -100,12 +122,14 @@ async function fetchStems(r: Omit<DrillStemRequest, 'id'>, persist: boolean): Pr
 /**
  * The stems of a generated song at `sampleRate`: from memory, the IndexedDB cache, or a fresh render.
  * Renders are kept on disk when `persist` says so; by default only stock songs (see isStockSong) are,
- * so an arranger's every edit does not push the drills' songs out of the cache.
+ * so an arranger's every edit does not push the drills' songs out of the cache. With `onHead` or
+ * `onProgress`, a fresh render reports its progress and hands over the song's first bars as soon as they
+ * are ready (a song found in memory or on disk reports neither).
  */
 export function loadSongStems(
   source: { style: StyleId; seed: number; overrides?: SongOverrides },
   sampleRate: SampleRate,
-  options: { persist?: boolean } = {},
+  options: { persist?: boolean } & StemRenderWatch = {},
 ): Promise<Stems> {
   const request = { style: source.style, seed: source.seed, overrides: source.overrides, sampleRate };
   const key = keyOf(request);
@@ -115,7 +139,8 @@ export function loadSongStems(
     cache.set(key, hit);
     return hit;
   }
-  const pending = fetchStems(request, options.persist ?? isStockSong(source.overrides));
+  const watch = options.onHead || options.onProgress ? options : undefined;
+  const pending = fetchStems(request, options.persist ?? isStockSong(source.overrides), watch);
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   while (cache.size > STEM_MEMORY_SIZE) cache.delete(cache.keys().next().value as string);
