@@ -77,12 +77,12 @@ const DRUM_PRESETS = new Set([
   'perc-bright',
 ]);
 
-/** Kits per style, the seed picks one (the same kit for every drum track of a song). */
+/** Kits per style, the seed picks one of three (the same kit for every drum track of a song). */
 const STYLE_KITS: Record<StyleId, readonly SampledPatch[]> = {
-  pop: [KITS.standard, KITS.room],
-  rock: [KITS.power, KITS.room],
-  hiphop: [KITS.standard, KITS.room],
-  ballad: [KITS.brush, KITS.standard],
+  pop: [KITS.standard, KITS.room, KITS.power],
+  rock: [KITS.power, KITS.room, KITS.standard],
+  hiphop: [KITS.standard, KITS.room, KITS.power],
+  ballad: [KITS.brush, KITS.standard, KITS.room],
   electronic: [],
 };
 

@@ -5,6 +5,7 @@
  * depends only on its key, so rendered notes are shared between songs; nothing reads a clock or Math.random).
  */
 import { SpessaSynthProcessor } from 'spessasynth_core';
+import { applyBiquad, biquadCoefficients } from '../../dsp/biquad';
 import type { SampleRate } from '../../dsp/units';
 import { mixSound } from '../synth/mix-note';
 import type { NoteEvent, Song, Track } from '../types';
@@ -170,6 +171,24 @@ export function* renderSampledTrack(
     if (n % 32 === 31) yield (n + 1) / events.length;
   }
   blockDc(out, sampleRate);
+  removeImages(out, patch, sampleRate);
+}
+
+/** Butterworth Qs of a 4th-order low-pass as two biquads. */
+const BUTTERWORTH_4 = [0.5412, 1.3066];
+
+/**
+ * Played faster than they were kept (the bank caps kits at 32 kHz, programs at 22.05 kHz), samples leave
+ * faint mirror images between half their rate and half ours: a 4th-order low-pass at half the bank's rate
+ * takes them out (nothing real is up there: the bank kept nothing above it).
+ */
+function removeImages(out: Float32Array, patch: SampledPatch, sampleRate: SampleRate): void {
+  const cutoff = patch.maxRate / 2;
+  if (cutoff >= 0.45 * sampleRate) return;
+  let audio = out;
+  for (const q of BUTTERWORTH_4)
+    audio = applyBiquad(audio, biquadCoefficients('lowpass', cutoff, q, 0, sampleRate));
+  out.set(audio);
 }
 
 /** A one-pole DC blocker (−3 dB at 10 Hz) in place: no sample's offset or sub-audio drift reaches a stem. */
