@@ -18,6 +18,7 @@ import { play as panPosition } from './pan-position/play';
 import { play as prodOrMix } from './prod-or-mix/play';
 import type { ExerciseId, ExerciseTypes } from './registry';
 import { play as reverbTime } from './reverb-time/play';
+import { play as saturation } from './saturation/play';
 import type { KindPlay } from './shared/play-types';
 import { play as stereoWidth } from './stereo-width/play';
 
@@ -48,6 +49,7 @@ export const plays: {
   'fix-mix': fixMix,
   'stereo-width': stereoWidth,
   filters,
+  saturation,
   loudness,
   'eq-two-bands': eqTwoBands,
 };

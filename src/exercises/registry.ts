@@ -85,6 +85,11 @@ import { generate as reverbTimeGenerate } from './reverb-time/generate';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from './reverb-time/meta';
 import { meta as reverbTimeMeta } from './reverb-time/meta';
 import { solve as reverbTimeSolve } from './reverb-time/solve';
+import { check as saturationCheck } from './saturation/check';
+import { generate as saturationGenerate, generateAt as saturationGenerateAt } from './saturation/generate';
+import type { SaturationAnswer, SaturationQuestion } from './saturation/meta';
+import { meta as saturationMeta } from './saturation/meta';
+import { solve as saturationSolve } from './saturation/solve';
 import { check as stereoWidthCheck } from './stereo-width/check';
 import {
   generate as stereoWidthGenerate,
@@ -111,6 +116,7 @@ export interface ExerciseTypes {
   'fix-mix': { question: FixMixQuestion; answer: FixMixAnswer };
   'stereo-width': { question: StereoWidthQuestion; answer: StereoWidthAnswer };
   filters: { question: FiltersQuestion; answer: FiltersAnswer };
+  saturation: { question: SaturationQuestion; answer: SaturationAnswer };
   loudness: { question: LoudnessQuestion; answer: LoudnessAnswer };
   'eq-two-bands': { question: EqTwoBandsQuestion; answer: EqTwoBandsAnswer };
 }
@@ -230,6 +236,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: filtersCheck,
     generateAt: filtersGenerateAt,
   },
+  saturation: {
+    meta: saturationMeta,
+    generate: saturationGenerate,
+    solve: saturationSolve,
+    check: saturationCheck,
+    generateAt: saturationGenerateAt,
+  },
   loudness: {
     meta: loudnessMeta,
     generate: loudnessGenerate,
@@ -265,6 +278,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'fix-mix',
   'stereo-width',
   'filters',
+  'saturation',
   'loudness',
   'eq-two-bands',
 ];

@@ -66,6 +66,7 @@ export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): b
       return isDiagnosisComplete(answer as FixMixAnswer);
     case 'stereo-width':
     case 'filters':
+    case 'saturation':
       return has(answer, 'choice');
     case 'loudness':
       return has(answer, 'side') && (!(question as LoudnessQuestion).askAmount || has(answer, 'amountDb'));

@@ -253,6 +253,9 @@ export function createMixerModel() {
     setHighPass(index: number, patch: Partial<StripSettings['highPass']>): void {
       for (const [key, value] of Object.entries(patch)) setControl(index, ['highPass', key], value);
     },
+    setSaturation(index: number, patch: Partial<StripSettings['saturation']>): void {
+      for (const [key, value] of Object.entries(patch)) setControl(index, ['saturation', key], value);
+    },
     setLowPass(index: number, patch: Partial<StripSettings['lowPass']>): void {
       for (const [key, value] of Object.entries(patch)) setControl(index, ['lowPass', key], value);
     },

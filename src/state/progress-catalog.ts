@@ -17,6 +17,7 @@ import { meta as mixMatch } from '../exercises/mix-match/meta';
 import { meta as panPosition } from '../exercises/pan-position/meta';
 import { meta as prodOrMix } from '../exercises/prod-or-mix/meta';
 import { meta as reverbTime } from '../exercises/reverb-time/meta';
+import { meta as saturation } from '../exercises/saturation/meta';
 import { meta as stereoWidth } from '../exercises/stereo-width/meta';
 import type { ExerciseMeta } from '../exercises/types';
 import type { KindInfo } from '../training/progress-records';
@@ -37,6 +38,7 @@ const METAS: readonly ExerciseMeta[] = [
   fixMix,
   stereoWidth,
   filters,
+  saturation,
   loudness,
   eqTwoBands,
 ];

@@ -115,6 +115,13 @@ export function describeThreshold(
         return `You hear which version is louder even when it is only ${decibels(variable.min)} dB louder, the smallest here.`;
       return `You hear which of two otherwise identical versions is louder when they differ by ${aboutWithRange(estimate, decibels, ' dB')}.`;
     }
+    case 'saturation': {
+      if (place === 'easiest')
+        return `Even ${decibels(variable.max)} dB of drive, the most here, was not clear to you yet: try the levels first.`;
+      if (place === 'hardest')
+        return `You hear which version is distorted even at ${decibels(variable.min)} dB of drive, the least here.`;
+      return `You hear which version is distorted at ${aboutWithRange(estimate, decibels, ' dB')} of drive.`;
+    }
     case 'filters': {
       const octaves = (v: number) => String(Math.round(v * 100) / 100);
       if (place === 'easiest')

@@ -25,6 +25,8 @@ import * as prodOrMix from '../../src/exercises/prod-or-mix/generate';
 import { meta as prodOrMixMeta } from '../../src/exercises/prod-or-mix/meta';
 import * as reverbTime from '../../src/exercises/reverb-time/generate';
 import { meta as reverbTimeMeta } from '../../src/exercises/reverb-time/meta';
+import * as saturation from '../../src/exercises/saturation/generate';
+import { meta as saturationMeta } from '../../src/exercises/saturation/meta';
 import { type Audibility, drawStats, isAudible, resetDrawStats } from '../../src/exercises/shared/audibility';
 import { analyseSongLoop, trackProfile } from '../../src/exercises/shared/song-analysis';
 import { EXCERPT_FIRST_BAR } from '../../src/exercises/shared/sources';
@@ -117,6 +119,13 @@ const KINDS: Record<string, KindUnderTest> = {
     audibility: filters.audibility as (q: unknown) => Audibility,
     generateAt: filters.generateAt,
     adaptiveValues: [0.05, 0.3],
+  },
+  saturation: {
+    levels: saturationMeta.levels.length,
+    generate: saturation.generate,
+    audibility: saturation.audibility as (q: unknown) => Audibility,
+    generateAt: saturation.generateAt,
+    adaptiveValues: [1, 8],
   },
 };
 

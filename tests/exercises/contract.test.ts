@@ -48,6 +48,7 @@ describe('registry', () => {
         'reverb-time',
         'stereo-width',
         'filters',
+        'saturation',
         'loudness',
         'eq-two-bands',
       ].sort(),

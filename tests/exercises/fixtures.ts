@@ -79,6 +79,7 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
     case 'delay-time':
       return { note: silly ? '1/3' : rng.pick(NOTE_VALUES) };
     case 'filters':
+    case 'saturation':
     case 'stereo-width':
       return { choice: silly ? rng.pick(['C', '', '-1']) : rng.pick((q as { choices: string[] }).choices) };
     case 'eq-two-bands': {

@@ -14,6 +14,7 @@ import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or-mix/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../../exercises/reverb-time/meta';
+import type { SaturationAnswer, SaturationQuestion } from '../../exercises/saturation/meta';
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import {
   CompSpotAnswerView,
@@ -30,7 +31,7 @@ import { LoudnessAnswerView } from './answers/loudness-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
 import { MixMatchAnswerView } from './answers/mix-answer';
 import type { AnswerViewProps } from './answers/types';
-import { FiltersAnswerView, StereoWidthAnswerView } from './answers/width-answer';
+import { FiltersAnswerView, SaturationAnswerView, StereoWidthAnswerView } from './answers/width-answer';
 
 /** Each view reads its own kind's question and answer; the drill keeps them as plain data. */
 function cast<Q, A>(props: AnswerViewProps<ExerciseQuestion, unknown>): AnswerViewProps<Q, A> {
@@ -68,6 +69,8 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <StereoWidthAnswerView {...cast<StereoWidthQuestion, StereoWidthAnswer>(props)} />;
     case 'filters':
       return <FiltersAnswerView {...cast<FiltersQuestion, FiltersAnswer>(props)} />;
+    case 'saturation':
+      return <SaturationAnswerView {...cast<SaturationQuestion, SaturationAnswer>(props)} />;
     case 'loudness':
       return <LoudnessAnswerView {...cast<LoudnessQuestion, LoudnessAnswer>(props)} />;
     case 'eq-two-bands':

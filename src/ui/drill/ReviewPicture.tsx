@@ -16,6 +16,7 @@ import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
+import type { SaturationAnswer, SaturationQuestion } from '../../exercises/saturation/meta';
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import type { CheckResult } from '../../exercises/types';
 import type { DrillPlayer } from '../../state/drill-player';
@@ -35,6 +36,7 @@ import { FixMixReview } from './FixMixReview';
 import { FilterReview } from './filter-review';
 import { LoudnessReview } from './loudness-review';
 import { MixReview } from './MixReview';
+import { SaturationReview } from './saturation-review';
 import { WidthReview } from './width-review';
 
 const RIGHT = 'var(--ok)';
@@ -311,6 +313,8 @@ export function ReviewPicture({
       return <WidthReview q={question as StereoWidthQuestion} a={answer as StereoWidthAnswer} />;
     case 'filters':
       return <FilterReview q={question as FiltersQuestion} a={answer as FiltersAnswer} />;
+    case 'saturation':
+      return <SaturationReview q={question as SaturationQuestion} a={answer as SaturationAnswer} />;
     default:
       return null;
   }

@@ -1,5 +1,13 @@
 import type { MixerModel, StripModel } from '../../state/mixer-model';
-import { EqInsertButton, FaderMeter, MuteSolo, StripPan, StripSends, StripWidth } from './strip-parts';
+import {
+  EqInsertButton,
+  FaderMeter,
+  MuteSolo,
+  StripPan,
+  StripSaturation,
+  StripSends,
+  StripWidth,
+} from './strip-parts';
 import { trackColor } from './track-colors';
 
 /** Which detail panel a strip's insert button opens. */
@@ -25,7 +33,7 @@ function GainReduction({ strip }: { strip: StripModel }) {
 
 /**
  * A console channel strip, top to bottom: name and colour, EQ and compressor inserts (each opens its
- * panel), reverb and delay sends, pan, width and mono, mute/solo, then the fader beside the meter and the
+ * panel), saturation drive, reverb and delay sends, pan, width and mono, mute/solo, then the fader beside the meter and the
  * fader's value.
  */
 export function ChannelStripView({
@@ -67,6 +75,7 @@ export function ChannelStripView({
           </span>
         </button>
       </div>
+      <StripSaturation strip={strip} model={model} />
       <StripSends strip={strip} model={model} />
       <StripPan strip={strip} model={model} />
       <StripWidth strip={strip} model={model} />

@@ -173,6 +173,15 @@ export const qScale: ControlScale = logScale(0.1, 18, 1.1, 1.02, formatQ);
 /** Stereo width: 0 (mono) … 200 %, 5 % per arrow (1 % with Shift); 100 % is the width as panned. */
 export const widthScale: ControlScale = linearScale(0, 2, 0.05, 0.01, (w) => `${Math.round(w * 100)} %`);
 
+/** Saturation drive: 0 … +30 dB, 1 dB per arrow (0.1 dB with Shift). */
+export const driveScale: ControlScale = linearScale(
+  0,
+  30,
+  1,
+  0.1,
+  (db) => `+${db.toFixed(db < 10 ? 1 : 0)} dB`,
+);
+
 /** Formats a compressor ratio: "4:1", "2.5:1", "20:1". */
 export const formatRatio = (ratio: number): string =>
   `${ratio >= 10 ? Math.round(ratio) : Number(ratio.toFixed(1))}:1`;

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { MixerModel, SendName, StripModel } from '../../state/mixer-model';
-import { panScale, sendScale, widthScale } from './control-scale';
+import { driveScale, panScale, sendScale, widthScale } from './control-scale';
 import { curvePath, eqCurvePoints } from './eq-geometry';
 import { Fader } from './Fader';
 import { Knob } from './Knob';
@@ -106,6 +106,35 @@ export function StripWidth({ strip, model }: StripPartProps) {
         onClick={() => model.toggleMono(strip.index)}
       >
         Mono
+      </button>
+    </div>
+  );
+}
+
+/** The saturation insert: on/off and its drive into the curve (dsp/saturation.ts). */
+export function StripSaturation({ strip, model }: StripPartProps) {
+  const s = strip.settings.value;
+  return (
+    <div class="strip-width">
+      <Knob
+        caption="Drive"
+        label={`${s.name} saturation drive`}
+        value={s.saturation.driveDb}
+        scale={driveScale}
+        size={28}
+        disabled={!s.saturation.enabled}
+        onChange={(driveDb) => model.setSaturation(strip.index, { driveDb })}
+        onReset={() => model.resetControl(strip.index, ['saturation', 'driveDb'])}
+      />
+      <button
+        type="button"
+        class="ms-btn ms-mono"
+        aria-pressed={s.saturation.enabled}
+        aria-label={`${s.name} saturation`}
+        title="Saturation: drive the sound into a soft curve (adds overtones)"
+        onClick={() => model.setSaturation(strip.index, { enabled: !s.saturation.enabled })}
+      >
+        Sat
       </button>
     </div>
   );

@@ -34,3 +34,6 @@ export const StereoWidthAnswerView = PromptChoiceAnswerView;
 
 /** filters: the drill's own choices (number keys). */
 export const FiltersAnswerView = PromptChoiceAnswerView;
+
+/** saturation: the drill's own choices (number keys). */
+export const SaturationAnswerView = PromptChoiceAnswerView;
