@@ -3,6 +3,7 @@ const TABS = [
   { id: 'student', label: 'My assignments', path: '/classroom/mine' },
   { id: 'teach', label: 'Teach', path: '/classroom/teach' },
   { id: 'gradebook', label: 'Gradebook', path: '/classroom/gradebook' },
+  { id: 'course', label: 'Course', path: '/classroom/course' },
 ] as const;
 
 /** Which tab a sub-path belongs to. */

@@ -7,6 +7,7 @@ import { OpenView } from '../classroom/open-view';
 import { StudentHome } from '../classroom/student-home';
 import { TeacherView } from '../classroom/teacher-view';
 import { WorkView } from '../classroom/work-view';
+import { CourseView } from '../course/CourseView';
 import '../classroom/classroom.css';
 
 /** Classroom: profiles, assignments received by link or file, the teacher's builder and gradebook. */
@@ -25,11 +26,13 @@ export default function ClassroomPage() {
         }),
       );
   }, []);
-  const tab: ClassroomTab = sub === 'teach' ? 'teach' : sub === 'gradebook' ? 'gradebook' : 'student';
+  const tab: ClassroomTab =
+    sub === 'teach' ? 'teach' : sub === 'gradebook' ? 'gradebook' : sub === 'course' ? 'course' : 'student';
   let view = <StudentHome />;
   if (sub === 'teach') view = <TeacherView />;
   else if (sub === 'gradebook') view = <GradebookView />;
   else if (sub === 'open') view = <OpenView />;
+  else if (sub === 'course') view = <CourseView page={arg ? decodeURIComponent(arg) : undefined} />;
   else if (sub === 'work' && arg) view = <WorkView assignmentId={decodeURIComponent(arg)} />;
   return (
     <section class="stack cr-page">
