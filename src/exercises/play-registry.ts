@@ -17,6 +17,7 @@ import { play as mixMatch } from './mix-match/play';
 import { play as panPosition } from './pan-position/play';
 import { play as prodOrMix } from './prod-or-mix/play';
 import type { ExerciseId, ExerciseTypes } from './registry';
+import { play as resonance } from './resonance/play';
 import { play as reverbTime } from './reverb-time/play';
 import { play as saturation } from './saturation/play';
 import type { KindPlay } from './shared/play-types';
@@ -52,6 +53,7 @@ export const plays: {
   saturation,
   loudness,
   'eq-two-bands': eqTwoBands,
+  resonance,
 };
 
 /** A kind's play half seen generically (the drill holds questions and answers as plain data). */

@@ -80,6 +80,12 @@ import { generate as prodOrMixGenerate } from './prod-or-mix/generate';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from './prod-or-mix/meta';
 import { meta as prodOrMixMeta } from './prod-or-mix/meta';
 import { solve as prodOrMixSolve } from './prod-or-mix/solve';
+import { check as resonanceCheck } from './resonance/check';
+import { generate as resonanceGenerate } from './resonance/generate';
+import type { ResonanceAnswer, ResonanceQuestion } from './resonance/meta';
+import { meta as resonanceMeta } from './resonance/meta';
+import { solve as resonanceSolve } from './resonance/solve';
+import { start as resonanceStart } from './resonance/start';
 import { check as reverbTimeCheck } from './reverb-time/check';
 import { generate as reverbTimeGenerate } from './reverb-time/generate';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from './reverb-time/meta';
@@ -119,6 +125,7 @@ export interface ExerciseTypes {
   saturation: { question: SaturationQuestion; answer: SaturationAnswer };
   loudness: { question: LoudnessQuestion; answer: LoudnessAnswer };
   'eq-two-bands': { question: EqTwoBandsQuestion; answer: EqTwoBandsAnswer };
+  resonance: { question: ResonanceQuestion; answer: ResonanceAnswer };
 }
 
 /** The id of an exercise kind. */
@@ -257,6 +264,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: eqTwoBandsCheck,
     generateAt: eqTwoBandsGenerateAt,
   },
+  resonance: {
+    meta: resonanceMeta,
+    generate: resonanceGenerate,
+    solve: resonanceSolve,
+    check: resonanceCheck,
+    start: resonanceStart,
+  },
 };
 
 /** Every kind by id: `{ meta, generate, solve, check, generateAt? }`. */
@@ -281,6 +295,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'saturation',
   'loudness',
   'eq-two-bands',
+  'resonance',
 ];
 
 /** Whether a string names a kind (own keys only). */

@@ -18,6 +18,7 @@ export const MATCH_KINDS: readonly ExerciseId[] = [
   'fader-balance',
   'mix-match',
   'fix-mix',
+  'resonance',
 ];
 
 /** The answer a question starts with: the kind's `start` for match kinds (it scores 0), nothing for choice kinds. */

@@ -16,6 +16,7 @@ import { meta as loudness } from '../exercises/loudness/meta';
 import { meta as mixMatch } from '../exercises/mix-match/meta';
 import { meta as panPosition } from '../exercises/pan-position/meta';
 import { meta as prodOrMix } from '../exercises/prod-or-mix/meta';
+import { meta as resonance } from '../exercises/resonance/meta';
 import { meta as reverbTime } from '../exercises/reverb-time/meta';
 import { meta as saturation } from '../exercises/saturation/meta';
 import { meta as stereoWidth } from '../exercises/stereo-width/meta';
@@ -41,6 +42,7 @@ const METAS: readonly ExerciseMeta[] = [
   saturation,
   loudness,
   eqTwoBands,
+  resonance,
 ];
 
 /** Every exercise kind as the progress analytics see it, in menu order. */

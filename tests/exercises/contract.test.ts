@@ -51,6 +51,7 @@ describe('registry', () => {
         'saturation',
         'loudness',
         'eq-two-bands',
+        'resonance',
       ].sort(),
     );
     expect(Object.keys(exercises).sort()).toEqual([...exerciseIds].sort());
@@ -67,6 +68,7 @@ describe('registry', () => {
       'fader-balance',
       'mix-match',
       'fix-mix',
+      'resonance',
     ]);
   });
 

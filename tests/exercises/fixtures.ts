@@ -82,6 +82,10 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
     case 'saturation':
     case 'stereo-width':
       return { choice: silly ? rng.pick(['C', '', '-1']) : rng.pick((q as { choices: string[] }).choices) };
+    case 'resonance':
+      return silly
+        ? rng.pick([null, {}, { frequencyHz: Number.NaN, gainDb: 'deep', q: -1 }])
+        : { frequencyHz: 20 * 1000 ** rng.next(), gainDb: rng.range(-24, 12), q: 4 };
     case 'eq-two-bands': {
       const bands = (q as { bandsHz: number[] }).bandsHz;
       return silly

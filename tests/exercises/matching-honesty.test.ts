@@ -11,6 +11,8 @@ import { generate as eqGenerate } from '../../src/exercises/eq-match/generate';
 import type { EqMatchAnswer } from '../../src/exercises/eq-match/meta';
 import { generate as faderGenerate } from '../../src/exercises/fader-balance/generate';
 import { exercises } from '../../src/exercises/registry';
+import { generate as resonanceGenerate } from '../../src/exercises/resonance/generate';
+import type { ResonanceAnswer } from '../../src/exercises/resonance/meta';
 
 const lin = (a: number, b: number, t: number) => a + (b - a) * t;
 const geo = (a: number, b: number, t: number) => a * (b / a) ** t;
@@ -175,5 +177,57 @@ describe('fader-balance from the learner’s side', () => {
       expect(reset.correct).toBe(false);
       expect(reset.score).toBe(0);
     }
+  });
+});
+
+describe('resonance from the learner’s side', () => {
+  const kind = exercises.resonance;
+  it.each([1, 2, 3, 4, 5])(
+    'level %i: no cut 0, the exact inverse 100, half the depth at the ring about half',
+    (level) => {
+      for (let seed = 1; seed <= 60; seed++) {
+        const q = resonanceGenerate(seed, level);
+        expect(kind.check(q, kind.start!(q)).score).toBe(0);
+        expect(kind.check(q, kind.start!(q)).correct).toBe(false);
+        expect(kind.check(q, kind.solve(q)).score).toBe(100);
+        if (!q.controls.includes('depth')) continue;
+        // Half the depth at the right frequency leaves half the ring: the score is about half.
+        const half = kind.check(q, {
+          frequencyHz: q.ring.frequencyHz,
+          gainDb: -q.ring.gainDb / 2,
+          q: q.ring.q,
+        });
+        expect(half.score).toBeGreaterThanOrEqual(40);
+        // D halves exactly: 100·(D₀/2)/(D₀ − 0.5) with D₀ ≥ 2 dB is 50 … 67.
+        expect(half.score).toBeLessThanOrEqual(67);
+      }
+    },
+  );
+
+  it('a deep cut in the wrong place, or a boost, earns nothing; the right place a third of an octave off earns little', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const q = resonanceGenerate(seed, 2 + (seed % 4));
+      const wrong = { frequencyHz: q.ring.frequencyHz * 2 ** 1.5, gainDb: -q.ring.gainDb, q: q.ring.q };
+      expect(kind.check(q, wrong).score).toBe(0);
+      const right = kind.solve(q) as ResonanceAnswer;
+      expect(kind.check(q, { ...right, gainDb: q.ring.gainDb }).score).toBe(0);
+      const near = { ...right, frequencyHz: q.ring.frequencyHz * 2 ** (1 / 3) };
+      expect(kind.check(q, near).score).toBeLessThan(60);
+      expect(kind.check(q, near).correct).toBe(false);
+    }
+  });
+
+  it('random cuts almost never pass (under 5 % right, mean under 25)', () => {
+    const rng = createRng(5);
+    let right = 0;
+    let total = 0;
+    for (let i = 1; i <= 300; i++) {
+      const q = resonanceGenerate(i, 1 + (i % 5));
+      const r = kind.check(q, { frequencyHz: 20 * 1000 ** rng.next(), gainDb: rng.range(-18, 6), q: 1 });
+      total += r.score;
+      if (r.correct) right++;
+    }
+    expect(right / 300).toBeLessThan(0.05);
+    expect(total / 300).toBeLessThan(25);
   });
 });

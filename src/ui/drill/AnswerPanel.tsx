@@ -13,6 +13,7 @@ import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or-mix/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
+import type { ResonanceAnswer, ResonanceQuestion } from '../../exercises/resonance/meta';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../../exercises/reverb-time/meta';
 import type { SaturationAnswer, SaturationQuestion } from '../../exercises/saturation/meta';
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
@@ -30,6 +31,7 @@ import { FixMixAnswerView } from './answers/fix-mix-answer';
 import { LoudnessAnswerView } from './answers/loudness-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
 import { MixMatchAnswerView } from './answers/mix-answer';
+import { ResonanceAnswerView } from './answers/resonance-answer';
 import type { AnswerViewProps } from './answers/types';
 import { FiltersAnswerView, SaturationAnswerView, StereoWidthAnswerView } from './answers/width-answer';
 
@@ -75,5 +77,7 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <LoudnessAnswerView {...cast<LoudnessQuestion, LoudnessAnswer>(props)} />;
     case 'eq-two-bands':
       return <EqTwoBandsAnswerView {...cast<EqTwoBandsQuestion, EqTwoBandsAnswer>(props)} />;
+    case 'resonance':
+      return <ResonanceAnswerView {...cast<ResonanceQuestion, ResonanceAnswer>(props)} />;
   }
 }

@@ -15,7 +15,7 @@ const SKILLS: { id: Skill; title: string; text: string }[] = [
   {
     id: 'eq',
     title: 'EQ',
-    text: 'Spot the boosted band, or a boost and a cut at once; match a boost or cut by ear.',
+    text: 'Spot the boosted band, or a boost and a cut at once; match a boost or cut by ear; find a ring and cut it.',
   },
   {
     id: 'compression',

@@ -16,6 +16,7 @@ import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
+import type { ResonanceAnswer, ResonanceQuestion } from '../../exercises/resonance/meta';
 import type { SaturationAnswer, SaturationQuestion } from '../../exercises/saturation/meta';
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import type { CheckResult } from '../../exercises/types';
@@ -36,6 +37,7 @@ import { FixMixReview } from './FixMixReview';
 import { FilterReview } from './filter-review';
 import { LoudnessReview } from './loudness-review';
 import { MixReview } from './MixReview';
+import { ResonanceReview } from './resonance-review';
 import { SaturationReview } from './saturation-review';
 import { WidthReview } from './width-review';
 
@@ -309,6 +311,8 @@ export function ReviewPicture({
       return <LoudnessReview q={question as LoudnessQuestion} a={answer as LoudnessAnswer} />;
     case 'eq-two-bands':
       return <EqTwoBandsReview q={question as EqTwoBandsQuestion} a={answer as EqTwoBandsAnswer} />;
+    case 'resonance':
+      return <ResonanceReview q={question as ResonanceQuestion} a={answer as ResonanceAnswer} />;
     case 'stereo-width':
       return <WidthReview q={question as StereoWidthQuestion} a={answer as StereoWidthAnswer} />;
     case 'filters':
