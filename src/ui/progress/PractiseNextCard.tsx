@@ -13,9 +13,19 @@ export function PractiseNextCard({ next }: { next: PractiseSuggestion }) {
         Level {next.level}: {next.levelName}
       </p>
       <p>{next.reason}</p>
-      <a class="btn btn-primary practise-next-go" href={next.href}>
-        Start this drill
-      </a>
+      <div class="row">
+        <a class="btn btn-primary practise-next-go" href={next.href}>
+          Start this drill
+        </a>
+        {!next.firstTime && (
+          <a class="btn practise-next-workout" href="/train?workout=today">
+            Today’s workout
+          </a>
+        )}
+      </div>
+      {!next.firstTime && (
+        <p class="muted">The daily workout on the Train page mixes this with your other weak spots.</p>
+      )}
     </section>
   );
 }
