@@ -3,14 +3,14 @@ import type { SampleRate } from '../dsp/units';
 import type { Stems, StemTrack, TrackId } from '../production/types';
 import { toStorageError } from '../storage/errors';
 import type { HeadroomDb } from '../storage/open';
+import { STEM_CAP_UNKNOWN, STEM_MAX_AGE_MS, stemCacheCapFor } from '../storage/stem-cache-policy';
 import {
   type CachedStems,
   clearStemCache,
-  DEFAULT_STEM_CACHE_CAP,
   evictCachedStems,
   getCachedStems,
+  listCachedStems,
   putCachedStems,
-  stemCacheBytes,
   stemCacheKey,
 } from '../storage/stems';
 import { showNotice } from './notices';
@@ -20,7 +20,8 @@ export { formatBytes } from '../production/import/limits';
 
 /**
  * The persistent half of the stem cache: rendered stems are kept in IndexedDB (keyed by song id,
- * render version and sample rate, capped at 300 MB, least recently used evicted first), so a song
+ * render version and sample rate, under a cap that follows the device's storage, songs unused for two
+ * weeks dropped and the least recently used evicted first, the songs in hand kept), so a song
  * rendered once starts at once next time, offline too. Storage failures never stop playback: reads
  * fall back to rendering, and a full disk while writing evicts and retries once, then skips caching.
  */
@@ -28,8 +29,52 @@ export { formatBytes } from '../production/import/limits';
 /** Bytes of cached stems, or null before it was read (the Settings row shows it). */
 export const stemCacheSize = signal<number | null>(null);
 
-/** The cache's size cap in bytes. */
-export const stemCacheCap = signal<number>(DEFAULT_STEM_CACHE_CAP);
+/** The cache's size cap in bytes (adapted to the device's storage by adaptStemCacheCap). */
+export const stemCacheCap = signal<number>(STEM_CAP_UNKNOWN);
+
+/** What the cache holds, for Settings: how many songs, and when the least recently played was last used. */
+export const stemCacheContents = signal<{ songs: number; oldestUse: number | null } | null>(null);
+
+/** Songs played most recently, newest last: kept when room is made (see stem-cache-policy.ts). */
+const recentSongs: string[] = [];
+/** How many of the most recent songs are kept (the ones a drill or the mixer has in hand). */
+const RECENT_KEPT = 6;
+
+function usedNow(songId: string): void {
+  const at = recentSongs.indexOf(songId);
+  if (at >= 0) recentSongs.splice(at, 1);
+  recentSongs.push(songId);
+  if (recentSongs.length > RECENT_KEPT) recentSongs.shift();
+}
+
+let adapting: Promise<number> | null = null;
+/**
+ * Sets the cap from navigator.storage.estimate() and what the cache holds (once per session unless
+ * `again`): 5 % of the storage granted, less when free space runs low (stem-cache-policy.ts).
+ */
+export function adaptStemCacheCap(again = false): Promise<number> {
+  if (adapting && !again) return adapting;
+  adapting = (async () => {
+    let estimate: { quota?: number; usage?: number } | null = null;
+    try {
+      estimate = (await navigator.storage?.estimate?.()) ?? null;
+    } catch {
+      estimate = null;
+    }
+    let cached = 0;
+    try {
+      cached = (await listCachedStems(await database())).reduce((n, e) => n + e.bytes, 0);
+    } catch {
+      cached = 0;
+    }
+    stemCacheCap.value = stemCacheCapFor(estimate, cached);
+    return stemCacheCap.value;
+  })();
+  return adapting;
+}
+
+/** How long a song may go unplayed before the cache drops it (days, for Settings). */
+export const STEM_MAX_AGE_DAYS = Math.round(STEM_MAX_AGE_MS / (24 * 60 * 60 * 1000));
 
 const writes = new Set<Promise<unknown>>();
 
@@ -60,6 +105,7 @@ export async function readCachedStems(
 ): Promise<Stems | null> {
   try {
     const cached = await getCachedStems(await database(), stemCacheKey(songId, renderVersion, sampleRate));
+    if (cached) usedNow(songId);
     return cached ? toStems(cached, renderVersion) : null;
   } catch {
     // A cache that cannot be read is a cache miss: the song is rendered instead.
@@ -99,7 +145,7 @@ export async function cacheStems(
   const bytes = entry.tracks.reduce((n, t) => n + t.channels.reduce((m, c) => m + c.byteLength, 0), 0);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const result = await store(db, entry, { capBytes });
+      const result = await store(db, entry, { capBytes, keep: new Set(recentSongs) });
       if (!result.stored) return 'too-big';
       return attempt === 0 ? 'stored' : 'stored-after-eviction';
     } catch (error) {
@@ -124,7 +170,8 @@ export async function cacheStems(
 export function storeStems(stems: Stems): Promise<CacheOutcome> {
   const write = (async () => {
     try {
-      const outcome = await cacheStems(await database(), stems, stemCacheCap.value);
+      usedNow(stems.songId);
+      const outcome = await cacheStems(await database(), stems, await adaptStemCacheCap());
       if (stemCacheSize.value !== null) void refreshStemCacheSize();
       return outcome;
     } catch {
@@ -144,9 +191,15 @@ export async function stemWritesSettled(): Promise<void> {
 /** Reads the cache's size into `stemCacheSize`. */
 export async function refreshStemCacheSize(): Promise<void> {
   try {
-    stemCacheSize.value = await stemCacheBytes(await database());
+    const entries = await listCachedStems(await database());
+    stemCacheSize.value = entries.reduce((n, e) => n + e.bytes, 0);
+    stemCacheContents.value = {
+      songs: new Set(entries.map((e) => e.songId)).size,
+      oldestUse: entries[0]?.lastUsed ?? null,
+    };
   } catch {
     stemCacheSize.value = null;
+    stemCacheContents.value = null;
   }
 }
 
@@ -156,6 +209,7 @@ export async function clearCachedAudio(): Promise<boolean> {
     await stemWritesSettled();
     await clearStemCache(await database());
     stemCacheSize.value = 0;
+    stemCacheContents.value = { songs: 0, oldestUse: null };
     return true;
   } catch (error) {
     showNotice({ id: 'stem-cache-clear', tone: 'error', text: toStorageError(error).message });

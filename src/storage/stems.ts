@@ -2,6 +2,7 @@ import { audioBytes, isBlob, packAudio, unpackAudio } from './audio-blob';
 import { toStorageError } from './errors';
 import type { HeadroomDb } from './open';
 import type { StemCacheEntry, StoredTrack } from './schema';
+import { chooseEvictions } from './stem-cache-policy';
 
 /** Default size cap of the stem cache: 300 MB of samples. */
 export const DEFAULT_STEM_CACHE_CAP = 300 * 1024 * 1024;
@@ -113,13 +114,14 @@ export async function getCachedStems(
 }
 
 /**
- * Stores stems, first evicting the least recently used entries until the cache (with this entry) fits
- * in `capBytes`, all in one transaction. Stems bigger than the whole cap are not stored.
+ * Stores stems, first evicting what stem-cache-policy.ts chooses (songs unused for two weeks, then the
+ * least recently used, songs in `keep` last) until the cache with this entry fits in `capBytes`, all in
+ * one transaction. Stems bigger than the whole cap are not stored.
  */
 export async function putCachedStems(
   db: HeadroomDb,
   stems: Omit<CachedStems, 'bytes' | 'createdAt' | 'lastUsed'>,
-  options: { capBytes?: number; now?: number } = {},
+  options: { capBytes?: number; now?: number; keep?: ReadonlySet<string> } = {},
 ): Promise<StemPutResult> {
   const cap = options.capBytes ?? DEFAULT_STEM_CACHE_CAP;
   const now = options.now ?? Date.now();
@@ -144,16 +146,15 @@ export async function putCachedStems(
       lastUsed: now,
     };
     const tx = db.transaction('stems', 'readwrite');
-    const oldestFirst = await tx.store.index('byLastUsed').getAll();
-    let total = oldestFirst.reduce((n, e) => n + (e.key === record.key ? 0 : e.bytes), 0);
-    const evicted: string[] = [];
-    for (const entry of oldestFirst) {
-      if (total + bytes <= cap) break;
-      if (entry.key === record.key) continue;
-      await tx.store.delete(entry.key);
-      total -= entry.bytes;
-      evicted.push(entry.key);
-    }
+    const entries = await tx.store.index('byLastUsed').getAll();
+    const evicted = chooseEvictions(entries, {
+      capBytes: cap,
+      incoming: bytes,
+      now,
+      replacing: record.key,
+      ...(options.keep ? { keep: options.keep } : {}),
+    });
+    for (const key of evicted) await tx.store.delete(key);
     await tx.store.put(record);
     await tx.done;
     return { stored: true, evicted };

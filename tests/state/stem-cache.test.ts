@@ -35,7 +35,7 @@ describe('cacheStems when storage is full', () => {
     expect(await cacheStems(db, stems, 1000, put)).toBe('stored');
     expect(put.mock.calls[0]![1]).toMatchObject({ key: 'pop-1:1:8000', songId: 'pop-1', length: 100 });
     expect(put.mock.calls[0]![1].tracks[0]).toMatchObject({ instrument: 'kick-808', defaultFaderDb: -3 });
-    expect(put.mock.calls[0]![2]).toEqual({ capBytes: 1000 });
+    expect(put.mock.calls[0]![2]).toEqual({ capBytes: 1000, keep: expect.any(Set) });
   });
 
   it('evicts at least the stems’ size and retries once on a quota error', async () => {
