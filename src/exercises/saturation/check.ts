@@ -25,8 +25,8 @@ export function check(q: SaturationQuestion, a: SaturationAnswer): CheckResult {
       : `${q.correct} was the distorted one: +${q.driveDb} dB of drive${how}.`;
   else
     feedback = correct
-      ? `Right: B had ${label(q, q.correct)}${how}.`
-      : `B had ${label(q, q.correct)}${how}${credit > 0 ? `: ${label(q, choice)} was the next one over, so you were close` : ''}.`;
+      ? `Right: B had ${label(q, q.correct)} of drive${how}.`
+      : `B had ${label(q, q.correct)} of drive${how}${credit > 0 ? `: ${label(q, choice)} was the next one over, so you were close` : ''}.`;
   return {
     score: clampScore(100 * credit),
     feedback,

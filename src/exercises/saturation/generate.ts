@@ -112,7 +112,7 @@ function build(rng: Rng, seed: number, lvl: number, adaptiveDb?: number): Satura
       ...base,
       prompt: 'A is clean. How hard is B driven?',
       choices: drives.map(String),
-      choiceLabels: drives.map(driveLabel),
+      choiceLabels: drives.map((d) => `+${d} dB`),
       correct: String(drive),
       driveDb: drive,
       distortionDb: distortionsAt(samples, drives),

@@ -26,8 +26,8 @@ export function check(q: StereoWidthQuestion, a: StereoWidthAnswer): CheckResult
       : `B was ${right}${credit > 0 ? `: ${label(q, choice)} was the next width over, so you were close` : ''}.`;
   } else {
     feedback = correct
-      ? `Right: the ${right} was out of phase, so it cancelled in mono.`
-      : `The ${right} was out of phase between left and right: summed to mono, it cancelled.`;
+      ? `Right: the ${right.toLowerCase()} was out of phase, so it cancelled in mono.`
+      : `The ${right.toLowerCase()} was out of phase between left and right: summed to mono, it cancelled.`;
   }
   return {
     score: clampScore(100 * credit),

@@ -52,11 +52,12 @@ export function WidthReview({ q, a }: { q: StereoWidthQuestion; a: StereoWidthAn
             { label: 'A: stereo', width: 1, tone: 'plain' },
             { label: 'B: mono', width: 0, mono: true, tone: 'right' },
           ];
-  const parts = Object.keys(q.pans) as TrackId[];
+  // The out-of-phase part plays from the centre as (x, −x): it is the hollow band, not a dot.
+  const parts = (Object.keys(q.pans) as TrackId[]).filter((id) => id !== q.flipped);
   const spread = (width: number) =>
     Math.max(...parts.map((id) => Math.abs(placed(q.pans[id] ?? 0, width))), 0);
   const height = rows.length * ROW + 24;
-  const flipped = q.flipped ? trackRef(q.flipped).name : '';
+  const flipped = q.flipped ? trackRef(q.flipped).name.toLowerCase() : '';
   return (
     <figure class="review-figure">
       <svg
