@@ -40,13 +40,22 @@ export type CourseFile =
   | { type: 'page'; page: CoursePage }
   | { type: 'invalid'; problems: string[] };
 
-/** Splits `a, b, c` or `[a, b, c]` into trimmed items (commas inside are not supported). */
-function listOf(value: string): string[] {
+/** Splits `a, b, c` or `[a, b, c]` into trimmed items; commas inside parentheses stay in their item. */
+export function listOf(value: string): string[] {
   const inner = value.trim().replace(/^\[/, '').replace(/\]$/, '');
-  return inner
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of inner) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0) {
+      items.push(current);
+      current = '';
+    } else current += ch;
+  }
+  items.push(current);
+  return items.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** Reads `key: value` lines between `---` fences (the small subset the course files use). */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exercises, isExerciseId } from '../../src/exercises/registry';
 import { loadLessons } from '../../src/lessons/build/load-lessons';
-import { checkCourse, collectCourse, parseCourseFile } from '../../src/lessons/course.pure';
+import { checkCourse, collectCourse, listOf, parseCourseFile } from '../../src/lessons/course.pure';
 
 const DIR = 'lessons/course';
 const files = readdirSync(DIR)
@@ -35,6 +35,15 @@ describe('the 10-week course in lessons/course/', () => {
       for (const heading of ['### Demonstrate', '### Common misconceptions', '### Discussion questions'])
         expect(w.body, `${w.file} ${heading}`).toContain(heading);
     }
+  });
+
+  it('keeps commas inside parentheses in one goal', () => {
+    expect(listOf('[Hear a band, Name it in words (boomy, muddy, harsh), Fix it]')).toEqual([
+      'Hear a band',
+      'Name it in words (boomy, muddy, harsh)',
+      'Fix it',
+    ]);
+    expect(course.weeks[4]?.goals).toHaveLength(3);
   });
 
   it('says what is wrong with a bad week, with the file', () => {

@@ -18,7 +18,7 @@ export function WorkoutPlanList({ plan, current }: { plan: WorkoutPlan; current?
             <strong>
               {item.type === 'review'
                 ? `Quiz again: ${item.lessonTitle}`
-                : `${item.title}${item.adaptive ? ' (adapts to you)' : `, level ${item.level}`}`}
+                : `${item.title}${item.adaptive ? ' (adapts to you)' : ` (level ${item.level})`}`}
             </strong>
             <span class="muted">
               {' '}
