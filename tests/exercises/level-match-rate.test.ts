@@ -11,11 +11,14 @@ import { play as compSpot } from '../../src/exercises/comp-spot/play';
 import { play as delayTime } from '../../src/exercises/delay-time/play';
 import { play as eqBoost } from '../../src/exercises/eq-boost/play';
 import { play as faderBalance } from '../../src/exercises/fader-balance/play';
+import { play as filters } from '../../src/exercises/filters/play';
 import { play as panPosition } from '../../src/exercises/pan-position/play';
 import { play as prodOrMix } from '../../src/exercises/prod-or-mix/play';
 import { type ExerciseId, exercises } from '../../src/exercises/registry';
 import { play as reverbTime } from '../../src/exercises/reverb-time/play';
+import { play as saturation } from '../../src/exercises/saturation/play';
 import type { KindPlay, PlayEnv, SideSpec } from '../../src/exercises/shared/play-types';
+import { play as stereoWidth } from '../../src/exercises/stereo-width/play';
 import { generateSong } from '../../src/production/generate-song';
 import { renderStemsSync } from '../../src/production/render-stems';
 
@@ -32,6 +35,9 @@ const PLAYS: Partial<Record<ExerciseId, KindPlay<never, never>>> = {
   'reverb-time': reverbTime as KindPlay<never, never>,
   'delay-time': delayTime as KindPlay<never, never>,
   'prod-or-mix': prodOrMix as KindPlay<never, never>,
+  'stereo-width': stereoWidth as KindPlay<never, never>,
+  filters: filters as KindPlay<never, never>,
+  saturation: saturation as KindPlay<never, never>,
 };
 
 function env(sampleRate: number): PlayEnv {
