@@ -22,6 +22,21 @@ const FALLBACK_RATE: SampleRate = 48000;
 
 const loadPlays = () => import('../exercises/play-registry');
 
+/**
+ * "Hear every choice": the same prepared question whose review plays the reference (the question's A) against
+ * one choice (what review(answer) makes of it as B), never the right answer.
+ */
+function practiceOf<A>(ready: PreparedQuestion<A>): PreparedQuestion<A> {
+  return {
+    ...ready,
+    review: (answer) => ({
+      a: ready.question.a,
+      b: ready.review(answer).b,
+      labels: { a: 'A: reference', b: 'B: this choice' },
+    }),
+  };
+}
+
 /** Timings measured while playing, for the UI and the report. */
 export interface DrillPlayerTimings {
   /** Preparing the question's audio (stems from memory or rendered, loop cut), ms. */
@@ -123,7 +138,7 @@ export function createDrillPlayer() {
     /** After answering: the review's A and B as plain data (null before, or while nothing is prepared). */
     reviewPair,
     /** Loads a question: renders or reuses its stems and prepares A and B. */
-    async load(kind: ExerciseId, question: unknown): Promise<void> {
+    async load(kind: ExerciseId, question: unknown, practice = false): Promise<void> {
       teardown();
       heard.value = false;
       const mine = ++generation;
@@ -138,7 +153,7 @@ export function createDrillPlayer() {
           loadSong: (source) => loadSongStems(source, sampleRate),
         });
         if (mine !== generation) return;
-        prepared = ready;
+        prepared = practice ? practiceOf(ready) : ready;
         timings.value = { prepareMs: performance.now() - started, startMs: null };
         // Measure the level match now (offline, no live context needed), so even the first Play is quick.
         if (settings.value.levelMatch && ready.levelMatch.allowed) {

@@ -5,6 +5,7 @@ import { closeDrill, type DrillSession } from '../../state/drill';
 import { AnswerPanel } from './AnswerPanel';
 import { DrillSummary } from './DrillSummary';
 import { PlayerBar } from './PlayerBar';
+import { PracticePanel } from './practice-panel';
 import { ReviewPicture } from './ReviewPicture';
 import { SaveStatus } from './SaveStatus';
 import { ScoringRule } from './ScoringRule';
@@ -124,6 +125,9 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
         </Prompt>
         <PlayerBar player={player} />
       </div>
+      {index === 0 && phase === 'question' && !session.adaptive && (
+        <PracticePanel question={question} onPlay={() => player.stop()} />
+      )}
       <div class="panel drill-answer">
         <AnswerPanel
           question={question}

@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type ExerciseQuestion, exercises } from '../../exercises/registry';
+import { practiceChoices, practiceSeed } from '../../exercises/shared/practice-choices';
+import { createDrillPlayer } from '../../state/drill-player';
+import './practice.css';
+
+/** Keeps Enter and Space on a practice button from reaching the drill's own keys (Enter would submit). */
+function ownKeys(event: KeyboardEvent): void {
+  if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+}
+
+/**
+ * "Hear every choice" before the first scored question of a drill: a practice question of the same kind and
+ * level (never the scored one), each possible answer auditioned as B against the reference as A, with a
+ * sentence of what it sounds like. Nothing here is scored or stored. `onPlay` stops the drill's own player.
+ */
+export function PracticePanel({ question, onPlay }: { question: ExerciseQuestion; onPlay: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [current, setCurrent] = useState<number | null>(null);
+  const practice = useMemo(
+    () => exercises[question.kind].generate(practiceSeed(question.seed), question.level) as ExerciseQuestion,
+    [question.kind, question.seed, question.level],
+  );
+  const choices = useMemo(() => practiceChoices(practice), [practice]);
+  const player = useMemo(() => (open ? createDrillPlayer() : null), [open]);
+  useEffect(() => {
+    if (!player) return;
+    void player.load(practice.kind, practice, true);
+    return () => player.dispose();
+  }, [player, practice]);
+  if (!choices) return null;
+  const status = player?.status.value;
+  const selected = player?.state.value?.selected;
+  const playing = player?.state.value?.playing ?? false;
+  const hear = async (i: number) => {
+    if (!player) return;
+    onPlay();
+    setCurrent(i);
+    await player.review(choices[i]!.answer);
+    player.select('b');
+    if (!playing) await player.play();
+  };
+  return (
+    <section class="panel practice" aria-labelledby="practice-title">
+      <h3 id="practice-title" class="practice-title">
+        Practice first: hear every choice
+      </h3>
+      {!open ? (
+        <>
+          <p class="muted">
+            Before the scored questions, listen to what each possible answer sounds like against the
+            reference, on a practice example. Nothing here is scored.
+          </p>
+          <button type="button" class="btn" onClick={() => setOpen(true)} onKeyDown={ownKeys}>
+            Hear every choice
+          </button>
+        </>
+      ) : (
+        <>
+          <p class="muted" aria-live="polite">
+            {status === 'failed'
+              ? (player?.error.value ?? 'The practice audio could not be prepared.')
+              : status === 'ready'
+                ? 'Pick a choice to hear it as B; A is the reference. Not scored.'
+                : 'Preparing the practice example…'}
+          </p>
+          <ul class="practice-choices">
+            {choices.map((c, i) => (
+              <li key={c.label}>
+                <button
+                  type="button"
+                  class={`btn practice-choice${current === i ? ' is-current' : ''}`}
+                  aria-pressed={current === i}
+                  disabled={status !== 'ready'}
+                  onClick={() => void hear(i)}
+                  onKeyDown={ownKeys}
+                >
+                  {c.label}
+                </button>
+                <span class="practice-sentence">{c.sentence}</span>
+              </li>
+            ))}
+          </ul>
+          <div class="practice-controls">
+            <button
+              type="button"
+              class="btn btn-ghost"
+              aria-pressed={selected === 'a'}
+              disabled={current === null}
+              onClick={() => player?.select('a')}
+              onKeyDown={ownKeys}
+            >
+              A: reference
+            </button>
+            <button
+              type="button"
+              class="btn btn-ghost"
+              aria-pressed={selected === 'b'}
+              disabled={current === null}
+              onClick={() => player?.select('b')}
+              onKeyDown={ownKeys}
+            >
+              B: this choice
+            </button>
+            <button
+              type="button"
+              class="btn btn-ghost"
+              onClick={() => {
+                player?.stop();
+                setOpen(false);
+                setCurrent(null);
+              }}
+              onKeyDown={ownKeys}
+            >
+              Done practising
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
