@@ -132,23 +132,29 @@ export function renderMix(
   settings: readonly StripSettings[],
   masterDb: Decibels,
   durationS?: Seconds,
+  masterWidth = 1,
 ) {
   const length = source.tracks[0]?.channels[0]?.length ?? 0;
   return renderOffline(
     async (ctx) => {
       const mix = await createLiveMix(ctx, source, settings, masterDb);
+      if (masterWidth !== 1) mix.setMasterWidth(masterWidth, false);
       mix.play(0);
     },
     { sampleRate: source.sampleRate, durationS: durationS ?? length / source.sampleRate + TAIL_S },
   );
 }
 
-/** Renders the mix and offers it as a 16-bit WAV download named after the source. */
+/**
+ * Renders the mix and offers it as a 16-bit WAV download named after the source. The master width is part of
+ * the mix; the master's mono button is a listening check and is left out.
+ */
 export async function exportMixWav(
   source: MixSource,
   settings: readonly StripSettings[],
   masterDb: Decibels,
+  masterWidth = 1,
 ): Promise<void> {
-  const buffer = await renderMix(source, settings, masterDb);
+  const buffer = await renderMix(source, settings, masterDb, undefined, masterWidth);
   downloadBlob(exportWav(buffer), `headroom-${source.id}-mix.wav`);
 }

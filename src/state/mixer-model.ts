@@ -348,7 +348,7 @@ export function createMixerModel() {
       const release = holdBusy('export');
       try {
         const engine = await loadEngine();
-        await engine.exportMixWav(current, settingsNow(), masterFaderDb.value);
+        await engine.exportMixWav(current, settingsNow(), masterFaderDb.value, masterWidth.value);
         showNotice({ id: 'export', tone: 'success', text: 'Mix exported as a WAV file.' });
       } catch (error) {
         showNotice({ id: 'export', tone: 'error', text: `Export failed: ${describe(error)}` });
