@@ -13,5 +13,7 @@ export * from './noise';
 export * from './pan';
 export * from './random';
 export * from './reverb-ir';
+export * from './saturation';
+export * from './stereo-width';
 export * from './units';
 export * from './wav';
