@@ -1,5 +1,5 @@
 import type { IAudioBuffer } from 'standardized-audio-context';
-import type { Decibels, SampleRate, Seconds } from '../dsp/units';
+import type { Decibels, Lufs, SampleRate, Seconds } from '../dsp/units';
 import {
   type AnyContext,
   type DeepPartial,
@@ -14,6 +14,7 @@ import {
   Transport,
   type TransportSnapshot,
 } from '../engine';
+import { LoudnessTap } from '../engine/loudness-tap';
 import type { MixSource, SourceTrack } from './test-sources';
 
 /**
@@ -35,6 +36,8 @@ export interface LiveMix {
   readGainReductionDb(index: number): Decibels;
   /** What leaves the master bus, after the hearing-safety limiter (never above its −1 dBFS ceiling). */
   readMasterMeter(): StripMeterReading;
+  /** Loudness of what leaves the limiter over the last 400 ms (momentary LUFS; −∞ when not live). */
+  readLoudnessLufs(): Lufs;
   /** How much the limiter is turning the mix down now (≤ 0 dB): the output peak against the peak going in. */
   readLimiterReductionDb(): Decibels;
   play(from: Seconds): void;
@@ -83,7 +86,16 @@ export async function createLiveMix(
   settings: readonly StripSettings[],
   masterDb: Decibels,
 ): Promise<LiveMix> {
-  const mixer = await Mixer.create(ctx, { tracks: [...settings], masterDb, bpm: source.bpm ?? 120 });
+  // What leaves the master also feeds a loudness meter (live playback only: an offline render has no reader).
+  const out = 'startRendering' in ctx ? null : ctx.createGain();
+  out?.connect(ctx.destination);
+  const mixer = await Mixer.create(ctx, {
+    tracks: [...settings],
+    masterDb,
+    bpm: source.bpm ?? 120,
+    ...(out ? { output: out } : {}),
+  });
+  const loudness = out ? new LoudnessTap(ctx, out) : null;
   const transport = new Transport(ctx, mixer, buffersFor(ctx, source));
   return {
     context: ctx,
@@ -97,6 +109,7 @@ export async function createLiveMix(
     readStripMeter: (index) => mixer.strip(index).readMeter(),
     readGainReductionDb: (index) => mixer.strip(index).readGainReductionDb(),
     readMasterMeter: () => mixer.master.readOutputMeter(),
+    readLoudnessLufs: () => loudness?.read() ?? Number.NEGATIVE_INFINITY,
     readLimiterReductionDb: () =>
       limiterReductionDb(mixer.readMasterMeter().peakDb, mixer.master.readOutputMeter().peakDb),
     play: (from) => {
@@ -119,6 +132,8 @@ export async function createLiveMix(
     dispose: () => {
       transport.dispose();
       mixer.dispose();
+      loudness?.dispose();
+      out?.disconnect();
     },
   };
 }

@@ -11,8 +11,13 @@ export interface MeterTargets {
   masterMeter: Signal<MeterView>;
   /** The limiter's gain reduction now (≤ 0 dB). */
   limiterReductionDb?: Signal<number>;
+  /** Momentary loudness of what leaves the limiter (LUFS), read five times a second. */
+  loudnessLufs?: Signal<number>;
   onPosition: (position: Seconds) => void;
 }
+
+/** How often the loudness readout updates (a number changing every frame cannot be read). */
+const LOUDNESS_EVERY_MS = 200;
 
 /**
  * Reads every meter, the gain reductions and the play position once per animation frame, applies
@@ -22,6 +27,7 @@ export interface MeterTargets {
 export function startMeterLoop(getLive: () => LiveMix | null, targets: MeterTargets): () => void {
   let frame = 0;
   let last = performance.now();
+  let lastLoudness = 0;
   let running = true;
 
   const tick = (nowMs: number) => {
@@ -48,6 +54,14 @@ export function startMeterLoop(getLive: () => LiveMix | null, targets: MeterTarg
         const shown = Math.min(0, reduction, limiting.value + 20 * dt);
         if (Math.abs(shown - limiting.value) > 0.05 || (shown === 0 && limiting.value !== 0))
           limiting.value = Math.abs(shown) < 0.05 ? 0 : shown;
+      }
+      const loudness = targets.loudnessLufs;
+      if (loudness && nowMs - lastLoudness >= LOUDNESS_EVERY_MS) {
+        lastLoudness = nowMs;
+        const lufs = live.isPlaying ? live.readLoudnessLufs() : Number.NEGATIVE_INFINITY;
+        // Tenths of a LU are what the readout shows; below −70 LUFS (the gate) reads as silence.
+        const shown = lufs > -70 ? Math.round(lufs * 10) / 10 : Number.NEGATIVE_INFINITY;
+        if (shown !== loudness.value) loudness.value = shown;
       }
       if (live.isPlaying) targets.onPosition(live.position);
     }

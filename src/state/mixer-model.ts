@@ -1,6 +1,6 @@
 import { batch, type Signal, signal } from '@preact/signals';
 import type { CompressorSettings } from '../dsp/compressor';
-import type { Decibels, Pan, SampleRate, Seconds } from '../dsp/units';
+import type { Decibels, Lufs, Pan, SampleRate, Seconds } from '../dsp/units';
 import type { AnyContext, EqBandSettings, SendSettings, StripSettings } from '../engine';
 import { currentAudioContext, describe, reportAudioProblem, reportEngineFailure, startAudio } from './audio';
 import { holdBusy } from './busy';
@@ -64,6 +64,8 @@ export function createMixerModel() {
   const masterMeter = signal<MeterView>(SILENT_METER);
   /** How much the limiter turns the mix down now (≤ 0 dB; 0 when it has nothing to do). */
   const limiterReductionDb = signal<Decibels>(0);
+  /** Momentary loudness of what leaves the limiter (LUFS; −∞ when silent or stopped). */
+  const loudnessLufs = signal<Lufs>(Number.NEGATIVE_INFINITY);
   const transport = signal<TransportView>({ playing: false, position: 0, duration: 0, looping: true });
   const selected = signal(0);
   const sampleRate = signal<SampleRate>(48000);
@@ -229,6 +231,7 @@ export function createMixerModel() {
     masterMono,
     masterMeter,
     limiterReductionDb,
+    loudnessLufs,
     transport,
     selected,
     sampleRate,
@@ -332,6 +335,7 @@ export function createMixerModel() {
         strips,
         masterMeter,
         limiterReductionDb,
+        loudnessLufs,
         onPosition: (position) => {
           if (transport.value.playing) transport.value = { ...transport.value, position };
         },

@@ -10,6 +10,28 @@ export function limiterWords(reductionDb: number): string {
 }
 
 /**
+ * Under the master meter: the loudness of what leaves the limiter (momentary LUFS, as streaming services
+ * measure it) and the limiter's gain reduction now, beside the meter's post-limiter peak.
+ */
+function MasterReadouts({ lufs, reduction }: { lufs: number; reduction: number }) {
+  const playing = Number.isFinite(lufs);
+  return (
+    <dl class="master-readouts">
+      <div title="How loud the mix is now (the last 0.4 s), in LUFS: streaming services play songs at about −14 LUFS.">
+        <dt>Loudness</dt>
+        <dd>{playing ? `${lufs.toFixed(1).replace('-', '−')} LUFS` : '—'}</dd>
+      </div>
+      <div title="How much the safety limiter is turning the mix down now.">
+        <dt>Limiter</dt>
+        <dd class={reduction < -0.05 ? 'is-limiting' : ''}>
+          {reduction < -0.05 ? `−${limiterWords(reduction)}` : '0 dB'}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/**
  * The master section: width and mono (check the mix in mono), master fader and meter (after the hearing-safety limiter: what you hear, never
  * above −1 dBFS), and the limiter, always on, with how much it is turning the mix down right now.
  */
@@ -71,6 +93,7 @@ export function MasterSection({ model, faderHeight = 180 }: { model: MixerModel;
           onResetHold={model.clearPeaks}
         />
       </div>
+      <MasterReadouts lufs={model.loudnessLufs.value} reduction={reduction} />
     </section>
   );
 }
