@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { check } from '../../src/exercises/fix-mix/check';
 import type { FixMixAnswer, FixMixQuestion } from '../../src/exercises/fix-mix/meta';
+import { blocking, describeFindings, installAxe, runAxe, setTheme } from './axe';
 import { launchChromium } from './browser';
 import { hearQuestion } from './hear-question';
 
@@ -11,7 +12,9 @@ const base = inject('baseUrl');
 
 beforeAll(async () => {
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+  await installAxe(context);
+  page = await context.newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -106,6 +109,11 @@ describe('fix-mix, keyboard and mouse', () => {
     expect(cells).toHaveLength(2);
     for (const c of cells) expect(c).toMatch(/^−?-?\d+\.\d LUFS$/);
     expect(await page.locator('.mix-spectrum path.review-right').getAttribute('d')).toMatch(/^M/);
+    // The review with its listening bar and readings has no serious or critical accessibility problem.
+    for (const theme of ['dark', 'light'] as const) {
+      await setTheme(page, theme);
+      expect(describeFindings(blocking(await runAxe(page, '.mix-review'))), theme).toBe('');
+    }
     // Back to the whole mixes with the mouse.
     await page.getByRole('button', { name: 'Whole mix' }).click();
     await expect.poll(() => page.locator('.mix-listen-hint').textContent()).toMatch(/^Both whole mixes/);
