@@ -88,4 +88,77 @@ describe('a new learner, from Start here through the first workout item', () => 
       .poll(() => page.locator('h1, h2').first().textContent(), { timeout: 60_000 })
       .toMatch(/^Workout 2 of \d+: /);
   }, 420_000);
+
+  it('brings back the quiz of a lesson finished 3 days ago as the workout’s first item', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`${base}/learn`);
+    await p.waitForSelector('.lesson-map');
+    const now = Date.now();
+    await p.evaluate(
+      (now) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('headroom');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['lessons', 'settings'], 'readwrite');
+            const at = now - 3 * 86_400_000;
+            tx.objectStore('lessons').put({
+              profileId: 'default',
+              lessonId: 'what-is-production',
+              version: 1,
+              step: 0,
+              scores: {},
+              completed: true,
+              completedAt: at,
+              updatedAt: at,
+            });
+            tx.objectStore('settings').put({
+              key: 'hearingCheck',
+              value: { at: now, leftRightOk: true, unheardHz: [] },
+            });
+            tx.oncomplete = () => resolve();
+          };
+        }),
+      now,
+    );
+    await p.goto(`${base}/train`);
+    await p.waitForSelector('.next-up');
+    await p.click('.workout-offer summary');
+    expect(await p.locator('.workout-offer .workout-item').first().textContent()).toContain(
+      'Quiz again: What "music production" means',
+    );
+    await p.click('.workout-offer .workout-start');
+    await p.waitForSelector('.workout-review .quiz');
+    expect(await p.locator('h1').first().textContent()).toBe('Quiz again: What "music production" means');
+    // Answer every question (the first choice each), check, and go on to the next item.
+    const groups = p.locator('.workout-review fieldset.quiz-question');
+    const n = await groups.count();
+    for (let i = 0; i < n; i++) await groups.nth(i).locator('.quiz-option').first().click();
+    await p.getByRole('button', { name: 'Check answers' }).click();
+    await p.getByRole('button', { name: 'Next in your workout' }).click();
+    await expect
+      .poll(() => p.locator('h1').first().textContent(), { timeout: 60_000 })
+      .toMatch(/^Workout 2 of \d+: /);
+    // The review is stored as a quiz attempt of the lesson: the spacing schedule counts it.
+    const attempts = await p.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('headroom');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const r = open.result
+              .transaction('lessons')
+              .objectStore('lessons')
+              .get(['default', 'what-is-production']);
+            r.onsuccess = () => {
+              const quizzes = (r.result as { quizzes?: Record<string, { count: number }> }).quizzes ?? {};
+              resolve(Object.values(quizzes).reduce((sum, q) => sum + q.count, 0));
+            };
+          };
+        }),
+    );
+    expect(attempts).toBe(1);
+    await context.close();
+  }, 180_000);
 });
