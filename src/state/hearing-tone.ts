@@ -15,7 +15,8 @@ let stopCurrent: (() => void) | null = null;
 /** Plays a tone at `hz` on one side (pan −1 left … 1 right). Resolves false when sound could not start. */
 export async function playTone(hz: Hz, pan: number): Promise<boolean> {
   const ctx = await startAudio();
-  if (!ctx || ctx.state !== 'running') return false;
+  if (!ctx) return false;
+  if (ctx.state !== 'running') return false;
   stopCurrent?.();
   const t = ctx.currentTime + 0.02;
   const osc = ctx.createOscillator();
