@@ -28,6 +28,9 @@ import './path.css';
 export function TrainPath() {
   useEffect(() => watchPath(), []);
   const [recheck, setRecheck] = useState(false);
+  // A "Today's workout" link (from Learn or Progress) opens the workout plan.
+  const askedForWorkout =
+    typeof location !== 'undefined' && new URLSearchParams(location.search).get('workout') === 'today';
   const kinds = useMemo(registryKinds, []);
   const attempts = pathAttempts.value;
   const unheard = unheardBands.value;
@@ -73,7 +76,7 @@ export function TrainPath() {
         )}
       </NextUpCard>
       {step.type === 'lesson' && (
-        <details class="panel workout-offer">
+        <details class="panel workout-offer" open={askedForWorkout}>
           <summary>Or start with today’s workout (about {plan.minutes} min)</summary>
           <WorkoutPlanList plan={plan} />
           <button type="button" class="btn btn-primary workout-start" onClick={() => startWorkout(plan)}>
