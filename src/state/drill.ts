@@ -201,6 +201,8 @@ export function createDrill(options: DrillOptions) {
    */
   const prefetchNext = (i: number, answered = false) => {
     if (i + 1 >= count || (estimator && !answered)) return;
+    // Without a Worker (Node, old browsers) the render would run on this thread: only ahead of need.
+    if (typeof Worker === 'undefined') return;
     const rate = currentAudioContext()?.sampleRate ?? 48000;
     for (const s of songSourcesOf(generate(itemAt(i + 1)))) loadSongStems(s, rate).catch(() => undefined);
   };
