@@ -5,7 +5,7 @@ import { buildReport, encodeReport } from '../../src/classroom/report';
 import { check } from '../../src/exercises/mix-match/check';
 import { generate } from '../../src/exercises/mix-match/generate';
 import { mixGradeFromDetails } from '../../src/exercises/shared/mix-grade-view';
-import { setTheme } from './axe';
+import { blocking, describeFindings, installAxe, runAxe, setTheme } from './axe';
 import { launchChromium } from './browser';
 
 let browser: Browser;
@@ -16,7 +16,9 @@ const shots = process.env.HEADROOM_SHOTS;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+  await installAxe(context);
+  page = await context.newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -75,6 +77,10 @@ describe('the gradebook shows a mix answer track by track', () => {
     const cells = await table.locator('tbody td').allTextContents();
     expect(cells).toEqual(grade.cells.map((c) => words(c.steps)));
     expect(cells.some((c) => c !== '✓ same')).toBe(true);
+    for (const theme of ['dark', 'light'] as const) {
+      await setTheme(page, theme);
+      expect(describeFindings(blocking(await runAxe(page, '.cr-mix'))), theme).toBe('');
+    }
     if (shots) {
       for (const width of [1366, 390]) {
         await page.setViewportSize({ width, height: 900 });
