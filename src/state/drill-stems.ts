@@ -78,6 +78,10 @@ export function isStockSong(overrides: SongOverrides | undefined): boolean {
   return Object.keys(overrides ?? {}).every((k) => STOCK_OVERRIDES.has(k));
 }
 
+// Fetch and parse the sampled instruments as soon as anything that plays songs is loaded (after the first
+// screen), so that the first question's analysis on this page already hears them, and its first song waits less.
+if (typeof location !== 'undefined') setTimeout(() => void loadInstrumentBank(), 0);
+
 /** Longest the first song waits for the sampled instruments before it is synthesised instead. */
 export const INSTRUMENT_WAIT_MS = 5000;
 
