@@ -3,10 +3,12 @@ import { startRouter } from './state/router';
 import { database } from './state/storage';
 import { applyTheme } from './state/theme';
 import { startUpdates } from './state/updates';
-import { startXapi } from './state/xapi-hooks';
+import { startXapi, takeCmi5Launch } from './state/xapi-hooks';
 import { App } from './ui/shell/app';
 import './ui/styles/base.css';
 
+// An LMS launching an assignment (cmi5): its page, before the router reads the address.
+takeCmi5Launch();
 startRouter();
 applyTheme();
 // Opening storage creates the default profile on a first visit; failures become a notice.

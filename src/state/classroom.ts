@@ -35,6 +35,7 @@ import { toStorageError } from '../storage/errors';
 import { showNotice } from './notices';
 import { switchProfile } from './profiles';
 import { activeProfileId, database, profiles, saveAttempt } from './storage';
+import { cmi5HandedIn } from './xapi-hooks';
 
 export type { Assignment, AssignmentGrade, AssignmentQuestion, DecodedAssignment, Report };
 export { APP_VERSION };
@@ -257,6 +258,7 @@ export async function handInAssignment(key: string, student: string): Promise<Ou
     });
     await markHandedIn(db, key, handedInAt);
     await loadStudentAssignments();
+    cmi5HandedIn(report.score, report.passMark);
     return {
       ok: true,
       report,

@@ -8,6 +8,7 @@ import type { QuizAttempt } from '../lessons/progress.pure';
 import type { LessonSummary } from '../lessons/schema';
 import type { HeadroomDb } from '../storage/open';
 import type { Attempt } from '../storage/schema';
+import { navigate } from './router';
 
 type Sync = typeof import('./xapi-sync');
 
@@ -87,4 +88,27 @@ export function xapiQuiz(
   attempt: QuizAttempt,
 ): void {
   hand((m) => m.queueQuiz(profileId, lesson, blockId, attempt));
+}
+
+/** A student handed in an assignment: in a cmi5 launch, its score goes back to the course. */
+export function cmi5HandedIn(score: number, passMark: number): void {
+  try {
+    if (!sessionStorage.getItem('headroom-cmi5-session')) return;
+  } catch {
+    return;
+  }
+  void import('./cmi5-session').then((m) => m.finishCmi5(score, passMark)).catch(() => undefined);
+}
+
+/**
+ * An LMS launched Headroom at /cmi5?a=<assignment>&endpoint=…: show the assignment's page at once and start
+ * the cmi5 session in the background. Returns true when this was such a launch.
+ */
+export function takeCmi5Launch(): boolean {
+  if (location.pathname !== '/cmi5') return false;
+  const href = location.href;
+  const code = new URLSearchParams(location.search).get('a') ?? '';
+  navigate(`/classroom/open#a=${code}`, { replace: true });
+  void import('./cmi5-session').then((m) => m.launchCmi5(href)).catch(() => undefined);
+  return true;
 }

@@ -58,11 +58,29 @@ export function storedLrsOrigin(name = 'headroom'): Promise<string | null> {
   });
 }
 
-/** The shell response, with the LRS origin allowed when one is set up. */
-export async function withLrsPolicy(response: Response): Promise<Response> {
-  const origin = await storedLrsOrigin();
-  if (!origin || !response.ok) return response;
-  const html = allowConnectOrigin(await response.text(), origin);
+/**
+ * The origins a cmi5 launch names (its LRS endpoint and its token URL), for a navigation to /cmi5 only:
+ * the LMS that launches Headroom decides where that session's results go.
+ */
+export function cmi5Origins(url: URL): string[] {
+  if (url.pathname !== '/cmi5') return [];
+  const out: string[] = [];
+  for (const name of ['endpoint', 'fetch']) {
+    const m = /^(https?):\/\/([a-z0-9.-]+(:\d{1,5})?|\[[0-9a-f:.]+\](:\d{1,5})?)(\/|$)/i.exec(
+      url.searchParams.get(name) ?? '',
+    );
+    if (m) out.push(`${(m[1] ?? '').toLowerCase()}://${(m[2] ?? '').toLowerCase()}`);
+  }
+  return [...new Set(out)];
+}
+
+/** The shell response, with the LRS origin (and a cmi5 launch's origins) allowed when there are any. */
+export async function withLrsPolicy(response: Response, url?: URL): Promise<Response> {
+  const lrs = await storedLrsOrigin();
+  const origins = [...new Set([...(lrs ? [lrs] : []), ...(url ? cmi5Origins(url) : [])])];
+  if (origins.length === 0 || !response.ok) return response;
+  let html = await response.text();
+  for (const origin of origins.reverse()) html = allowConnectOrigin(html, origin);
   return new Response(html, {
     status: response.status,
     statusText: response.statusText,

@@ -15,7 +15,7 @@ cleanupOutdatedCaches();
 // Deep links (/learn/eq-basics, /mix, ...) load the app shell offline; the client-side router does the rest.
 // With a school's record store set up, the shell's policy also allows that one origin (lrs-csp.ts).
 const shell = createHandlerBoundToURL('index.html');
-registerRoute(new NavigationRoute(async (options) => withLrsPolicy(await shell(options))));
+registerRoute(new NavigationRoute(async (options) => withLrsPolicy(await shell(options), options.url)));
 
 // A waiting update activates only when the page asks (the learner pressed "Reload").
 self.addEventListener('message', (event) => {

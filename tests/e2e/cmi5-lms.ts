@@ -51,6 +51,12 @@ export async function startFakeLms(
       res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }).end(JSON.stringify(body));
       return;
     }
+    if (url.pathname === '/course/7') {
+      res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end('<title>Course</title><h1>Back in the course</h1>');
+      return;
+    }
     if (req.headers.authorization !== `Basic ${token}`) {
       res.writeHead(401, CORS).end();
       return;
@@ -82,12 +88,6 @@ export async function startFakeLms(
         },
       );
       req.pipe(upstream);
-      return;
-    }
-    if (url.pathname === '/course/7') {
-      res
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end('<title>Course</title><h1>Back in the course</h1>');
       return;
     }
     res.writeHead(404, CORS).end();

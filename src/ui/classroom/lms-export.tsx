@@ -1,4 +1,6 @@
 /** Grades for a school's LMS without a record store: Canvas and Moodle import files, and a Google Classroom share link. */
+
+import { cmi5Package } from '../../classroom/cmi5/course';
 import type { GradebookTable } from '../../classroom/gradebook';
 import { canvasCsv, googleClassroomShareUrl, lmsExportGaps, moodleCsv } from '../../classroom/lms-csv';
 import type { Assignment } from '../../state/classroom';
@@ -65,6 +67,42 @@ export function GoogleClassroomShare({ assignment }: { assignment: Assignment })
       <span class="muted">
         Opens Google Classroom in a new tab with the link filled in. Google then receives the whole link, the
         assignment in it included.
+      </span>
+    </p>
+  );
+}
+
+/** Downloads a cmi5 package of the assignment for an LMS (the AU is this hosted Headroom's /cmi5 page). */
+export function Cmi5PackageButton({ assignment }: { assignment: Assignment }) {
+  const download = () => {
+    const share = shareAssignment(assignment);
+    const code = new URL(share.link).hash.replace(/^#a=/, '');
+    const bytes = cmi5Package({
+      assignmentId: assignment.id,
+      title: assignment.title,
+      description: assignment.instructions,
+      passMark: assignment.passMark,
+      launchUrl: `${location.origin}/cmi5?a=${code}`,
+    });
+    const url = URL.createObjectURL(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = share.fileName.replace(/\.headroom\.json$/, '.cmi5.zip');
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  return (
+    <p>
+      <button type="button" class="btn" onClick={download}>
+        Download cmi5 package
+      </button>{' '}
+      <span class="muted">
+        For an LMS that runs cmi5 courses: it launches this assignment in Headroom (at this address) and gets
+        the score back when the student hands in.
       </span>
     </p>
   );

@@ -2,7 +2,7 @@
 import { useRef } from 'preact/hooks';
 import type { Assignment } from '../../state/classroom';
 import { shareAssignment } from '../../state/classroom-teacher';
-import { GoogleClassroomShare } from './lms-export';
+import { Cmi5PackageButton, GoogleClassroomShare } from './lms-export';
 import { copyText, downloadText } from './transfer';
 
 /** Copy-link and download buttons with the link visible. */
@@ -38,6 +38,7 @@ export function SharePanel({ assignment }: { assignment: Assignment }) {
         opens offline once Headroom is installed.
       </p>
       <GoogleClassroomShare assignment={assignment} />
+      <Cmi5PackageButton assignment={assignment} />
     </div>
   );
 }
