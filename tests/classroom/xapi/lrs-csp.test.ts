@@ -26,3 +26,24 @@ describe('the shell policy with an LRS', () => {
       expect(() => allowConnectOrigin(built, bad)).toThrow(/Not an origin/);
   });
 });
+
+describe('a cmi5 launch page', () => {
+  it('names the endpoint and token origins of a /cmi5 navigation only, lower-cased, once each', async () => {
+    const { cmi5Origins } = await import('../../../src/sw/lrs-csp');
+    const q =
+      'endpoint=https%3A%2F%2FLRS.lms.example%2Fxapi%2F&fetch=https%3A%2F%2Flms.example%2Ffetch%3Fk%3D1';
+    expect(cmi5Origins(new URL(`https://headroom.example/cmi5?a=x&${q}`))).toEqual([
+      'https://lrs.lms.example',
+      'https://lms.example',
+    ]);
+    expect(cmi5Origins(new URL(`https://headroom.example/learn?${q}`))).toEqual([]);
+    expect(
+      cmi5Origins(
+        new URL(
+          "https://headroom.example/cmi5?endpoint=https%3A%2F%2Fa.example%3B%20script-src%20'unsafe-inline'",
+        ),
+      ),
+    ).toEqual([]);
+    expect(cmi5Origins(new URL('https://headroom.example/cmi5?endpoint=javascript%3Aalert(1)'))).toEqual([]);
+  });
+});
