@@ -58,8 +58,11 @@ export function HandInPanel({ item }: { item: StudentAssignment }) {
       {result && (
         <div class="stack cr-report" aria-live="polite">
           <p>
-            <strong>Your report is ready: {result.report.score}/100.</strong> Send it to your teacher as a
-            file, or copy the code into a message.
+            <strong>Your report is ready: {result.report.score}/100.</strong>{' '}
+            {result.report.score >= item.assignment.passMark
+              ? `That passes (the pass mark is ${item.assignment.passMark}).`
+              : `The pass mark is ${item.assignment.passMark}: practise the items with low scores and hand in again if your teacher allows it.`}{' '}
+            Send it to your teacher as a file, or copy the code into a message.
           </p>
           <div class="row">
             <button

@@ -31,7 +31,7 @@ function MyAssignments() {
                 <span style={{ width: `${(100 * grade.answered) / grade.questions}%` }} />
               </span>
               <span class="muted">
-                {grade.answered}/{grade.questions} answered · score {grade.score}
+                {grade.answered}/{grade.questions} answered · score {grade.score} (pass mark {a.passMark})
                 {a.due && (
                   <span class={isOverdue(a.due) && handedInAt === undefined ? 'cr-overdue' : undefined}>
                     {' '}
