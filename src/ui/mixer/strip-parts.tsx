@@ -130,7 +130,7 @@ export function StripSaturation({ strip, model }: StripPartProps) {
         type="button"
         class="ms-btn ms-mono"
         aria-pressed={s.saturation.enabled}
-        aria-label={`${s.name} saturation`}
+        aria-label={`${s.name} Sat (saturation)`}
         title="Saturation: drive the sound into a soft curve (adds overtones)"
         onClick={() => model.setSaturation(strip.index, { enabled: !s.saturation.enabled })}
       >
