@@ -33,9 +33,41 @@ async function readHere(r: Omit<MixReviewRequest, 'id'>): Promise<ReviewReadings
   return readSides(r.a, r.b, r.sampleRate);
 }
 
+/** Why a reading was not made: a newer request came in while it waited (the UI ignores it). */
+export class ReadingSuperseded extends Error {
+  override readonly name = 'ReadingSuperseded';
+  constructor() {
+    super('A newer reading was asked for.');
+  }
+}
+
+type Job = {
+  request: Omit<MixReviewRequest, 'id'>;
+  resolve: (r: ReviewReadings) => void;
+  reject: (e: unknown) => void;
+};
+let running = false;
+let next: Job | null = null;
+
+function pump(): void {
+  if (running || !next) return;
+  const job = next;
+  next = null;
+  running = true;
+  const pending = worker.call(job.request);
+  (pending ? pending.catch(() => readHere(job.request)) : readHere(job.request))
+    .then(job.resolve, job.reject)
+    .finally(() => {
+      running = false;
+      pump();
+    });
+}
+
 /**
  * Readings of a review pair's two mixes, or of the track called `solo` in each (a side without it reads
- * null). The samples are copied to the worker; a solo sends only the soloed track.
+ * null). The samples are copied to the worker; a solo sends only the soloed track. One reading runs at a
+ * time and only the newest request waits: one it replaces rejects with ReadingSuperseded, so clicking
+ * through the solos never queues up renders.
  */
 export function readReview(
   pair: AbPair,
@@ -43,6 +75,9 @@ export function readReview(
   solo: string | null,
 ): Promise<ReviewReadings> {
   const request = { a: soloForMeasure(pair.a, solo), b: soloForMeasure(pair.b, solo), sampleRate };
-  const pending = worker.call(request);
-  return pending ? pending.catch(() => readHere(request)) : readHere(request);
+  return new Promise<ReviewReadings>((resolve, reject) => {
+    next?.reject(new ReadingSuperseded());
+    next = { request, resolve, reject };
+    pump();
+  });
 }

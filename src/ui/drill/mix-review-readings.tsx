@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatHz } from '../../dsp/bands';
 import { largestSpectrumDifference, type MixReading } from '../../dsp/mix-reading';
 import type { DrillPlayer } from '../../state/drill-player';
-import { type ReviewReadings, readReview } from '../../state/mix-review';
+import { ReadingSuperseded, type ReviewReadings, readReview } from '../../state/mix-review';
 
 type Reading =
   | { status: 'measuring' }
@@ -80,8 +80,11 @@ export function MixReviewReadings({ player, referenceName }: { player: DrillPlay
     setReading({ status: 'measuring' });
     readReview(review.pair, review.sampleRate, solo).then(
       (readings) => current && setReading({ status: 'done', readings, solo }),
-      (e: unknown) =>
-        current && setReading({ status: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => {
+        // A newer request (another solo) replaced this one: its own reading follows.
+        if (e instanceof ReadingSuperseded) return;
+        if (current) setReading({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+      },
     );
     return () => {
       current = false;
