@@ -32,7 +32,7 @@ export interface QuestionTrouble {
 export interface ClassViews {
   /** Counted reports the views are built from. */
   students: number;
-  /** Questions at least two students answered, hardest first (lowest share right, then lowest mean). */
+  /** Questions at least two students answered and someone got wrong, hardest first (share right, then mean). */
   hardest: QuestionTrouble[];
   /** The EQ band mix-ups over every eq-boost answer in the counted reports. */
   bands: EqConfusion;
@@ -107,7 +107,7 @@ export function classViews(
     q.question = order.indexOf(q.seed) + 1;
   }
   const hardest = [...byQuestion.values()]
-    .filter((q) => q.answered >= 2)
+    .filter((q) => q.answered >= 2 && q.right < q.answered)
     .map(({ sum, ...q }) => ({ ...q, meanScore: Math.round(sum / q.answered) }))
     .sort((x, y) => x.right / x.answered - y.right / y.answered || x.meanScore - y.meanScore)
     .slice(0, HARDEST_SHOWN);

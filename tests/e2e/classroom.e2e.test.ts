@@ -355,6 +355,10 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
       '60.0',
       '',
     ]);
+    // The class view: built from the one counted report's answers, marked again; a question needs two students.
+    const classView = teacher.locator('.class-view').first();
+    await expect.poll(() => classView.textContent()).toMatch(/From the answers in the 1 report that count/);
+    expect(await classView.textContent()).toMatch(/listed once two students have answered it/);
     const [csv] = await Promise.all([
       teacher.waitForEvent('download'),
       teacher.getByRole('button', { name: 'Export CSV' }).click(),
@@ -417,6 +421,12 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
 
     await teacher.getByRole('button', { name: 'Accept anyway: Sam Forger’s report' }).click();
     await expect.poll(totalMean).toBe('80.0');
+    // Accepted, the forged report's answers join the class view marked again (never its stated 100s): Sam
+    // answered as Dana did, so a question Dana missed is missed by both.
+    const classView = teacher.locator('.class-view').first();
+    await expect.poll(() => classView.textContent()).toMatch(/From the answers in the 2 reports that count/);
+    expect(await classView.locator('.class-hardest li').first().textContent()).toMatch(/: 0 of 2 right/);
+    await screenshots(teacher, 'gradebook-class-view');
     expect(await teacher.locator('.cr-accepted').textContent()).toMatch(/^Accepted anyway by .+ on /);
     await teacher.getByRole('button', { name: 'Undo accepting Sam Forger’s report' }).click();
     await expect.poll(totalMean).toBe('60.0');

@@ -1,4 +1,5 @@
 /** /classroom/gradebook: import reports, one table per assignment, with confirmed deletions. */
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CHECK_LIMITS } from '../../classroom/report-verify';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../state/classroom-teacher';
 import { showNotice } from '../../state/notices';
 import { ConfirmDialog } from '../controls/confirm-dialog';
+import { ClassView } from './class-view';
 import { GradebookTableView } from './gradebook-table';
 import { ReportImport } from './report-import';
 
@@ -73,23 +75,25 @@ export function GradebookView() {
         </p>
       )}
       {tables.map((t) => (
-        <GradebookTableView
-          key={t.assignmentId}
-          table={t}
-          onDeleteReport={(id, student) => setPending({ kind: 'report', id, label: `${student}’s report` })}
-          onDeleteAssignment={(id, title) => setPending({ kind: 'assignment', id, label: title })}
-          onAccept={async (id, accept) => {
-            const ok = accept ? await acceptReport(id) : await withdrawAcceptance(id);
-            if (ok)
-              showNotice({
-                id: 'gradebook',
-                tone: 'success',
-                text: accept
-                  ? 'Accepted: the report now counts in the class figures.'
-                  : 'Acceptance undone: the report is flagged and not counted again.',
-              });
-          }}
-        />
+        <Fragment key={t.assignmentId}>
+          <GradebookTableView
+            table={t}
+            onDeleteReport={(id, student) => setPending({ kind: 'report', id, label: `${student}’s report` })}
+            onDeleteAssignment={(id, title) => setPending({ kind: 'assignment', id, label: title })}
+            onAccept={async (id, accept) => {
+              const ok = accept ? await acceptReport(id) : await withdrawAcceptance(id);
+              if (ok)
+                showNotice({
+                  id: 'gradebook',
+                  tone: 'success',
+                  text: accept
+                    ? 'Accepted: the report now counts in the class figures.'
+                    : 'Acceptance undone: the report is flagged and not counted again.',
+                });
+            }}
+          />
+          <ClassView table={t} />
+        </Fragment>
       ))}
       {tables.some((t) => t.rows.length > 0) && <CheckLimits />}
       <ConfirmDialog
