@@ -55,7 +55,7 @@ export function GoogleClassroomShare({ assignment }: { assignment: Assignment })
     assignment.instructions.trim() ||
     `Open the link in Headroom and do the assignment (pass mark ${assignment.passMark}).`;
   return (
-    <p>
+    <div class="stack">
       <a
         class="btn"
         href={googleClassroomShareUrl(share.link, assignment.title, body)}
@@ -63,12 +63,12 @@ export function GoogleClassroomShare({ assignment }: { assignment: Assignment })
         rel="noopener noreferrer"
       >
         Share to Google Classroom
-      </a>{' '}
-      <span class="muted">
+      </a>
+      <p class="muted">
         Opens Google Classroom in a new tab with the link filled in. Google then receives the whole link, the
         assignment in it included.
-      </span>
-    </p>
+      </p>
+    </div>
   );
 }
 
@@ -96,14 +96,14 @@ export function Cmi5PackageButton({ assignment }: { assignment: Assignment }) {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
   return (
-    <p>
+    <div class="stack">
       <button type="button" class="btn" onClick={download}>
         Download cmi5 package
-      </button>{' '}
-      <span class="muted">
+      </button>
+      <p class="muted">
         For an LMS that runs cmi5 courses: it launches this assignment in Headroom (at this address) and gets
         the score back when the student hands in.
-      </span>
-    </p>
+      </p>
+    </div>
   );
 }
