@@ -10,6 +10,7 @@ import { describeThreshold } from '../training/threshold-words';
 import { afterNextPaint } from './after-paint';
 import { currentAudioContext } from './audio';
 import { holdBusy } from './busy';
+import { checkAnswer } from './check-answer';
 import { type AnsweredQuestion, registerAssignmentRunner } from './classroom';
 import { initialAnswer, isAnswerComplete, MATCH_KINDS, songSourcesOf } from './drill-answers';
 import { createDrillPlayer, type DrillPlayer } from './drill-player';
@@ -379,11 +380,12 @@ export function createDrill(options: DrillOptions) {
       phase.value = 'checking';
       // From this moment until the answer is stored, leaving the page asks first.
       const releaseLeave = holdLeave('an answer is being saved');
-      // Let the UI show "Scoring…" before a heavy check (comp-match renders its stem) blocks the thread.
+      // Let the UI show "Scoring…" before a check that takes a moment (comp-match renders its stem).
       await new Promise((resolve) => setTimeout(resolve, 0));
       let r: CheckResult;
       try {
-        r = exercises[it.exercise].check(q, a);
+        // Whole-mix kinds are marked in a Worker (seconds of rendering); the rest here, at once.
+        r = await checkAnswer(it.exercise, q, a);
       } catch (error) {
         releaseLeave();
         throw error;
