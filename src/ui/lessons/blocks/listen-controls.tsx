@@ -34,16 +34,20 @@ function OutputMeter({ model, playing }: { model: ListenModel; playing: boolean 
     return () => cancelAnimationFrame(frame);
   }, [model, playing]);
   const width = (db: number) => `${Math.max(0, Math.min(100, (100 * (db - FLOOR_DB)) / -FLOOR_DB))}%`;
+  // Labelled, in segments like a desk's meter, with 0 dB marked: it reads as a level, not as a progress bar.
   return (
-    <div
-      class="listen-meter"
-      aria-hidden="true"
-      data-rms-db={Number.isFinite(level.rmsDb) ? level.rmsDb.toFixed(1) : undefined}
-      data-peak-db={Number.isFinite(level.peakDb) ? level.peakDb.toFixed(1) : undefined}
-    >
-      <span class="listen-meter-rms" style={{ width: width(level.rmsDb) }} />
-      <span class="listen-meter-peak" style={{ left: width(level.peakDb) }} />
-    </div>
+    <span class="listen-meter-wrap" aria-hidden="true">
+      <span class="listen-meter-label">Level</span>
+      <span
+        class="listen-meter"
+        data-rms-db={Number.isFinite(level.rmsDb) ? level.rmsDb.toFixed(1) : undefined}
+        data-peak-db={Number.isFinite(level.peakDb) ? level.peakDb.toFixed(1) : undefined}
+      >
+        <span class="listen-meter-rms" style={{ width: width(level.rmsDb) }} />
+        <span class="listen-meter-peak" style={{ left: width(level.peakDb) }} />
+      </span>
+      <span class="listen-meter-label">0 dB</span>
+    </span>
   );
 }
 
