@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { EqBoostQuestion } from '../../src/exercises/eq-boost/meta';
 import { exercises } from '../../src/exercises/registry';
 import { practiceChoices, practiceSeed } from '../../src/exercises/shared/practice-choices';
 
@@ -35,13 +36,18 @@ describe('hear every choice', () => {
   );
 
   it('describes an EQ move in plain words, boost or cut', () => {
-    const q = { ...exercises['eq-boost'].generate(1, 1), bandsHz: [125, 1000, 8000], gainDb: 12 };
+    const q = {
+      ...(exercises['eq-boost'].generate(1, 1) as EqBoostQuestion),
+      bandsHz: [125, 1000, 8000],
+      gainDb: 12,
+    };
     expect(practiceChoices(q)!.map((c) => c.sentence)).toEqual([
       '+12.0 dB at 125 Hz: boomy and fat.',
       '+12.0 dB at 1 kHz: honky and nasal.',
       '+12.0 dB at 8 kHz: bright and hissy.',
     ]);
-    expect(practiceChoices({ ...q, gainDb: -9 })![2]!.sentence).toBe('−9.0 dB at 8 kHz: darker, less hiss.');
+    const cut: EqBoostQuestion = { ...q, gainDb: -9 };
+    expect(practiceChoices(cut)![2]!.sentence).toBe('−9.0 dB at 8 kHz: darker, less hiss.');
   });
 
   it('offers nothing for kinds whose answers are not a short list, and practises on another seed', () => {

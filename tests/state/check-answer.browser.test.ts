@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exercises } from '../../src/exercises/registry';
+import { type ExerciseQuestion, exercises } from '../../src/exercises/registry';
 import { checkAnswer, HEAVY_CHECKS } from '../../src/state/check-answer';
 
 /** Runs `work` while a 10 ms heartbeat runs on the main thread; returns its result and the longest gap, ms. */
@@ -27,7 +27,7 @@ describe('marking a whole mix off the main thread', () => {
 
   it('the worker marks exactly as the kind does here: the reference 100, the untouched start 0', async () => {
     const k = exercises['mix-match'];
-    const q = k.generate(3, 2);
+    const q = k.generate(3, 2) as ExerciseQuestion;
     const ideal = k.solve(q);
     const untouched = k.start!(q);
     const here = [k.check(q, ideal), k.check(q, untouched)];
@@ -43,11 +43,11 @@ describe('marking a whole mix off the main thread', () => {
 
   it('fix-mix too, and a light kind is marked on this thread with the same result', async () => {
     const fm = exercises['fix-mix'];
-    const q = fm.generate(11, 1);
+    const q = fm.generate(11, 1) as ExerciseQuestion;
     const a = fm.solve(q);
     expect(await checkAnswer('fix-mix', q, a)).toEqual(fm.check(q, a));
     const eq = exercises['eq-boost'];
-    const eqQ = eq.generate(4, 2);
+    const eqQ = eq.generate(4, 2) as ExerciseQuestion;
     const eqA = eq.solve(eqQ);
     expect(await checkAnswer('eq-boost', eqQ, eqA)).toEqual(eq.check(eqQ, eqA));
   }, 60_000);
