@@ -7,11 +7,9 @@ import { computed, effect, signal, untracked } from '@preact/signals';
 import type { Hz } from '../dsp/units';
 import { listAttempts } from '../storage/attempts';
 import { nextStep } from '../training/next-up';
-import type { AttemptRecord, KindInfo } from '../training/progress-records';
-import { skillMap } from '../training/skill-map';
-import { planWorkout } from '../training/workout';
+import type { AttemptRecord } from '../training/progress-records';
 import { lessonStates, lessons, watchLessonStates } from './lessons';
-import { localDay } from './progress';
+import { localDay } from './local-day';
 import { activeProfileId, database, settings, updateSetting } from './storage';
 
 /** The active profile's stored answers (null until read). */
@@ -86,21 +84,3 @@ export const nextUp = computed(() => {
     workoutDoneToday: workoutDoneToday.value,
   });
 });
-
-/** The skill map for a kind list (the Train page passes the registry's kinds). */
-export function pathSkillMap(kinds: readonly KindInfo[]) {
-  return skillMap(pathAttempts.value ?? [], kinds, lessons, lessonStates.value);
-}
-
-/** Today's workout for a kind list, planned now. */
-export function planToday(kinds: readonly KindInfo[], now = Date.now()) {
-  return planWorkout({
-    attempts: pathAttempts.value ?? [],
-    kinds,
-    lessons,
-    states: lessonStates.value,
-    now,
-    dayOf: localDay,
-    unheardHz: unheardBands.value,
-  });
-}

@@ -2,8 +2,8 @@ import { effect, signal, untracked } from '@preact/signals';
 import { listAttempts } from '../storage/attempts';
 import { listProgress } from '../storage/progress';
 import type { Progress } from '../storage/schema';
-import { MS_PER_DAY } from '../training/progress-records';
 import { buildProgressView, type ProgressView } from '../training/progress-view';
+import { localDay } from './local-day';
 import { progressKinds } from './progress-catalog';
 import { activeProfileId, database } from './storage';
 
@@ -28,14 +28,7 @@ export type ProgressState =
 /** The progress page's view model for the active profile (kept current by `watchProgress`). */
 export const progressState = signal<ProgressState>({ status: 'loading' });
 
-/**
- * The local calendar day of a time, numbered like UTC days (so `day × 86 400 000` formatted in UTC shows the
- * learner's own date): practice at 00:30 belongs to the day it happened where the learner is.
- */
-export function localDay(at: number): number {
-  const d = new Date(at);
-  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / MS_PER_DAY);
-}
+export { localDay };
 
 /** Reads one profile's attempts and progress and computes the progress view model (now, local days). */
 export async function loadProgressView(profileId: string, now = Date.now()): Promise<ProgressView> {

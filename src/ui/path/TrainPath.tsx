@@ -4,14 +4,13 @@ import {
   nextUp,
   pathAttempts,
   pathProblem,
-  pathSkillMap,
-  planToday,
   today,
   unheardBands,
   watchPath,
   workoutDays,
 } from '../../state/path';
 import { registryKinds } from '../../state/path-kinds';
+import { pathSkillMap, planToday } from '../../state/path-plans';
 import { activeWorkout, leaveWorkout, resumeWorkout, startWorkout } from '../../state/workout';
 import { practiceStreaks } from '../../training/practice-streaks';
 import { HearingCheck } from './HearingCheck';
