@@ -164,7 +164,7 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
   it('the teacher builds an assignment (offline) and gets a link whose code is in the fragment', async () => {
     await teacher.goto(`${base}/classroom/teach`);
     await teacher.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-      timeout: 20_000,
+      timeout: 50_000,
     });
     await teacherContext.setOffline(true);
     await teacher.reload();
@@ -213,7 +213,7 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
   it('a broken link shows a clear message and stores nothing (the student works offline from here on)', async () => {
     await student.goto(`${base}/classroom`);
     await student.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-      timeout: 20_000,
+      timeout: 50_000,
     });
     await studentContext.setOffline(true);
     await student.goto(link.slice(0, -15));

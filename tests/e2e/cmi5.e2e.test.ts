@@ -52,7 +52,7 @@ describe('cmi5: an LMS launches an assignment and gets the score back', () => {
 
   it('the teacher downloads the cmi5 package: cmi5.xml names the launch URL of this Headroom', async () => {
     await page.goto(`${base}/classroom/teach`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 50_000 });
     await page.getByLabel('Title').fill('Week 4: one EQ boost');
     const row = page.locator('.cr-item-row').nth(0);
     await row.locator('select').first().selectOption('eq-boost');
@@ -86,7 +86,7 @@ describe('cmi5: an LMS launches an assignment and gets the score back', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     await page.goto(`${base}/learn`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 50_000 });
     await page.goto(`${launchUrl}&${lms.launchQuery(auId)}`);
     await page.waitForURL(/\/classroom\/open#a=/);
     await page.locator('.cr-summary h2').waitFor();

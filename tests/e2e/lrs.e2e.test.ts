@@ -42,7 +42,7 @@ describe('sending to a school record store', () => {
 
   it('a teacher sets it up in Settings; after a reload the policy adds exactly that origin', async () => {
     await page.goto(`${base}/settings`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 50_000 });
     built = (await policy(page)) ?? '';
     expect(built).toContain("connect-src 'self';");
     await expect.poll(() => page.locator('#lrs-h').count()).toBe(1);

@@ -35,7 +35,7 @@ describe('offline-first app shell', () => {
   it('installs a service worker that controls the page on the first visit and says so', async () => {
     await page.goto(`${base}/learn`);
     expect(await heading(page)).toBe('Learn');
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 50_000 });
     await expect.poll(() => page.locator('.notice').allTextContents()).toContain('Ready to work offline.×');
     // A default profile exists from the first visit.
     await page.click('nav[aria-label="Main"] a[href="/classroom"]');

@@ -21,7 +21,7 @@ it('offers "Update available" with Reload, never reloads by itself, and reloads 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/settings`);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 50_000 });
   await page.evaluate(() => {
     (window as unknown as { marker: number }).marker = 1;
   });
@@ -53,7 +53,7 @@ it('never reloads for an update while a drill is unfinished: Reload asks the lea
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}/train`);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 50_000 });
   await page.locator('button[aria-label="Start Spot the EQ boost"]').click();
   await page.waitForSelector('.drill-prompt');
   await page.evaluate(() => {
