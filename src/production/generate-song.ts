@@ -9,6 +9,7 @@ import { generateMelody } from './generate-melody';
 import { generateTitle } from './generate-title';
 import { drumPatternOf, styleGrooves } from './grooves';
 import { findPreset } from './presets';
+import { shapeSections } from './section-dynamics';
 import { DEFAULT_BARS, normaliseBars, planForm } from './song-form';
 import { listProgressions, styleSpec } from './styles';
 import { chordFromRoman, createKey, parseRoman } from './theory';
@@ -162,7 +163,7 @@ export function generateSong(seed: number, style: StyleId, overrides: SongOverri
   const key = createKey(rng.fork('key').int(0, 11), progressions.mode);
   const sections = buildSections(bars, key, progressions.verse, progressions.chorus);
   const drumPattern = cleanPattern(
-    overrides.drumPattern ?? drumPatternOf(style, rng.fork('groove').int(0, 9)),
+    overrides.drumPattern ?? drumPatternOf(style, rng.fork('groove').int(0, grooves.drums.length - 1)),
   );
   const picks = rng.fork('patterns');
   const parts: Record<TrackId, NoteEvent[]> = {
@@ -206,7 +207,7 @@ export function generateSong(seed: number, style: StyleId, overrides: SongOverri
     instrument: instrumentFor(id, style, overrides),
     muted: muted.has(id),
     events: clipToSections(
-      finaliseEvents(id === 'noise' ? parts[id] : swingEvents(parts[id], swing)),
+      finaliseEvents(id === 'noise' ? parts[id] : swingEvents(shapeSections(id, parts[id], sections), swing)),
       sections,
     ),
   }));

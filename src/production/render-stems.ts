@@ -2,6 +2,7 @@
 import { hashString } from '../dsp/random';
 import type { Decibels, SampleRate, Seconds } from '../dsp/units';
 import { BEATS_PER_BAR } from './events';
+import { roughMixPlacement } from './rough-mix';
 import { sampledPatchFor } from './sampler/patches';
 import { renderSampledTrack } from './sampler/render-sampled';
 import { installedSampleBank, type SampleBank } from './sampler/sample-bank';
@@ -13,10 +14,10 @@ import { voiceFor } from './synth/voices';
 import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId } from './types';
 
 /** Bumped whenever the synthesis changes what a song sounds like (cached stems go stale). */
-export const RENDER_VERSION = 1;
+export const RENDER_VERSION = 2;
 
 /** The version of stems in which sampled instruments play (sampler/): bumped when their sound changes. */
-export const SAMPLED_RENDER_VERSION = 1001;
+export const SAMPLED_RENDER_VERSION = 1002;
 
 /** How to render. */
 export interface RenderOptions {
@@ -188,6 +189,8 @@ export function* renderStemsSteps(song: Song, options: RenderOptions): Generator
     channels: [buffers[k] as Float32Array],
     defaultFaderDb: levels.faders[k] as Decibels,
     activeRmsDb: Math.round((levels.rmsDb[k] ?? Number.NEGATIVE_INFINITY) * 10) / 10,
+    defaultPan: roughMixPlacement(t.id, song.style).pan,
+    defaultReverbSendDb: roughMixPlacement(t.id, song.style).reverbSendDb,
   }));
   return {
     songId: song.id,
@@ -257,7 +260,7 @@ export async function renderStems(
   }
 }
 
-/** Mixes stems to one mono buffer at the given fader levels (default: each stem's defaultFaderDb). */
+/** Mixes stems to one mono buffer at the given fader levels (default: each stem's defaultFaderDb), centred and dry (the stereo rough mix: renderRoughMix). */
 export function renderMix(stems: Stems, fadersDb: Partial<Record<TrackId, Decibels>> = {}): Float32Array {
   const channels = stems.tracks.map((t) => t.channels[0] ?? new Float32Array(stems.length));
   const gains = stems.tracks.map((t) => fadersDb[t.id] ?? t.defaultFaderDb);

@@ -1,5 +1,5 @@
 /** Shared data shapes of the production layer: songs are plain JSON-able data, stems are buffers. */
-import type { Decibels, SampleRate } from '../dsp/units';
+import type { Decibels, Pan, SampleRate } from '../dsp/units';
 
 /** The musical styles Headroom can generate. */
 export type StyleId = 'pop' | 'rock' | 'hiphop' | 'electronic' | 'ballad';
@@ -37,6 +37,12 @@ export type PitchClass = number;
 
 /** The vowel a vocal note is sung on. */
 export type Vowel = 'a' | 'e' | 'i' | 'o' | 'u';
+
+/**
+ * The consonant a vocal note's syllable starts with: nasals (m, n), liquids (l, r), glides (w, y), stops
+ * (b, d, k, t), fricatives (f, s, sh) or an aspirate (h).
+ */
+export type Consonant = 'm' | 'n' | 'l' | 'r' | 'w' | 'y' | 'b' | 'd' | 'k' | 't' | 'f' | 's' | 'sh' | 'h';
 
 /** A song's key. */
 export interface Key {
@@ -84,6 +90,8 @@ export interface NoteEvent {
   velocity: number;
   /** Vocal notes only: the vowel sung. */
   vowel?: Vowel;
+  /** Vocal notes only: the consonant the syllable starts with (absent: the vowel starts it, or a slur). */
+  consonant?: Consonant;
 }
 
 /** One track of a song: a part played by one instrument preset. */
@@ -187,6 +195,10 @@ export interface StemTrack {
   defaultFaderDb: Decibels;
   /** Gated RMS level of the stem (100 ms blocks, −70 dBFS and −20 dB relative gates). */
   activeRmsDb: Decibels;
+  /** Where the rough mix places the stem (−1 left … 1 right); absent: centre (rough-mix.ts). */
+  defaultPan?: Pan;
+  /** The rough mix's post-fader send to its room (dB, −Infinity none); absent: dry (rough-mix.ts). */
+  defaultReverbSendDb?: Decibels;
 }
 
 /** The rendered song: one buffer per (unmuted) track, all the same length. */
