@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { startRouter } from './state/router';
-import { database } from './state/storage';
-import { applyTheme } from './state/theme';
-import { startUpdates } from './state/updates';
-import { startXapi, takeCmi5Launch } from './state/xapi-hooks';
+import { startXapi, takeCmi5Launch } from './state/classroom/xapi-hooks';
+import { applyTheme } from './state/settings/theme';
+import { startRouter } from './state/shared/router';
+import { database } from './state/shared/storage';
+import { startUpdates } from './state/shared/updates';
 import { App } from './ui/shell/app';
 import './ui/styles/base.css';
 
@@ -19,9 +19,9 @@ database()
     return db;
   })
   // A restore the page went away from mid-way: say whether it landed or nothing changed.
-  .then((db) => import('./state/restore-interrupted').then((m) => m.reportInterruptedRestore(db)))
+  .then((db) => import('./state/settings/restore-interrupted').then((m) => m.reportInterruptedRestore(db)))
   .catch(() => undefined);
 // The weekly backup reminder is no first-screen work: look a little after start-up.
-setTimeout(() => void import('./state/backup').then((m) => m.remindToBackUp()), 5000);
+setTimeout(() => void import('./state/settings/backup').then((m) => m.remindToBackUp()), 5000);
 render(<App />, document.getElementById('app') as HTMLElement);
 startUpdates();

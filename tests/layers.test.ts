@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importCircles, importGraph, runtimeSpecifiers } from './import-graph';
 
 const dir = join('.tmp', 'layer-probe');
 
@@ -83,7 +84,58 @@ describe('imports point one way (Biome rules)', () => {
       lintAs('src/ui/probe.ts', "import { x } from '../storage/open';\nexport const m = x;\n").status,
     ).not.toBe(0);
     expect(
-      lintAs('src/ui/probe.ts', "import { x } from '../state/storage';\nexport const m = x;\n").status,
+      lintAs('src/ui/probe.ts', "import { x } from '../state/shared/storage';\nexport const m = x;\n").status,
     ).toBe(0);
+  });
+});
+
+describe('no run-time import circles', () => {
+  it('finds a circle in a made-up graph, through a dynamic import too', () => {
+    const graph = new Map([
+      ['a.ts', new Set(['b.ts'])],
+      ['b.ts', new Set(['c.ts'])],
+      ['c.ts', new Set(['a.ts'])],
+      ['d.ts', new Set(['a.ts'])],
+    ]);
+    expect(importCircles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    const code =
+      "import type { A } from './a';\nimport { type B } from './b';\n// import('./c')\nconst d = () => import('./d');\nexport { e } from './e';\nnew Worker(new URL('./f.worker.ts', import.meta.url));";
+    expect(runtimeSpecifiers(code)).toEqual(['./e', './d', './f.worker.ts']);
+  });
+  it('src has none (value, re-export, side-effect, dynamic and worker imports count; type-only ones do not)', () => {
+    expect(importCircles(importGraph('src'))).toEqual([]);
+  });
+});
+
+/** ui folders that compose other features: they may use any room of state. */
+const COMPOSERS = new Set(['pages', 'shell']);
+/** Where one feature embeds another: the ui folder, then the state room it may use besides its own and shared/. */
+const EMBEDS = new Set([
+  'course→classroom', // "Assign this week" makes a classroom assignment
+  'drill→path', // a drill inside today's workout, and the kinds' lesson links
+  'lessons→mixer', // a lesson's mixer block is a small Mix page
+  'settings→classroom', // the school record store (LRS) panel
+]);
+
+describe('state is in rooms named like the UI', () => {
+  const rooms = readdirSync('src/state', { withFileTypes: true });
+  it('has at most ten files at its top level, and every room but shared/ has a ui folder of its name', () => {
+    expect(rooms.filter((e) => e.isFile()).length).toBeLessThanOrEqual(10);
+    const uiFolders = new Set(readdirSync('src/ui'));
+    const strays = rooms.filter((e) => e.isDirectory() && e.name !== 'shared' && !uiFolders.has(e.name));
+    expect(strays.map((e) => e.name)).toEqual([]);
+  });
+  it('a ui folder uses its own room, shared/, and only the embeds listed here (types included)', () => {
+    const found = new Set<string>();
+    for (const [file, targets] of importGraph('src/ui', true)) {
+      const ui = file.split(sep)[2]!;
+      if (COMPOSERS.has(ui)) continue;
+      for (const target of targets) {
+        const room = target.startsWith(`src${sep}state${sep}`) ? target.split(sep)[2]! : null;
+        if (room && room !== ui && room !== 'shared') found.add(`${ui}→${room}`);
+      }
+    }
+    expect([...found].filter((edge) => !EMBEDS.has(edge))).toEqual([]);
+    expect([...EMBEDS].filter((edge) => !found.has(edge))).toEqual([]); // no stale entries
   });
 });

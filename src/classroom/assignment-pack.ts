@@ -1,5 +1,5 @@
 /** The short-key form of an assignment inside a link, and the seed runs that keep links short. */
-import type { Assignment } from './assignment';
+import type { Assignment } from './assignment-types';
 
 /** Murmur3's 32-bit finaliser: a fixed, well-mixed step from one seed to the next. */
 function mix32(x: number): number {

@@ -1,9 +1,12 @@
 /** Assignments: what a teacher sends (fixed seeds, so every student hears the same questions), and its codec. */
 
 import { packAssignment, unpackAssignment } from './assignment-pack';
+import type { Assignment, AssignmentItem } from './assignment-types';
 import { defaultCatalog, type ExerciseCatalog } from './catalog';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
 import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
+
+export type { Assignment, AssignmentItem } from './assignment-types';
 
 /** The assignment format this build writes and reads. Newer formats are refused with "update first". */
 export const ASSIGNMENT_VERSION = 1;
@@ -17,35 +20,6 @@ export const MAX_ITEMS = 30;
 export const MAX_QUESTIONS = 100;
 /** Most lessons to do first. */
 export const MAX_LESSONS = 20;
-
-/** One item: `seeds.length` questions of one exercise kind at one level. */
-export interface AssignmentItem {
-  exercise: string;
-  /** 1-based level of the kind. */
-  level: number;
-  /** One seed per question, unsigned 32-bit integers. */
-  seeds: number[];
-}
-
-/** An assignment as a teacher makes it and a student receives it (plain JSON). */
-export interface Assignment {
-  version: 1;
-  /** 4–64 characters of [A-Za-z0-9_-]. */
-  id: string;
-  /** Shown as text, never as HTML. */
-  title: string;
-  /** Shown as text (line breaks kept), never as HTML. */
-  instructions: string;
-  items: AssignmentItem[];
-  /** Integer 0–100: a score at or above it passes. */
-  passMark: number;
-  /** Due date as YYYY-MM-DD (the end of that day, local time, on the student's device). */
-  due?: string;
-  /** Epoch milliseconds. */
-  createdAt: number;
-  /** Lesson ids to do first. */
-  lessons?: string[];
-}
 
 /** The result of decoding: an assignment, or a clear refusal. */
 export type DecodedAssignment = { ok: true; assignment: Assignment } | CodecFailure;

@@ -1,5 +1,5 @@
 /** The short-key form of a report inside a code (attempts as [seed, score, timeMs, answer?] lists). */
-import type { Report } from './report';
+import type { Report } from './report-types';
 
 /** Short keys; an item is [exercise, level, questions, score, [[seed, score, timeMs, answer?], …]]. */
 export function packReport(r: Report): Record<string, unknown> {

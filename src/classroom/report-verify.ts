@@ -5,10 +5,11 @@
  * scored again here with the kind's own `check` on the question regenerated from its seed, and the times
  * must be ones a person could take. What it cannot prove is listed in `CHECK_LIMITS`.
  */
+
+import { canonicalJson } from '../dsp/canonical-json';
 import { type ExerciseId, exercises, isExerciseId } from '../exercises/registry';
 import type { CheckResult, QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
-import { canonicalJson } from './canonical-json';
 import type { Report, ReportItem } from './report';
 
 /** Milliseconds. */

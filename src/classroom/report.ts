@@ -3,15 +3,19 @@
  * characters) detects accidental or casual edits. It is NOT tamper-proof: anyone who reads this code can
  * recompute it after changing a score.
  */
+
+import { canonicalJson } from '../dsp/canonical-json';
 import type { Assignment } from './assignment';
 import { utf8Encode } from './bytes';
-import { canonicalJson } from './canonical-json';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
 import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
 import { type AssignmentAttempt, gradeAssignment } from './grading';
 import { packReport, unpackReport } from './report-pack';
+import type { Report, ReportAttempt, ReportItem } from './report-types';
 import { sanitiseText } from './sanitise';
 import { sha256Hex } from './sha256';
+
+export type { Report, ReportAttempt, ReportItem } from './report-types';
 
 /** The report format this build writes and reads. */
 export const REPORT_VERSION = 1;
@@ -19,46 +23,6 @@ export const REPORT_VERSION = 1;
 export const MAX_STUDENT = 60;
 /** Most attempts listed for one item. */
 export const MAX_ITEM_ATTEMPTS = 500;
-
-/** One answer, in the order it was given. */
-export interface ReportAttempt {
-  seed: number;
-  /** Integer 0–100. */
-  score: number;
-  timeMs: number;
-  /** The answer as given (the kind's answer JSON), so the teacher's copy can score it again. Reports
-   * made before answers were carried lack it: those cannot be re-checked. */
-  answer?: unknown;
-}
-
-/** One item's result. */
-export interface ReportItem {
-  exercise: string;
-  level: number;
-  /** How many questions the item has. */
-  questions: number;
-  /** 0–100: mean of the first score per question, unanswered counting 0. */
-  score: number;
-  attempts: ReportAttempt[];
-}
-
-/** A handed-in report (plain JSON). */
-export interface Report {
-  version: 1;
-  assignmentId: string;
-  assignmentTitle: string;
-  passMark: number;
-  student: string;
-  items: ReportItem[];
-  /** 0–100 over every question. */
-  score: number;
-  /** Sum of the time spent on every answer. */
-  timeMs: number;
-  appVersion: string;
-  handedInAt: number;
-  /** 16 hex characters of SHA-256 over the canonical JSON of every other field. */
-  checksum: string;
-}
 
 /**
  * A decoded report; `id` is the checksum of its actual content, `edited` says why it is flagged. `report`

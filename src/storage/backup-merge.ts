@@ -7,7 +7,7 @@
  * - lesson states: best score per block and "completed" from either; the newer state's step.
  * - assignments: this device's copy, plus a hand-in time only the backup knew.
  */
-import { canonicalJson } from '../classroom/canonical-json';
+import { canonicalJson } from '../dsp/canonical-json';
 import { nextProgress } from './progress';
 import type { Attempt, LessonState, Progress, StoredAssignment } from './schema';
 

@@ -1,8 +1,8 @@
 // `npm run bench backup` (issue 19): a 45 MB backup with 200,000 answers, checked and restored through the
-// app's own state API (state/backup.ts: the backup Worker, batched writes in one transaction) in headless
+// app's own state API (state/settings/backup.ts: the backup Worker, batched writes in one transaction) in headless
 // Chromium. Rows: time to check, time to restore (replace), progress reports seen during the restore, and
 // the longest main-thread block during each (long tasks, so the page stayed responsive or not).
-import { applyBackup, backupWork, checkBackupFile } from '../../src/state/backup';
+import { applyBackup, backupWork, checkBackupFile } from '../../src/state/settings/backup';
 import type { BackupManifest } from '../../src/storage/backup-records';
 import { BACKUP_STORES } from '../../src/storage/backup-records';
 import { openHeadroomDb } from '../../src/storage/open';

@@ -1,11 +1,11 @@
 // `npm run bench import` (issue 19): peak renderer memory while importing the largest files this device
-// allows, through the app's own import (state/import-audio.ts: WAV decoded in a Worker slice by slice,
+// allows, through the app's own import (state/library/import-audio.ts: WAV decoded in a Worker slice by slice,
 // channel by channel, each channel handed back as a Blob). Memory is the renderer process's PSS, sampled
 // every 50 ms by run.mjs (Workers run inside the page's renderer, so they count). The file is 10 minutes
 // of 24-bit stereo at 44.1 kHz (152 MB; resampled to 48 kHz, the costliest case), made by run.mjs.
-import { importAudioFiles } from '../../src/state/import-audio';
-import { refreshImportLimits } from '../../src/state/import-limits';
-import { deleteImportedSong } from '../../src/state/imported-songs';
+import { importAudioFiles } from '../../src/state/library/import-audio';
+import { refreshImportLimits } from '../../src/state/library/import-limits';
+import { deleteImportedSong } from '../../src/state/library/imported-songs';
 import { longestBlock } from './main-thread-block';
 
 interface Row {

@@ -5,11 +5,12 @@
 // stems rendered whole, then the mixer loaded; "first bars first" is loadSongChoice now (the first two bars
 // render and play while the rest renders, then take over). The engine's modules are loaded once first
 // (the page fetches them while the song renders).
-import { startAudio } from '../../src/state/audio';
-import { clearDrillStems } from '../../src/state/drill-stems';
-import { loadSongChoice, SONG_BARS, SONG_SEED, songSource } from '../../src/state/mix-songs';
-import { createMixerModel, type MixerModel } from '../../src/state/mixer-model';
-import { clearCachedAudio, stemWritesSettled } from '../../src/state/stem-cache';
+
+import { loadSongChoice, SONG_BARS, SONG_SEED, songSource } from '../../src/state/mixer/mix-songs';
+import { createMixerModel, type MixerModel } from '../../src/state/mixer/mixer-model';
+import { startAudio } from '../../src/state/shared/audio';
+import { clearDrillStems } from '../../src/state/shared/song-stems';
+import { clearCachedAudio, stemWritesSettled } from '../../src/state/shared/stem-cache';
 
 interface Row {
   name: string;

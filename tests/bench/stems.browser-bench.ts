@@ -8,11 +8,11 @@
 import { findFirstSound } from '../../src/dsp/measure';
 import { generateSong } from '../../src/production/generate-song';
 import { RENDER_VERSION } from '../../src/production/render-stems';
-import { startAudio } from '../../src/state/audio';
-import { clearDrillStems, loadSongStems } from '../../src/state/drill-stems';
-import { SONG_BARS, SONG_SEED, SOURCE_RATE, songSource } from '../../src/state/mix-songs';
-import { createMixerModel } from '../../src/state/mixer-model';
-import { clearCachedAudio, readCachedStems, stemWritesSettled } from '../../src/state/stem-cache';
+import { SONG_BARS, SONG_SEED, SOURCE_RATE, songSource } from '../../src/state/mixer/mix-songs';
+import { createMixerModel } from '../../src/state/mixer/mixer-model';
+import { startAudio } from '../../src/state/shared/audio';
+import { clearDrillStems, loadSongStems } from '../../src/state/shared/song-stems';
+import { clearCachedAudio, readCachedStems, stemWritesSettled } from '../../src/state/shared/stem-cache';
 
 interface Row {
   name: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { barsToSeconds } from '../../src/exercises/shared/sources';
 import { loadLessons } from '../../src/lessons/build/load-lessons';
 import { generateSong } from '../../src/production/generate-song';
-import { excerptBounds, LESSON_SONG_BARS } from '../../src/state/lesson-songs';
+import { excerptBounds, LESSON_SONG_BARS } from '../../src/state/lessons/lesson-songs';
 
 const { lessons } = loadLessons('lessons');
 

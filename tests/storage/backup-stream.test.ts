@@ -5,8 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { notices } from '../../src/state/notices';
-import { RESTORE_NOTE_KEY, reportInterruptedRestore } from '../../src/state/restore-interrupted';
+import { RESTORE_NOTE_KEY, reportInterruptedRestore } from '../../src/state/settings/restore-interrupted';
+import { notices } from '../../src/state/shared/notices';
 import { readBackup } from '../../src/storage/backup';
 import { RESTORE_MARK_KEY, restoreBackup } from '../../src/storage/backup-restore';
 import { type HeadroomDb, openHeadroomDb } from '../../src/storage/open';

@@ -13,8 +13,8 @@ vi.mock('../../src/storage/schema', async (importOriginal) => ({
 
 const { openHeadroomDb } = await import('../../src/storage/open');
 const { StorageError } = await import('../../src/storage/errors');
-const { notices } = await import('../../src/state/notices');
-const { database, storageProblem } = await import('../../src/state/storage');
+const { notices } = await import('../../src/state/shared/notices');
+const { database, storageProblem } = await import('../../src/state/shared/storage');
 
 /** An "old tab": version 1, open, and deaf to versionchange (an old build, or one busy in a long task). */
 async function oldTab(name: string): Promise<IDBDatabase> {

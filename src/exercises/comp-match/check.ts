@@ -4,9 +4,8 @@ import { formatDb } from '../../dsp/db';
 import { matchResult } from '../shared/match-score';
 import { finiteOr, furthestOff } from '../shared/scoring';
 import type { CheckResult } from '../types';
-import { COMP_FIELD } from './generate';
 import { loudnessWeights, weightedTraceDistanceDb } from './loudness-weights';
-import type { CompMatchAnswer, CompMatchQuestion, CompParam } from './meta';
+import { COMP_FIELD, type CompMatchAnswer, type CompMatchQuestion, type CompParam } from './meta';
 import { stemSamplesForCheck } from './stem-cache';
 
 /** The just-noticeable gain difference, dB: at or below it the two compressors sound the same (score 100). */

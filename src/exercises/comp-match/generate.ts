@@ -6,7 +6,7 @@ import { isFarEnough } from '../shared/match-score';
 import { roundTo } from '../shared/scoring';
 import { generateSongSource } from '../shared/sources';
 import { createTraceMeter, JND_DB } from './check';
-import { type CompMatchQuestion, type CompParam, meta } from './meta';
+import { COMP_FIELD, type CompMatchQuestion, type CompParam, meta } from './meta';
 
 /** Soft knee width used by every comp-match question, dB. */
 export const COMP_MATCH_KNEE_DB = 6;
@@ -22,15 +22,6 @@ export const COMP_MATCH_START: CompressorSettings = {
   attackMs: 10,
   releaseMs: 120,
   makeupDb: 0,
-};
-
-/** Which field of the settings each knob turns. */
-export const COMP_FIELD: Record<CompParam, keyof CompressorSettings> = {
-  threshold: 'thresholdDb',
-  ratio: 'ratio',
-  attack: 'attackMs',
-  release: 'releaseMs',
-  makeup: 'makeupDb',
 };
 
 function logUniform(rng: Rng, low: number, high: number): number {

@@ -7,6 +7,15 @@ import type { ExerciseMeta, ImportedSource, QuestionBase, SongSource } from '../
 /** A knob of the compressor the learner can turn (the knee stays where the question puts it). */
 export type CompParam = 'threshold' | 'ratio' | 'attack' | 'release' | 'makeup';
 
+/** Which field of the settings each knob turns. */
+export const COMP_FIELD: Record<CompParam, keyof CompressorSettings> = {
+  threshold: 'thresholdDb',
+  ratio: 'ratio',
+  attack: 'attackMs',
+  release: 'releaseMs',
+  makeup: 'makeupDb',
+};
+
 /**
  * A compact, JSON-able peak envelope of an imported stem, enough to score a compressor on it:
  * one byte per envelope sample, byte b = a peak level of −b/2 dBFS (255 = silence), base64-encoded.

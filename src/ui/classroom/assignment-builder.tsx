@@ -1,8 +1,12 @@
 /** The teacher's assignment builder: title, instructions, items (kind, level, questions), pass mark, due date, lessons. */
 import { useState } from 'preact/hooks';
-import type { Assignment } from '../../state/classroom';
-import { type AssignmentDraft, createAssignment, exerciseChoices } from '../../state/classroom-teacher';
-import { lessons } from '../../state/lessons';
+import type { Assignment } from '../../state/classroom/classroom';
+import {
+  type AssignmentDraft,
+  createAssignment,
+  exerciseChoices,
+} from '../../state/classroom/classroom-teacher';
+import { lessons } from '../../state/shared/lessons';
 
 const MAX_TITLE = 120;
 const MAX_INSTRUCTIONS = 2000;

@@ -1,7 +1,7 @@
 /** An assignment shown to a person: title, instructions (as text, never HTML), items, pass mark, due date. */
-import type { Assignment } from '../../state/classroom';
-import { exerciseTitle, levelName } from '../../state/classroom-teacher';
-import { findLesson } from '../../state/lessons';
+import type { Assignment } from '../../state/classroom/classroom';
+import { exerciseTitle, levelName } from '../../state/classroom/classroom-teacher';
+import { findLesson } from '../../state/shared/lessons';
 import { formatDay, isOverdue } from './transfer';
 
 /** The facts line: questions, pass mark, due date. */

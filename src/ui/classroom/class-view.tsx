@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { classViews } from '../../classroom/class-views';
 import type { GradebookTable } from '../../classroom/gradebook';
 import { formatHz } from '../../dsp/bands';
-import { exerciseTitle, reportEntries, teacherAssignments } from '../../state/classroom-teacher';
+import { exerciseTitle, reportEntries, teacherAssignments } from '../../state/classroom/classroom-teacher';
 
 /** The class views of one table; nothing when no report counts yet. */
 export function ClassView({ table }: { table: GradebookTable }) {

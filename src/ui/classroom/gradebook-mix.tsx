@@ -6,7 +6,7 @@ import { recheckAnswer } from '../../classroom/report-verify';
 import { mixGradeFromDetails } from '../../exercises/shared/mix-grade-view';
 import type { MixDimension } from '../../exercises/shared/mix-spec';
 import type { TrackRef } from '../../exercises/shared/tracks';
-import { exerciseTitle, reportEntries, teacherAssignments } from '../../state/classroom-teacher';
+import { exerciseTitle, reportEntries, teacherAssignments } from '../../state/classroom/classroom-teacher';
 import { MixGradeTable } from '../drill/MixReview';
 import '../drill/drill.css';
 

@@ -1,7 +1,12 @@
 /** One assignment's gradebook: students × items, totals, pass/fail, time, flags; statistics; CSV; deletions. */
 import { Fragment } from 'preact';
-import type { GradebookTable, SummaryStats } from '../../state/classroom-teacher';
-import { exerciseTitle, gradebookCsvName, gradebookCsvText, levelName } from '../../state/classroom-teacher';
+import type { GradebookTable, SummaryStats } from '../../state/classroom/classroom-teacher';
+import {
+  exerciseTitle,
+  gradebookCsvName,
+  gradebookCsvText,
+  levelName,
+} from '../../state/classroom/classroom-teacher';
 import { GradebookMixRow, MIX_KINDS } from './gradebook-mix';
 import { LmsExportButtons } from './lms-export';
 import { downloadText, formatDuration, formatShortTime, formatTime } from './transfer';

@@ -10,8 +10,8 @@ import {
   removeReport,
   removeTeacherAssignment,
   withdrawAcceptance,
-} from '../../state/classroom-teacher';
-import { showNotice } from '../../state/notices';
+} from '../../state/classroom/classroom-teacher';
+import { showNotice } from '../../state/shared/notices';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { ClassView } from './class-view';
 import { GradebookTableView } from './gradebook-table';

@@ -1,7 +1,7 @@
 /** Hand in: the student's name, then the report as a download and a copyable code, with an honest note. */
 import { useRef, useState } from 'preact/hooks';
-import { type HandIn, handInAssignment, type StudentAssignment } from '../../state/classroom';
-import { profiles } from '../../state/storage';
+import { type HandIn, handInAssignment, type StudentAssignment } from '../../state/classroom/classroom';
+import { profiles } from '../../state/shared/storage';
 import { copyText, downloadText, formatTime } from './transfer';
 
 /** The panel for one received assignment. */

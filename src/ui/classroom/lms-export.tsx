@@ -3,8 +3,8 @@
 import { cmi5Package } from '../../classroom/cmi5/course';
 import type { GradebookTable } from '../../classroom/gradebook';
 import { canvasCsv, googleClassroomShareUrl, lmsExportGaps, moodleCsv } from '../../classroom/lms-csv';
-import type { Assignment } from '../../state/classroom';
-import { gradebookCsvName, shareAssignment } from '../../state/classroom-teacher';
+import type { Assignment } from '../../state/classroom/classroom';
+import { gradebookCsvName, shareAssignment } from '../../state/classroom/classroom-teacher';
 import { downloadText } from './transfer';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

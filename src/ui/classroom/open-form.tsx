@@ -1,7 +1,7 @@
 /** Paste a link or code, or choose a `.headroom.json` file: decoded here, nothing stored until the student says so. */
 import { useState } from 'preact/hooks';
-import { openedAssignment, readAssignment } from '../../state/classroom';
-import { navigate } from '../../state/router';
+import { openedAssignment, readAssignment } from '../../state/classroom/classroom';
+import { navigate } from '../../state/shared/router';
 import { readFiles } from './transfer';
 
 /** The form; on success it shows the assignment on /classroom/open. */

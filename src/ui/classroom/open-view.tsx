@@ -1,9 +1,9 @@
 /** /classroom/open#a=…: shows a received assignment and asks which profile does it. Nothing is stored before that. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { acceptAssignment, openedAssignment, readAssignment } from '../../state/classroom';
-import { createProfile, switchProfile } from '../../state/profiles';
-import { navigate } from '../../state/router';
-import { activeProfileId, profiles } from '../../state/storage';
+import { acceptAssignment, openedAssignment, readAssignment } from '../../state/classroom/classroom';
+import { createProfile, switchProfile } from '../../state/classroom/profiles';
+import { navigate } from '../../state/shared/router';
+import { activeProfileId, profiles } from '../../state/shared/storage';
 import { AssignmentSummary } from './assignment-summary';
 import { formatTime } from './transfer';
 

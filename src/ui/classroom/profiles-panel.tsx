@@ -1,6 +1,5 @@
 /** Who is working on this device: pick a profile, add one, rename or delete the active one. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { showNotice } from '../../state/notices';
 import {
   activeProfile,
   createProfile,
@@ -8,8 +7,9 @@ import {
   MAX_PROFILE_NAME,
   renameProfile,
   switchProfile,
-} from '../../state/profiles';
-import { activeProfileId, profiles } from '../../state/storage';
+} from '../../state/classroom/profiles';
+import { showNotice } from '../../state/shared/notices';
+import { activeProfileId, profiles } from '../../state/shared/storage';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 
 type Mode = { kind: 'idle' } | { kind: 'create' } | { kind: 'rename'; id: string };

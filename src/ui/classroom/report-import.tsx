@@ -1,6 +1,6 @@
 /** Importing reports: many files at once, or pasted codes; every input gets a line saying what happened. */
 import { useState } from 'preact/hooks';
-import { type ImportResult, importReports, splitPastedCodes } from '../../state/classroom-teacher';
+import { type ImportResult, importReports, splitPastedCodes } from '../../state/classroom/classroom-teacher';
 import { readFiles } from './transfer';
 
 const LABEL: Record<ImportResult['status'], string> = {

@@ -1,7 +1,7 @@
 /** Sharing one assignment: the link (code in the fragment, never sent to a server), its file, and the code. */
 import { useRef } from 'preact/hooks';
-import type { Assignment } from '../../state/classroom';
-import { shareAssignment } from '../../state/classroom-teacher';
+import type { Assignment } from '../../state/classroom/classroom';
+import { shareAssignment } from '../../state/classroom/classroom-teacher';
 import { Cmi5PackageButton, GoogleClassroomShare } from './lms-export';
 import { copyText, downloadText } from './transfer';
 

@@ -1,7 +1,7 @@
 /** /classroom: who is practising, their received assignments, and a way to open a new one. */
 import { useEffect } from 'preact/hooks';
-import { loadStudentAssignments, studentAssignments } from '../../state/classroom';
-import { activeProfileId } from '../../state/storage';
+import { loadStudentAssignments, studentAssignments } from '../../state/classroom/classroom';
+import { activeProfileId } from '../../state/shared/storage';
 import { OpenAssignmentForm } from './open-form';
 import { ProfilesPanel } from './profiles-panel';
 import { formatDay, isOverdue } from './transfer';

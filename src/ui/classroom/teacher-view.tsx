@@ -1,13 +1,13 @@
 /** /classroom/teach: build an assignment, then share it; the list of assignments made on this device. */
 import { useEffect, useState } from 'preact/hooks';
-import { type Assignment, assignmentRunnerReady, previewAssignment } from '../../state/classroom';
+import { type Assignment, assignmentRunnerReady, previewAssignment } from '../../state/classroom/classroom';
 import {
   gradebook,
   loadTeacherData,
   removeTeacherAssignment,
   teacherAssignments,
-} from '../../state/classroom-teacher';
-import { showNotice } from '../../state/notices';
+} from '../../state/classroom/classroom-teacher';
+import { showNotice } from '../../state/shared/notices';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { AssignmentBuilder } from './assignment-builder';
 import { AssignmentSummary } from './assignment-summary';

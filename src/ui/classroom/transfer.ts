@@ -1,5 +1,5 @@
 /** Getting text out of the app (download, clipboard) and into it (files), for codes, reports and CSV. */
-import { showNotice } from '../../state/notices';
+import { showNotice } from '../../state/shared/notices';
 
 /** Largest file read for an assignment or report (anything bigger is refused before reading). */
 export const MAX_FILE_BYTES = 1024 * 1024;

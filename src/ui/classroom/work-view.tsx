@@ -6,10 +6,10 @@ import {
   removeStudentAssignment,
   startAssignment,
   studentAssignments,
-} from '../../state/classroom';
-import { exerciseTitle, levelName } from '../../state/classroom-teacher';
-import { navigate } from '../../state/router';
-import { activeProfileId, profiles } from '../../state/storage';
+} from '../../state/classroom/classroom';
+import { exerciseTitle, levelName } from '../../state/classroom/classroom-teacher';
+import { navigate } from '../../state/shared/router';
+import { activeProfileId, profiles } from '../../state/shared/storage';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { AssignmentFacts, LessonsFirst } from './assignment-summary';
 import { HandInPanel } from './hand-in-panel';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CourseWeek } from '../../lessons/course.pure';
-import { exerciseTitle, levelName } from '../../state/classroom-teacher';
-import { assignWeek, course, courseProblem, loadCourse, type WithHtml } from '../../state/course';
-import { findLesson } from '../../state/lessons';
-import { navigate } from '../../state/router';
+import { exerciseTitle, levelName } from '../../state/classroom/classroom-teacher';
+import { assignWeek, course, courseProblem, loadCourse, type WithHtml } from '../../state/course/course';
+import { findLesson } from '../../state/shared/lessons';
+import { navigate } from '../../state/shared/router';
 import './course.css';
 
 function PrintButton({ label = 'Print this page' }: { label?: string }) {

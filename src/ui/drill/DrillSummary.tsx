@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDb } from '../../dsp/db';
 import { exercises } from '../../exercises/registry';
-import type { DrillSession } from '../../state/drill';
-import { closeDrill, startDrill } from '../../state/drill';
-import { lessons } from '../../state/lessons';
-import { refreshPath } from '../../state/path';
-import { registryKinds } from '../../state/path-kinds';
-import { activeWorkout, nextWorkoutItem } from '../../state/workout';
+import type { DrillSession } from '../../state/drill/drill';
+import { closeDrill, startDrill } from '../../state/drill/drill';
+import { refreshPath } from '../../state/path/path';
+import { registryKinds } from '../../state/path/path-kinds';
+import { activeWorkout, nextWorkoutItem } from '../../state/path/workout';
+import { lessons } from '../../state/shared/lessons';
 import { type AfterDrillStep, afterDrillSteps } from '../../training/after-drill';
 import { playsFocusBand } from '../../training/hearing';
 import { lessonPath, teachingLesson } from '../../training/lesson-path';

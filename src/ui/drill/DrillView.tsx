@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDb } from '../../dsp/db';
 import { exercises } from '../../exercises/registry';
-import { closeDrill, type DrillSession } from '../../state/drill';
+import { closeDrill, type DrillSession } from '../../state/drill/drill';
 import { AnswerPanel } from './AnswerPanel';
 import { DrillSummary } from './DrillSummary';
 import { PlayerBar } from './PlayerBar';

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { gradeAnswer } from '../../exercises/fix-mix/check';
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { CheckResult } from '../../exercises/types';
-import type { DrillPlayer } from '../../state/drill-player';
+import type { DrillPlayer } from '../../state/drill/drill-player';
 import { MixGradeTable, MixReviewSound, useMixGrade } from './MixReview';
 
 type Named = 'found' | 'wrong-track' | 'missed';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type ExerciseId, exerciseIds, exercises } from '../../exercises/registry';
 import type { Skill } from '../../exercises/types';
-import { DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill';
+import { DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill/drill';
 import { ScoringRule } from './ScoringRule';
 
 /** The skills in the order the picker shows them, with a heading and a line each. */

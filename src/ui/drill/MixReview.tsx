@@ -5,7 +5,7 @@ import { type MixGradeView, mixGradeFromDetails } from '../../exercises/shared/m
 import { MIX_DIMENSIONS, type MixDimension } from '../../exercises/shared/mix-spec';
 import type { TrackRef } from '../../exercises/shared/tracks';
 import type { CheckResult } from '../../exercises/types';
-import type { DrillPlayer } from '../../state/drill-player';
+import type { DrillPlayer } from '../../state/drill/drill-player';
 import { MixReviewListen } from './mix-review-listen';
 import { MixReviewReadings } from './mix-review-readings';
 

@@ -1,7 +1,7 @@
 import { formatDb } from '../../dsp/db';
 import type { LevelMatchView } from '../../exercises/shared/play-types';
-import type { DrillPlayer } from '../../state/drill-player';
-import { settings } from '../../state/storage';
+import type { DrillPlayer } from '../../state/drill/drill-player';
+import { settings } from '../../state/shared/storage';
 import { PlayLoopButtons } from '../controls/play-loop-buttons';
 
 /** "Level match on: B −2.3 dB", "Level match off", or why this question does not match levels. */

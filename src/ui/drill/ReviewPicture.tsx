@@ -20,7 +20,7 @@ import type { ResonanceAnswer, ResonanceQuestion } from '../../exercises/resonan
 import type { SaturationAnswer, SaturationQuestion } from '../../exercises/saturation/meta';
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import type { CheckResult } from '../../exercises/types';
-import type { DrillPlayer } from '../../state/drill-player';
+import type { DrillPlayer } from '../../state/drill/drill-player';
 import {
   curvePath,
   dbToY,

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { DrillSession } from '../../state/drill';
-import { freeStorage, storageProblem } from '../../state/storage';
+import type { DrillSession } from '../../state/drill/drill';
+import { freeStorage, storageProblem } from '../../state/shared/storage';
 
 /**
  * Whether the answer just given is stored: "Saving…", then "Saved on this device" only once its

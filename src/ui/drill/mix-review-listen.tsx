@@ -1,5 +1,5 @@
 import type { TrackRef } from '../../exercises/shared/tracks';
-import type { DrillPlayer } from '../../state/drill-player';
+import type { DrillPlayer } from '../../state/drill/drill-player';
 
 /** Enter on these buttons presses them (the drill would otherwise take it for "next question"). */
 function keepEnter(event: KeyboardEvent): void {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatHz } from '../../dsp/bands';
 import { largestSpectrumDifference, type MixReading } from '../../dsp/mix-reading';
-import type { DrillPlayer } from '../../state/drill-player';
-import { ReadingSuperseded, type ReviewReadings, readReview } from '../../state/mix-review';
+import type { DrillPlayer } from '../../state/drill/drill-player';
+import { ReadingSuperseded, type ReviewReadings, readReview } from '../../state/drill/mix-review';
 
 type Reading =
   | { status: 'measuring' }

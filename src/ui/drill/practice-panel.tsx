@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ExerciseQuestion, exercises } from '../../exercises/registry';
 import { practiceChoices, practiceSeed } from '../../exercises/shared/practice-choices';
-import { createDrillPlayer } from '../../state/drill-player';
+import { createDrillPlayer } from '../../state/drill/drill-player';
 import './practice.css';
 
 /** Keeps Enter and Space on a practice button from reaching the drill's own keys (Enter would submit). */

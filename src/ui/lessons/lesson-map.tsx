@@ -1,6 +1,6 @@
 import { lessonToContinue } from '../../lessons/progress.pure';
 import type { LessonSummary, LessonTrack } from '../../lessons/schema';
-import { findLesson, lessonStates, lessons, statusOf } from '../../state/lessons';
+import { findLesson, lessonStates, lessons, statusOf } from '../../state/shared/lessons';
 
 const TRACKS: { id: LessonTrack; title: string; blurb: string }[] = [
   {

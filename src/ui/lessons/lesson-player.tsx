@@ -11,7 +11,7 @@ import {
   recordQuizAttempt,
   restartLesson,
   saveLessonStep,
-} from '../../state/lessons';
+} from '../../state/shared/lessons';
 import { StepView } from './step-view';
 
 function useLesson(id: string): Lesson | null | 'loading' | 'failed' {

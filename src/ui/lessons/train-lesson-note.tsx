@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { watchTrainRoundForLesson } from '../../state/lesson-drill';
-import { findLesson, progressOf, watchLessonStates } from '../../state/lessons';
+import { watchTrainRoundForLesson } from '../../state/lessons/lesson-drill';
+import { findLesson, progressOf, watchLessonStates } from '../../state/shared/lessons';
 
 /**
  * On the Train page opened from a lesson (`?lesson=<id>&block=<id>`): says which lesson the round counts

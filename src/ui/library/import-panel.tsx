@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '../../production/import/limits';
-import { importLimits, refreshImportLimits } from '../../state/import-limits';
+import { importLimits, refreshImportLimits } from '../../state/library/import-limits';
 import {
   dismissImportProblems,
   type ImportProgress,
   importFiles,
   importProblems,
   importProgress,
-} from '../../state/library';
+} from '../../state/library/library';
 
 /** "10 minutes", "5 minutes 30 seconds", "1 minute". */
 function minutes(seconds: number): string {

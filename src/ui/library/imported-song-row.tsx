@@ -8,7 +8,7 @@ import {
   renameSong,
   type SongSummary,
   togglePreview,
-} from '../../state/library';
+} from '../../state/library/library';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { SongRow } from './song-row';
 

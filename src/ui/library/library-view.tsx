@@ -1,5 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { prepareAudio } from '../../state/audio';
 import {
   builtInSongs,
   importedSongs,
@@ -9,8 +8,9 @@ import {
   refreshImportedSongs,
   stopPreview,
   togglePreview,
-} from '../../state/library';
-import { refreshSavedWorks, savedWorks, savedWorksLoaded } from '../../state/saved-work';
+} from '../../state/library/library';
+import { prepareAudio } from '../../state/shared/audio';
+import { refreshSavedWorks, savedWorks, savedWorksLoaded } from '../../state/shared/saved-work';
 import { ImportPanel } from './import-panel';
 import { ImportedSongRow } from './imported-song-row';
 import { SongRow } from './song-row';

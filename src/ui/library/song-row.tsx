@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { previewSongId, previewStatus } from '../../state/library';
+import { previewSongId, previewStatus } from '../../state/library/library';
 
 /** One song of the library: title, details, preview and "Mix this song", plus any extra actions. */
 export function SongRow(props: {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { showNotice } from '../../state/notices';
+import { showNotice } from '../../state/shared/notices';
 import {
   adaptStemCacheCap,
   clearCachedAudio,
@@ -9,7 +9,7 @@ import {
   stemCacheCap,
   stemCacheContents,
   stemCacheSize,
-} from '../../state/stem-cache';
+} from '../../state/shared/stem-cache';
 import './stem-cache-row.css';
 
 /** "today", "yesterday" or "N days ago" for a time in the past. */

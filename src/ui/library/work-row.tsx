@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { deleteWork, duplicateArrangement, openArrangement, openMix } from '../../state/library';
-import { renameSavedWork, type SavedWork, workName } from '../../state/saved-work';
+import { deleteWork, duplicateArrangement, openArrangement, openMix } from '../../state/library/library';
+import { renameSavedWork, type SavedWork, workName } from '../../state/shared/saved-work';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

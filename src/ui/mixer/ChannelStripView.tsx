@@ -1,4 +1,4 @@
-import type { MixerModel, StripModel } from '../../state/mixer-model';
+import type { MixerModel, StripModel } from '../../state/mixer/mixer-model';
 import {
   EqInsertButton,
   FaderMeter,

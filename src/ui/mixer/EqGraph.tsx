@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { formatHz } from '../../dsp/bands';
-import type { EqBandSettings } from '../../state/mixer-model';
+import type { EqBandSettings } from '../../state/mixer/mixer-model';
 import { eqGainScale, formatQ, formatSignedDb, frequencyScale, qScale } from './control-scale';
 import {
   bandHandle,

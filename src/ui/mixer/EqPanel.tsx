@@ -1,4 +1,4 @@
-import type { MixerModel, StripModel } from '../../state/mixer-model';
+import type { MixerModel, StripModel } from '../../state/mixer/mixer-model';
 import { eqGainScale, frequencyScale, highPassScale, lowPassScale, qScale } from './control-scale';
 import { BAND_NAMES, EqGraph } from './EqGraph';
 import { Knob } from './Knob';

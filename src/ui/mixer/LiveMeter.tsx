@@ -1,5 +1,5 @@
 import type { Signal } from '@preact/signals';
-import type { MeterView } from '../../state/mixer-model';
+import type { MeterView } from '../../state/mixer/mixer-model';
 import { Meter } from './Meter';
 
 /** A Meter bound to a meter signal: only this small component re-renders on each animation frame. */

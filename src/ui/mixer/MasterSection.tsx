@@ -1,4 +1,4 @@
-import type { MixerModel } from '../../state/mixer-model';
+import type { MixerModel } from '../../state/mixer/mixer-model';
 import { formatSignedDb, widthScale } from './control-scale';
 import { Fader } from './Fader';
 import { Knob } from './Knob';

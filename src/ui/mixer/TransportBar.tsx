@@ -1,4 +1,4 @@
-import type { MixerModel } from '../../state/mixer-model';
+import type { MixerModel } from '../../state/mixer/mixer-model';
 
 /** Formats a programme position: "0:03.2", "1:05.0". */
 export function formatPosition(seconds: number): string {

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { MixerModel, SendName, StripModel } from '../../state/mixer-model';
+import type { MixerModel, SendName, StripModel } from '../../state/mixer/mixer-model';
 import { driveScale, panScale, sendScale, widthScale } from './control-scale';
 import { curvePath, eqCurvePoints } from './eq-geometry';
 import { Fader } from './Fader';

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { showNotice } from '../../state/notices';
-import { currentParams } from '../../state/router';
+import { showNotice } from '../../state/shared/notices';
+import { currentParams } from '../../state/shared/router';
 import { type ClassroomTab, ClassroomTabs } from '../classroom/classroom-tabs';
 import { GradebookView } from '../classroom/gradebook-view';
 import { OpenView } from '../classroom/open-view';
@@ -15,7 +15,7 @@ export default function ClassroomPage() {
   const [sub, arg] = currentParams.value;
   useEffect(() => {
     // Assignments run as drills: register the drill runner (its own chunk) whenever the classroom is open.
-    import('../../state/drill')
+    import('../../state/drill/drill')
       .then((m) => m.installDrillRunner())
       .catch(() =>
         showNotice({

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { stopLessonAudio } from '../../state/lesson-audio';
-import { watchLessonStates } from '../../state/lessons';
-import { currentParams } from '../../state/router';
+import { stopLessonAudio } from '../../state/lessons/lesson-audio';
+import { watchLessonStates } from '../../state/shared/lessons';
+import { currentParams } from '../../state/shared/router';
 import { LessonMap } from '../lessons/lesson-map';
 import { LearnNextUp } from '../path/LearnNextUp';
 import '../lessons/lessons.css';

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { prepareAudio, suspendAudio } from '../../state/audio';
 import {
   currentChoice,
   loadSongChoice,
@@ -9,11 +8,12 @@ import {
   renderProgress,
   songChoices,
   startingChoice,
-} from '../../state/mix-songs';
-import { mixUndo } from '../../state/mix-undo';
-import { mixer } from '../../state/mixer-model';
-import { navigate } from '../../state/router';
-import { undoCommandOf } from '../../state/undo-stack';
+} from '../../state/mixer/mix-songs';
+import { mixUndo } from '../../state/mixer/mix-undo';
+import { mixer } from '../../state/mixer/mixer-model';
+import { prepareAudio, suspendAudio } from '../../state/shared/audio';
+import { navigate } from '../../state/shared/router';
+import { undoCommandOf } from '../../state/shared/undo-stack';
 import { ChannelStripView, type StripPanel } from '../mixer/ChannelStripView';
 import { CompressorPanel } from '../mixer/CompressorPanel';
 import { EqPanel } from '../mixer/EqPanel';

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { currentParams } from '../../state/router';
+import { currentParams } from '../../state/shared/router';
 import { ErrorBoundary } from '../shell/error-boundary';
 
 type ViewModule = { default: ComponentType };

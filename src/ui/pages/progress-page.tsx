@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { progressState, refreshProgress, watchProgress } from '../../state/progress';
+import { progressState, refreshProgress, watchProgress } from '../../state/progress/progress';
 import { ProgressDashboard } from '../progress/ProgressDashboard';
 import '../progress/progress.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { showNotice } from '../../state/notices';
-import { resetEverything, settings, updateSetting } from '../../state/storage';
+import { showNotice } from '../../state/shared/notices';
+import { resetEverything, settings, updateSetting } from '../../state/shared/storage';
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { StemCacheRow } from '../library/stem-cache-row';
 import { BackupPanel } from '../settings/backup-panel';

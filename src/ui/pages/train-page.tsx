@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { drill, installDrillRunner } from '../../state/drill';
-import { activeWorkout, nextWorkoutItem } from '../../state/workout';
+import { drill, installDrillRunner } from '../../state/drill/drill';
+import { activeWorkout, nextWorkoutItem } from '../../state/path/workout';
 import { DrillView } from '../drill/DrillView';
 import { KindPicker } from '../drill/KindPicker';
 import { TrainLessonNote } from '../lessons/train-lesson-note';

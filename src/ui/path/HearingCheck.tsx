@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatHz } from '../../dsp/bands';
-import { playTone } from '../../state/hearing-tone';
-import { updateSetting } from '../../state/storage';
+import { playTone } from '../../state/path/hearing-tone';
+import { updateSetting } from '../../state/shared/storage';
 import { EDGE_BANDS } from '../../training/hearing';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { nextUp, watchPath } from '../../state/path';
+import { nextUp, watchPath } from '../../state/path/path';
 import { NextUpCard } from './NextUpCard';
 import './path.css';
 

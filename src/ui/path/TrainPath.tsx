@@ -8,10 +8,10 @@ import {
   unheardBands,
   watchPath,
   workoutDays,
-} from '../../state/path';
-import { registryKinds } from '../../state/path-kinds';
-import { pathSkillMap, planToday } from '../../state/path-plans';
-import { activeWorkout, leaveWorkout, resumeWorkout, startWorkout } from '../../state/workout';
+} from '../../state/path/path';
+import { registryKinds } from '../../state/path/path-kinds';
+import { pathSkillMap, planToday } from '../../state/path/path-plans';
+import { activeWorkout, leaveWorkout, resumeWorkout, startWorkout } from '../../state/path/workout';
 import { practiceStreaks } from '../../training/practice-streaks';
 import { HearingCheck } from './HearingCheck';
 import { NextUpCard } from './NextUpCard';

@@ -1,5 +1,5 @@
-import type { ActiveWorkout } from '../../state/workout';
-import { leaveWorkout } from '../../state/workout';
+import type { ActiveWorkout } from '../../state/path/workout';
+import { leaveWorkout } from '../../state/path/workout';
 import { practiceStreaks } from '../../training/practice-streaks';
 
 /** The end of a workout: what was done, the workout streak, and back to the Train page. */

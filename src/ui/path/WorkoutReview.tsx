@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QuizAttempt } from '../../lessons/progress.pure';
 import type { Lesson, QuizBlock as QuizData } from '../../lessons/schema';
-import { findLesson, lessonStates, openLesson, recordQuizAttempt } from '../../state/lessons';
+import { findLesson, lessonStates, openLesson, recordQuizAttempt } from '../../state/shared/lessons';
 import type { WorkoutReview as ReviewItem } from '../../training/workout';
 import { QuizBlock } from '../lessons/blocks/quiz-block';
 import '../lessons/lessons.css';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Arranger } from '../../state/arranger';
+import type { Arranger } from '../../state/produce/arranger';
 
 /**
  * A thin output meter (peak, −48…0 dBFS) read with requestAnimationFrame while the preview plays. Decorative

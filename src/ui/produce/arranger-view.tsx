@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { getArranger } from '../../state/arranger';
-import { prepareAudio, suspendAudio } from '../../state/audio';
-import { undoCommandOf } from '../../state/undo-stack';
+import { getArranger } from '../../state/produce/arranger';
+import { prepareAudio, suspendAudio } from '../../state/shared/audio';
+import { undoCommandOf } from '../../state/shared/undo-stack';
 import { ArrangerTransport } from './arranger-transport';
 import { DecisionNote } from './decision-note';
 import { DrumPanel } from './drum-panel';

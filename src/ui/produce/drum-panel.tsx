@@ -1,6 +1,6 @@
 import { DRUM_HIT_NAMES } from '../../production/drum-hits';
-import { currentPattern, stepLevel } from '../../state/arrangement';
-import type { Arranger } from '../../state/arranger';
+import { currentPattern, stepLevel } from '../../state/produce/arrangement';
+import type { Arranger } from '../../state/produce/arranger';
 import { DecisionNote } from './decision-note';
 import { StepGrid } from './step-grid';
 

@@ -1,6 +1,6 @@
 import { listProgressions } from '../../production/styles';
 import { chordFromRoman, createKey } from '../../production/theory';
-import type { Arranger } from '../../state/arranger';
+import type { Arranger } from '../../state/produce/arranger';
 
 /** Radio choices: the seed's own pick (verse and chorus may differ), or one of the style's progressions. */
 export function ProgressionPicker({ arranger }: { arranger: Arranger }) {

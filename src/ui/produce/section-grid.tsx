@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { isDrumTrack } from '../../production/drum-hits';
 import { presetsForTrack } from '../../production/presets';
 import type { Section, Song, Track } from '../../production/types';
-import type { Arranger } from '../../state/arranger';
+import type { Arranger } from '../../state/produce/arranger';
 import { trackColor } from '../mixer/track-colors';
 import { CLIP_HEIGHT, clipPath, eventsIn, pitchSpan } from './clip-geometry';
 

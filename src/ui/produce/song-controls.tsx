@@ -1,7 +1,7 @@
 import { STYLES } from '../../production/styles';
 import type { StyleId } from '../../production/types';
-import { ARRANGER_LENGTHS, BPM_LIMITS } from '../../state/arrangement';
-import type { Arranger } from '../../state/arranger';
+import { ARRANGER_LENGTHS, BPM_LIMITS } from '../../state/produce/arrangement';
+import type { Arranger } from '../../state/produce/arranger';
 
 function Die() {
   return (

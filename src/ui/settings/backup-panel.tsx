@@ -7,9 +7,9 @@ import {
   checkBackupFile,
   forgetCheckedBackup,
   makeBackup,
-} from '../../state/backup';
-import { showNotice } from '../../state/notices';
-import { settings } from '../../state/storage';
+} from '../../state/settings/backup';
+import { showNotice } from '../../state/shared/notices';
+import { settings } from '../../state/shared/storage';
 import { formatSize, lastBackupWords } from './format';
 import { RestoreDialog } from './restore-dialog';
 import './backup.css';

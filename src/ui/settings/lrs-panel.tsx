@@ -6,8 +6,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LearnerIdentity } from '../../classroom/xapi/identity';
 import { lrsOrigin } from '../../classroom/xapi/lrs-config';
-import { showNotice } from '../../state/notices';
-import { activeProfileId, profiles } from '../../state/storage';
 import {
   identityOf,
   loadLrsView,
@@ -16,7 +14,9 @@ import {
   saveLrsSetup,
   saveProfileIdentity,
   syncNow,
-} from '../../state/xapi-sync';
+} from '../../state/classroom/xapi-sync';
+import { showNotice } from '../../state/shared/notices';
+import { activeProfileId, profiles } from '../../state/shared/storage';
 import { dateTimeWords } from './format';
 import './lrs.css';
 

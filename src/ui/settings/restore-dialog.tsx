@@ -10,8 +10,8 @@ import {
   describeRestore,
   kindWords,
   type RestoreMode,
-} from '../../state/backup';
-import { showNotice } from '../../state/notices';
+} from '../../state/settings/backup';
+import { showNotice } from '../../state/shared/notices';
 import { formatSize, madeWords } from './format';
 
 /** "a, b or c". */

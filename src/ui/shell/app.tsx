@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { currentPath, currentSection, SECTIONS } from '../../state/router';
+import { currentPath, currentSection, SECTIONS } from '../../state/shared/router';
 import { ErrorBoundary } from './error-boundary';
 import { LazyPage } from './lazy-page';
 import { Notices } from './notices';

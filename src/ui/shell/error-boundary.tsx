@@ -1,6 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { version as APP_VERSION } from '../../../package.json';
-import { currentPath, navigate } from '../../state/router';
+import { currentPath, navigate } from '../../state/shared/router';
 import { CrashPanel } from './crash-panel';
 
 /** Props of an error boundary. */

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { SectionId } from '../../state/router';
+import type { SectionId } from '../../state/shared/router';
 import { NotFoundPage } from '../pages/not-found-page';
 
 type PageModule = { default: ComponentType };

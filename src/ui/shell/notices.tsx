@@ -1,4 +1,4 @@
-import { dismissNotice, notices } from '../../state/notices';
+import { dismissNotice, notices } from '../../state/shared/notices';
 
 /** The notice area: updates, offline readiness and errors, announced politely to screen readers. */
 export function Notices() {

@@ -10,7 +10,7 @@ import {
   finishingStatements,
   parseCmi5Launch,
 } from '../../../src/classroom/cmi5/launch';
-import { beginCmi5, sendCmi5 } from '../../../src/state/cmi5-client';
+import { beginCmi5, sendCmi5 } from '../../../src/state/classroom/cmi5-client';
 import { type FakeLms, startFakeLms } from '../../e2e/cmi5-lms';
 import { type RunningLrs, startLrs } from '../../e2e/lrs-server';
 

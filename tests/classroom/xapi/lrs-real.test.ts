@@ -9,7 +9,7 @@ import { toAgent } from '../../../src/classroom/xapi/identity';
 import { checkLrsConfig, type LrsConfig } from '../../../src/classroom/xapi/lrs-config';
 import { attemptStatement, drillRoundStatement } from '../../../src/classroom/xapi/statements';
 import { type SyncQueue, syncOnce, type Waiting } from '../../../src/classroom/xapi/sync';
-import { postStatements } from '../../../src/state/xapi-transport';
+import { postStatements } from '../../../src/state/classroom/xapi-transport';
 import { type RunningLrs, startLrs } from '../../e2e/lrs-server';
 
 let lrs: RunningLrs;

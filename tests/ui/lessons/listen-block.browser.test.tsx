@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LessonSummary } from '../../../src/lessons/schema';
 import { ListenBlock } from '../../../src/ui/lessons/blocks/listen-block';
-import { listenBlock } from '../../state/listen-fixtures';
+import { listenBlock } from '../../state/lessons/listen-fixtures';
 
 let host: HTMLElement | null = null;
 afterEach(() => {

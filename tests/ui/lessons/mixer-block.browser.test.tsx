@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MixerBlock, MixerControl, MixerStart } from '../../../src/lessons/schema';
 import type { TrackId } from '../../../src/production/types';
-import { createLessonMixer, type LessonMixer } from '../../../src/state/lesson-mixer';
-import { mixer as mixPageModel } from '../../../src/state/mixer-model';
+import { createLessonMixer, type LessonMixer } from '../../../src/state/lessons/lesson-mixer';
+import { mixer as mixPageModel } from '../../../src/state/mixer/mixer-model';
 import { LessonMixerView } from '../../../src/ui/lessons/blocks/mixer-block';
-import { fakeLoader, fakeSong } from '../../state/listen-fixtures';
+import { fakeLoader, fakeSong } from '../../state/lessons/listen-fixtures';
 
 let host: HTMLElement | null = null;
 let made: LessonMixer | null = null;

@@ -4,7 +4,7 @@ import type { QuizAttempt } from '../../../src/lessons/progress.pure';
 import { choiceOrder, keyPositions } from '../../../src/lessons/quiz-order.pure';
 import type { LessonSummary, QuizBlock as QuizData, QuizQuestion } from '../../../src/lessons/schema';
 import { QuizBlock } from '../../../src/ui/lessons/blocks/quiz-block';
-import { listenBlock } from '../../state/listen-fixtures';
+import { listenBlock } from '../../state/lessons/listen-fixtures';
 
 let host: HTMLElement | null = null;
 afterEach(() => {

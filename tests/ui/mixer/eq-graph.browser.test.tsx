@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { biquadCoefficients, biquadMagnitudeDb } from '../../../src/dsp/biquad';
-import type { EqBandSettings } from '../../../src/state/mixer-model';
+import type { EqBandSettings } from '../../../src/state/mixer/mixer-model';
 import { EqGraph } from '../../../src/ui/mixer/EqGraph';
 import { drawnGainAt, EQ_FRAME, hzToX } from '../../../src/ui/mixer/eq-geometry';
 

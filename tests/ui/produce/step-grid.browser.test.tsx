@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { nextVelocity, stepLevel } from '../../../src/state/arrangement';
+import { nextVelocity, stepLevel } from '../../../src/state/produce/arrangement';
 import { StepGrid, type StepRow } from '../../../src/ui/produce/step-grid';
 
 let root: HTMLDivElement;

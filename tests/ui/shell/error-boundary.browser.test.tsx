@@ -4,8 +4,8 @@ import { useEffect } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { version } from '../../../package.json';
-import { notices, showNotice } from '../../../src/state/notices';
-import { currentPath } from '../../../src/state/router';
+import { notices, showNotice } from '../../../src/state/shared/notices';
+import { currentPath } from '../../../src/state/shared/router';
 import { crashDetails, ErrorBoundary } from '../../../src/ui/shell/error-boundary';
 import { Notices } from '../../../src/ui/shell/notices';
 

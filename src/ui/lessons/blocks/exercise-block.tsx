@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ExerciseBlock as ExerciseData } from '../../../lessons/schema';
-import { prepareAudio } from '../../../state/audio';
-import { createLessonDrill, type LessonRound } from '../../../state/lesson-drill';
+import { createLessonDrill, type LessonRound } from '../../../state/lessons/lesson-drill';
+import { prepareAudio } from '../../../state/shared/audio';
 import { DrillView } from '../../drill/DrillView';
 import type { GradedBlockProps } from './types';
 import '../../mixer/mixer.css';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { describeSetting, describeSource } from '../../../lessons/describe.pure';
 import type { ListenBlock as ListenData, ListenSetting } from '../../../lessons/schema';
-import { currentAudioContext, prepareAudio } from '../../../state/audio';
-import { createListenModel, type ListenModel } from '../../../state/listen-model';
+import { createListenModel, type ListenModel } from '../../../state/lessons/listen-model';
+import { currentAudioContext, prepareAudio } from '../../../state/shared/audio';
 import { ListenControls } from './listen-controls';
 import type { BlockProps } from './types';
 import '../../drill/drill.css';

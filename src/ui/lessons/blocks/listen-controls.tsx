@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDb } from '../../../dsp/db';
 import type { LevelMatchView } from '../../../exercises/shared/play-types';
-import type { ListenModel } from '../../../state/listen-model';
+import type { ListenModel } from '../../../state/lessons/listen-model';
 import { PlayLoopButtons } from '../../controls/play-loop-buttons';
 
 /** "Level match on: B −2.1 dB", "Level match off…", or why this example is not matched. */

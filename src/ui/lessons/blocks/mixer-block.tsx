@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CONTROL_LABELS, describeSource } from '../../../lessons/describe.pure';
 import type { MixerBlock as MixerData } from '../../../lessons/schema';
-import { prepareAudio } from '../../../state/audio';
-import { createLessonMixer, type LessonMixer } from '../../../state/lesson-mixer';
+import { createLessonMixer, type LessonMixer } from '../../../state/lessons/lesson-mixer';
+import { prepareAudio } from '../../../state/shared/audio';
 import type { StripPanel } from '../../mixer/ChannelStripView';
 import { CompressorPanel } from '../../mixer/CompressorPanel';
 import { EqPanel } from '../../mixer/EqPanel';

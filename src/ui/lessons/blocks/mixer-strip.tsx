@@ -1,5 +1,5 @@
 import type { MixerControl } from '../../../lessons/schema';
-import type { MixerModel, StripModel } from '../../../state/mixer-model';
+import type { MixerModel, StripModel } from '../../../state/mixer/mixer-model';
 import type { StripPanel } from '../../mixer/ChannelStripView';
 import {
   EqInsertButton,

@@ -4,7 +4,7 @@ import { passedFirstTry, quizHistoryOf } from '../../../lessons/progress.pure';
 import { choiceOrder, retrySeed } from '../../../lessons/quiz-order.pure';
 import { reachesPass } from '../../../lessons/quiz-rules.pure';
 import type { ListenBlock, QuizBlock as QuizData, QuizQuestion } from '../../../lessons/schema';
-import { freshQuizSeed } from '../../../state/lesson-quiz';
+import { freshQuizSeed } from '../../../state/lessons/lesson-quiz';
 import { ListenSides, onListenKey, useListenModel } from './listen-block';
 import { ListenControls } from './listen-controls';
 import type { GradedBlockProps } from './types';

@@ -1,0 +1,30 @@
+/** The shape of an assignment (plain JSON), shared by its codec (assignment.ts) and its packing (assignment-pack.ts). */
+
+/** One item: `seeds.length` questions of one exercise kind at one level. */
+export interface AssignmentItem {
+  exercise: string;
+  /** 1-based level of the kind. */
+  level: number;
+  /** One seed per question, unsigned 32-bit integers. */
+  seeds: number[];
+}
+
+/** An assignment as a teacher makes it and a student receives it (plain JSON). */
+export interface Assignment {
+  version: 1;
+  /** 4–64 characters of [A-Za-z0-9_-]. */
+  id: string;
+  /** Shown as text, never as HTML. */
+  title: string;
+  /** Shown as text (line breaks kept), never as HTML. */
+  instructions: string;
+  items: AssignmentItem[];
+  /** Integer 0–100: a score at or above it passes. */
+  passMark: number;
+  /** Due date as YYYY-MM-DD (the end of that day, local time, on the student's device). */
+  due?: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Lesson ids to do first. */
+  lessons?: string[];
+}

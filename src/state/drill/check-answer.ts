@@ -1,0 +1,50 @@
+/**
+ * Marks a drill answer with its kind's own check. The whole-mix kinds (mix-match, fix-mix) render and
+ * weigh every track, seconds of work on a slow laptop, so their check runs in a Worker with the same
+ * instruments the page uses; every other kind is checked here (a few milliseconds). A worker that cannot
+ * start, or fails, falls back to checking here: the result is the same, only slower to arrive.
+ */
+import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercises/registry';
+import type { CheckResult } from '../../exercises/types';
+import { installedSampleBank } from '../../production/sampler/sample-bank';
+import { loadInstrumentBank } from '../shared/instrument-bank';
+import { createWorkerCall } from '../shared/worker-call';
+
+/** What the check worker is asked: a kind, its question and the answer (plain JSON), and the instruments. */
+export interface CheckRequest {
+  id: number;
+  kind: ExerciseId;
+  question: ExerciseQuestion;
+  answer: unknown;
+  /** The instrument bank the page has installed (the question's songs were analysed with it), if any. */
+  bankUrl?: string;
+}
+
+/** The check worker's answer. */
+export type CheckReply =
+  | { id: number; type: 'done'; result: CheckResult }
+  | { id: number; type: 'error'; message: string };
+
+/** Kinds whose check renders a whole song's tracks: marked off the main thread. */
+export const HEAVY_CHECKS: ReadonlySet<ExerciseId> = new Set<ExerciseId>(['mix-match', 'fix-mix']);
+
+const worker = createWorkerCall<CheckRequest, Extract<CheckReply, { type: 'done' }>, CheckResult>(
+  () => new Worker(new URL('./check-answer.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => reply.result,
+);
+
+function checkHere(kind: ExerciseId, question: ExerciseQuestion, answer: unknown): CheckResult {
+  return exercises[kind].check(question as never, answer as never);
+}
+
+/** The kind's check of `answer` to `question`: in the check worker for HEAVY_CHECKS, here otherwise. */
+export async function checkAnswer(
+  kind: ExerciseId,
+  question: ExerciseQuestion,
+  answer: unknown,
+): Promise<CheckResult> {
+  if (!HEAVY_CHECKS.has(kind) || typeof Worker === 'undefined') return checkHere(kind, question, answer);
+  const bankUrl = installedSampleBank() ? (await loadInstrumentBank())?.url : undefined;
+  const pending = worker.call({ kind, question, answer, ...(bankUrl ? { bankUrl } : {}) });
+  return pending ? pending.catch(() => checkHere(kind, question, answer)) : checkHere(kind, question, answer);
+}

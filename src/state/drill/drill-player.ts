@@ -1,0 +1,232 @@
+import { effect, signal } from '@preact/signals';
+import type { SampleRate } from '../../dsp/units';
+import type { ExerciseId } from '../../exercises/registry';
+import type { PairLoudness } from '../../exercises/shared/play-ab';
+import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../../exercises/shared/play-types';
+import { currentAudioContext, describe, reportEngineFailure, startAudio } from '../shared/audio';
+import { holdBusy } from '../shared/busy';
+import { loadSongStems } from '../shared/song-stems';
+import { settings } from '../shared/storage';
+
+/**
+ * The drill's player: prepares each question's audio (stems, loop, A/B pair), builds it on the live
+ * AudioContext once one exists, and mirrors the Playback's state into signals for the UI. The engine
+ * and the play half of the exercises load on demand (`import()`), so they stay out of the first screen.
+ */
+
+/** Where the player is for the current question. */
+export type DrillPlayerStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** Rate questions are prepared at before any live context exists (buffers resample if the context differs). */
+const FALLBACK_RATE: SampleRate = 48000;
+
+const loadPlays = () => import('../../exercises/play-registry');
+
+/**
+ * "Hear every choice": the same prepared question whose review plays the reference (the question's A) against
+ * one choice (what review(answer) makes of it as B), never the right answer.
+ */
+function practiceOf<A>(ready: PreparedQuestion<A>): PreparedQuestion<A> {
+  return {
+    ...ready,
+    review: (answer) => ({
+      a: ready.question.a,
+      b: ready.review(answer).b,
+      labels: { a: 'A: reference', b: 'B: this choice' },
+    }),
+  };
+}
+
+/** Timings measured while playing, for the UI and the report. */
+export interface DrillPlayerTimings {
+  /** Preparing the question's audio (stems from memory or rendered, loop cut), ms. */
+  prepareMs: number | null;
+  /** From pressing Play to the sound being scheduled, ms. */
+  startMs: number | null;
+}
+
+/** Creates a player; the drill owns one and loads each question into it. */
+export function createDrillPlayer() {
+  const status = signal<DrillPlayerStatus>('idle');
+  const error = signal<string | null>(null);
+  const state = signal<PlaybackState | null>(null);
+  const timings = signal<DrillPlayerTimings>({ prepareMs: null, startMs: null });
+  // Whether this question has sounded: nothing is scored before the learner has listened.
+  const heard = signal(false);
+  // After answering: the two mixes as answered (for readings beside the review) and their sample rate.
+  const reviewPair = signal<{ pair: AbPair; sampleRate: SampleRate } | null>(null);
+  let prepared: PreparedQuestion<unknown> | null = null;
+  let loudness: Promise<PairLoudness> | undefined;
+  let playback: Playback<unknown> | null = null;
+  let building: Promise<Playback<unknown> | null> | null = null;
+  let generation = 0;
+  let releaseBusy: (() => void) | null = null;
+  let unlisten: (() => void) | null = null;
+  let pendingAnswer: unknown;
+  let reviewAnswer: unknown;
+
+  const syncBusy = (playing: boolean) => {
+    if (playing && !releaseBusy) releaseBusy = holdBusy('playback');
+    if (!playing && releaseBusy) {
+      releaseBusy();
+      releaseBusy = null;
+    }
+  };
+
+  const stopLevelMatchSync = effect(() => {
+    const on = settings.value.levelMatch;
+    playback?.setLevelMatch(on);
+  });
+
+  function teardown(): void {
+    unlisten?.();
+    unlisten = null;
+    playback?.dispose();
+    playback = null;
+    building = null;
+    prepared = null;
+    loudness = undefined;
+    pendingAnswer = undefined;
+    reviewAnswer = undefined;
+    reviewPair.value = null;
+    state.value = null;
+    syncBusy(false);
+  }
+
+  /** Builds the live playback for the prepared question (once per question). */
+  function build(): Promise<Playback<unknown> | null> {
+    const ctx = currentAudioContext();
+    const current = prepared;
+    if (!ctx || !current) return Promise.resolve(null);
+    const mine = generation;
+    building ??= (async () => {
+      const { createPlayback } = await loadPlays();
+      const made = await createPlayback(ctx, current, { levelMatch: settings.value.levelMatch, loudness });
+      if (mine !== generation) {
+        made.dispose();
+        return null;
+      }
+      playback = made;
+      unlisten = made.onChange((s) => {
+        state.value = s;
+        syncBusy(s.playing);
+        if (s.playing) heard.value = true;
+      });
+      state.value = made.state;
+      if (reviewAnswer !== undefined) await made.showReview(reviewAnswer);
+      else if (pendingAnswer !== undefined) made.update(pendingAnswer);
+      return made;
+    })().catch((e) => {
+      if (mine === generation) {
+        status.value = 'failed';
+        error.value = `The audio engine could not start (${describe(e)}).`;
+        reportEngineFailure(e);
+      }
+      return null;
+    });
+    return building;
+  }
+
+  return {
+    status,
+    error,
+    /** The live playback's state (null until the first Play of a question builds it). */
+    state,
+    timings,
+    /** Whether the current question has played at least once (Submit waits for it). */
+    heard,
+    /** After answering: the review's A and B as plain data (null before, or while nothing is prepared). */
+    reviewPair,
+    /** Loads a question: renders or reuses its stems and prepares A and B. */
+    async load(kind: ExerciseId, question: unknown, practice = false): Promise<void> {
+      teardown();
+      heard.value = false;
+      const mine = ++generation;
+      status.value = 'loading';
+      error.value = null;
+      const started = performance.now();
+      try {
+        const { playFor } = await loadPlays();
+        const sampleRate = currentAudioContext()?.sampleRate ?? FALLBACK_RATE;
+        const ready = await playFor(kind).prepare(question, {
+          sampleRate,
+          loadSong: (source) => loadSongStems(source, sampleRate),
+        });
+        if (mine !== generation) return;
+        prepared = practice ? practiceOf(ready) : ready;
+        timings.value = { prepareMs: performance.now() - started, startMs: null };
+        // Measure the level match now (offline, no live context needed), so even the first Play is quick.
+        if (settings.value.levelMatch && ready.levelMatch.allowed) {
+          const { measureQuestionLoudness } = await loadPlays();
+          loudness = measureQuestionLoudness(ready);
+          loudness.catch(() => undefined);
+        }
+        status.value = 'ready';
+        // With a live context already running, build now so the level match is measured before Play.
+        if (currentAudioContext()) void build();
+      } catch (e) {
+        if (mine !== generation) return;
+        status.value = 'failed';
+        error.value = `This question's audio could not be prepared (${describe(e)}).`;
+      }
+    },
+    /** Starts the loop; call from a click or key press (it may create the audio context). */
+    async play(): Promise<void> {
+      const pressed = performance.now();
+      const ctx = await startAudio();
+      if (ctx?.state !== 'running') return;
+      const live = playback ?? (await build());
+      if (!live) return;
+      await live.play();
+      timings.value = { ...timings.value, startMs: performance.now() - pressed };
+    },
+    stop(): void {
+      playback?.stop();
+    },
+    async toggle(): Promise<void> {
+      if (state.value?.playing) playback?.stop();
+      else await this.play();
+    },
+    setLooping(on: boolean): void {
+      playback?.setLooping(on);
+    },
+    select(side: 'a' | 'b'): void {
+      playback?.select(side);
+    },
+    /** Flips between A and B. */
+    swap(): void {
+      const s = state.value;
+      if (s) playback?.select(s.selected === 'a' ? 'b' : 'a');
+    },
+    /** Match kinds: B follows the learner's controls. */
+    update(answer: unknown): void {
+      pendingAnswer = answer;
+      playback?.update(answer);
+    },
+    /** After answering: the right answer against the learner's. */
+    async review(answer: unknown): Promise<void> {
+      reviewAnswer = answer;
+      if (prepared) reviewPair.value = { pair: prepared.review(answer), sampleRate: prepared.sampleRate };
+      // Without a playback yet, build() applies the review when it makes one.
+      if (playback) await playback.showReview(answer);
+    },
+    /** Review: hears one track alone on both sides (by name; null: the whole mixes). */
+    solo(name: string | null): void {
+      playback?.solo(name);
+    },
+    /** Stops and forgets the current question. */
+    clear(): void {
+      generation++;
+      teardown();
+      status.value = 'idle';
+    },
+    dispose(): void {
+      generation++;
+      teardown();
+      stopLevelMatchSync();
+    },
+  };
+}
+
+/** A drill player (one per drill). */
+export type DrillPlayer = ReturnType<typeof createDrillPlayer>;

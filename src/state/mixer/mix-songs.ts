@@ -1,0 +1,394 @@
+import { effect, signal, untracked } from '@preact/signals';
+import { STYLES } from '../../production/styles';
+import type { Song, SongOverrides, Stems, StyleId } from '../../production/types';
+import {
+  importedSongs,
+  importedSongsLoaded,
+  isImportedSongId,
+  loadImportedSong,
+  refreshImportedSongs,
+} from '../library/imported-songs';
+import {
+  type ArrangementSpec,
+  arrangementOverrides,
+  decodeArrangement,
+  encodeArrangement,
+} from '../produce/arrangement';
+import { contextForBuilding, describe } from '../shared/audio';
+import { showNotice } from '../shared/notices';
+import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from '../shared/saved-work';
+import { loadSongStems } from '../shared/song-stems';
+import { activeProfileId } from '../shared/storage';
+import { generateTestSource, type MixSource } from '../shared/test-sources';
+import { mixUndo } from './mix-undo';
+import { fittingMix, type MixWorkData, type RestoredMix } from './mix-work';
+import { type MixerModel, mixer } from './mixer-model';
+
+/** Something the learner can pick to mix. */
+export interface SongChoice {
+  id: string;
+  title: string;
+}
+
+/** The test material's id. */
+export const TEST_SIGNALS_ID = 'test-signals';
+
+/** Seed of the songs the picker offers (one per style). */
+export const SONG_SEED = 1;
+/** Bars rendered: long enough to hear the parts play off each other, short enough to render in a second. */
+export const SONG_BARS = 8;
+/** Sample rate of generated material (the arranger renders at it too, so its stems are reused here). */
+export const SOURCE_RATE = 44100;
+/** Picker ids that carry an arrangement from the Produce page start with this ('arranged?style=pop&seed=3…'). */
+export const ARRANGED_PREFIX = 'arranged?';
+
+/** What the song picker offers: one generated song per style, then the neutral test signals. */
+export const songChoices = signal<SongChoice[]>([
+  ...STYLES.map((s) => ({ id: s.id, title: `${s.label} song` })),
+  { id: TEST_SIGNALS_ID, title: 'Test signals (pink noise and tones)' },
+]);
+
+// Imported songs (Produce → Library) sit between the generated songs and the test signals, kept in step
+// with the library's list.
+effect(() => {
+  const imported = importedSongs.value.map((s) => ({ id: s.id, title: `Imported: ${s.name}` }));
+  const others = songChoices.peek().filter((c) => !isImportedSongId(c.id));
+  const at = others.findIndex((c) => c.id === TEST_SIGNALS_ID);
+  songChoices.value = [...others.slice(0, at), ...imported, ...others.slice(at)];
+});
+
+/** The picker id of an arrangement made on the Produce page. */
+export function arrangedChoiceId(spec: ArrangementSpec): string {
+  return ARRANGED_PREFIX + encodeArrangement(spec);
+}
+
+/** The Mix page address that opens an arrangement (it also survives a reload). */
+export function arrangedMixPath(spec: ArrangementSpec): string {
+  return `/mix?song=${encodeURIComponent(arrangedChoiceId(spec))}`;
+}
+
+/** The arrangement an arranged picker id carries, or null for any other id. */
+function arrangementOf(id: string): ArrangementSpec | null {
+  return id.startsWith(ARRANGED_PREFIX) ? decodeArrangement(id.slice(ARRANGED_PREFIX.length)) : null;
+}
+
+/** The choice a /mix?song=… address asks for (an arranged, generated or imported song), else the default pop song. */
+function initialChoice(): string {
+  const fallback = songChoices.value[0]!.id;
+  if (typeof location === 'undefined' || !location.pathname.startsWith('/mix')) return fallback;
+  const asked = new URLSearchParams(location.search).get('song');
+  if (asked && (isImportedSongId(asked) || STYLES.some((s) => s.id === asked))) return asked;
+  const spec = asked ? arrangementOf(asked) : null;
+  if (!spec) return fallback;
+  listArranged(arrangedChoiceId(spec), 'Your song');
+  return arrangedChoiceId(spec);
+}
+
+/** Puts an arranged song in the picker (one at a time: a newer arrangement replaces the older). */
+function listArranged(id: string, title: string): void {
+  const others = songChoices.value.filter((c) => !c.id.startsWith(ARRANGED_PREFIX));
+  songChoices.value = [{ id, title }, ...others];
+}
+
+/** The choice being loaded or mixed (a generated pop song by default, or the arrangement the URL names). */
+export const currentChoice = signal<string>(initialChoice());
+
+/** True while a song's parts are being synthesised. */
+export const rendering = signal(false);
+
+let generation = 0;
+
+/** Share of the current song's parts made while it renders (0..1), null when nothing is rendering. */
+export const renderProgress = signal<number | null>(null);
+
+/** True while the song plays from its first bars and the rest is still being made. */
+export const playingHead = signal(false);
+
+/** A generated song's source for the mixer, from its stems (padded with silence to `length` samples). */
+function sourceOf(song: Song, stems: Stems, length = stems.length): MixSource {
+  return {
+    id: song.id,
+    title: song.title,
+    bpm: song.bpm,
+    sampleRate: stems.sampleRate,
+    tracks: stems.tracks.map((t) => {
+      const channels =
+        length > stems.length
+          ? t.channels.map((c) => {
+              const padded = new Float32Array(length);
+              padded.set(c);
+              return padded;
+            })
+          : t.channels;
+      return { id: t.id, name: t.name, channels, defaultFaderDb: t.defaultFaderDb };
+    }),
+  };
+}
+
+/**
+ * Generates a song and renders its stems (in a Worker, shared with drills' and the arranger's stem memory).
+ * With `onHead`, a fresh render hands over the song's first bars first, as a source as long as the whole
+ * song (silent after them), so playing can start while the rest renders.
+ */
+export async function songSource(
+  style: StyleId,
+  seed = SONG_SEED,
+  overrides: SongOverrides = { bars: SONG_BARS },
+  watch: { onHead?: (head: MixSource) => void; onProgress?: (fraction: number) => void } = {},
+): Promise<MixSource> {
+  const [{ generateSong }, { songSeconds }] = await Promise.all([
+    import('../../production/generate-song'),
+    import('../../production/render-stems'),
+  ]);
+  const song = generateSong(seed, style, overrides);
+  // The whole song's length, as render-stems makes it (the song and a 1.5 s tail).
+  const length = Math.ceil((songSeconds(song) + 1.5) * SOURCE_RATE);
+  const { onHead, onProgress } = watch;
+  const stems = await loadSongStems({ style, seed, overrides }, SOURCE_RATE, {
+    ...(onHead ? { onHead: (head: Stems) => onHead(sourceOf(song, head, length)) } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return sourceOf(song, stems);
+}
+
+/** The stored mix of a choice for the active profile, checked against the song's tracks when it loads. */
+async function storedMix(id: string): Promise<SavedWork | undefined> {
+  return readWork(mixWorkId(activeProfileId.value, id));
+}
+
+/** Loads a source with the stored mix of `id` when one fits its tracks; says so when it does not. */
+async function loadWithMix(model: MixerModel, source: MixSource, id: string, saved: SavedWork | undefined) {
+  const fits = saved
+    ? fittingMix(
+        saved.data,
+        source.tracks.map((t) => t.id),
+      )
+    : null;
+  if (saved && !fits)
+    showNotice({
+      id: 'mix-restore',
+      tone: 'warning',
+      text: 'Your saved mix of this song no longer fits its parts, so it starts from the rough mix.',
+    });
+  await model.load(source, fits as RestoredMix | null);
+  mixKeeper.loaded(model, id, saved?.createdAt);
+  void buildAhead(model);
+}
+
+/**
+ * Builds the live mixer for what was just loaded before Play is pressed (on a context that stays
+ * suspended until then), so Play only has to start the transport. Failures are left for Play to report.
+ */
+async function buildAhead(model: MixerModel): Promise<void> {
+  if (model.status.peek() !== 'ready') return;
+  const ctx = await contextForBuilding();
+  if (ctx && model.status.peek() === 'ready') await model.attach(ctx).catch(() => undefined);
+}
+
+/** Loads a choice into the mixer: a generated or arranged song's stems, or the test signals. */
+export async function loadSongChoice(model: MixerModel, id: string): Promise<void> {
+  const mine = ++generation;
+  currentChoice.value = id;
+  model.stop();
+  model.preloadEngine();
+  playingHead.value = false;
+  renderProgress.value = null;
+  const saved = storedMix(id);
+  const arranged = arrangementOf(id);
+  const style = arranged?.style ?? STYLES.find((s) => s.id === id)?.id;
+  if (!importedSongsLoaded.value) void refreshImportedSongs();
+  if (isImportedSongId(id)) return loadImported(model, id, mine, saved);
+  if (!style) {
+    rendering.value = false;
+    const source = generateTestSource(SOURCE_RATE);
+    const stored = await saved;
+    if (mine === generation) await loadWithMix(model, source, id, stored);
+    return;
+  }
+  model.status.value = 'loading';
+  rendering.value = true;
+  renderProgress.value = 0;
+  // The first bars, once rendered, load and can play while the rest renders; the whole song then takes over.
+  let head: Promise<boolean> | null = null;
+  const onHead = (first: MixSource) => {
+    if (mine !== generation) return;
+    const previous = head;
+    head = (async () => {
+      const shown = previous ? await previous : false;
+      const stored = await saved;
+      if (mine !== generation) return false;
+      if (shown && swapKeeping(model, first, id, stored?.createdAt)) return true;
+      await loadWithMix(model, first, id, stored);
+      playingHead.value = true;
+      return true;
+    })();
+  };
+  const onProgress = (fraction: number) => {
+    if (mine === generation) renderProgress.value = fraction;
+  };
+  try {
+    const watch = { onHead, onProgress };
+    const source = arranged
+      ? await songSource(style, arranged.seed, arrangementOverrides(arranged), watch)
+      : await songSource(style, SONG_SEED, { bars: SONG_BARS }, watch);
+    const headShown = head ? await (head as Promise<boolean>) : false;
+    const stored = await saved;
+    if (mine !== generation) return;
+    if (!(headShown && swapKeeping(model, source, id, stored?.createdAt)))
+      await loadWithMix(model, source, id, stored);
+    const label = arranged ? 'Your song' : STYLES.find((s) => s.id === style)!.label;
+    songChoices.value = songChoices.value.map((c) =>
+      c.id === id ? { id, title: `${label}: “${source.title}”` } : c,
+    );
+  } catch (error) {
+    if (mine !== generation) return;
+    // The mixer still works on test signals if a song cannot be made.
+    currentChoice.value = TEST_SIGNALS_ID;
+    showNotice({
+      id: 'song-render',
+      tone: 'error',
+      text: `The song could not be made (${describe(error)}); the mixer is playing test signals instead.`,
+    });
+    await model.load(generateTestSource(SOURCE_RATE));
+  } finally {
+    if (mine === generation) {
+      rendering.value = false;
+      playingHead.value = false;
+      renderProgress.value = null;
+    }
+  }
+}
+
+/** Loads an imported song (Produce → Library) from storage into the mixer; test signals if it is gone. */
+async function loadImported(
+  model: MixerModel,
+  id: string,
+  mine: number,
+  saved: Promise<SavedWork | undefined>,
+): Promise<void> {
+  model.status.value = 'loading';
+  rendering.value = false;
+  try {
+    const source = await loadImportedSong(id);
+    const stored = await saved;
+    if (mine === generation) await loadWithMix(model, source, id, stored);
+  } catch (error) {
+    if (mine !== generation) return;
+    currentChoice.value = TEST_SIGNALS_ID;
+    showNotice({
+      id: 'song-render',
+      tone: 'error',
+      text: `The imported song could not be opened (${describe(error)}); the mixer is playing test signals instead.`,
+    });
+    await model.load(generateTestSource(SOURCE_RATE));
+  }
+}
+
+/**
+ * Opens an arrangement from the Produce page in the mixer, with exactly its parts: lists it in the picker
+ * and starts loading (stems come from memory when the arranger has just rendered them). Navigate to
+ * `arrangedMixPath(spec)` after calling it.
+ */
+export function loadArrangedSong(model: MixerModel, spec: ArrangementSpec): Promise<void> {
+  const id = arrangedChoiceId(spec);
+  listArranged(id, 'Your song');
+  return loadSongChoice(model, id);
+}
+
+/** The Mix page's song as an address (so a reload opens it again). */
+export function mixPath(id: string): string {
+  return `/mix?song=${encodeURIComponent(id)}`;
+}
+
+/**
+ * The choice to open when the Mix page first appears: the one the address names, else the song mixed
+ * most recently (a stored mix), else the default. Lists an arranged song in the picker.
+ */
+export async function startingChoice(): Promise<string> {
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('song');
+  if (asked) return currentChoice.value;
+  const newest = await newestWork('mix');
+  const id = (newest?.data as { choiceId?: unknown } | undefined)?.choiceId;
+  if (typeof id !== 'string') return currentChoice.value;
+  const spec = arrangementOf(id);
+  if (spec) listArranged(id, 'Your song');
+  else if (!isImportedSongId(id) && id !== TEST_SIGNALS_ID && !STYLES.some((s) => s.id === id))
+    return currentChoice.value;
+  return id;
+}
+
+/**
+ * Keeps the Mix page's mix: after a song loads, any change to a strip or the master (compared with how it
+ * loaded) is saved for that song after a short pause (see saved-work.ts).
+ */
+function createMixKeeper() {
+  const saver = createAutosaver();
+  let stopWatching: (() => void) | null = null;
+  /** True once the learner changed the mix being watched. */
+  let dirty = false;
+  return {
+    saver,
+    /**
+     * Starts watching `model` for changes to the mix of `choiceId` (the one just loaded). With
+     * `keepChanges`, a mix the learner had already changed (before a fuller rendering was swapped in)
+     * is saved again as it is now.
+     */
+    loaded(model: MixerModel, choiceId: string, storedAt?: number, keepChanges = false): void {
+      stopWatching?.();
+      const resave = keepChanges && dirty;
+      dirty = false;
+      const strips = model.strips.peek();
+      const snapshot = (): MixWorkData => ({
+        trackIds: strips.map((s) => s.trackId),
+        strips: strips.map((s) => s.settings.value),
+        masterFaderDb: model.masterFaderDb.value,
+      });
+      let last = JSON.stringify(untracked(snapshot));
+      const profileId = activeProfileId.peek();
+      const createdAt = storedAt ?? Date.now();
+      const save = (data: MixWorkData) => {
+        dirty = true;
+        // The picker's name for the song ("Rock: “Bright Harbour”"), else the song's own title.
+        const title =
+          songChoices.peek().find((c) => c.id === choiceId)?.title ?? model.source.peek()?.title ?? 'a song';
+        saver.schedule({
+          id: mixWorkId(profileId, choiceId),
+          kind: 'mix',
+          profileId,
+          title,
+          data: { ...data, choiceId },
+          createdAt,
+          updatedAt: Date.now(),
+        });
+      };
+      stopWatching = effect(() => {
+        if (model.strips.value !== strips) return;
+        const data = snapshot();
+        const json = JSON.stringify(data);
+        if (json === last) return;
+        last = json;
+        save(data);
+      });
+      if (resave) save(untracked(snapshot));
+    },
+    /** Stops watching for a moment (a fuller rendering is being swapped in; call loaded after). */
+    hold(): void {
+      stopWatching?.();
+      stopWatching = null;
+    },
+  };
+}
+
+/**
+ * Swaps a fuller rendering of the song being mixed into `model` (see MixerModel.swapSource) without the
+ * swap itself counting as the learner's change; false when it does not fit (then load it instead).
+ */
+function swapKeeping(model: MixerModel, next: MixSource, choiceId: string, storedAt?: number): boolean {
+  mixKeeper.hold();
+  const swapped = model === mixer ? mixUndo.quietly(() => model.swapSource(next)) : model.swapSource(next);
+  mixKeeper.loaded(model, choiceId, storedAt, true);
+  return swapped;
+}
+
+/** The Mix page's mix keeper. */
+export const mixKeeper = createMixKeeper();

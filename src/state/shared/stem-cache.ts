@@ -1,0 +1,218 @@
+import { signal } from '@preact/signals';
+import type { SampleRate } from '../../dsp/units';
+import type { Stems, StemTrack, TrackId } from '../../production/types';
+import { toStorageError } from '../../storage/errors';
+import type { HeadroomDb } from '../../storage/open';
+import { STEM_CAP_UNKNOWN, STEM_MAX_AGE_MS, stemCacheCapFor } from '../../storage/stem-cache-policy';
+import {
+  type CachedStems,
+  clearStemCache,
+  evictCachedStems,
+  getCachedStems,
+  listCachedStems,
+  putCachedStems,
+  stemCacheKey,
+} from '../../storage/stems';
+import { database } from './database';
+import { showNotice } from './notices';
+
+export { formatBytes } from '../../production/import/limits';
+
+/**
+ * The persistent half of the stem cache: rendered stems are kept in IndexedDB (keyed by song id,
+ * render version and sample rate, under a cap that follows the device's storage, songs unused for two
+ * weeks dropped and the least recently used evicted first, the songs in hand kept), so a song
+ * rendered once starts at once next time, offline too. Storage failures never stop playback: reads
+ * fall back to rendering, and a full disk while writing evicts and retries once, then skips caching.
+ */
+
+/** Bytes of cached stems, or null before it was read (the Settings row shows it). */
+export const stemCacheSize = signal<number | null>(null);
+
+/** The cache's size cap in bytes (adapted to the device's storage by adaptStemCacheCap). */
+export const stemCacheCap = signal<number>(STEM_CAP_UNKNOWN);
+
+/** What the cache holds, for Settings: how many songs, and when the least recently played was last used. */
+export const stemCacheContents = signal<{ songs: number; oldestUse: number | null } | null>(null);
+
+/** Songs played most recently, newest last: kept when room is made (see stem-cache-policy.ts). */
+const recentSongs: string[] = [];
+/** How many of the most recent songs are kept (the ones a drill or the mixer has in hand). */
+const RECENT_KEPT = 6;
+
+function usedNow(songId: string): void {
+  const at = recentSongs.indexOf(songId);
+  if (at >= 0) recentSongs.splice(at, 1);
+  recentSongs.push(songId);
+  if (recentSongs.length > RECENT_KEPT) recentSongs.shift();
+}
+
+let adapting: Promise<number> | null = null;
+/**
+ * Sets the cap from navigator.storage.estimate() and what the cache holds (once per session unless
+ * `again`): 5 % of the storage granted, less when free space runs low (stem-cache-policy.ts).
+ */
+export function adaptStemCacheCap(again = false): Promise<number> {
+  if (adapting && !again) return adapting;
+  adapting = (async () => {
+    let estimate: { quota?: number; usage?: number } | null = null;
+    try {
+      estimate = (await navigator.storage?.estimate?.()) ?? null;
+    } catch {
+      estimate = null;
+    }
+    let cached = 0;
+    try {
+      cached = (await listCachedStems(await database())).reduce((n, e) => n + e.bytes, 0);
+    } catch {
+      cached = 0;
+    }
+    stemCacheCap.value = stemCacheCapFor(estimate, cached);
+    return stemCacheCap.value;
+  })();
+  return adapting;
+}
+
+/** How long a song may go unplayed before the cache drops it (days, for Settings). */
+export const STEM_MAX_AGE_DAYS = Math.round(STEM_MAX_AGE_MS / (24 * 60 * 60 * 1000));
+
+const writes = new Set<Promise<unknown>>();
+
+function toStems(cached: CachedStems, renderVersion: number): Stems {
+  return {
+    songId: cached.songId,
+    renderVersion,
+    sampleRate: cached.sampleRate,
+    length: cached.length,
+    tracks: cached.tracks.map(
+      (t): StemTrack => ({
+        id: t.id as TrackId,
+        name: t.name,
+        instrument: t.instrument ?? '',
+        channels: t.channels,
+        defaultFaderDb: t.defaultFaderDb ?? 0,
+        activeRmsDb: t.activeRmsDb ?? Number.NEGATIVE_INFINITY,
+      }),
+    ),
+  };
+}
+
+/** Cached stems of a song at a rate and render version, or null (absent, or storage unavailable). */
+export async function readCachedStems(
+  songId: string,
+  renderVersion: number,
+  sampleRate: SampleRate,
+): Promise<Stems | null> {
+  try {
+    const cached = await getCachedStems(await database(), stemCacheKey(songId, renderVersion, sampleRate));
+    if (cached) usedNow(songId);
+    return cached ? toStems(cached, renderVersion) : null;
+  } catch {
+    // A cache that cannot be read is a cache miss: the song is rendered instead.
+    return null;
+  }
+}
+
+/** What happened to stems handed to the cache. */
+export type CacheOutcome = 'stored' | 'stored-after-eviction' | 'too-big' | 'skipped';
+
+/**
+ * Stores stems under a cap; when the browser says storage is full, evicts at least the stems' size
+ * (oldest first) and tries once more. Anything else, or a second failure, skips caching with a gentle
+ * notice: the stems were already rendered and play from memory.
+ */
+export async function cacheStems(
+  db: HeadroomDb,
+  stems: Stems,
+  capBytes: number,
+  store: typeof putCachedStems = putCachedStems,
+  evict: typeof evictCachedStems = evictCachedStems,
+): Promise<CacheOutcome> {
+  const entry = {
+    key: stemCacheKey(stems.songId, stems.renderVersion, stems.sampleRate),
+    songId: stems.songId,
+    sampleRate: stems.sampleRate,
+    length: stems.length,
+    tracks: stems.tracks.map((t) => ({
+      id: t.id,
+      name: t.name,
+      channels: t.channels,
+      instrument: t.instrument,
+      defaultFaderDb: t.defaultFaderDb,
+      activeRmsDb: t.activeRmsDb,
+    })),
+  };
+  const bytes = entry.tracks.reduce((n, t) => n + t.channels.reduce((m, c) => m + c.byteLength, 0), 0);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const result = await store(db, entry, { capBytes, keep: new Set(recentSongs) });
+      if (!result.stored) return 'too-big';
+      return attempt === 0 ? 'stored' : 'stored-after-eviction';
+    } catch (error) {
+      const e = toStorageError(error);
+      if (e.kind !== 'quota' || attempt > 0) break;
+      try {
+        await evict(db, bytes);
+      } catch {
+        break;
+      }
+    }
+  }
+  showNotice({
+    id: 'stem-cache-skipped',
+    tone: 'info',
+    text: 'Storage is nearly full, so this song’s audio was not saved for next time. It plays fine now; it will be made again later.',
+  });
+  return 'skipped';
+}
+
+/** Hands rendered stems to the persistent cache in the background (errors end as a notice). */
+export function storeStems(stems: Stems): Promise<CacheOutcome> {
+  const write = (async () => {
+    try {
+      usedNow(stems.songId);
+      const outcome = await cacheStems(await database(), stems, await adaptStemCacheCap());
+      if (stemCacheSize.value !== null) void refreshStemCacheSize();
+      return outcome;
+    } catch {
+      return 'skipped' as const;
+    }
+  })();
+  writes.add(write);
+  void write.finally(() => writes.delete(write));
+  return write;
+}
+
+/** Resolves when every cache write started so far has finished (tests and benches wait on it). */
+export async function stemWritesSettled(): Promise<void> {
+  await Promise.all([...writes]);
+}
+
+/** Reads the cache's size into `stemCacheSize`. */
+export async function refreshStemCacheSize(): Promise<void> {
+  try {
+    const entries = await listCachedStems(await database());
+    stemCacheSize.value = entries.reduce((n, e) => n + e.bytes, 0);
+    stemCacheContents.value = {
+      songs: new Set(entries.map((e) => e.songId)).size,
+      oldestUse: entries[0]?.lastUsed ?? null,
+    };
+  } catch {
+    stemCacheSize.value = null;
+    stemCacheContents.value = null;
+  }
+}
+
+/** Deletes every cached stem (Settings → Clear cached audio); true when it worked. */
+export async function clearCachedAudio(): Promise<boolean> {
+  try {
+    await stemWritesSettled();
+    await clearStemCache(await database());
+    stemCacheSize.value = 0;
+    stemCacheContents.value = { songs: 0, oldestUse: null };
+    return true;
+  } catch (error) {
+    showNotice({ id: 'stem-cache-clear', tone: 'error', text: toStorageError(error).message });
+    return false;
+  }
+}

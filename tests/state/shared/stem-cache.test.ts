@@ -1,0 +1,80 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import type { Stems } from '../../../src/production/types';
+import { StorageError } from '../../../src/storage/errors';
+import type { HeadroomDb } from '../../../src/storage/open';
+import type { evictCachedStems, putCachedStems } from '../../../src/storage/stems';
+
+const { cacheStems } = await import('../../../src/state/shared/stem-cache');
+const { notices } = await import('../../../src/state/shared/notices');
+
+const stems: Stems = {
+  songId: 'pop-1',
+  renderVersion: 1,
+  sampleRate: 8000,
+  length: 100,
+  tracks: [
+    {
+      id: 'kick',
+      name: 'Kick',
+      instrument: 'kick-808',
+      channels: [new Float32Array(100)],
+      defaultFaderDb: -3,
+      activeRmsDb: -20,
+    },
+  ],
+};
+const db = {} as HeadroomDb;
+const quota = () => new StorageError('quota', 'full');
+type Put = typeof putCachedStems;
+type Evict = typeof evictCachedStems;
+
+describe('cacheStems when storage is full', () => {
+  it('stores at once when there is room, keyed by song, render version and rate', async () => {
+    const put = vi.fn<Put>(async () => ({ stored: true, evicted: [] }));
+    expect(await cacheStems(db, stems, 1000, put)).toBe('stored');
+    expect(put.mock.calls[0]![1]).toMatchObject({ key: 'pop-1:1:8000', songId: 'pop-1', length: 100 });
+    expect(put.mock.calls[0]![1].tracks[0]).toMatchObject({ instrument: 'kick-808', defaultFaderDb: -3 });
+    expect(put.mock.calls[0]![2]).toEqual({ capBytes: 1000, keep: expect.any(Set) });
+  });
+
+  it('evicts at least the stems’ size and retries once on a quota error', async () => {
+    const put = vi
+      .fn<Put>()
+      .mockRejectedValueOnce(quota())
+      .mockResolvedValueOnce({ stored: true, evicted: [] });
+    const evict = vi.fn<Evict>(async () => 400);
+    expect(await cacheStems(db, stems, 1000, put, evict)).toBe('stored-after-eviction');
+    expect(evict).toHaveBeenCalledWith(db, 400);
+    expect(put).toHaveBeenCalledTimes(2);
+  });
+
+  it('skips caching with a gentle notice when the retry fails too (and never throws)', async () => {
+    notices.value = [];
+    const put = vi.fn<Put>(async () => {
+      throw quota();
+    });
+    const evict = vi.fn<Evict>(async () => 0);
+    expect(await cacheStems(db, stems, 1000, put, evict)).toBe('skipped');
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(evict).toHaveBeenCalledTimes(1);
+    const notice = notices.value.find((n) => n.id === 'stem-cache-skipped');
+    expect(notice?.tone).toBe('info');
+    expect(notice?.text).toMatch(/plays fine now/);
+  });
+
+  it('does not retry other failures', async () => {
+    const put = vi.fn<Put>(async () => {
+      throw new StorageError('unknown', 'x');
+    });
+    const evict = vi.fn<Evict>(async () => 0);
+    expect(await cacheStems(db, stems, 1000, put, evict)).toBe('skipped');
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(evict).not.toHaveBeenCalled();
+  });
+
+  it('reports stems larger than the cap as too big', async () => {
+    const put = vi.fn<Put>(async () => ({ stored: false, evicted: [] }));
+    expect(await cacheStems(db, stems, 10, put)).toBe('too-big');
+  });
+});
