@@ -36,6 +36,7 @@ export function swingEvents(events: readonly NoteEvent[], ratio: number): NoteEv
       velocity: e.velocity,
     };
     if (e.vowel) swung.vowel = e.vowel;
+    if (e.consonant) swung.consonant = e.consonant;
     return swung;
   });
 }
@@ -51,6 +52,7 @@ export function finaliseEvents(events: readonly NoteEvent[]): NoteEvent[] {
     const velocity = Math.round(Math.min(1, Math.max(0.05, e.velocity)) * 1000) / 1000;
     const clean: NoteEvent = { time, duration: roundBeats(e.duration), pitch: e.pitch, velocity };
     if (e.vowel) clean.vowel = e.vowel;
+    if (e.consonant) clean.consonant = e.consonant;
     const key = Math.round(time * GRID) * 256 + e.pitch;
     const old = byKey.get(key);
     if (!old || old.velocity < clean.velocity) byKey.set(key, clean);

@@ -17,7 +17,7 @@ function formatEvent(track: Track, e: NoteEvent, song: Song): string {
     : track.id === 'noise'
       ? 'noise'
       : noteName(e.pitch, song.key);
-  const vowel = e.vowel ? ` "${e.vowel}"` : '';
+  const vowel = e.vowel ? ` "${e.consonant ?? ''}${e.vowel}"` : '';
   return `  ${e.time.toFixed(3).padStart(8)} +${e.duration.toFixed(3)} ${what.padEnd(10)} v${e.velocity.toFixed(2)}${vowel}`;
 }
 

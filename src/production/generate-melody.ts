@@ -10,7 +10,7 @@ import {
   refitPhrase,
 } from './melody-phrase';
 import { notesInRange, scaleOverChord } from './theory';
-import type { Chord, Key, NoteEvent, Section, Vowel } from './types';
+import type { Chord, Consonant, Key, NoteEvent, Section, Vowel } from './types';
 
 /** What the melody generators need. */
 export interface MelodyOptions {
@@ -22,6 +22,29 @@ export interface MelodyOptions {
 
 const PHRASE_BEATS = 8;
 const VOWELS: readonly Vowel[] = ['a', 'a', 'a', 'o', 'o', 'e', 'e', 'i', 'u'];
+/** Syllable onsets, weighted roughly as in sung English; null: the vowel starts the syllable (or a slur). */
+const CONSONANTS: readonly (Consonant | null)[] = [
+  null,
+  null,
+  'l',
+  'l',
+  'm',
+  'n',
+  'n',
+  'd',
+  't',
+  't',
+  'k',
+  'b',
+  's',
+  's',
+  'sh',
+  'f',
+  'w',
+  'y',
+  'r',
+  'h',
+];
 
 function context(
   options: MelodyOptions,
@@ -70,11 +93,18 @@ function freshPhrase(
   const rest = shape.ending === 'open' ? rng.pick([1, 1.5, 2]) : 2;
   const rhythm = phraseRhythm(cells, PHRASE_BEATS - rest, rng);
   const pitches = phrasePitches(rhythm, context(options, range, chords, fromBar), start, shape, rng);
-  return rhythm.map((r, i) => ({
-    ...r,
-    pitch: pitches[i] as number,
-    vowel: r.duration >= 1.5 ? rng.pick(['a', 'o'] as const) : rng.pick(VOWELS),
-  }));
+  // Syllables from their own generator, so the tune (rhythm, pitches, vowels) is what it was without them.
+  const syllables = rng.fork(`syllables:${fromBar}:${start}:${shape.contour}`);
+  return rhythm.map((r, i) => {
+    const note: MelodyNote = {
+      ...r,
+      pitch: pitches[i] as number,
+      vowel: r.duration >= 1.5 ? rng.pick(['a', 'o'] as const) : rng.pick(VOWELS),
+    };
+    const consonant = syllables.pick(CONSONANTS);
+    if (consonant) note.consonant = consonant;
+    return note;
+  });
 }
 
 /**
@@ -151,6 +181,7 @@ function toEvents(
       velocity: humanise(n.time % 2 === 0 ? velocity : velocity * 0.88, 0.05, rng.next),
     };
     if (gate === 1 && n.vowel) e.vowel = n.vowel;
+    if (gate === 1 && n.consonant) e.consonant = n.consonant;
     return e;
   });
 }

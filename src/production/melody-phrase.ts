@@ -1,7 +1,7 @@
 /** Melody phrases: rhythms from style cells, pitches by a scale walk that lands on chord tones. */
 import type { Rng } from '../dsp/random';
 import { notesInRange, pitchClass, scaleOverChord } from './theory';
-import type { Chord, Key, Vowel } from './types';
+import type { Chord, Consonant, Key, Vowel } from './types';
 
 /** A melody note with its time relative to the start of its section, in beats. */
 export interface MelodyNote {
@@ -9,6 +9,7 @@ export interface MelodyNote {
   duration: number;
   pitch: number;
   vowel?: Vowel;
+  consonant?: Consonant;
 }
 
 /** Where a phrase heads and how it ends: an open question (3rd/5th), a close on the root, or home. */

@@ -1,11 +1,12 @@
 /**
- * A vowel-singing voice by formant synthesis: a band-limited sawtooth (the glottal buzz, tilted down
- * further by a low-pass) through four parallel band-pass resonators at the formant frequencies of the
- * vowel being sung. Notes within a phrase glide into each other (legato), formants move smoothly
- * between vowels, vibrato fades in on held notes, and onsets get a small dip and a breath of consonant.
+ * A singing voice by formant synthesis: a band-limited sawtooth (the glottal buzz, tilted down further by
+ * a low-pass) through four parallel band-pass resonators at the formant frequencies of the vowel being
+ * sung. Notes within a phrase glide into each other (legato), vibrato fades in on held notes, and each
+ * syllable starts with its consonant (CONSONANTS): nasals and liquids move the formants and dim the voice,
+ * stops close it and release a burst of noise, fricatives hiss through a band-pass, h breathes.
  */
 import type { Hz, SampleRate, Seconds } from '../../dsp/units';
-import type { NoteEvent, Vowel } from '../types';
+import type { Consonant, NoteEvent, Vowel } from '../types';
 import { onePoleCoefficient, Svf } from './filters';
 import type { NoiseSource } from './noise';
 import { midiToHz, polyBlep, sineCycles } from './oscillators';
@@ -46,6 +47,95 @@ export const TENOR: VocalParams = {
   breath: 0.04,
 };
 
+/** How a consonant sounds: its manner, where it puts the formants and what noise it makes. */
+export interface ConsonantSound {
+  /** Its length from the note's onset (capped at 40 % of the note). */
+  length: Seconds;
+  /** The voice's level during it (0: unvoiced or closed). */
+  voice: number;
+  /** The formants it moves to (voiced consonants; absent: the vowel's). */
+  formants?: readonly [Hz, Hz, Hz, Hz];
+  /** Stops: the closure before the burst (silence or a voiced murmur). */
+  closure?: Seconds;
+  /** Centre and Q of its noise band, and the noise's peak level (0: none). */
+  noiseHz: Hz;
+  noiseQ: number;
+  noise: number;
+  /** Breath through the formants (aspiration: h, and the puff after t and k). */
+  aspiration: number;
+}
+
+/** The consonants, by published formant loci and noise bands (approximate, one singer). */
+export const CONSONANTS: Readonly<Record<Consonant, ConsonantSound>> = {
+  m: {
+    length: 0.07,
+    voice: 0.3,
+    formants: [250, 1100, 2300, 3300],
+    noiseHz: 0,
+    noiseQ: 1,
+    noise: 0,
+    aspiration: 0,
+  },
+  n: {
+    length: 0.065,
+    voice: 0.3,
+    formants: [250, 1700, 2600, 3400],
+    noiseHz: 0,
+    noiseQ: 1,
+    noise: 0,
+    aspiration: 0,
+  },
+  l: {
+    length: 0.06,
+    voice: 0.55,
+    formants: [360, 1100, 2800, 3500],
+    noiseHz: 0,
+    noiseQ: 1,
+    noise: 0,
+    aspiration: 0,
+  },
+  r: {
+    length: 0.06,
+    voice: 0.6,
+    formants: [350, 1100, 1600, 3000],
+    noiseHz: 0,
+    noiseQ: 1,
+    noise: 0,
+    aspiration: 0,
+  },
+  w: {
+    length: 0.06,
+    voice: 0.6,
+    formants: [300, 700, 2200, 3300],
+    noiseHz: 0,
+    noiseQ: 1,
+    noise: 0,
+    aspiration: 0,
+  },
+  y: {
+    length: 0.055,
+    voice: 0.6,
+    formants: [280, 2250, 2900, 3600],
+    noiseHz: 0,
+    noiseQ: 1,
+    noise: 0,
+    aspiration: 0,
+  },
+  b: { length: 0.05, voice: 0.1, closure: 0.04, noiseHz: 1200, noiseQ: 1, noise: 0.5, aspiration: 0 },
+  d: { length: 0.05, voice: 0.1, closure: 0.04, noiseHz: 3800, noiseQ: 1.2, noise: 0.6, aspiration: 0 },
+  k: { length: 0.085, voice: 0, closure: 0.045, noiseHz: 2300, noiseQ: 1.5, noise: 0.9, aspiration: 0.6 },
+  t: { length: 0.08, voice: 0, closure: 0.045, noiseHz: 4800, noiseQ: 1.2, noise: 0.9, aspiration: 0.5 },
+  f: { length: 0.08, voice: 0, noiseHz: 5000, noiseQ: 0.6, noise: 0.35, aspiration: 0 },
+  s: { length: 0.1, voice: 0, noiseHz: 6500, noiseQ: 2, noise: 1.2, aspiration: 0 },
+  sh: { length: 0.1, voice: 0, noiseHz: 3000, noiseQ: 1.5, noise: 1, aspiration: 0 },
+  h: { length: 0.07, voice: 0, noiseHz: 0, noiseQ: 1, noise: 0, aspiration: 1 },
+};
+const CONSONANT_LIST = Object.keys(CONSONANTS) as Consonant[];
+/** A consonant takes at most this share of its note. */
+const CONSONANT_SHARE = 0.4;
+/** A stop's burst: its length (s), decaying from its peak. */
+const BURST: Seconds = 0.015;
+
 const BLOCK = 32;
 const LEGATO_GAP_BEATS = 0.2;
 const RELEASE: Seconds = 0.12;
@@ -58,6 +148,8 @@ interface VocalScore {
   pitch: Float64Array;
   level: Float64Array;
   vowel: Int8Array;
+  /** Index into CONSONANT_LIST, −1 for none. */
+  consonant: Int8Array;
   /** Index of the first note of each phrase, plus the note count at the end. */
   phraseStarts: number[];
 }
@@ -74,6 +166,7 @@ function prepareScore(
     pitch: new Float64Array(n),
     level: new Float64Array(n),
     vowel: new Int8Array(n),
+    consonant: new Int8Array(n),
     phraseStarts: [],
   };
   let previousEnd = Number.NEGATIVE_INFINITY;
@@ -83,6 +176,7 @@ function prepareScore(
     score.pitch[i] = e.pitch;
     score.level[i] = e.velocity ** 1.5;
     score.vowel[i] = Math.max(0, VOWELS.indexOf(e.vowel ?? 'a'));
+    score.consonant[i] = e.consonant ? CONSONANT_LIST.indexOf(e.consonant) : -1;
     if (e.time - previousEnd >= LEGATO_GAP_BEATS) score.phraseStarts.push(i);
     previousEnd = e.time + e.duration;
   });
@@ -97,14 +191,15 @@ const STATE_SIZE = 11;
 
 /**
  * The hot loop, kept small so the JIT optimises it early and keeps it: `n` samples of buzz → tilt →
- * four parallel resonators (coefficients a1, a2, a3, weight per formant in `coef`) → amplitude, mixed
- * into `out` at `offset`. `state` holds the filter memories, phase, tilt and amplitude between calls.
+ * amplitude, plus breath (`air`, already at its level), → four parallel resonators (coefficients a1, a2,
+ * a3, weight per formant in `coef`), plus the consonants' `hiss` (past the resonators), mixed into `out`. `state` holds the filter memories, phase, tilt and amplitude between calls.
  */
 function synthBlock(
   out: Float32Array,
   offset: number,
   n: number,
   air: Float32Array,
+  hiss: Float32Array,
   coef: Float64Array,
   state: Float64Array,
   dt: number,
@@ -145,7 +240,7 @@ function synthBlock(
     const buzz = 1 - 2 * phase + polyBlep(phase, dt);
     tilted += tilt * (buzz - tilted);
     amp += ampSmooth * (target - amp);
-    const x = tilted + 0.5 * buzz + (air[i] as number);
+    const x = (tilted + 0.5 * buzz) * amp + (air[i] as number);
     let v3 = x - q0;
     let v1 = b0 * p0 + c0 * v3;
     let v2 = q0 + c0 * p0 + d0 * v3;
@@ -171,7 +266,7 @@ function synthBlock(
     q3 = 2 * v2 - q3;
     y += w3 * v1;
     const o = offset + i;
-    out[o] = (out[o] as number) + y * amp;
+    out[o] = (out[o] as number) + y + (hiss[i] as number);
   }
   state[0] = p0;
   state[1] = q0;
@@ -207,14 +302,19 @@ export function renderVocalTrack(
   const coef = new Float64Array(16);
   const tilt = onePoleCoefficient(1800, sampleRate);
   const breath = new Svf(2500, 0.7, sampleRate);
+  const hissBand = new Svf(3000, 1, sampleRate);
   const glide = 1 - Math.exp(-BLOCK / (0.04 * sampleRate));
   const morph = 1 - Math.exp(-BLOCK / (0.05 * sampleRate));
+  // Out of a consonant the formants move fast (about 25 ms) and the level follows within a few ms.
+  const morphFast = 1 - Math.exp(-BLOCK / (0.025 * sampleRate));
   const ampSmooth = 1 - Math.exp(-1 / (0.02 * sampleRate));
+  const ampFast = 1 - Math.exp(-1 / (0.004 * sampleRate));
   const vibStep = (5.3 * BLOCK) / sampleRate;
   const releaseSamples = Math.round(RELEASE * sampleRate);
-  const consonantCoef = Math.exp(-1 / (0.025 * sampleRate));
+  const burstCoef = Math.exp(-1 / ((BURST / 3) * sampleRate));
   const breathLevel = params.breath;
   const air = new Float32Array(BLOCK);
+  const hiss = new Float32Array(BLOCK);
   const formant = new Float64Array(4);
   // Resonator states (p, q per formant), glottal phase, tilt filter and amplitude, carried across blocks.
   const state = new Float64Array(STATE_SIZE);
@@ -224,30 +324,44 @@ export function renderVocalTrack(
     const start = score.onset[firstNote] as number;
     const gateEnd = score.gateEnd[lastNote] as number;
     const end = Math.min(out.length, gateEnd + releaseSamples);
-    let note = firstNote;
-    let pitch = (score.pitch[note] as number) - 0.7;
+    let note = firstNote - 1;
+    let pitch = (score.pitch[firstNote] as number) - 0.7;
     let sinceOnset = 0;
     let vib = 0;
-    let consonant = 0;
+    let sound: ConsonantSound | null = null;
+    let consonantEnd = 0;
+    let closureEnd = 0;
+    let burst = 0;
     state[PHASE] = 0;
     state[TILTED] = 0;
     state[AMP] = 0;
-    const firstVowel = (score.vowel[note] as number) * 4;
+    const firstVowel = (score.vowel[firstNote] as number) * 4;
     for (let f = 0; f < 4; f++) formant[f] = formantTable[firstVowel + f] as number;
     for (let blockStart = start; blockStart < end; blockStart += BLOCK) {
       while (note < lastNote && blockStart >= (score.onset[note + 1] as number)) {
         note++;
         sinceOnset = 0;
-        consonant = (score.pitch[note] as number) % 3 === 0 ? 0.25 : 0.1;
+        const c = score.consonant[note] as number;
+        sound = c >= 0 ? CONSONANTS[CONSONANT_LIST[c] as Consonant] : null;
+        const noteLength = (score.gateEnd[note] as number) - (score.onset[note] as number);
+        const cap = CONSONANT_SHARE * noteLength;
+        consonantEnd = sound ? Math.min(cap, sound.length * sampleRate) : 0;
+        closureEnd = sound?.closure ? Math.min(0.6 * consonantEnd, sound.closure * sampleRate) : 0;
+        burst = 0;
+        if (sound && sound.noise > 0) hissBand.set(sound.noiseHz, sound.noiseQ, sampleRate);
+        if (sound?.formants) for (let f = 0; f < 4; f++) formant[f] = sound.formants[f] as number;
       }
       pitch += ((score.pitch[note] as number) - pitch) * glide;
       const vibDepth = Math.min(1, Math.max(0, (sinceOnset / sampleRate - 0.25) / 0.3)) * 0.3;
       const dt = midiToHz(pitch + vibDepth * sineCycles(vib)) / sampleRate;
       vib += vibStep;
+      const inConsonant = sound !== null && sinceOnset < consonantEnd;
       const vowel = (score.vowel[note] as number) * 4;
+      const held = inConsonant && sound?.formants;
+      const rate = sound !== null && sinceOnset < consonantEnd + 0.05 * sampleRate ? morphFast : morph;
       for (let f = 0; f < 4; f++) {
-        const centre =
-          (formant[f] as number) + ((formantTable[vowel + f] as number) - (formant[f] as number)) * morph;
+        const goal = held ? (sound?.formants?.[f] as number) : (formantTable[vowel + f] as number);
+        const centre = (formant[f] as number) + (goal - (formant[f] as number)) * rate;
         formant[f] = centre;
         const fc = centre < nyquistCap ? centre : nyquistCap;
         const g = Math.tan((Math.PI * fc) / sampleRate);
@@ -259,14 +373,33 @@ export function renderVocalTrack(
         coef[f * 4 + 3] = (levels[f] as number) * k;
       }
       const level = blockStart < gateEnd ? (score.level[note] as number) : 0;
-      const target = level * (sinceOnset < 0.04 * sampleRate && note > firstNote ? 0.6 : 1);
+      const voicing = inConsonant && sound ? sound.voice : 1;
+      const target = level * voicing;
       const blockEnd = Math.min(end, blockStart + BLOCK);
       const n = blockEnd - blockStart;
-      for (let i = 0; i < n; i++) {
-        air[i] = breath.highpass(noise.next()) * (breathLevel + consonant);
-        consonant *= consonantCoef;
+      // The consonant's noise: a stop's burst after its closure, a fricative's hiss rising and falling
+      // over its length, aspiration through the formants.
+      let hissLevel = 0;
+      let aspiration = 0;
+      if (inConsonant && sound) {
+        const t = sinceOnset / consonantEnd;
+        if (sound.closure) {
+          if (sinceOnset >= closureEnd && burst === 0) burst = sound.noise;
+          aspiration = sinceOnset >= closureEnd ? sound.aspiration : 0;
+        } else {
+          hissLevel = sound.noise * Math.sin(Math.PI * Math.min(1, t));
+          aspiration = sound.aspiration * Math.sin(Math.PI * Math.min(1, t));
+        }
       }
-      synthBlock(out, blockStart, n, air, coef, state, dt, target, tilt, ampSmooth);
+      for (let i = 0; i < n; i++) {
+        const white = noise.next();
+        air[i] = breath.highpass(white) * (breathLevel + aspiration) * level;
+        const band = hissBand.bandpass(white);
+        hiss[i] = band * (hissLevel + burst) * level;
+        burst *= burstCoef;
+      }
+      const smoothing = sound !== null && sinceOnset < consonantEnd + BLOCK ? ampFast : ampSmooth;
+      synthBlock(out, blockStart, n, air, hiss, coef, state, dt, target, tilt, smoothing);
       sinceOnset += BLOCK;
     }
   }
@@ -275,10 +408,30 @@ export function renderVocalTrack(
 /** Above this rate the voice is synthesised at half rate (its formants all lie below 4.5 kHz) and interpolated up. */
 const HALF_RATE_FROM: SampleRate = 32000;
 
+/** Taps on each side of the half-band interpolator (a Blackman-windowed sinc, 2 × 12 taps). */
+const HALF_BAND_SIDE = 12;
+/** The half-band interpolator's taps for the in-between samples, nearest first; they sum to 1/2 per side. */
+const HALF_BAND: Float64Array = (() => {
+  const taps = new Float64Array(HALF_BAND_SIDE);
+  const width = 2 * HALF_BAND_SIDE;
+  let sum = 0;
+  for (let k = 0; k < HALF_BAND_SIDE; k++) {
+    const x = k + 0.5;
+    const sinc = Math.sin(Math.PI * x) / (Math.PI * x);
+    const w = (HALF_BAND_SIDE - 0.5 - k + 0.5) / width; // position in the window, 0..1 from its edge
+    const blackman = 0.42 - 0.5 * Math.cos(2 * Math.PI * w) + 0.08 * Math.cos(4 * Math.PI * w);
+    taps[k] = sinc * blackman;
+    sum += 2 * (taps[k] as number);
+  }
+  for (let k = 0; k < HALF_BAND_SIDE; k++) taps[k] = (taps[k] as number) / sum;
+  return taps;
+})();
+
 /**
  * Renders a vocal track into `out` (mixing in). At 32 kHz and above it synthesises at half the sample
- * rate and upsamples by linear interpolation (images of the weak top octave stay about 30 dB down),
- * which halves the cost of the most expensive voice.
+ * rate and upsamples with a half-band interpolator (every other sample kept, the ones between from a
+ * 24-tap windowed sinc), so no image of the voice or its consonants' hiss reaches the top octaves; it
+ * halves the cost of the most expensive voice.
  */
 export function renderVocal(
   events: readonly NoteEvent[],
@@ -292,12 +445,26 @@ export function renderVocal(
     renderVocalTrack(events, secondsPerBeat, sampleRate, out, noise, params);
     return;
   }
-  const half = new Float32Array(Math.ceil(out.length / 2) + 1);
-  renderVocalTrack(events, secondsPerBeat, sampleRate / 2, half, noise, params);
+  const side = HALF_BAND_SIDE;
+  const halfLength = Math.ceil(out.length / 2) + 1;
+  // Padded by `side` zeros at each end so the interpolator never reads outside.
+  const padded = new Float32Array(halfLength + 2 * side);
+  renderVocalTrack(
+    events,
+    secondsPerBeat,
+    sampleRate / 2,
+    padded.subarray(side, side + halfLength),
+    noise,
+    params,
+  );
+  const taps = HALF_BAND;
   for (let m = 0; 2 * m < out.length; m++) {
-    const a = half[m] as number;
-    out[2 * m] = (out[2 * m] as number) + a;
-    if (2 * m + 1 < out.length)
-      out[2 * m + 1] = (out[2 * m + 1] as number) + 0.5 * (a + (half[m + 1] as number));
+    const c = m + side;
+    out[2 * m] = (out[2 * m] as number) + (padded[c] as number);
+    if (2 * m + 1 >= out.length) break;
+    let acc = 0;
+    for (let k = 0; k < side; k++)
+      acc += (taps[k] as number) * ((padded[c - k] as number) + (padded[c + 1 + k] as number));
+    out[2 * m + 1] = (out[2 * m + 1] as number) + acc;
   }
 }
