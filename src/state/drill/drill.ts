@@ -1,29 +1,32 @@
-import { batch, computed, effect, signal } from '@preact/signals';
-import { createRng } from '../../dsp/random';
+import { batch, computed, signal } from '@preact/signals';
 import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../../exercises/registry';
 import type { CheckResult, MainVariable } from '../../exercises/types';
 import { listAttempts } from '../../storage/attempts';
-import { type AdaptiveMark, estimatorOptions, latestEstimate } from '../../training/adaptive-thresholds';
-import {
-  ADAPTIVE_TRIALS,
-  createEstimator,
-  type Estimator,
-  type ThresholdRange,
-} from '../../training/estimator';
-import { BAND_KINDS, playsHeardBand } from '../../training/hearing';
-import { describeThreshold } from '../../training/threshold-words';
-import { type AnsweredQuestion, registerAssignmentRunner } from '../classroom/classroom';
-import { xapiDrillRound } from '../classroom/xapi-hooks';
-import { currentAudioContext } from '../shared/audio';
+import { estimatorOptions, latestEstimate } from '../../training/adaptive-thresholds';
+import { createEstimator, type Estimator, type ThresholdRange } from '../../training/estimator';
+import { registerAssignmentRunner } from '../classroom/classroom';
 import { holdBusy } from '../shared/busy';
 import { holdLeave } from '../shared/leave-guard';
 import { navigate } from '../shared/router';
-import { loadSongStems } from '../shared/song-stems';
-import { activeProfileId, database, saveAttempt, settings, storageFreed } from '../shared/storage';
+import { activeProfileId, database } from '../shared/storage';
 import { afterNextPaint } from './after-paint';
 import { checkAnswer } from './check-answer';
-import { initialAnswer, isAnswerComplete, MATCH_KINDS, songSourcesOf } from './drill-answers';
+import { initialAnswer, isAnswerComplete, MATCH_KINDS } from './drill-answers';
 import { createDrillPlayer, type DrillPlayer } from './drill-player';
+import { createQuestionSource } from './drill-questions';
+import { createAnswerBook, storeAnswer } from './drill-saving';
+import { sendDrillRound, summariseDrill } from './drill-summary';
+import {
+  DEFAULT_ADAPTIVE_COUNT,
+  DEFAULT_COUNT,
+  type DrillAnswer,
+  type DrillItem,
+  type DrillOptions,
+  type DrillPhase,
+  type DrillSummary,
+} from './drill-types';
+
+export * from './drill-types';
 
 /**
  * A drill session: a run of questions of one kind (at a level, or adaptive on the kind's main variable),
@@ -31,88 +34,6 @@ import { createDrillPlayer, type DrillPlayer } from './drill-player';
  * stored (attempt + progress in one transaction); the summary gives the scores, the mean and, in adaptive
  * mode, the threshold in words. One drill runs at a time: `drill` holds it.
  */
-
-/** One fixed question: what an assignment hands the drill. */
-export interface DrillItem {
-  exercise: ExerciseId;
-  level: number;
-  seed: number;
-}
-
-/** How to start a drill: a kind (and level, or adaptive), or a fixed list of items. */
-export interface DrillOptions {
-  /** Fixed questions, in order (assignments). Overrides kind/level/adaptive/count. */
-  items?: DrillItem[];
-  kind?: ExerciseId;
-  /** 1-based level (ignored when adaptive). */
-  level?: number;
-  /** Measure the kind's threshold on its main variable (src/training/estimator.ts). */
-  adaptive?: boolean;
-  /**
-   * Adaptive drills: the estimate to start from. Absent: the latest stored sitting's estimate of this kind
-   * (loaded in the background); null: none.
-   */
-  prior?: ThresholdRange | null;
-  /** Questions in the drill (default 10; adaptive 20). */
-  count?: number;
-  /** Stored on every attempt. */
-  assignmentId?: string;
-  /** Heading for the drill view (default the kind's title). */
-  title?: string;
-  /** Seed for choosing question seeds (default: the clock). */
-  seed?: number;
-  /** Stores an answer instead of saveAttempt (the classroom's recorder); true when it landed. */
-  record?: (item: DrillItem, index: number, result: AnsweredQuestion) => Promise<boolean>;
-  /** Where closing the drill goes (an assignment's page); default: stay on the Train page. */
-  returnTo?: string;
-  /**
-   * Drawn questions must pass this (a workout's focus band); a question that does not is drawn again, up to
-   * 40 times. Bands the hearing check left out are always drawn again (eq-boost).
-   */
-  accept?: (question: ExerciseQuestion) => boolean;
-}
-
-/** One answered question. */
-export interface DrillAnswer {
-  index: number;
-  item: DrillItem;
-  question: ExerciseQuestion;
-  answer: unknown;
-  result: CheckResult;
-  timeMs: number;
-  /** When it was answered (epoch ms): a later retry stores this time, not the retry's. */
-  at: number;
-  saved: boolean;
-  /** Adaptive drills: the main-variable value the question was asked at. */
-  value?: number;
-  /** Adaptive drills: the sitting and the estimate after this answer, stored with the question. */
-  mark?: AdaptiveMark;
-}
-
-/** The end of a drill. */
-export interface DrillSummary {
-  scores: number[];
-  mean: number;
-  correct: number;
-  totalTimeMs: number;
-  /** Adaptive drills: the threshold estimate's value (null outside adaptive drills). */
-  threshold: number | null;
-  /** Adaptive drills: the estimate with its ~80 % range (null outside adaptive drills). */
-  estimate: ThresholdRange | null;
-  /** The threshold (or the estimate so far) in words; null outside adaptive drills. */
-  thresholdWords: string | null;
-}
-
-/** Where a drill is. */
-export type DrillPhase = 'question' | 'checking' | 'answered' | 'done';
-
-/** Whether an answer is stored: "Saved" shows only once its transaction has completed. */
-export type SaveState = 'saving' | 'saved' | 'failed';
-
-/** Default question count of a drill. */
-export const DEFAULT_COUNT = 10;
-/** Default question count of an adaptive drill. */
-export const DEFAULT_ADAPTIVE_COUNT = ADAPTIVE_TRIALS;
 
 function clockSeed(): number {
   return Date.now() % 2_147_483_647;
@@ -153,7 +74,6 @@ export function createDrill(options: DrillOptions) {
           return prior;
         })
       : Promise.resolve(options.prior ?? null);
-  const seeds = createRng(options.seed ?? clockSeed());
   const player: DrillPlayer = createDrillPlayer();
   const title = options.title ?? meta.title;
 
@@ -162,56 +82,22 @@ export function createDrill(options: DrillOptions) {
   const question = signal<ExerciseQuestion | null>(null);
   const answer = signal<unknown>(null);
   const result = signal<CheckResult | null>(null);
-  const answers = signal<DrillAnswer[]>([]);
-  const saveFailed = signal(false);
-  /** The newest answer's save state, by question index. */
-  const lastSave = signal<{ index: number; state: SaveState } | null>(null);
+  const book = createAnswerBook((entry) => storeAnswer(options, entry));
+  const { answers, saveFailed, lastSave, retryUnsaved } = book;
   let item: DrillItem | null = null;
   let shownAt = 0;
   let releaseBusy: (() => void) | null = holdBusy('drill');
-  const upcoming: DrillItem[] = [];
 
-  const unheard = settings.peek().hearingCheck?.unheardHz ?? [];
-  const accept =
-    options.accept || (unheard.length > 0 && BAND_KINDS.includes(kind))
-      ? (q: ExerciseQuestion) => playsHeardBand(q, unheard) && (options.accept?.(q) ?? true)
-      : null;
-  const drawItem = (): DrillItem => {
-    let it: DrillItem = { exercise: kind, level, seed: seeds.int(1, 2_147_483_646) };
-    for (let tries = 1; accept && tries < 40 && !accept(generate(it)); tries++)
-      it = { ...it, seed: seeds.int(1, 2_147_483_646) };
-    return it;
-  };
-  const itemAt = (i: number): DrillItem => {
-    if (fixed) return fixed[i] as DrillItem;
-    while (upcoming.length <= i) upcoming.push(drawItem());
-    return upcoming[i] as DrillItem;
-  };
-
-  /** The last question generated, so the one prefetched is not generated again when it is shown. */
-  let made: { it: DrillItem; value: number | null; question: ExerciseQuestion } | null = null;
-  function generate(it: DrillItem): ExerciseQuestion {
-    const k = exercises[it.exercise];
-    const value = estimator && k.generateAt ? estimator.value : null;
-    if (made && made.it === it && made.value === value) return made.question;
-    const question = (
-      value !== null ? k.generateAt!(it.seed, value) : k.generate(it.seed, it.level)
-    ) as ExerciseQuestion;
-    made = { it, value, question };
-    return question;
-  }
-
-  /**
-   * Renders the next question's songs while this one is answered. An adaptive drill knows its next value
-   * only once this answer is in (`answered`).
-   */
-  const prefetchNext = (i: number, answered = false) => {
-    if (i + 1 >= count || (estimator && !answered)) return;
-    // Without a Worker (Node, old browsers) the render would run on this thread: only ahead of need.
-    if (typeof Worker === 'undefined') return;
-    const rate = currentAudioContext()?.sampleRate ?? 48000;
-    for (const s of songSourcesOf(generate(itemAt(i + 1)))) loadSongStems(s, rate).catch(() => undefined);
-  };
+  const questions = createQuestionSource({
+    kind,
+    level,
+    count,
+    fixed,
+    seed: options.seed ?? clockSeed(),
+    accept: options.accept,
+    adaptiveValue: () => estimator?.value ?? null,
+  });
+  const { itemAt, generate, prefetchNext } = questions;
 
   const show = (i: number) => {
     item = itemAt(i);
@@ -238,105 +124,19 @@ export function createDrill(options: DrillOptions) {
     releaseBusy = null;
   };
 
-  const summary = computed<DrillSummary | null>(() => {
-    const list = answers.value;
-    if (list.length === 0) return null;
-    const scores = list.map((a) => a.result.score);
-    const estimate = variable ? (list.at(-1)?.mark?.adaptiveEstimate ?? null) : null;
-    let thresholdWords: string | null = null;
-    if (variable) {
-      const baseParams = meta.levels[variable.baseLevel - 1]?.params as { tracks?: number } | undefined;
-      const first =
-        !hasPrior && list.length < ADAPTIVE_TRIALS / 2
-          ? ` (A first estimate from ${list.length} answers: a whole drill of ${ADAPTIVE_TRIALS} narrows it.)`
-          : '';
-      thresholdWords = `${describeThreshold(kind, estimate, variable, { tracks: baseParams?.tracks })}${estimate ? first : ''}`;
-    }
-    return {
-      scores,
-      mean: Math.round(scores.reduce((s, v) => s + v, 0) / scores.length),
-      correct: list.filter((a) => a.result.correct).length,
-      totalTimeMs: list.reduce((s, a) => s + a.timeMs, 0),
-      threshold: estimate?.value ?? null,
-      estimate,
-      thresholdWords,
-    };
-  });
+  const summary = computed<DrillSummary | null>(() =>
+    summariseDrill(answers.value, { kind, meta, variable, hasPrior }),
+  );
 
   /** A round of one kind that ran to its last question goes to the school's record store, if one is set up. */
   const sendRound = () => {
-    const list = answers.peek();
-    const s = summary.peek();
-    if (fixed || !s || list.length === 0) return;
-    xapiDrillRound(activeProfileId.peek(), {
-      exercise: kind,
+    if (fixed) return;
+    sendDrillRound(answers.peek(), summary.peek(), {
+      kind,
       level: adaptive ? 'adaptive' : level,
-      scores: s.scores,
-      correct: s.correct,
-      totalTimeMs: s.totalTimeMs,
-      startedAt: list[0]?.at ?? Date.now(),
-      endedAt: list.at(-1)?.at ?? Date.now(),
-      ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}),
-      threshold: s.estimate ?? null,
+      assignmentId: options.assignmentId,
     });
   };
-
-  const store = async (entry: DrillAnswer): Promise<boolean> => {
-    const { item: it, question: q, answer: a, result: r, timeMs } = entry;
-    if (options.record)
-      return options.record(it, entry.index, { question: q, answer: a, score: r.score, timeMs });
-    return saveAttempt({
-      exercise: it.exercise,
-      skill: exercises[it.exercise].meta.skill,
-      level: q.level,
-      seed: it.seed,
-      question: entry.mark ? { ...q, ...entry.mark } : q,
-      answer: a,
-      score: r.score,
-      timeMs,
-      at: entry.at,
-      ...(r.details ? { details: r.details } : {}),
-      ...(options.assignmentId ? { assignmentId: options.assignmentId } : {}),
-    });
-  };
-
-  let retrying: Promise<boolean> | null = null;
-  /**
-   * Stores every answer that did not land yet (after space was freed); true when all are stored. Calls
-   * while one runs share it, so no answer is stored twice.
-   */
-  const retryUnsaved = (): Promise<boolean> => {
-    retrying ??= (async () => {
-      for (const entry of answers.value) {
-        if (entry.saved) continue;
-        entry.saved = await store(entry);
-        if (entry.saved && lastSave.value?.index === entry.index)
-          lastSave.value = { index: entry.index, state: 'saved' };
-      }
-      const all = answers.value.every((e) => e.saved);
-      batch(() => {
-        saveFailed.value = !all;
-        answers.value = [...answers.value];
-      });
-      return all;
-    })().finally(() => {
-      retrying = null;
-    });
-    return retrying;
-  };
-  // "Clear cached audio" on the storage-full notice: try the unsaved answers again.
-  const stopRetrying = effect(() => {
-    if (storageFreed.value > 0 && saveFailed.peek()) void retryUnsaved();
-  });
-  // Leaving the page with an answer that is not stored asks first (kept for a retry until the drill closes).
-  let releaseUnsaved: (() => void) | null = null;
-  const stopGuardingUnsaved = effect(() => {
-    if (saveFailed.value && !releaseUnsaved) releaseUnsaved = holdLeave('an answer is not saved yet');
-    if (!saveFailed.value && releaseUnsaved) {
-      releaseUnsaved();
-      releaseUnsaved = null;
-    }
-  });
 
   const session = {
     kind,
@@ -414,21 +214,15 @@ export function createDrill(options: DrillOptions) {
         result.value = r;
         phase.value = 'answered';
       });
-      lastSave.value = { index: entry.index, state: 'saving' };
-      const saving = store(entry).finally(releaseLeave);
+      const saving = storeAnswer(options, entry).finally(releaseLeave);
+      const added = book.add(entry, saving);
       // The review (A: the right answer, B: yours) rebuilds the audio and measures its loudness, about a
       // second on a slow laptop: it starts once the feedback is on screen, and only for this question.
       afterNextPaint(() => {
         if (question.value === q && phase.value === 'answered') void player.review(a);
         if (estimator && question.value === q) prefetchNext(entry.index, true);
       });
-      entry.saved = await saving;
-      batch(() => {
-        if (!entry.saved) saveFailed.value = true;
-        answers.value = [...answers.value, entry];
-        if (lastSave.value?.index === entry.index)
-          lastSave.value = { index: entry.index, state: entry.saved ? 'saved' : 'failed' };
-      });
+      await added;
     },
     /** Goes to the next question, or to the summary after the last. */
     next(): void {
@@ -444,10 +238,7 @@ export function createDrill(options: DrillOptions) {
     },
     dispose(): void {
       player.dispose();
-      stopRetrying();
-      stopGuardingUnsaved();
-      releaseUnsaved?.();
-      releaseUnsaved = null;
+      book.dispose();
       releaseBusy?.();
       releaseBusy = null;
     },
