@@ -8,7 +8,8 @@ import { convolveStereo } from '../dsp/convolve';
 import { dbToGain } from '../dsp/db';
 import { clampFeedback, noteValueSeconds } from '../dsp/delay';
 import { createRng } from '../dsp/random';
-import { generateImpulseResponse, IR_TRIM_DB } from '../dsp/reverb-ir';
+import { IR_TRIM_DB } from '../dsp/reverb-ir';
+import { spaceImpulseResponse } from '../dsp/reverb-space';
 import type { SampleRate } from '../dsp/units';
 import { DEFAULT_DELAY, type DelaySettings, MAX_DELAY_S } from './delay-bus';
 import type { ReverbSettings } from './reverb-bus';
@@ -29,7 +30,7 @@ export function renderPureReverb(
   tailDb = IR_TRIM_DB,
 ): StereoSignal {
   const options = { sampleRate, ...settings };
-  let [irL, irR] = generateImpulseResponse(createRng(settings.seed), options);
+  let [irL, irR] = spaceImpulseResponse(createRng(settings.seed), options);
   if (tailDb < IR_TRIM_DB) {
     // The same clamps as generateImpulseResponse: pre-delay 0..500 ms, decay 0.05..20 s.
     const preDelay = Math.round((Math.min(500, Math.max(0, settings.preDelayMs || 0)) / 1000) * sampleRate);

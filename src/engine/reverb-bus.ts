@@ -1,7 +1,7 @@
 import type { IAudioBuffer, IConvolverNode, IGainNode } from 'standardized-audio-context';
 import { dbToGain } from '../dsp/db';
 import { createRng } from '../dsp/random';
-import { generateImpulseResponse } from '../dsp/reverb-ir';
+import { type Metres, type ReverbType, spaceImpulseResponse } from '../dsp/reverb-space';
 import type { Decibels, Milliseconds, Seconds } from '../dsp/units';
 import { rampParam } from './strip-ramp';
 import type { AnyContext } from './types';
@@ -19,6 +19,10 @@ export interface ReverbSettings {
   returnDb: Decibels;
   /** Seed of the impulse response: the same seed always gives the same room. */
   seed: number;
+  /** A room, plate or hall (dsp/reverb-space.ts; its own damping); unset = the plain tail above. */
+  type?: ReverbType;
+  /** The typed space's size, metres (default: the type's). */
+  sizeM?: Metres;
 }
 
 /** A medium, slightly dark room: the default reverb return. */
@@ -93,9 +97,9 @@ export class ReverbBus {
     this.current = { ...before, ...patch };
     if (before.returnDb !== this.current.returnDb)
       rampParam(this.output.gain, dbToGain(this.current.returnDb), at);
-    const roomChanged = (['decayS', 'preDelayMs', 'damping', 'stereoWidth', 'seed'] as const).some(
-      (k) => before[k] !== this.current[k],
-    );
+    const roomChanged = (
+      ['decayS', 'preDelayMs', 'damping', 'stereoWidth', 'seed', 'type', 'sizeM'] as const
+    ).some((k) => before[k] !== this.current[k]);
     if (!roomChanged) return;
     const from = this.live;
     const to = this.createSlot(this.current, 0);
@@ -167,12 +171,14 @@ export class ReverbBus {
 
   private makeImpulseResponse(s: ReverbSettings): IAudioBuffer {
     const sampleRate = this.ctx.sampleRate;
-    const [left, right] = generateImpulseResponse(createRng(s.seed), {
+    const [left, right] = spaceImpulseResponse(createRng(s.seed), {
       sampleRate,
       decayS: s.decayS,
       preDelayMs: s.preDelayMs,
       damping: s.damping,
       stereoWidth: s.stereoWidth,
+      ...(s.type === undefined ? {} : { type: s.type }),
+      ...(s.sizeM === undefined ? {} : { sizeM: s.sizeM }),
     });
     const buffer = this.ctx.createBuffer(2, left.length, sampleRate);
     buffer.copyToChannel(left, 0);
