@@ -19,6 +19,7 @@ import { play as prodOrMix } from './prod-or-mix/play';
 import type { ExerciseId, ExerciseTypes } from './registry';
 import { play as resonance } from './resonance/play';
 import { play as reverbTime } from './reverb-time/play';
+import { play as reverbType } from './reverb-type/play';
 import { play as saturation } from './saturation/play';
 import type { KindPlay } from './shared/play-types';
 import { play as stereoWidth } from './stereo-width/play';
@@ -44,6 +45,7 @@ export const plays: {
   'level-change': levelChange,
   'pan-position': panPosition,
   'reverb-time': reverbTime,
+  'reverb-type': reverbType,
   'delay-time': delayTime,
   'prod-or-mix': prodOrMix,
   'mix-match': mixMatch,

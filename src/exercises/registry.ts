@@ -91,6 +91,11 @@ import { generate as reverbTimeGenerate } from './reverb-time/generate';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from './reverb-time/meta';
 import { meta as reverbTimeMeta } from './reverb-time/meta';
 import { solve as reverbTimeSolve } from './reverb-time/solve';
+import { check as reverbTypeCheck } from './reverb-type/check';
+import { generate as reverbTypeGenerate, generateAt as reverbTypeGenerateAt } from './reverb-type/generate';
+import type { ReverbTypeAnswer, ReverbTypeQuestion } from './reverb-type/meta';
+import { meta as reverbTypeMeta } from './reverb-type/meta';
+import { solve as reverbTypeSolve } from './reverb-type/solve';
 import { check as saturationCheck } from './saturation/check';
 import { generate as saturationGenerate, generateAt as saturationGenerateAt } from './saturation/generate';
 import type { SaturationAnswer, SaturationQuestion } from './saturation/meta';
@@ -116,6 +121,7 @@ export interface ExerciseTypes {
   'level-change': { question: LevelChangeQuestion; answer: LevelChangeAnswer };
   'pan-position': { question: PanPositionQuestion; answer: PanPositionAnswer };
   'reverb-time': { question: ReverbTimeQuestion; answer: ReverbTimeAnswer };
+  'reverb-type': { question: ReverbTypeQuestion; answer: ReverbTypeAnswer };
   'delay-time': { question: DelayTimeQuestion; answer: DelayTimeAnswer };
   'prod-or-mix': { question: ProdOrMixQuestion; answer: ProdOrMixAnswer };
   'mix-match': { question: MixMatchQuestion; answer: MixMatchAnswer };
@@ -203,6 +209,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     solve: reverbTimeSolve,
     check: reverbTimeCheck,
   },
+  'reverb-type': {
+    meta: reverbTypeMeta,
+    generate: reverbTypeGenerate,
+    solve: reverbTypeSolve,
+    check: reverbTypeCheck,
+    generateAt: reverbTypeGenerateAt,
+  },
   'delay-time': {
     meta: delayTimeMeta,
     generate: delayTimeGenerate,
@@ -286,6 +299,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'level-change',
   'pan-position',
   'reverb-time',
+  'reverb-type',
   'delay-time',
   'prod-or-mix',
   'mix-match',

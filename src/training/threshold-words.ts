@@ -137,6 +137,15 @@ export function describeThreshold(
         return `You hear which version is wider even when the other is only ${percent(variable.min)} % narrower, the least here.`;
       return `You hear which version is wider when the other is ${aboutWithRange(estimate, percent, ' %')} narrower.`;
     }
+    case 'reverb-type': {
+      const times = (v: number, round: (x: number) => number = Math.round) =>
+        String(Math.max(1.1, round(v * 10) / 10));
+      if (place === 'easiest')
+        return `Even a space ${times(variable.max)} times the size of the other was not clear to you yet: try the levels first.`;
+      if (place === 'hardest')
+        return `You hear which space is larger even when it is only ${times(variable.min)} times the size of the other, the closest here.`;
+      return `You hear which space is larger when it is ${aboutWithRange(estimate, times, ' times')} the size of the other.`;
+    }
     default: {
       const r = (v: number) => Math.round(v * 10) / 10;
       return `Your threshold is about ${r(estimate.value)} (somewhere between ${r(estimate.low)} and ${r(estimate.high)}).`;

@@ -25,6 +25,8 @@ import * as prodOrMix from '../../src/exercises/prod-or-mix/generate';
 import { meta as prodOrMixMeta } from '../../src/exercises/prod-or-mix/meta';
 import * as reverbTime from '../../src/exercises/reverb-time/generate';
 import { meta as reverbTimeMeta } from '../../src/exercises/reverb-time/meta';
+import * as reverbType from '../../src/exercises/reverb-type/generate';
+import { meta as reverbTypeMeta } from '../../src/exercises/reverb-type/meta';
 import * as saturation from '../../src/exercises/saturation/generate';
 import { meta as saturationMeta } from '../../src/exercises/saturation/meta';
 import { type Audibility, drawStats, isAudible, resetDrawStats } from '../../src/exercises/shared/audibility';
@@ -126,6 +128,13 @@ const KINDS: Record<string, KindUnderTest> = {
     audibility: saturation.audibility as (q: unknown) => Audibility,
     generateAt: saturation.generateAt,
     adaptiveValues: [1, 8],
+  },
+  'reverb-type': {
+    levels: reverbTypeMeta.levels.length,
+    generate: reverbType.generate,
+    audibility: reverbType.audibility as (q: unknown) => Audibility,
+    generateAt: reverbType.generateAt,
+    adaptiveValues: [1.1, 4],
   },
 };
 

@@ -15,6 +15,7 @@ import type { LoudnessQuestion } from '../../src/exercises/loudness/meta';
 import { CHANGES, type ProdOrMixQuestion } from '../../src/exercises/prod-or-mix/meta';
 import { exercises } from '../../src/exercises/registry';
 import type { ReverbTimeQuestion } from '../../src/exercises/reverb-time/meta';
+import type { ReverbTypeQuestion } from '../../src/exercises/reverb-type/meta';
 import type { SaturationQuestion } from '../../src/exercises/saturation/meta';
 import type { StereoWidthQuestion } from '../../src/exercises/stereo-width/meta';
 import type { QuestionBase } from '../../src/exercises/types';
@@ -49,6 +50,7 @@ const answerers: Record<string, (q: QuestionBase, how: Pick, rng: Rng) => unknow
   'stereo-width': (q, how, rng) => ({ choice: choose((q as StereoWidthQuestion).choices, how, rng) }),
   filters: (q, how, rng) => ({ choice: choose((q as FiltersQuestion).choices, how, rng) }),
   saturation: (q, how, rng) => ({ choice: choose((q as SaturationQuestion).choices, how, rng) }),
+  'reverb-type': (q, how, rng) => ({ choice: choose((q as ReverbTypeQuestion).choices, how, rng) }),
   'reverb-time': (q, how, rng) => {
     const r = q as ReverbTimeQuestion;
     return {

@@ -49,6 +49,7 @@ describe('registry', () => {
         'stereo-width',
         'filters',
         'saturation',
+        'reverb-type',
         'loudness',
         'eq-two-bands',
         'resonance',

@@ -80,6 +80,7 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
       return { note: silly ? '1/3' : rng.pick(NOTE_VALUES) };
     case 'filters':
     case 'saturation':
+    case 'reverb-type':
     case 'stereo-width':
       return { choice: silly ? rng.pick(['C', '', '-1']) : rng.pick((q as { choices: string[] }).choices) };
     case 'resonance':

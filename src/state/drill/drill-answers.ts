@@ -68,6 +68,7 @@ export function isAnswerComplete(question: ExerciseQuestion, answer: unknown): b
     case 'stereo-width':
     case 'filters':
     case 'saturation':
+    case 'reverb-type':
       return has(answer, 'choice');
     case 'loudness':
       return has(answer, 'side') && (!(question as LoudnessQuestion).askAmount || has(answer, 'amountDb'));

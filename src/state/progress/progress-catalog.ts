@@ -18,6 +18,7 @@ import { meta as panPosition } from '../../exercises/pan-position/meta';
 import { meta as prodOrMix } from '../../exercises/prod-or-mix/meta';
 import { meta as resonance } from '../../exercises/resonance/meta';
 import { meta as reverbTime } from '../../exercises/reverb-time/meta';
+import { meta as reverbType } from '../../exercises/reverb-type/meta';
 import { meta as saturation } from '../../exercises/saturation/meta';
 import { meta as stereoWidth } from '../../exercises/stereo-width/meta';
 import type { ExerciseMeta } from '../../exercises/types';
@@ -40,6 +41,7 @@ const METAS: readonly ExerciseMeta[] = [
   stereoWidth,
   filters,
   saturation,
+  reverbType,
   loudness,
   eqTwoBands,
   resonance,

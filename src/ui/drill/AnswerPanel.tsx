@@ -15,6 +15,7 @@ import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or
 import type { ExerciseQuestion } from '../../exercises/registry';
 import type { ResonanceAnswer, ResonanceQuestion } from '../../exercises/resonance/meta';
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../../exercises/reverb-time/meta';
+import type { ReverbTypeAnswer, ReverbTypeQuestion } from '../../exercises/reverb-type/meta';
 import type { SaturationAnswer, SaturationQuestion } from '../../exercises/saturation/meta';
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import {
@@ -33,7 +34,12 @@ import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from '
 import { MixMatchAnswerView } from './answers/mix-answer';
 import { ResonanceAnswerView } from './answers/resonance-answer';
 import type { AnswerViewProps } from './answers/types';
-import { FiltersAnswerView, SaturationAnswerView, StereoWidthAnswerView } from './answers/width-answer';
+import {
+  FiltersAnswerView,
+  ReverbTypeAnswerView,
+  SaturationAnswerView,
+  StereoWidthAnswerView,
+} from './answers/width-answer';
 
 /** Each view reads its own kind's question and answer; the drill keeps them as plain data. */
 function cast<Q, A>(props: AnswerViewProps<ExerciseQuestion, unknown>): AnswerViewProps<Q, A> {
@@ -73,6 +79,8 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <FiltersAnswerView {...cast<FiltersQuestion, FiltersAnswer>(props)} />;
     case 'saturation':
       return <SaturationAnswerView {...cast<SaturationQuestion, SaturationAnswer>(props)} />;
+    case 'reverb-type':
+      return <ReverbTypeAnswerView {...cast<ReverbTypeQuestion, ReverbTypeAnswer>(props)} />;
     case 'loudness':
       return <LoudnessAnswerView {...cast<LoudnessQuestion, LoudnessAnswer>(props)} />;
     case 'eq-two-bands':

@@ -17,6 +17,7 @@ import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ExerciseQuestion } from '../../exercises/registry';
 import type { ResonanceAnswer, ResonanceQuestion } from '../../exercises/resonance/meta';
+import type { ReverbTypeAnswer, ReverbTypeQuestion } from '../../exercises/reverb-type/meta';
 import type { SaturationAnswer, SaturationQuestion } from '../../exercises/saturation/meta';
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import type { CheckResult } from '../../exercises/types';
@@ -38,6 +39,7 @@ import { FilterReview } from './filter-review';
 import { LoudnessReview } from './loudness-review';
 import { MixReview } from './MixReview';
 import { ResonanceReview } from './resonance-review';
+import { ReverbTypeReview } from './reverb-type-review';
 import { SaturationReview } from './saturation-review';
 import { WidthReview } from './width-review';
 
@@ -319,6 +321,8 @@ export function ReviewPicture({
       return <FilterReview q={question as FiltersQuestion} a={answer as FiltersAnswer} />;
     case 'saturation':
       return <SaturationReview q={question as SaturationQuestion} a={answer as SaturationAnswer} />;
+    case 'reverb-type':
+      return <ReverbTypeReview q={question as ReverbTypeQuestion} a={answer as ReverbTypeAnswer} />;
     default:
       return null;
   }

@@ -37,3 +37,6 @@ export const FiltersAnswerView = PromptChoiceAnswerView;
 
 /** saturation: the drill's own choices (number keys). */
 export const SaturationAnswerView = PromptChoiceAnswerView;
+
+/** reverb-type: the drill's own choices (number keys). */
+export const ReverbTypeAnswerView = PromptChoiceAnswerView;
