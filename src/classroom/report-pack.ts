@@ -1,7 +1,10 @@
 /** The short-key form of a report inside a code (attempts as [seed, score, timeMs, answer?] lists). */
 import type { Report } from './report-types';
 
-/** Short keys; an item is [exercise, level, questions, score, [[seed, score, timeMs, answer?], …]]. */
+/**
+ * Short keys; an item is [exercise, level, questions, score, [[seed, score, timeMs, answer?], …]], a lesson
+ * [id, done 1/0, quiz], a threshold [exercise, value, low, high, at].
+ */
 export function packReport(r: Report): Record<string, unknown> {
   return {
     i: r.assignmentId,
@@ -21,6 +24,8 @@ export function packReport(r: Report): Record<string, unknown> {
     T: r.timeMs,
     v: r.appVersion,
     h: r.handedInAt,
+    ...(r.lessons ? { L: r.lessons.map((l) => [l.id, l.done ? 1 : 0, l.quiz]) } : {}),
+    ...(r.thresholds ? { H: r.thresholds.map((t) => [t.exercise, t.value, t.low, t.high, t.at]) } : {}),
     k: r.checksum,
   };
 }
@@ -43,6 +48,18 @@ function unpackItem(value: unknown): unknown {
   };
 }
 
+function unpackLesson(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const [id, done, quiz] = value as unknown[];
+  return { id, done: done === 1 ? true : done === 0 ? false : done, quiz };
+}
+
+function unpackThreshold(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const [exercise, v, low, high, at] = value as unknown[];
+  return { exercise, value: v, low, high, at };
+}
+
 /** Back to the full form, without judging it (the validator does that). */
 export function unpackReport(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
@@ -58,6 +75,8 @@ export function unpackReport(value: unknown): unknown {
     timeMs: p.T,
     appVersion: p.v,
     handedInAt: p.h,
+    ...(p.L !== undefined ? { lessons: Array.isArray(p.L) ? p.L.map(unpackLesson) : p.L } : {}),
+    ...(p.H !== undefined ? { thresholds: Array.isArray(p.H) ? p.H.map(unpackThreshold) : p.H } : {}),
     checksum: p.k,
   };
 }

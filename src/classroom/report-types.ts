@@ -22,6 +22,27 @@ export interface ReportItem {
   attempts: ReportAttempt[];
 }
 
+/** How far a student got with a quiz of an assigned lesson: honest about retries after the key was shown. */
+export type ReportQuiz = 'first-try' | 'after-retry' | 'not-passed' | 'not-tried' | 'no-quiz';
+
+/** An assigned lesson as the student's device recorded it (self-reported: it cannot be marked again). */
+export interface ReportLesson {
+  id: string;
+  done: boolean;
+  quiz: ReportQuiz;
+}
+
+/** The student's latest threshold on a kind of the assignment, from their own adaptive drills (self-reported). */
+export interface ReportThreshold {
+  exercise: string;
+  value: number;
+  /** The range that holds it with about 80 % confidence. */
+  low: number;
+  high: number;
+  /** When that sitting was (epoch ms). */
+  at: number;
+}
+
 /** A handed-in report (plain JSON). */
 export interface Report {
   version: 1;
@@ -36,6 +57,10 @@ export interface Report {
   timeMs: number;
   appVersion: string;
   handedInAt: number;
+  /** The assignment's lessons, when it has some (reports from before this was carried lack it). */
+  lessons?: ReportLesson[];
+  /** Thresholds the student measured on the assignment's kinds, when any (absent in older reports). */
+  thresholds?: ReportThreshold[];
   /** 16 hex characters of SHA-256 over the canonical JSON of every other field. */
   checksum: string;
 }

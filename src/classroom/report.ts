@@ -5,17 +5,31 @@
  */
 
 import { canonicalJson } from '../dsp/canonical-json';
-import type { Assignment } from './assignment';
+import { type Assignment, MAX_LESSONS } from './assignment';
 import { utf8Encode } from './bytes';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
 import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
 import { type AssignmentAttempt, gradeAssignment } from './grading';
 import { packReport, unpackReport } from './report-pack';
-import type { Report, ReportAttempt, ReportItem } from './report-types';
+import type {
+  Report,
+  ReportAttempt,
+  ReportItem,
+  ReportLesson,
+  ReportQuiz,
+  ReportThreshold,
+} from './report-types';
 import { sanitiseText } from './sanitise';
 import { sha256Hex } from './sha256';
 
-export type { Report, ReportAttempt, ReportItem } from './report-types';
+export type {
+  Report,
+  ReportAttempt,
+  ReportItem,
+  ReportLesson,
+  ReportQuiz,
+  ReportThreshold,
+} from './report-types';
 
 /** The report format this build writes and reads. */
 export const REPORT_VERSION = 1;
@@ -39,11 +53,18 @@ export function reportChecksum(report: Omit<Report, 'checksum'> & { checksum?: s
   return sha256Hex(utf8Encode(canonicalJson(body))).slice(0, 16);
 }
 
-/** Builds a report from an assignment and the student's attempts on it. */
+/** Most thresholds one report carries. */
+export const MAX_THRESHOLDS = 30;
+
+/**
+ * Builds a report from an assignment and the student's attempts on it; `extras` adds the assigned
+ * lessons' status and the student's thresholds (left out when empty, so older readers see nothing new).
+ */
 export function buildReport(
   assignment: Assignment,
   attempts: readonly AssignmentAttempt[],
   who: { student: string; appVersion: string; handedInAt: number },
+  extras: { lessons?: ReportLesson[]; thresholds?: ReportThreshold[] } = {},
 ): Report {
   const grade = gradeAssignment(assignment, attempts);
   const body: Omit<Report, 'checksum'> = {
@@ -68,6 +89,8 @@ export function buildReport(
     timeMs: grade.timeMs,
     appVersion: who.appVersion.slice(0, 40),
     handedInAt: who.handedInAt,
+    ...(extras.lessons?.length ? { lessons: extras.lessons.slice(0, MAX_LESSONS) } : {}),
+    ...(extras.thresholds?.length ? { thresholds: extras.thresholds.slice(0, MAX_THRESHOLDS) } : {}),
   };
   return { ...body, checksum: reportChecksum(body) };
 }
@@ -115,6 +138,46 @@ function plainAnswer(value: unknown, depth: number): boolean {
   return values.length <= 256 && values.every((v) => plainAnswer(v, depth + 1));
 }
 
+const QUIZ_STATES: readonly ReportQuiz[] = ['first-try', 'after-retry', 'not-passed', 'not-tried', 'no-quiz'];
+
+function validateLessons(value: unknown): ReportLesson[] {
+  return readArray(value, 'lessons', 'The lesson list', MAX_LESSONS).map((raw, k) => {
+    const at = `lessons[${k}]`;
+    const l = readObject(raw, at, `Lesson ${k + 1}`);
+    const id = readText(l.id, `${at}.id`, `Lesson ${k + 1}’s id`, { min: 1, max: 64 });
+    if (!/^[a-z0-9-]+$/.test(id)) refuse(`${at}.id`, `Lesson ${k + 1}’s id is malformed.`);
+    if (typeof l.done !== 'boolean') refuse(`${at}.done`, `Lesson ${k + 1}: “done” must be true or false.`);
+    if (!QUIZ_STATES.includes(l.quiz as ReportQuiz))
+      refuse(`${at}.quiz`, `Lesson ${k + 1}: the quiz status is not one Headroom knows.`);
+    return { id, done: l.done as boolean, quiz: l.quiz as ReportQuiz };
+  });
+}
+
+function readAmount(value: unknown, field: string, label: string): number {
+  if (typeof value === 'string') refuse(field, numberAsText(field, label, value));
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e6)
+    refuse(field, `${label} must be a number from 0 to 1000000.`);
+  return value as number;
+}
+
+function validateThresholds(value: unknown): ReportThreshold[] {
+  return readArray(value, 'thresholds', 'The threshold list', MAX_THRESHOLDS).map((raw, k) => {
+    const at = `thresholds[${k}]`;
+    const n = `Threshold ${k + 1}`;
+    const t = readObject(raw, at, n);
+    const out: ReportThreshold = {
+      exercise: readText(t.exercise, `${at}.exercise`, `${n}’s exercise`, { min: 1, max: 64 }),
+      value: readAmount(t.value, `${at}.value`, `${n}’s value`),
+      low: readAmount(t.low, `${at}.low`, `${n}’s low end`),
+      high: readAmount(t.high, `${at}.high`, `${n}’s high end`),
+      at: readTime(t.at, `${at}.at`, `${n}’s date`),
+    };
+    if (!(out.low <= out.value && out.value <= out.high))
+      refuse(at, `${n}: the value must lie between its low and high ends.`);
+    return out;
+  });
+}
+
 function validate(value: unknown, clean: boolean): Report {
   const r = readObject(value, '', 'The report');
   if (typeof r.version === 'string')
@@ -145,6 +208,8 @@ function validate(value: unknown, clean: boolean): Report {
     timeMs: readInt(r.timeMs, 'timeMs', 'The time spent', 0, 1e10),
     appVersion: readText(r.appVersion, 'appVersion', 'The app version', { min: 1, max: 40, clean }),
     handedInAt: readTime(r.handedInAt, 'handedInAt', 'The hand-in time'),
+    ...(r.lessons !== undefined ? { lessons: validateLessons(r.lessons) } : {}),
+    ...(r.thresholds !== undefined ? { thresholds: validateThresholds(r.thresholds) } : {}),
     checksum,
   };
 }

@@ -25,6 +25,7 @@ import {
   reportFileName,
   reportFileText,
 } from '../../classroom/report';
+import { reportLessons, reportThresholds } from '../../classroom/report-extras';
 import { canonicalJson } from '../../dsp/canonical-json';
 import { exercises, isExerciseId } from '../../exercises/registry';
 import {
@@ -38,6 +39,8 @@ import {
 } from '../../storage/assignments';
 import { listAttempts } from '../../storage/attempts';
 import { toStorageError } from '../../storage/errors';
+import { listLessonStates } from '../../storage/lessons';
+import type { HeadroomDb } from '../../storage/open';
 import { showNotice } from '../shared/notices';
 import { activeProfileId, database, profiles, saveAttempt } from '../shared/storage';
 import { switchProfile } from './profiles';
@@ -245,6 +248,14 @@ export interface HandIn {
   fileName: string;
 }
 
+/** The assigned lessons' status and the profile's thresholds on the assignment's kinds, for its report. */
+async function reportExtras(db: HeadroomDb, assignment: Assignment, profileId: string) {
+  const [states, all] = await Promise.all([listLessonStates(db, profileId), listAttempts(db, profileId)]);
+  const progress = Object.fromEntries(states.map((s) => [s.lessonId, s]));
+  // Thresholds come from the profile's own adaptive drills, never from the assignment's fixed questions.
+  return { lessons: reportLessons(assignment, progress), thresholds: reportThresholds(assignment, all) };
+}
+
 /** Builds the report for a profile's assignment (name as given), and remembers the hand-in time. */
 export async function handInAssignment(key: string, student: string): Promise<Outcome<HandIn>> {
   const name = student.trim();
@@ -257,11 +268,12 @@ export async function handInAssignment(key: string, student: string): Promise<Ou
       return { ok: false, error: 'This assignment is no longer stored on this device.' };
     const attempts = await assignmentAttempts(valid.assignment.id, record.profileId);
     const handedInAt = Date.now();
-    const report = buildReport(valid.assignment, attempts, {
-      student: name,
-      appVersion: APP_VERSION,
-      handedInAt,
-    });
+    const report = buildReport(
+      valid.assignment,
+      attempts,
+      { student: name, appVersion: APP_VERSION, handedInAt },
+      await reportExtras(db, valid.assignment, record.profileId),
+    );
     await markHandedIn(db, key, handedInAt);
     await loadStudentAssignments();
     cmi5HandedIn(report.score, report.passMark);

@@ -4,6 +4,7 @@ import { classViews } from '../../classroom/class-views';
 import type { GradebookTable } from '../../classroom/gradebook';
 import { formatHz } from '../../dsp/bands';
 import { exerciseTitle, reportEntries, teacherAssignments } from '../../state/classroom/classroom-teacher';
+import { ClassRecordsView } from './class-records';
 
 /** The class views of one table; nothing when no report counts yet. */
 export function ClassView({ table }: { table: GradebookTable }) {
@@ -53,6 +54,7 @@ export function ClassView({ table }: { table: GradebookTable }) {
       {v.bands.octave !== null || v.bands.third !== null
         ? v.bands.mixUps.length === 0 && <p class="muted">No EQ band fooled the class twice.</p>
         : null}
+      <ClassRecordsView table={table} entries={entries} />
     </section>
   );
 }
