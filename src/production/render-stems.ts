@@ -17,7 +17,7 @@ import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId
 export const RENDER_VERSION = 3;
 
 /** The version of stems in which sampled instruments play (sampler/): bumped when their sound changes. */
-export const SAMPLED_RENDER_VERSION = 1003;
+export const SAMPLED_RENDER_VERSION = 1004;
 
 /** How to render. */
 export interface RenderOptions {
@@ -155,27 +155,78 @@ function* renderTrack(
   }
 }
 
-/**
- * The rendering as a sequence of steps: yields overall progress in [0, 1) after each chunk of work and
- * returns the stems. Each stem is peak-normalised to STEM_PEAK_DB (−3 dBFS); defaultFaderDb turns them into a
- * rough mix (style balance, summed peak at MIX_PEAK_DB).
- */
-export function* renderStemsSteps(song: Song, options: RenderOptions): Generator<number, Stems> {
-  const { sampleRate } = options;
+/** One track's audio as rendered, before levelling: what a Worker rendering part of a song sends back. */
+export interface RawTrack {
+  id: TrackId;
+  samples: Float32Array;
+}
+
+function checkRate(sampleRate: SampleRate): void {
   if (!Number.isFinite(sampleRate) || sampleRate < 8000 || sampleRate > 384000) {
     throw new RangeError(`Bad sample rate ${sampleRate}`);
   }
-  const length = Math.ceil((songSeconds(song) + (options.tailSeconds ?? 1.5)) * sampleRate);
-  const tracks = song.tracks.filter((t) => !t.muted);
-  const bank = options.sampleBank === undefined ? installedSampleBank() : options.sampleBank;
-  const buffers: Float32Array[] = [];
+}
+
+/** Samples in every stem of `song` rendered with `options` (the song plus its tail). */
+export function stemLength(song: Song, options: RenderOptions): number {
+  return Math.ceil((songSeconds(song) + (options.tailSeconds ?? 1.5)) * options.sampleRate);
+}
+
+function bankOf(options: RenderOptions): SampleBank | null {
+  return options.sampleBank === undefined ? installedSampleBank() : options.sampleBank;
+}
+
+/**
+ * Renders the unmuted tracks among `ids` (default: every unmuted track), unlevelled, as a sequence of
+ * steps yielding progress in [0, 1). Each track depends only on the song, the rate and the bank, so tracks
+ * rendered in different Workers and put together by assembleStems equal one renderStemsSync bit for bit.
+ */
+export function* renderTracksSteps(
+  song: Song,
+  options: RenderOptions,
+  ids?: readonly TrackId[],
+): Generator<number, RawTrack[]> {
+  const { sampleRate } = options;
+  checkRate(sampleRate);
+  const length = stemLength(song, options);
+  const tracks = song.tracks.filter((t) => !t.muted && (!ids || ids.includes(t.id)));
+  const bank = bankOf(options);
+  const raw: RawTrack[] = [];
   for (let k = 0; k < tracks.length; k++) {
+    const track = tracks[k] as Track;
     const out = new Float32Array(length);
-    for (const p of renderTrack(tracks[k] as Track, song, sampleRate, out, bank))
-      yield (0.97 * (k + p)) / tracks.length;
-    buffers.push(out);
-    yield (0.97 * (k + 1)) / tracks.length;
+    for (const p of renderTrack(track, song, sampleRate, out, bank)) yield (k + p) / tracks.length;
+    raw.push({ id: track.id, samples: out });
+    yield (k + 1) / tracks.length;
   }
+  return raw;
+}
+
+/**
+ * Stems from raw tracks (renderTracksSteps, possibly from several Workers): every unmuted track of the song
+ * exactly once, each `stemLength` long. Levels them in place (each peak-normalised to STEM_PEAK_DB;
+ * defaultFaderDb makes the rough mix, summed peak at MIX_PEAK_DB) and places them (rough-mix.ts). Throws a
+ * RangeError naming the track that is missing, repeated, foreign or the wrong length.
+ */
+export function assembleStems(song: Song, options: RenderOptions, raw: readonly RawTrack[]): Stems {
+  const { sampleRate } = options;
+  checkRate(sampleRate);
+  const length = stemLength(song, options);
+  const tracks = song.tracks.filter((t) => !t.muted);
+  const byId = new Map<TrackId, Float32Array>();
+  for (const r of raw) {
+    if (!tracks.some((t) => t.id === r.id))
+      throw new RangeError(`Track "${r.id}" is not an unmuted track of the song`);
+    if (byId.has(r.id)) throw new RangeError(`Track "${r.id}" was rendered twice`);
+    if (r.samples.length !== length)
+      throw new RangeError(`Track "${r.id}" has ${r.samples.length} samples, not ${length}`);
+    byId.set(r.id, r.samples);
+  }
+  const buffers = tracks.map((t) => {
+    const samples = byId.get(t.id);
+    if (!samples) throw new RangeError(`Track "${t.id}" was not rendered`);
+    return samples;
+  });
   const balance = styleSpec(song.style).balance;
   const levels = levelStems(
     buffers,
@@ -194,11 +245,28 @@ export function* renderStemsSteps(song: Song, options: RenderOptions): Generator
   }));
   return {
     songId: song.id,
-    renderVersion: renderVersionFor(song, bank !== null),
+    renderVersion: renderVersionFor(song, bankOf(options) !== null),
     sampleRate,
     length,
     tracks: stems,
   };
+}
+
+/**
+ * The rendering as a sequence of steps: yields overall progress in [0, 1) after each chunk of work and
+ * returns the stems (renderTracksSteps for every unmuted track, then assembleStems).
+ */
+export function* renderStemsSteps(song: Song, options: RenderOptions): Generator<number, Stems> {
+  const raw = yield* scaled(renderTracksSteps(song, options), 0.97);
+  return assembleStems(song, options, raw);
+}
+
+function* scaled<T>(steps: Generator<number, T>, by: number): Generator<number, T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    yield step.value * by;
+  }
 }
 
 /** Renders synchronously (Node, Workers). Throws RenderAbortedError if `signal` fires; progress rises 0 → 1. */

@@ -5,7 +5,7 @@
  * depends only on its key, so rendered notes are shared between songs; nothing reads a clock or Math.random).
  */
 import { SpessaSynthProcessor } from 'spessasynth_core';
-import { applyBiquad, biquadCoefficients } from '../../dsp/biquad';
+import { type BiquadCoefficients, biquadCoefficients } from '../../dsp/biquad';
 import type { SampleRate } from '../../dsp/units';
 import { mixSound } from '../synth/mix-note';
 import type { NoteEvent, Song, Track } from '../types';
@@ -34,6 +34,10 @@ export class NoteRenderer {
   private readonly channel: number;
   private readonly left = new Float32Array(BLOCK);
   private readonly right = new Float32Array(BLOCK);
+  /** Where notes are rendered before they are cut to length (grown as needed, reused: no fresh pages per note). */
+  private scratch = new Float32Array(0);
+  /** The low-pass that takes out the images of samples kept at a lower rate (null when none are possible). */
+  private readonly imageFilter: BiquadCoefficients[] | null;
 
   constructor(
     bank: SampleBank,
@@ -48,15 +52,24 @@ export class NoteRenderer {
     this.synth.soundBankManager.addSoundBank(bank.soundBank, 'headroom');
     this.channel = patch.kind === 'kit' ? DRUM_CHANNEL : 0;
     this.synth.programChange(this.channel, patch.number);
+    const cutoff = patch.maxRate / 2;
+    this.imageFilter =
+      cutoff < 0.45 * sampleRate
+        ? BUTTERWORTH_4.map((q) => biquadCoefficients('lowpass', cutoff, q, 0, sampleRate))
+        : null;
   }
 
-  /** One note, start to silence: `gate` samples held (drums: ignored, the hit rings out), mono. */
+  /**
+   * One note, start to silence: `gate` samples held (drums: ignored, the hit rings out), mono, through the
+   * image filter (removeImages) so what the bank's lower rate mirrors above its band never reaches a stem.
+   */
   render(pitch: number, velocity: number, gate: number, cents: number): Float32Array {
     const { synth, channel, left, right } = this;
     const drum = this.patch.kind === 'kit';
     const held = drum ? 0 : gate;
     const max = held + Math.round(MAX_TAIL_S * this.sampleRate);
-    const out = new Float32Array(max);
+    if (this.scratch.length < max) this.scratch = new Float32Array(Math.max(max, 2 * this.scratch.length));
+    const out = this.scratch;
     synth.pitchWheel(channel, Math.round(8192 + (cents / 200) * 8192));
     synth.noteOn(channel, pitch, velocity);
     let pos = 0;
@@ -86,7 +99,9 @@ export class NoteRenderer {
     synth.stopAllChannels(true);
     // One block to let the killed voices go (discarded), so the next note starts from silence.
     synth.process(left, right, 0, BLOCK);
-    return out.slice(0, end);
+    const note = out.slice(0, end);
+    if (this.imageFilter) removeImages(note, this.imageFilter);
+    return note;
   }
 }
 
@@ -171,7 +186,6 @@ export function* renderSampledTrack(
     if (n % 32 === 31) yield (n + 1) / events.length;
   }
   blockDc(out, sampleRate);
-  removeImages(out, patch, sampleRate);
 }
 
 /** Butterworth Qs of a 4th-order low-pass as two biquads. */
@@ -180,15 +194,26 @@ const BUTTERWORTH_4 = [0.5412, 1.3066];
 /**
  * Played faster than they were kept (the bank caps kits at 32 kHz, programs at 22.05 kHz), samples leave
  * faint mirror images between half their rate and half ours: a 4th-order low-pass at half the bank's rate
- * takes them out (nothing real is up there: the bank kept nothing above it).
+ * (two biquads, in place, in one pass) takes them out of each note as it is rendered (nothing real is up
+ * there: the bank kept nothing above it). A note ends below −90 dBFS, so the filter's own ringing is kept.
  */
-function removeImages(out: Float32Array, patch: SampledPatch, sampleRate: SampleRate): void {
-  const cutoff = patch.maxRate / 2;
-  if (cutoff >= 0.45 * sampleRate) return;
-  let audio = out;
-  for (const q of BUTTERWORTH_4)
-    audio = applyBiquad(audio, biquadCoefficients('lowpass', cutoff, q, 0, sampleRate));
-  out.set(audio);
+function removeImages(x: Float32Array, filter: readonly BiquadCoefficients[]): void {
+  const f = filter[0] as BiquadCoefficients;
+  const g = filter[1] as BiquadCoefficients;
+  let z1 = 0;
+  let z2 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i] as number;
+    const y = f.b0 * u + z1;
+    z1 = f.b1 * u - f.a1 * y + z2;
+    z2 = f.b2 * u - f.a2 * y;
+    const v = g.b0 * y + w1;
+    w1 = g.b1 * y - g.a1 * v + w2;
+    w2 = g.b2 * y - g.a2 * v;
+    x[i] = v;
+  }
 }
 
 /** A one-pole DC blocker (−3 dB at 10 Hz) in place: no sample's offset or sub-audio drift reaches a stem. */

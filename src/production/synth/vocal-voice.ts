@@ -408,8 +408,10 @@ export function renderVocalTrack(
 /** Above this rate the voice is synthesised at half rate (its formants all lie below 4.5 kHz) and interpolated up. */
 const HALF_RATE_FROM: SampleRate = 32000;
 
-/** Taps on each side of the half-band interpolator (a Blackman-windowed sinc, 2 × 12 taps). */
+/** Taps on each side of the half-band interpolator (a Blackman-windowed sinc, 2 × 12 taps; unrolled below). */
 const HALF_BAND_SIDE = 12;
+/** Output pairs interpolated per block; a block whose input is all zeros is skipped. */
+const UPSAMPLE_BLOCK = 512;
 /** The half-band interpolator's taps for the in-between samples, nearest first; they sum to 1/2 per side. */
 const HALF_BAND: Float64Array = (() => {
   const taps = new Float64Array(HALF_BAND_SIDE);
@@ -448,23 +450,46 @@ export function renderVocal(
   const side = HALF_BAND_SIDE;
   const halfLength = Math.ceil(out.length / 2) + 1;
   // Padded by `side` zeros at each end so the interpolator never reads outside.
-  const padded = new Float32Array(halfLength + 2 * side);
+  const p = new Float32Array(halfLength + 2 * side);
   renderVocalTrack(
     events,
     secondsPerBeat,
     sampleRate / 2,
-    padded.subarray(side, side + halfLength),
+    p.subarray(side, side + halfLength),
     noise,
     params,
   );
-  const taps = HALF_BAND;
-  for (let m = 0; 2 * m < out.length; m++) {
-    const c = m + side;
-    out[2 * m] = (out[2 * m] as number) + (padded[c] as number);
-    if (2 * m + 1 >= out.length) break;
-    let acc = 0;
-    for (let k = 0; k < side; k++)
-      acc += (taps[k] as number) * ((padded[c - k] as number) + (padded[c + 1 + k] as number));
-    out[2 * m + 1] = (out[2 * m + 1] as number) + acc;
+  const [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11] = HALF_BAND as unknown as number[];
+  const pairs = Math.ceil(out.length / 2);
+  // Block by block, skipping blocks the voice is silent in (and around): most songs rest between phrases.
+  for (let from = 0; from < pairs; from += UPSAMPLE_BLOCK) {
+    const to = Math.min(pairs, from + UPSAMPLE_BLOCK);
+    let loud = false;
+    for (let j = from; j < to + 2 * side; j++) {
+      if (p[j] !== 0) {
+        loud = true;
+        break;
+      }
+    }
+    if (!loud) continue;
+    for (let m = from; m < to; m++) {
+      const c = m + side;
+      out[2 * m] = (out[2 * m] as number) + (p[c] as number);
+      if (2 * m + 1 >= out.length) break;
+      const acc =
+        (t0 as number) * ((p[c] as number) + (p[c + 1] as number)) +
+        (t1 as number) * ((p[c - 1] as number) + (p[c + 2] as number)) +
+        (t2 as number) * ((p[c - 2] as number) + (p[c + 3] as number)) +
+        (t3 as number) * ((p[c - 3] as number) + (p[c + 4] as number)) +
+        (t4 as number) * ((p[c - 4] as number) + (p[c + 5] as number)) +
+        (t5 as number) * ((p[c - 5] as number) + (p[c + 6] as number)) +
+        (t6 as number) * ((p[c - 6] as number) + (p[c + 7] as number)) +
+        (t7 as number) * ((p[c - 7] as number) + (p[c + 8] as number)) +
+        (t8 as number) * ((p[c - 8] as number) + (p[c + 9] as number)) +
+        (t9 as number) * ((p[c - 9] as number) + (p[c + 10] as number)) +
+        (t10 as number) * ((p[c - 10] as number) + (p[c + 11] as number)) +
+        (t11 as number) * ((p[c - 11] as number) + (p[c + 12] as number));
+      out[2 * m + 1] = (out[2 * m + 1] as number) + acc;
+    }
   }
 }
