@@ -1,5 +1,14 @@
+import type { WorkoutPlan } from '../training/workout';
 import { toStorageError } from './errors';
 import type { HeadroomDb } from './open';
+
+/** A running workout as stored: its day (local, numbered like UTC days), plan, item on and scores so far. */
+export interface SavedWorkout {
+  day: number;
+  plan: WorkoutPlan;
+  index: number;
+  scores: (number | null)[];
+}
 
 /** Every setting Headroom stores, with its type. */
 export interface Settings {
@@ -22,6 +31,8 @@ export interface Settings {
   hearingCheck: { at: number; leftRightOk: boolean; unheardHz: number[] } | null;
   /** Days (local day numbers) with a finished daily workout, per profile id, newest last. */
   workoutDays: Record<string, number[]>;
+  /** Today's workout while it runs, per profile: the plan, the item on and the scores so far (a reload resumes it). */
+  workoutInProgress: Record<string, SavedWorkout>;
 }
 
 /** The value of every setting before the learner changes it. */
@@ -35,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupRemindedAt: null,
   hearingCheck: null,
   workoutDays: {},
+  workoutInProgress: {},
 };
 
 const isTime = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
@@ -50,6 +62,27 @@ const isHearingCheck = (v: unknown): boolean => {
 const isDaysByProfile = (v: unknown): boolean =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isNumberList);
 
+const isSavedWorkout = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null) return false;
+  const w = v as Partial<Record<keyof SavedWorkout, unknown>>;
+  const plan = w.plan as { items?: unknown; minutes?: unknown } | undefined;
+  return (
+    Number.isInteger(w.day) &&
+    Number.isInteger(w.index) &&
+    (w.index as number) >= 0 &&
+    Array.isArray(w.scores) &&
+    w.scores.every((x) => x === null || (typeof x === 'number' && Number.isFinite(x))) &&
+    typeof plan === 'object' &&
+    plan !== null &&
+    Array.isArray(plan.items) &&
+    plan.items.every(
+      (i) => typeof i === 'object' && i !== null && typeof (i as { type?: unknown }).type === 'string',
+    )
+  );
+};
+const isWorkoutsByProfile = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isSavedWorkout);
+
 /** What each stored setting must look like; a value that does not (a hand-edited backup) reads as the default. */
 const VALID: { [K in keyof Settings]: (v: unknown) => boolean } = {
   theme: (v) => v === 'dark' || v === 'light' || v === 'system',
@@ -61,6 +94,7 @@ const VALID: { [K in keyof Settings]: (v: unknown) => boolean } = {
   backupRemindedAt: isTime,
   hearingCheck: isHearingCheck,
   workoutDays: isDaysByProfile,
+  workoutInProgress: isWorkoutsByProfile,
 };
 
 /** Reads every setting, falling back to the defaults for any never stored or stored in a shape it cannot have. */

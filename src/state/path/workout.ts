@@ -10,7 +10,9 @@ import { isExerciseId } from '../../exercises/registry';
 import { playsFocusBand } from '../../training/hearing';
 import type { WorkoutItem, WorkoutPlan } from '../../training/workout';
 import { type DrillSession, drill, startDrill } from '../drill/drill';
+import { localDay } from '../shared/local-day';
 import { navigate } from '../shared/router';
+import { activeProfileId, settings, updateSetting } from '../shared/storage';
 import { markWorkoutDone, refreshPath } from './path';
 
 /** A workout in progress. */
@@ -33,7 +35,31 @@ export function currentWorkoutItem(): WorkoutItem | null {
   return w ? (w.plan.items[w.index] ?? null) : null;
 }
 
+/** Keeps the running workout's place for the active profile (null: forget it), so a reload resumes it. */
+function keep(w: ActiveWorkout | null): void {
+  const id = activeProfileId.peek();
+  const { [id]: _old, ...others } = settings.peek().workoutInProgress;
+  const saved = w ? { day: localDay(Date.now()), plan: w.plan, index: w.index, scores: w.scores } : null;
+  void updateSetting('workoutInProgress', saved ? { ...others, [id]: saved } : others);
+}
+
+/**
+ * After a reload: today's unfinished workout of the active profile comes back at the item it was on (the
+ * learner carries on from Train); one from an earlier day is dropped.
+ */
+export function restoreWorkout(): void {
+  if (activeWorkout.peek()) return;
+  const saved = settings.peek().workoutInProgress[activeProfileId.peek()];
+  if (!saved) return;
+  if (saved.day !== localDay(Date.now()) || saved.index >= saved.plan.items.length) {
+    keep(null);
+    return;
+  }
+  activeWorkout.value = { plan: saved.plan, index: saved.index, scores: saved.scores, session: null };
+}
+
 function runItem(w: ActiveWorkout): void {
+  keep(w);
   const item = w.plan.items[w.index];
   if (!item) return;
   const label = `Workout ${w.index + 1} of ${w.plan.items.length}`;
@@ -71,6 +97,7 @@ export async function nextWorkoutItem(score: number | null): Promise<void> {
     drill.value?.dispose();
     drill.value = null;
     activeWorkout.value = next;
+    keep(null);
     await markWorkoutDone();
     void refreshPath();
     navigate('/train');
@@ -88,5 +115,6 @@ export function resumeWorkout(): void {
 /** Leaves the workout (what was answered stays stored). */
 export function leaveWorkout(): void {
   activeWorkout.value = null;
+  keep(null);
   void refreshPath();
 }

@@ -11,7 +11,14 @@ import {
 } from '../../state/path/path';
 import { registryKinds } from '../../state/path/path-kinds';
 import { pathSkillMap, planToday } from '../../state/path/path-plans';
-import { activeWorkout, leaveWorkout, resumeWorkout, startWorkout } from '../../state/path/workout';
+import {
+  activeWorkout,
+  leaveWorkout,
+  restoreWorkout,
+  resumeWorkout,
+  startWorkout,
+} from '../../state/path/workout';
+import { settings } from '../../state/shared/storage';
 import { practiceStreaks } from '../../training/practice-streaks';
 import { HearingCheck } from './HearingCheck';
 import { NextUpCard } from './NextUpCard';
@@ -26,6 +33,9 @@ import './path.css';
  */
 export function TrainPath() {
   useEffect(() => watchPath(), []);
+  // After a reload, today's unfinished workout comes back once the stored settings are read.
+  const savedWorkouts = settings.value.workoutInProgress;
+  useEffect(() => restoreWorkout(), [savedWorkouts]);
   const [recheck, setRecheck] = useState(false);
   // A "Today's workout" link (from Learn or Progress) opens the workout plan.
   const askedForWorkout =
