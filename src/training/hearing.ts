@@ -9,8 +9,8 @@ import type { Hz } from '../dsp/units';
 /** The bands the check asks about: the lowest and the highest octave, which small speakers often miss. */
 export const EDGE_BANDS: readonly Hz[] = [OCTAVE_CENTRES[0] as Hz, OCTAVE_CENTRES.at(-1) as Hz];
 
-/** The kinds whose questions boost or cut one named band (the ones the hearing check's bands apply to). */
-export const BAND_KINDS: readonly string[] = ['eq-boost'];
+/** The kinds whose questions play a named band (a boost, a cut, a ring, a filter's cutoff): the hearing check's bands apply to them. */
+export const BAND_KINDS: readonly string[] = ['eq-boost', 'eq-two-bands', 'eq-match', 'resonance', 'filters'];
 
 /** What the learner told the hearing check. */
 export interface HearingCheck {
@@ -43,10 +43,38 @@ export function questionBandHz(question: unknown): Hz | null {
   return typeof hz === 'number' && Number.isFinite(hz) && hz > 0 ? hz : null;
 }
 
-/** Whether a question may be asked of a learner who cannot hear `unheardHz` (true when it has no band). */
+/** A positive frequency, or null. */
+function hzOf(value: unknown): Hz | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/** The frequency of a band or filter setting (`{ frequencyHz }`), or null. */
+const settingHz = (value: unknown): Hz | null =>
+  typeof value === 'object' && value !== null ? hzOf((value as { frequencyHz?: unknown }).frequencyHz) : null;
+
+/**
+ * Every band a question plays: eq-boost's target, eq-two-bands' boost and cut, eq-match's reference band,
+ * resonance's ring, the filters on A and B. Empty for questions without one.
+ */
+export function questionBandsHz(question: unknown): Hz[] {
+  if (typeof question !== 'object' || question === null) return [];
+  const q = question as Record<string, unknown>;
+  return [
+    q.targetHz,
+    q.boostHz,
+    q.cutHz,
+    settingHz(q.reference),
+    settingHz(q.ring),
+    settingHz(q.filterA),
+    settingHz(q.filterB),
+  ]
+    .map(hzOf)
+    .filter((hz): hz is Hz => hz !== null);
+}
+
+/** Whether a question may be asked of a learner who cannot hear `unheardHz` (true when it plays no band). */
 export function playsHeardBand(question: unknown, unheardHz: readonly Hz[]): boolean {
-  const hz = questionBandHz(question);
-  return hz === null || !unheardHz.some((u) => sameBand(u, hz));
+  return questionBandsHz(question).every((hz) => !unheardHz.some((u) => sameBand(u, hz)));
 }
 
 /** Whether a question plays the focus band (true when there is no focus, or the question has no band). */
