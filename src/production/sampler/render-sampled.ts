@@ -101,7 +101,7 @@ export class NoteRenderer {
     synth.process(left, right, 0, BLOCK);
     const note = out.slice(0, end);
     if (this.imageFilter) removeImages(note, this.imageFilter);
-    return note;
+    return blockDc(note, this.sampleRate);
   }
 }
 
@@ -185,7 +185,6 @@ export function* renderSampledTrack(
     if (choke && e.pitch === OPEN_HAT) open = { start, sound, gain };
     if (n % 32 === 31) yield (n + 1) / events.length;
   }
-  blockDc(out, sampleRate);
 }
 
 /** Butterworth Qs of a 4th-order low-pass as two biquads. */
@@ -216,17 +215,39 @@ function removeImages(x: Float32Array, filter: readonly BiquadCoefficients[]): v
   }
 }
 
-/** A one-pole DC blocker (−3 dB at 10 Hz) in place: no sample's offset or sub-audio drift reaches a stem. */
-function blockDc(out: Float32Array, sampleRate: SampleRate): void {
+/** A DC blocker's ring-out after a note stops once it is this small (−120 dBFS). */
+const DC_TAIL_FLOOR = 1e-6;
+/** …or after this long at most. */
+const DC_TAIL_MAX_S = 0.3;
+
+/**
+ * A one-pole DC blocker (−3 dB at 10 Hz) on one note, in place, plus its ring-out after the note (a new,
+ * longer array when there is one): no sample's offset or sub-audio drift reaches a stem, and since it is
+ * linear, blocking each note is blocking the track they sum to.
+ */
+function blockDc(note: Float32Array, sampleRate: SampleRate): Float32Array {
   const r = Math.exp((-2 * Math.PI * 10) / sampleRate);
   let x1 = 0;
   let y1 = 0;
-  for (let i = 0; i < out.length; i++) {
-    const x = out[i] as number;
+  for (let i = 0; i < note.length; i++) {
+    const x = note[i] as number;
     y1 = x - x1 + r * y1;
     x1 = x;
-    out[i] = y1;
+    note[i] = y1;
   }
+  // With silence after the note: y = −x1 + r·y1 once, then y shrinks by r per sample.
+  let y = -x1 + r * y1;
+  const max = Math.round(DC_TAIL_MAX_S * sampleRate);
+  let tail = 0;
+  for (let v = Math.abs(y); v >= DC_TAIL_FLOOR && tail < max; v *= r) tail++;
+  if (tail === 0) return note;
+  const out = new Float32Array(note.length + tail);
+  out.set(note);
+  for (let i = note.length; i < out.length; i++) {
+    out[i] = y;
+    y *= r;
+  }
+  return out;
 }
 
 /** Takes back what is left of a ringing sound from `at` on, fading it out over `fade` samples. */

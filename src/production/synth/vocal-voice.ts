@@ -281,6 +281,35 @@ function synthBlock(
   state[AMP] = amp;
 }
 
+/**
+ * `n` samples of the breath (white noise high-passed, into `air`) and the consonants' noise (band-passed,
+ * into `hiss`: a steady part plus a burst decaying by `burstCoef` per sample), both × `level`; returns the
+ * burst left.
+ * Its own small function, so the JIT optimises it on its own (inside the block loop it allocated numbers).
+ */
+function fillNoise(
+  air: Float32Array,
+  hiss: Float32Array,
+  n: number,
+  noise: NoiseSource,
+  breath: Svf,
+  band: Svf,
+  airLevel: number,
+  hissLevel: number,
+  level: number,
+  burst: number,
+  burstCoef: number,
+): number {
+  let b = burst;
+  for (let i = 0; i < n; i++) {
+    const white = noise.next();
+    air[i] = breath.highpass(white) * airLevel * level;
+    hiss[i] = band.bandpass(white) * (hissLevel + b) * level;
+    b *= burstCoef;
+  }
+  return b;
+}
+
 /** Renders every vocal note of a track into `out` (mixing in), phrase by phrase. */
 export function renderVocalTrack(
   events: readonly NoteEvent[],
@@ -391,13 +420,19 @@ export function renderVocalTrack(
           aspiration = sound.aspiration * Math.sin(Math.PI * Math.min(1, t));
         }
       }
-      for (let i = 0; i < n; i++) {
-        const white = noise.next();
-        air[i] = breath.highpass(white) * (breathLevel + aspiration) * level;
-        const band = hissBand.bandpass(white);
-        hiss[i] = band * (hissLevel + burst) * level;
-        burst *= burstCoef;
-      }
+      burst = fillNoise(
+        air,
+        hiss,
+        n,
+        noise,
+        breath,
+        hissBand,
+        breathLevel + aspiration,
+        hissLevel,
+        level,
+        burst,
+        burstCoef,
+      );
       const smoothing = sound !== null && sinceOnset < consonantEnd + BLOCK ? ampFast : ampSmooth;
       synthBlock(out, blockStart, n, air, hiss, coef, state, dt, target, tilt, smoothing);
       sinceOnset += BLOCK;
