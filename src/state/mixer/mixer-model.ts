@@ -13,7 +13,7 @@ import { holdBusy } from '../shared/busy';
 import { showNotice } from '../shared/notices';
 import type { MixSource } from '../shared/test-sources';
 import type { LiveMix } from './live-mix';
-import { startMeterLoop } from './meter-loop';
+import { type MeterLoop, startMeterLoop } from './meter-loop';
 import { type RestoredMix, restoreShape } from './mix-work';
 import { type MeterView, SILENT_METER } from './peak-hold';
 import { getAt, patchAt, type SettingsPath, setAt } from './settings-path';
@@ -78,13 +78,15 @@ export function createMixerModel() {
   let live: LiveMix | null = null;
   let attaching: Promise<LiveMix> | null = null;
   let releaseBusy: (() => void) | null = null;
-  let stopMeters: (() => void) | null = null;
+  let meters: MeterLoop | null = null;
   let unsubscribe: (() => void) | null = null;
 
   const loadEngine = () => import('./live-mix');
 
   function syncTransport(playing: boolean, position: Seconds): void {
     transport.value = { ...transport.value, playing, position };
+    // The meter loop sleeps while nothing plays: playback wakes it.
+    if (playing) meters?.wake();
     if (playing && !releaseBusy) releaseBusy = holdBusy('playback');
     if (!playing && releaseBusy) {
       releaseBusy();
@@ -218,6 +220,7 @@ export function createMixerModel() {
     try {
       const mix = await attach(ctx);
       mix.play(transport.value.position >= transport.value.duration ? 0 : transport.value.position);
+      meters?.wake();
     } catch (error) {
       reportEngineFailure(error);
     }
@@ -335,9 +338,9 @@ export function createMixerModel() {
         s.meter.value = { ...s.meter.value, holdDb: s.meter.value.peakDb, clipped: false };
       masterMeter.value = { ...masterMeter.value, holdDb: masterMeter.value.peakDb, clipped: false };
     },
-    /** Starts the one requestAnimationFrame loop that reads meters and position while the page is visible. */
+    /** Starts the one requestAnimationFrame loop that reads meters and position while something plays and the page is visible. */
     startMeters(): void {
-      stopMeters ??= startMeterLoop(() => live, {
+      meters ??= startMeterLoop(() => live, {
         strips,
         masterMeter,
         limiterReductionDb,
@@ -348,8 +351,8 @@ export function createMixerModel() {
       });
     },
     stopMeters(): void {
-      stopMeters?.();
-      stopMeters = null;
+      meters?.stop();
+      meters = null;
     },
     /** Renders the current mix offline and downloads it as a WAV file. */
     async exportWav(): Promise<void> {

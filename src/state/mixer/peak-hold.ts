@@ -33,6 +33,9 @@ export const SILENT_METER: MeterView = {
   clipped: false,
 };
 
+/** The bottom of the meters' scale (dBFS): below it nothing more shows, so a stopped meter loop may rest. */
+export const SETTLED_DB: Decibels = -60;
+
 /** Lowest level a falling bar keeps; below it the meter reads silence. */
 const FLOOR_DB: Decibels = -100;
 

@@ -26,9 +26,9 @@ export interface ChannelStripViewProps {
 
 function GainReduction({ strip }: { strip: StripModel }) {
   const db = strip.gainReductionDb.value;
-  return (
-    <span class="insert-gr" aria-hidden="true" style={{ width: `${Math.min(100, (-db / 12) * 100)}%` }} />
-  );
+  // A transform, not a width: the bar moves while the compressor works, and a width would lay out the strip.
+  const shown = Math.round(Math.min(1, Math.max(0, -db / 12)) * 100) / 100;
+  return <span class="insert-gr" aria-hidden="true" style={{ transform: `scaleX(${shown})` }} />;
 }
 
 /**

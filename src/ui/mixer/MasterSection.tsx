@@ -13,7 +13,9 @@ export function limiterWords(reductionDb: number): string {
  * Under the master meter: the loudness of what leaves the limiter (momentary LUFS, as streaming services
  * measure it) and the limiter's gain reduction now, beside the meter's post-limiter peak.
  */
-function MasterReadouts({ lufs, reduction }: { lufs: number; reduction: number }) {
+function MasterReadouts({ model }: { model: MixerModel }) {
+  const lufs = model.loudnessLufs.value;
+  const reduction = model.limiterReductionDb.value;
   const playing = Number.isFinite(lufs);
   return (
     <dl class="master-readouts">
@@ -31,31 +33,38 @@ function MasterReadouts({ lufs, reduction }: { lufs: number; reduction: number }
   );
 }
 
+/** The limiter's badge: always on, and how much it turns the mix down now. */
+function LimiterBadge({ model }: { model: MixerModel }) {
+  const reduction = model.limiterReductionDb.value;
+  const active = reduction < -0.05;
+  return (
+    <div
+      class={`limiter-badge${active ? ' is-limiting' : ''}`}
+      title="A safety limiter at −1 dBFS protects your ears. It is always on. The master meter shows what leaves it."
+    >
+      <span class="limiter-led" aria-hidden="true" />
+      <span>
+        Limiter
+        <br />
+        −1 dBFS
+        <br />
+        <strong class="limiter-gr">{active ? `turning down ${limiterWords(reduction)}` : 'always on'}</strong>
+      </span>
+    </div>
+  );
+}
+
 /**
  * The master section: width and mono (check the mix in mono), master fader and meter (after the hearing-safety limiter: what you hear, never
  * above −1 dBFS), and the limiter, always on, with how much it is turning the mix down right now.
  */
 export function MasterSection({ model, faderHeight = 180 }: { model: MixerModel; faderHeight?: number }) {
-  const reduction = model.limiterReductionDb.value;
-  const active = reduction < -0.05;
+  // The live readings are read in small parts of their own (LimiterBadge, MasterReadouts): a reading that
+  // changes while the song plays re-renders those, not the fader and the knob.
   return (
     <section class="strip strip-master" aria-label="Master" style={{ '--strip-color': 'var(--accent)' }}>
       <div class="strip-name strip-name-master">Master</div>
-      <div
-        class={`limiter-badge${active ? ' is-limiting' : ''}`}
-        title="A safety limiter at −1 dBFS protects your ears. It is always on. The master meter shows what leaves it."
-      >
-        <span class="limiter-led" aria-hidden="true" />
-        <span>
-          Limiter
-          <br />
-          −1 dBFS
-          <br />
-          <strong class="limiter-gr">
-            {active ? `turning down ${limiterWords(reduction)}` : 'always on'}
-          </strong>
-        </span>
-      </div>
+      <LimiterBadge model={model} />
       <div class="strip-width">
         <Knob
           caption="Width"
@@ -93,7 +102,7 @@ export function MasterSection({ model, faderHeight = 180 }: { model: MixerModel;
           onResetHold={model.clearPeaks}
         />
       </div>
-      <MasterReadouts lufs={model.loudnessLufs.value} reduction={reduction} />
+      <MasterReadouts model={model} />
     </section>
   );
 }

@@ -1,12 +1,6 @@
-import {
-  formatMeterDb,
-  METER_MAX_DB,
-  METER_MIN_DB,
-  METER_RED_DB,
-  METER_YELLOW_DB,
-  meterFraction,
-  meterZone,
-} from './meter-scale';
+import type { Ref } from 'preact';
+import { holdTransform, meterFace, readoutClass, windowTransform, zonesTransform } from './meter-paint';
+import { METER_MAX_DB, METER_MIN_DB, METER_RED_DB, METER_YELLOW_DB, meterFraction } from './meter-scale';
 
 /** Props of a level meter. */
 export interface MeterProps {
@@ -20,36 +14,34 @@ export interface MeterProps {
   height?: number;
   /** Clicking the readout clears the held peak. */
   onResetHold?: () => void;
+  /** The `.meter` element, for a painter that moves the bars without re-rendering (LiveMeter). */
+  rootRef?: Ref<HTMLDivElement>;
 }
 
 const yellowAt = meterFraction(METER_YELLOW_DB) * 100;
 const redAt = meterFraction(METER_RED_DB) * 100;
-// One gradient the height of the whole bar; the lit part is clipped out of it, so colours stay put.
+// One gradient the height of the whole bar; a window moving over it shows the lit part, so colours stay put.
 const ZONES = `linear-gradient(to top, var(--meter-green) 0%, var(--meter-green) ${yellowAt}%, var(--meter-yellow) ${yellowAt}%, var(--meter-yellow) ${redAt}%, var(--meter-red) ${redAt}%)`;
-
-function clipFor(db: number): string {
-  return `inset(${((1 - meterFraction(db)) * 100).toFixed(2)}% 0 0 0)`;
-}
 
 /**
  * A peak + RMS meter (−60 … +6 dBFS) with a held peak marker, green/yellow/red zones and the held
- * peak as a number above it, so the reading never depends on colour alone.
+ * peak as a number above it, so the reading never depends on colour alone. The bars and the marker are
+ * placed by transforms only (see meter-paint.ts), so a moving meter costs no layout and no repaint.
  */
-export function Meter({ label, peakDb, rmsDb, holdDb, height = 180, onResetHold }: MeterProps) {
-  const zone = meterZone(holdDb);
-  const now = Number.isFinite(peakDb) ? Math.max(METER_MIN_DB, Math.min(METER_MAX_DB, peakDb)) : METER_MIN_DB;
+export function Meter({ label, peakDb, rmsDb, holdDb, height = 180, onResetHold, rootRef }: MeterProps) {
+  const face = meterFace({ peakDb, rmsDb, holdDb }, height);
   return (
-    <div class="meter">
+    <div class="meter" ref={rootRef}>
       {/* The readout stays outside the meter role: a meter's children are presentational to AT. */}
       <button
         type="button"
-        class={`meter-readout zone-${zone}${holdDb > 0 ? ' is-over' : ''}`}
+        class={readoutClass(face)}
         tabIndex={-1}
         aria-hidden="true"
         title="Held peak (dBFS). Click to clear."
         onClick={onResetHold}
       >
-        {formatMeterDb(holdDb)}
+        {face.readout}
       </button>
       {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot draw peak, RMS and a held peak; this is a styled ARIA meter. */}
       <div
@@ -58,15 +50,29 @@ export function Meter({ label, peakDb, rmsDb, holdDb, height = 180, onResetHold 
         aria-label={label}
         aria-valuemin={METER_MIN_DB}
         aria-valuemax={METER_MAX_DB}
-        aria-valuenow={Math.round(now * 10) / 10}
-        aria-valuetext={`peak ${formatMeterDb(peakDb)} dBFS, RMS ${formatMeterDb(rmsDb)} dBFS, held ${formatMeterDb(holdDb)} dBFS`}
+        aria-valuenow={face.valueNow}
+        aria-valuetext={face.valueText}
         style={{ height: `${height}px` }}
       >
-        <div class="meter-fill meter-peak" style={{ background: ZONES, clipPath: clipFor(peakDb) }} />
-        <div class="meter-fill meter-rms" style={{ background: ZONES, clipPath: clipFor(rmsDb) }} />
-        {holdDb > METER_MIN_DB && (
-          <div class={`meter-hold zone-${zone}`} style={{ bottom: `${meterFraction(holdDb) * 100}%` }} />
-        )}
+        <div class="meter-window meter-peak" style={{ transform: windowTransform(face.peakPx, height) }}>
+          <div
+            class="meter-zones"
+            style={{ background: ZONES, transform: zonesTransform(face.peakPx, height) }}
+          />
+        </div>
+        <div class="meter-window meter-rms" style={{ transform: windowTransform(face.rmsPx, height) }}>
+          <div
+            class="meter-zones"
+            style={{ background: ZONES, transform: zonesTransform(face.rmsPx, height) }}
+          />
+        </div>
+        <div
+          class={`meter-hold zone-${face.zone}`}
+          style={{
+            transform: holdTransform(face.holdPx),
+            visibility: face.holdPx < 0 ? 'hidden' : undefined,
+          }}
+        />
         <div class="meter-zero" style={{ bottom: `${meterFraction(0) * 100}%` }} />
       </div>
     </div>

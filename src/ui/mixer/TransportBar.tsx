@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import type { MixerModel } from '../../state/mixer/mixer-model';
 
 /** Formats a programme position: "0:03.2", "1:05.0". */
@@ -10,7 +11,11 @@ export function formatPosition(seconds: number): string {
 
 /** Play/stop, return to start, loop, and the position with a seek bar. Space plays/stops too (see the page). */
 export function TransportBar({ model }: { model: MixerModel }) {
-  const t = model.transport.value;
+  // Only what the buttons show: the position moves ten times a second while playing and re-renders
+  // TransportPosition alone.
+  const playing = useComputed(() => model.transport.value.playing).value;
+  const looping = useComputed(() => model.transport.value.looping).value;
+  const t = { playing, looping };
   const ready = model.status.value === 'ready';
   return (
     <fieldset class="transport">
@@ -50,6 +55,16 @@ export function TransportBar({ model }: { model: MixerModel }) {
       >
         Loop
       </button>
+      <TransportPosition model={model} ready={ready} />
+    </fieldset>
+  );
+}
+
+/** The position and the seek bar: the part of the transport that moves while it plays. */
+function TransportPosition({ model, ready }: { model: MixerModel; ready: boolean }) {
+  const t = model.transport.value;
+  return (
+    <>
       <output class="transport-time" aria-label="Position">
         {formatPosition(t.position)} / {formatPosition(t.duration)}
       </output>
@@ -65,6 +80,6 @@ export function TransportBar({ model }: { model: MixerModel }) {
         disabled={!ready}
         onInput={(e) => model.seek(Number((e.currentTarget as HTMLInputElement).value))}
       />
-    </fieldset>
+    </>
   );
 }

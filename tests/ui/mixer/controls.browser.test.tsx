@@ -191,9 +191,17 @@ describe('Meter', () => {
 
   it('lights the bar in proportion to the level on a −60 … +6 dBFS scale', async () => {
     await act(() => render(<Meter label="Master level" peakDb={-27} rmsDb={-60} holdDb={-27} />, root));
+    // −27 dBFS is half way up the 180 px bar: the window moves down 90 px, the zones back up 90 px.
     const peak = root.querySelector<HTMLElement>('.meter-peak')!;
-    expect(peak.style.clipPath).toBe('inset(50% 0px 0px)');
+    expect(peak.style.transform).toBe('translateY(90px)');
+    expect((peak.firstElementChild as HTMLElement).style.transform).toBe('translateY(-90px)');
+    const rms = root.querySelector<HTMLElement>('.meter-rms')!;
+    expect(rms.style.transform).toBe('translateY(180px)');
     const hold = root.querySelector<HTMLElement>('.meter-hold')!;
-    expect(Number.parseFloat(hold.style.bottom)).toBeCloseTo(50, 6);
+    expect(hold.style.transform).toBe('translateY(-90px)');
+    // What shows: the lit part of the peak bar ends where the level is.
+    const bar = root.querySelector<HTMLElement>('.meter-bar')!.getBoundingClientRect();
+    const lit = peak.getBoundingClientRect();
+    expect(lit.top - bar.top).toBeCloseTo(90, 0);
   });
 });
