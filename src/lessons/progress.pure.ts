@@ -13,6 +13,8 @@ export interface LessonProgress {
   updatedAt: number;
   /** Every checked quiz attempt by quiz block id (kept when the lesson is started over). */
   quizzes?: Record<string, QuizHistory>;
+  /** Each mixer block as the learner left it, by block id (plain data, checked against the block when read). */
+  mixers?: Record<string, unknown>;
 }
 
 /** One checked quiz attempt: enough to replay it (the seed orders the choices) and to judge it honestly. */
@@ -166,6 +168,11 @@ export function withQuiz(
 ): LessonProgress {
   const quizzes = { ...state.quizzes, [blockId]: withQuizAttempt(state.quizzes?.[blockId], attempt) };
   return withScore({ ...state, quizzes }, lesson, blockId, attempt.score, at);
+}
+
+/** The state after a mixer block changed: its settings are kept for the next visit (and survive a reload). */
+export function withMixer(state: LessonProgress, blockId: string, data: unknown, at: number): LessonProgress {
+  return { ...state, mixers: { ...state.mixers, [blockId]: data }, updatedAt: at };
 }
 
 /** A fresh state for starting a lesson over: no step or scores, but quiz histories stay (keys seen stay seen). */

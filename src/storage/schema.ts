@@ -111,6 +111,8 @@ export interface LessonState {
   completed: boolean;
   completedAt?: number;
   updatedAt: number;
+  /** Each mixer block's settings as the learner left them, by block id (plain data). */
+  mixers?: Record<string, unknown>;
 }
 
 /** An assignment this device made (teacher) or received (student). */

@@ -12,6 +12,7 @@ import {
   quizPassWords,
   reconcileProgress,
   restartedProgress,
+  withMixer,
   withQuiz,
   withQuizAttempt,
   withScore,
@@ -141,6 +142,20 @@ describe('quiz attempts in lesson progress', () => {
     expect(again.quizzes?.quiz?.count).toBe(2);
     expect(passedFirstTry(again.quizzes?.quiz)).toBe(false);
     expect(restartedProgress(undefined, 'me', lesson, 9).quizzes).toBeUndefined();
+  });
+
+  it('keeps each mixer block as it was left, beside scores and step; starting over forgets them', () => {
+    let s = withStep(emptyProgress('me', lesson, 1), lesson, 1, 2);
+    s = withMixer(s, 'mix-1', { faders: [-3] }, 3);
+    s = withMixer(s, 'mix-2', { faders: [0] }, 4);
+    s = withMixer(s, 'mix-1', { faders: [-6] }, 5);
+    expect(s).toMatchObject({
+      step: 1,
+      updatedAt: 5,
+      mixers: { 'mix-1': { faders: [-6] }, 'mix-2': { faders: [0] } },
+    });
+    expect(reconcileProgress(s, 'me', lesson, 6).mixers).toEqual(s.mixers);
+    expect(restartedProgress(s, 'me', lesson, 9).mixers).toBeUndefined();
   });
 
   it('a damaged stored history counts as none instead of breaking the quiz', () => {

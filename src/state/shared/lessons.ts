@@ -7,6 +7,7 @@ import {
   type QuizAttempt,
   reconcileProgress,
   restartedProgress,
+  withMixer,
   withQuiz,
   withScore,
   withStep,
@@ -103,6 +104,20 @@ async function update(
 /** Remembers the step a learner is on, so the lesson resumes there. */
 export function saveLessonStep(lesson: LessonSummary, step: number): Promise<LessonProgress> {
   return update(lesson, (s) => withStep(s, lesson, step, Date.now()));
+}
+
+/** A mixer block's settings as the learner left them (plain data), or null before any change. */
+export function savedLessonMixer(lesson: LessonSummary, blockId: string): unknown {
+  return progressOf(lesson).mixers?.[blockId] ?? null;
+}
+
+/** Keeps a mixer block's settings for the next visit. */
+export function saveLessonMixer(
+  lesson: LessonSummary,
+  blockId: string,
+  data: unknown,
+): Promise<LessonProgress> {
+  return update(lesson, (s) => withMixer(s, blockId, data, Date.now()));
 }
 
 /** Records a graded block's score (best kept); announces the lesson's completion when this completes it. */

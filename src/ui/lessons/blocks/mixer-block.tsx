@@ -135,8 +135,8 @@ export function LessonMixerView({ mixer }: { mixer: LessonMixer }) {
  * A hands-on mixer on the lesson's song with only the tracks and controls the lesson is about. It is its own
  * mixer: the Mix page keeps its mix. Practice, not graded: the drills and quizzes carry the pass marks.
  */
-export function MixerBlock({ block }: BlockProps<MixerData>) {
-  const mixer = useMemo(() => createLessonMixer(block), [block]);
+export function MixerBlock({ block, lesson }: BlockProps<MixerData>) {
+  const mixer = useMemo(() => createLessonMixer(block, { lesson }), [block, lesson]);
   useEffect(() => {
     void prepareAudio();
     void mixer.load();
