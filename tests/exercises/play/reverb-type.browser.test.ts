@@ -56,9 +56,6 @@ describe('reverb-type play', () => {
         `${q.correct}: C50 ${m.c50.toFixed(2)} dB, predicted ${predicted.map((p) => p.toFixed(2))}`,
       ).toBe(q.correct);
       seen.add(q.correct);
-      console.log(
-        `type ${q.correct}: T30 ${m.t30.toFixed(3)} (decay ${q.spaceB.decayS}), C50 ${m.c50.toFixed(2)}, predicted ${predicted.map((p) => p.toFixed(2))}`,
-      );
     }
     expect(seen.size).toBe(3);
   });
@@ -76,9 +73,6 @@ describe('reverb-type play', () => {
         ARRIVAL_STEP_MS,
       );
       expect(Math.abs(later - q.measured.value)).toBeLessThan(3);
-      console.log(
-        `size: T30 ${a.t30.toFixed(3)}/${b.t30.toFixed(3)}, later ${later.toFixed(1)} ms, predicted ${q.measured.value}`,
-      );
     }
   });
 });
