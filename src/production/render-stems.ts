@@ -17,7 +17,7 @@ import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId
 export const RENDER_VERSION = 3;
 
 /** The version of stems in which sampled instruments play (sampler/): bumped when their sound changes. */
-export const SAMPLED_RENDER_VERSION = 1005;
+export const SAMPLED_RENDER_VERSION = 1006;
 
 /** How to render. */
 export interface RenderOptions {

@@ -22,7 +22,7 @@ describe('the instrument bank', () => {
   it('holds every patch the styles use, in a few MB of 16-bit PCM', async () => {
     const bank = await testSampleBank();
     expect(bank.bytes).toBeGreaterThan(1_000_000);
-    expect(bank.bytes).toBeLessThan(12_000_000);
+    expect(bank.bytes).toBeLessThan(9_000_000);
     for (const patch of BANK_PATCHES) {
       const preset = bank.soundBank.presets.find(
         (p) => p.program === patch.number && p.isGMGSDrum === (patch.kind === 'kit'),
@@ -34,6 +34,15 @@ describe('the instrument bank', () => {
     expect(bank.soundBank.soundBankInfo.comment).toMatch(/MIT license/);
     // Trimmed: no sample above 32 kHz, no sample without a zone that plays it.
     expect(Math.max(...bank.soundBank.samples.map((s) => s.sampleRate))).toBeLessThanOrEqual(32000);
+    // Each sample at most at the rate its patch keeps (patches.ts: Rhodes 11.025 kHz, strings 16 kHz, …).
+    for (const patch of BANK_PATCHES) {
+      const preset = bank.soundBank.presets.find(
+        (p) => p.program === patch.number && p.isGMGSDrum === (patch.kind === 'kit'),
+      );
+      for (const zone of preset?.zones ?? [])
+        for (const iz of zone.instrument.zones)
+          expect(iz.sample.sampleRate, patch.name).toBeLessThanOrEqual(patch.maxRate);
+    }
   }, 120_000);
 
   it('refuses bytes that are not a bank, saying so', () => {
