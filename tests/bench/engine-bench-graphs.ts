@@ -42,41 +42,60 @@ function burstNoise(seed: number, length: number, sampleRate: number): Float32Ar
   return noise;
 }
 
-/** The bench's tracks: 6 mono and 2 stereo looped sources (as channel arrays). */
+/** The bench's tracks: 6 mono and 2 stereo looped sources in every 8 (as channel arrays). */
 export function benchSources(sampleRate = BENCH_RATE, tracks = 8): Float32Array[][] {
   const length = SOURCE_LOOP_S * sampleRate;
   return Array.from({ length: tracks }, (_, i) =>
-    i < 6
+    i % 8 < 6
       ? [burstNoise(10 + i, length, sampleRate)]
       : [burstNoise(20 + i, length, sampleRate), burstNoise(30 + i, length, sampleRate)],
   );
+}
+
+/** The tracks as AudioBuffers of `ctx` (the song's data: made before a graph's build is timed). */
+export function makeBuffers(ctx: IOfflineAudioContext, sources: Float32Array[][]): IAudioBuffer[] {
+  return sources.map((channels) => {
+    const buffer: IAudioBuffer = ctx.createBuffer(channels.length, channels[0]!.length, ctx.sampleRate);
+    channels.forEach((data, c) => {
+      buffer.copyToChannel(data, c);
+    });
+    return buffer;
+  });
+}
+
+type SourceConnect = (
+  index: number,
+  node: ReturnType<IOfflineAudioContext['createBufferSource']>,
+  channels: number,
+) => void;
+
+/** Starts one looping buffer source per buffer, each connected by `connect`. */
+export function startBuffers(
+  ctx: IOfflineAudioContext,
+  buffers: IAudioBuffer[],
+  connect: SourceConnect,
+): void {
+  buffers.forEach((buffer, i) => {
+    const node = ctx.createBufferSource();
+    node.buffer = buffer;
+    node.loop = true;
+    connect(i, node, buffer.numberOfChannels);
+    node.start(0);
+  });
 }
 
 /** Starts one looping buffer source per track, each connected by `connect`. */
 export function startSources(
   ctx: IOfflineAudioContext,
   sources: Float32Array[][],
-  connect: (
-    index: number,
-    node: ReturnType<IOfflineAudioContext['createBufferSource']>,
-    channels: number,
-  ) => void,
+  connect: SourceConnect,
 ): void {
-  sources.forEach((channels, i) => {
-    const buffer: IAudioBuffer = ctx.createBuffer(channels.length, channels[0]!.length, ctx.sampleRate);
-    channels.forEach((data, c) => {
-      buffer.copyToChannel(data, c);
-    });
-    const node = ctx.createBufferSource();
-    node.buffer = buffer;
-    node.loop = true;
-    connect(i, node, channels.length);
-    node.start(0);
-  });
+  startBuffers(ctx, makeBuffers(ctx, sources), connect);
 }
 
 /** Strip settings with every stage working: HPF, all four EQ bands non-flat, compressor, both sends. */
-export function fullStrip(i: number): DeepPartial<StripSettings> {
+export function fullStrip(track: number): DeepPartial<StripSettings> {
+  const i = track % 8; // beyond 8 tracks the pattern repeats
   return {
     name: `Track ${i + 1}`,
     trimDb: -2,
@@ -115,15 +134,23 @@ export function typicalStrip(i: number): DeepPartial<StripSettings> {
   };
 }
 
-/** The mix on Headroom's engine: a Mixer with these strips, its reverb and delay returns, master and limiter. */
+/**
+ * The mix on Headroom's engine: a Mixer with these strips, its reverb and delay returns, master and limiter.
+ * Resolves to the graph's build time, ms (the tracks' buffers are made first, untimed). `engine` may be
+ * another build of the engine's Mixer (the bench's before → after comparison).
+ */
 export async function buildEngineMix(
   ctx: IOfflineAudioContext,
   sources: Float32Array[][],
   strip: (i: number) => DeepPartial<StripSettings>,
-): Promise<void> {
-  const mixer = await Mixer.create(ctx, { tracks: sources.map((_, i) => strip(i)) });
+  engine: { create: typeof Mixer.create } = Mixer,
+): Promise<number> {
+  const buffers = makeBuffers(ctx, sources);
+  const t0 = performance.now();
+  const mixer = await engine.create(ctx, { tracks: sources.map((_, i) => strip(i)) });
   // As the Transport does: the mixer is told each track's layout, so a strip pans with one node.
-  startSources(ctx, sources, (i, node, channels) => mixer.connectSource(i, node, channels));
+  startBuffers(ctx, buffers, (i, node, channels) => mixer.connectSource(i, node, channels));
+  return performance.now() - t0;
 }
 
 /** An untrimmed reverb impulse response: `lengthS` of decaying stereo noise (RT60 `decayS`), no cut-off. */
@@ -232,24 +259,50 @@ export async function buildNaiveMix(
   });
 }
 
+/** Builds a graph on a context; a number it resolves to is its own graph-build time, ms. */
+// biome-ignore lint/suspicious/noConfusingVoidType: builds that time nothing return nothing
+export type GraphBuild = (ctx: IOfflineAudioContext) => Promise<number | void> | number | void;
+
 /** Result of one offline render: how long building and rendering took, ms. */
 export interface RenderTiming {
   buildMs: number;
   renderMs: number;
+  /** CPU time the page's renderer threads ran while rendering, ms (NaN outside `npm run bench`). */
+  cpuMs?: number;
 }
 
-/** Builds a graph in a fresh stereo OfflineAudioContext of `durationS` and renders it, timing both phases. */
+/** The renderer's CPU time so far, ms (run.mjs exposes it; NaN when it does not). */
+export async function rendererCpuMs(): Promise<number> {
+  const read = (globalThis as { benchRendererCpuMs?: () => Promise<number> }).benchRendererCpuMs;
+  return read ? read() : Number.NaN;
+}
+
+/** The full strip with its compressor off (how much of the engine's time the compressors take). */
+export function fullStripNoCompressor(track: number): DeepPartial<StripSettings> {
+  return { ...fullStrip(track), compressor: { enabled: false } };
+}
+
+/**
+ * Builds a graph in a fresh stereo OfflineAudioContext of `durationS` and renders it, timing both phases (a
+ * build that resolves to a number says its own graph-build time, leaving out the tracks' buffers).
+ */
 export async function timeRender(
   durationS: number,
-  build: (ctx: IOfflineAudioContext) => Promise<void> | void,
+  build: GraphBuild,
   sampleRate = BENCH_RATE,
 ): Promise<RenderTiming> {
   const t0 = performance.now();
   const ctx = new OfflineAudioContext({ numberOfChannels: 2, length: durationS * sampleRate, sampleRate });
-  await build(ctx);
+  const graphMs = await build(ctx);
+  const c1 = await rendererCpuMs();
   const t1 = performance.now();
   await ctx.startRendering();
-  return { buildMs: t1 - t0, renderMs: performance.now() - t1 };
+  const renderMs = performance.now() - t1;
+  return {
+    buildMs: typeof graphMs === 'number' ? graphMs : t1 - t0,
+    renderMs,
+    cpuMs: (await rendererCpuMs()) - c1,
+  };
 }
 
 /**
@@ -259,7 +312,7 @@ export async function timeRender(
 export async function bestRenders(
   runs: number,
   durationS: number,
-  builds: Record<string, (ctx: IOfflineAudioContext) => Promise<void> | void>,
+  builds: Record<string, GraphBuild>,
 ): Promise<Record<string, RenderTiming>> {
   const best: Record<string, RenderTiming> = {};
   for (let r = 0; r < runs; r++) {

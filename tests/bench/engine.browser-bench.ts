@@ -1,7 +1,7 @@
 // `npm run bench engine`: the mixing engine's rows (issue 3, "Performance"). Runs in headless Chromium.
 // Every timing is the best of RUNS renders, because the bench machine is shared.
 import type { IOfflineAudioContext } from 'standardized-audio-context';
-import { Compressor, DEFAULT_COMPRESSOR, loadEngineWorklets } from '../../src/engine';
+import { Compressor, DEFAULT_COMPRESSOR, loadEngineWorklets, type Mixer } from '../../src/engine';
 import {
   BENCH_RATE,
   benchSources,
@@ -9,7 +9,10 @@ import {
   buildEngineMix,
   buildNaiveMix,
   fullStrip,
+  fullStripNoCompressor,
+  type RenderTiming,
   startSources,
+  timeRender,
   typicalStrip,
 } from './engine-bench-graphs';
 import {
@@ -19,6 +22,8 @@ import {
   mixExercise,
   reverbTimeExercise,
 } from './engine-bench-level-match';
+import { timeNativeRender } from './engine-bench-native';
+import { timeToneRender } from './engine-bench-tone';
 
 interface Row {
   name: string;
@@ -162,7 +167,186 @@ export async function levelMatchRows(): Promise<Row[]> {
   return rows;
 }
 
-/** The engine's bench rows. */
+/** Rounds of the three-way comparison; each round renders every variant once, in turn. */
+const ROUNDS = 6;
+const SCALE_ROUNDS = 3;
+const SCALE_S = 10;
+const SCALE_TRACKS = [8, 16, 32, 64];
+
+type Variant = () => Promise<RenderTiming>;
+
+/** Every variant once per round, in turn (so a change of load on the shared machine hits all alike). */
+async function interleave(
+  rounds: number,
+  variants: Record<string, Variant>,
+): Promise<Record<string, RenderTiming[]>> {
+  const out: Record<string, RenderTiming[]> = {};
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, variant] of Object.entries(variants)) (out[name] ??= []).push(await variant());
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/**
+ * Speed of `a` over `b` (b's render time / a's) in each round, then the median over rounds; by wall-clock
+ * time, or by the renderer's CPU time (`cpu`), which other work on a shared machine disturbs less.
+ */
+function ratio(runs: Record<string, RenderTiming[]>, a: string, b: string, cpu = false): number {
+  const ra = runs[a] ?? [];
+  const rb = runs[b] ?? [];
+  const ms = (t: RenderTiming | undefined) => (cpu ? t?.cpuMs : t?.renderMs) ?? Number.NaN;
+  return median(ra.map((t, i) => ms(rb[i]) / ms(t)));
+}
+
+/** Real-time factor of a variant from its median render time. */
+function realTime(runs: Record<string, RenderTiming[]>, name: string, seconds: number): number {
+  return (seconds * 1000) / median((runs[name] ?? []).map((t) => t.renderMs));
+}
+
+/**
+ * Rows 0 (issue 20): the same 8-track 60 s full-strip mix on Headroom's engine, on a plain native graph
+ * (engine-bench-native.ts) and on idiomatic Tone.js 15 (engine-bench-tone.ts), interleaved, as ratios.
+ */
+export async function honestRows(): Promise<Row[]> {
+  const sources = benchSources();
+  const before = await engineBefore();
+  const runs = await interleave(ROUNDS, {
+    ...(before
+      ? { before: () => timeRender(MIX_S, (ctx) => buildEngineMix(ctx, sources, fullStrip, before)) }
+      : {}),
+    engine: () => timeRender(MIX_S, (ctx) => buildEngineMix(ctx, sources, fullStrip)),
+    native: () => timeNativeRender(MIX_S, sources, fullStrip, BENCH_RATE),
+    tone: () => timeToneRender(MIX_S, sources, fullStrip, BENCH_RATE),
+    engineNoComp: () => timeRender(MIX_S, (ctx) => buildEngineMix(ctx, sources, fullStripNoCompressor)),
+    nativeNoComp: () => timeNativeRender(MIX_S, sources, fullStripNoCompressor, BENCH_RATE),
+  });
+  const vsNative = ratio(runs, 'engine', 'native');
+  const vsTone = ratio(runs, 'engine', 'tone');
+  const label = `8-track 60 s full-strip mix @ ${BENCH_RATE / 1000} kHz (median of ${ROUNDS} interleaved rounds)`;
+  const beforeRows: Row[] = before
+    ? [
+        { name: '  engine before (.tmp/before)', value: realTime(runs, 'before', MIX_S), unit: '× rt' },
+        { name: '  engine before / plain native', value: ratio(runs, 'before', 'native'), unit: '×' },
+        { name: '  engine before / Tone.js', value: ratio(runs, 'before', 'tone'), unit: '×' },
+        {
+          name: '  engine before / plain native, by CPU time',
+          value: ratio(runs, 'before', 'native', true),
+          unit: '×',
+        },
+        {
+          name: '  engine before / Tone.js, by CPU time',
+          value: ratio(runs, 'before', 'tone', true),
+          unit: '×',
+        },
+        { name: '  engine now / before', value: ratio(runs, 'engine', 'before'), unit: '×' },
+        {
+          name: '  engine now / before, by CPU time',
+          value: ratio(runs, 'engine', 'before', true),
+          unit: '×',
+        },
+        {
+          name: '  graph build: engine before',
+          value: median((runs.before ?? []).map((t) => t.buildMs)),
+          unit: 'ms',
+        },
+      ]
+    : [];
+  return [
+    ...beforeRows,
+    { name: `${label}: engine`, value: realTime(runs, 'engine', MIX_S), unit: '× rt' },
+    {
+      name: '  plain native graph (biquads, DynamicsCompressorNode, convolver, delay)',
+      value: realTime(runs, 'native', MIX_S),
+      unit: '× rt',
+    },
+    { name: '  idiomatic Tone.js 15', value: realTime(runs, 'tone', MIX_S), unit: '× rt' },
+    { name: '  engine / plain native', value: vsNative, unit: '×', goal: '≥ 1.0', ok: vsNative >= 1 },
+    { name: '  engine / Tone.js', value: vsTone, unit: '×', goal: '≥ 2.0', ok: vsTone >= 2 },
+    { name: '  engine / plain native, by CPU time', value: ratio(runs, 'engine', 'native', true), unit: '×' },
+    { name: '  engine / Tone.js, by CPU time', value: ratio(runs, 'engine', 'tone', true), unit: '×' },
+    {
+      name: "  compressors' share: engine without compressors / with",
+      value: ratio(runs, 'engineNoComp', 'engine'),
+      unit: '×',
+    },
+    {
+      name: '  plain native without compressors / with',
+      value: ratio(runs, 'nativeNoComp', 'native'),
+      unit: '×',
+    },
+    { name: '  graph build: engine', value: median((runs.engine ?? []).map((t) => t.buildMs)), unit: 'ms' },
+    {
+      name: '  graph build: plain native',
+      value: median((runs.native ?? []).map((t) => t.buildMs)),
+      unit: 'ms',
+    },
+    { name: '  graph build: Tone.js', value: median((runs.tone ?? []).map((t) => t.buildMs)), unit: 'ms' },
+  ];
+}
+
+/**
+ * An older engine to compare with, when the bench is run with HEADROOM_BENCH_PART containing 'before' and
+ * one is unpacked in .tmp/before (`git archive <commit> src/engine src/dsp | tar -x -C .tmp/before`).
+ */
+async function engineBefore(): Promise<{ create: typeof Mixer.create } | undefined> {
+  const part = (globalThis as { HEADROOM_BENCH_PART?: string }).HEADROOM_BENCH_PART ?? '';
+  if (!part.includes('before')) return undefined;
+  const url = '/.tmp/before/src/engine/index.ts';
+  const module: { Mixer: { create: typeof Mixer.create } } = await import(/* @vite-ignore */ url);
+  return module.Mixer;
+}
+
+/** Rows 0b: engine / plain native as the track count grows (10 s renders), with the engine's build time. */
+export async function scalingRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const tracks of SCALE_TRACKS) {
+    const sources = benchSources(BENCH_RATE, tracks);
+    const runs = await interleave(SCALE_ROUNDS, {
+      engine: () => timeRender(SCALE_S, (ctx) => buildEngineMix(ctx, sources, fullStrip)),
+      native: () => timeNativeRender(SCALE_S, sources, fullStrip, BENCH_RATE),
+    });
+    const build = median((runs.engine ?? []).map((t) => t.buildMs));
+    rows.push(
+      {
+        name: `${tracks} tracks, full strips, ${SCALE_S} s: engine / plain native`,
+        value: ratio(runs, 'engine', 'native'),
+        unit: '×',
+        goal: '≥ 1.0',
+        ok: ratio(runs, 'engine', 'native') >= 1,
+      },
+      {
+        name: `${tracks} tracks: engine / plain native, by CPU time`,
+        value: ratio(runs, 'engine', 'native', true),
+        unit: '×',
+      },
+      {
+        name: `${tracks} tracks: engine graph build`,
+        value: build,
+        unit: 'ms',
+        ...(tracks === 64 ? { goal: '< 100 ms', ok: build < 100 } : {}),
+      },
+      {
+        name: `${tracks} tracks: plain native graph build`,
+        value: median((runs.native ?? []).map((t) => t.buildMs)),
+        unit: 'ms',
+      },
+    );
+  }
+  return rows;
+}
+
+/**
+ * The engine's bench rows (HEADROOM_BENCH_PART=honest runs only the three-way and scaling rows; with
+ * 'before' in it, an older engine from .tmp/before joins the three-way rows).
+ */
 export async function run(): Promise<Row[]> {
-  return [...(await mixRows()), ...(await compressorRows()), ...(await levelMatchRows())];
+  const head = [...(await honestRows()), ...(await scalingRows())];
+  if ((globalThis as { HEADROOM_BENCH_PART?: string }).HEADROOM_BENCH_PART?.includes('honest')) return head;
+  return [...head, ...(await mixRows()), ...(await compressorRows()), ...(await levelMatchRows())];
 }

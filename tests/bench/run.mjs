@@ -195,10 +195,33 @@ async function moduleRows(browser) {
         if (reset) rendererPeak = rendererNow;
         return out;
       });
+      // CPU time the renderer processes have used, ms (/proc/<pid>/stat utime + stime, which counts threads
+      // that have ended, such as an offline render's): on a shared machine a render's CPU time is steadier
+      // than its wall-clock time.
+      const tick = 10; // ms per clock tick (USER_HZ 100 on Linux)
+      await page.exposeFunction('benchRendererCpuMs', () => {
+        findRenderers();
+        let ticks = 0;
+        for (const pid of renderers) {
+          try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            ticks += Number(fields[11]) + Number(fields[12]);
+          } catch {}
+        }
+        return ticks * tick;
+      });
       const sampler = setInterval(sampleRenderers, 50);
       const finder = setInterval(findRenderers, 1000);
       await page.goto(`${base}/tests/bench/bench-page.html`);
-      const out = await page.evaluate(async (url) => (await import(url)).run(), `/tests/bench/${f}`);
+      // HEADROOM_BENCH_PART (optional) lets a bench module run only part of its rows (engine: 'honest').
+      const out = await page.evaluate(
+        async ([url, part]) => {
+          globalThis.HEADROOM_BENCH_PART = part;
+          return (await import(url)).run();
+        },
+        [`/tests/bench/${f}`, process.env.HEADROOM_BENCH_PART ?? ''],
+      );
       rows.push(...out);
       clearInterval(sampler);
       clearInterval(finder);
