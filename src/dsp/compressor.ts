@@ -1,3 +1,4 @@
+import { tableDbToGain, tableLn } from './db-table';
 import type { Decibels, Milliseconds, SampleRate } from './units';
 
 /**
@@ -81,12 +82,48 @@ export function onePoleCoefficient(timeMs: Milliseconds, sampleRate: SampleRate)
 const DB_TO_NEPER = Math.LN10 / 20;
 /** Natural log → dB: 20·log10(x) = ln(x) · NEPER_TO_DB. */
 const NEPER_TO_DB = 20 / Math.LN10;
+/**
+ * A release heading for no reduction snaps to exactly none once within this of it, dB (a gain change of
+ * 1e-7 dB, inaudible and below a float32 gain's resolution): from then on a quiet signal costs no maths.
+ */
+const SNAP_DB = 1e-7;
+
+/** Scratch for blockPeaks, grown as needed (a worklet's blocks are 128 samples). */
+let peakScratch = new Float32Array(128);
+
+/**
+ * max_ch |x_ch[n]| for n < length (channels shorter than that count as silence), in a scratch array that
+ * the next call overwrites. One tight loop per channel.
+ */
+function blockPeaks(channels: readonly Float32Array[], length: number): Float32Array {
+  if (peakScratch.length < length) peakScratch = new Float32Array(length);
+  const peaks = peakScratch;
+  const first = channels[0];
+  const firstLength = first ? Math.min(first.length, length) : 0;
+  for (let n = 0; n < firstLength; n++) {
+    const v = (first as Float32Array)[n] as number;
+    peaks[n] = v < 0 ? -v : v;
+  }
+  peaks.fill(0, firstLength, length);
+  for (let ch = 1; ch < channels.length; ch++) {
+    const data = channels[ch] as Float32Array;
+    const end = Math.min(data.length, length);
+    for (let n = 0; n < end; n++) {
+      const v = data[n] as number;
+      const a = v < 0 ? -v : v;
+      if (a > (peaks[n] as number)) peaks[n] = a;
+    }
+  }
+  return peaks;
+}
 
 /**
  * The detector loop shared by both block functions. Writes the gain per sample into `out`, in dB or (when
  * `linear`) as the factor 10^(dB/20), and returns the block's largest smoothed reduction y_L (≥ 0).
- * `makeup` per sample, when given, replaces settings.makeupDb (a moving makeup). Written for speed: one
- * log per sample only above the knee's lower edge, the curve inlined, no `**` per sample.
+ * `makeup` per sample, when given, replaces settings.makeupDb (a moving makeup). Written for speed: the log
+ * only above the knee's lower edge, the curve inlined, the level's log and the linear gain from tables
+ * (tableLn, tableDbToGain in dsp/db-table.ts: within 1e-6 dB of Math.log / Math.exp), the peaks
+ * found first channel by channel, and no maths at all while there is no reduction and the makeup holds still.
  */
 function runDetector(
   state: CompressorState,
@@ -99,50 +136,47 @@ function runDetector(
 ): number {
   const alphaA = onePoleCoefficient(settings.attackMs, sampleRate);
   const alphaR = onePoleCoefficient(settings.releaseMs, sampleRate);
+  const betaA = 1 - alphaA;
+  const betaR = 1 - alphaR;
   const { thresholdDb: t, makeupDb } = settings;
   const w = Math.max(settings.kneeDb, 0);
+  const halfW = w / 2;
   const slope = 1 / Math.max(settings.ratio, 1) - 1; // ≤ 0, as in compressorGainDb
+  const kneeScale = w > 0 ? -slope / (2 * w) : 0;
   // Below the knee's lower edge the target reduction is 0: skip the log for those samples.
-  const quietBelow = 10 ** ((t - w / 2) / 20);
+  const quietBelow = 10 ** ((t - halfW) / 20);
   const floorGain = 10 ** (LEVEL_FLOOR_DB / 20);
-  const count = channels.length;
+  // The gain while there is no reduction and the makeup is steady.
+  const restGain = linear ? tableDbToGain(makeupDb) : makeupDb;
   const length = out.length;
-  const first = channels[0];
-  const second = channels[1];
-  const firstLength = first?.length ?? 0;
-  const secondLength = second?.length ?? 0;
+  const peaks = blockPeaks(channels, length);
   let y = state.reductionDb;
   let most = 0;
   for (let n = 0; n < length; n++) {
-    let peak = 0;
-    if (n < firstLength) {
-      const v = (first as Float32Array)[n] as number;
-      peak = v < 0 ? -v : v;
-    }
-    if (n < secondLength) {
-      const v = (second as Float32Array)[n] as number;
-      const a = v < 0 ? -v : v;
-      if (a > peak) peak = a;
-    }
-    for (let ch = 2; ch < count; ch++) {
-      const v = (channels[ch] as Float32Array)[n] ?? 0;
-      const a = v < 0 ? -v : v;
-      if (a > peak) peak = a;
-    }
+    const peak = peaks[n] as number;
     let target = 0;
     if (peak > quietBelow) {
       // −compressorGainDb(x_L), inlined (Giannoulis et al. eq. 4).
-      const over = NEPER_TO_DB * Math.log(peak > floorGain ? peak : floorGain) - t;
+      const over = NEPER_TO_DB * tableLn(peak > floorGain ? peak : floorGain) - t;
       if (2 * over > w || w <= 0) target = over > 0 ? -slope * over : 0;
       else if (2 * over >= -w) {
-        const into = over + w / 2;
-        target = (-slope * into * into) / (2 * w);
+        const into = over + halfW;
+        target = kneeScale * into * into;
       }
     }
-    y = target > y ? alphaA * y + (1 - alphaA) * target : alphaR * y + (1 - alphaR) * target;
+    if (target > y) y = alphaA * y + betaA * target;
+    else if (y !== 0) {
+      y = alphaR * y + betaR * target;
+      if (target === 0 && y < SNAP_DB) y = 0;
+    }
     if (y > most) most = y;
-    const db = (makeup === undefined ? makeupDb : ((makeup[n] ?? makeupDb) as number)) - y;
-    out[n] = linear ? Math.exp(db * DB_TO_NEPER) : db;
+    if (makeup === undefined) {
+      if (y === 0) out[n] = restGain;
+      else out[n] = linear ? tableDbToGain(makeupDb - y) : makeupDb - y;
+    } else {
+      const db = ((makeup[n] ?? makeupDb) as number) - y;
+      out[n] = linear ? tableDbToGain(db) : db;
+    }
   }
   state.reductionDb = y;
   return most;
