@@ -39,6 +39,8 @@ export class Compressor {
       channelCountMode: 'explicit',
       channelInterpretation: 'speakers',
       parameterData: { ...this.current },
+      // Offline, the processor posts few meter reports (and the last window's at the end).
+      ...('startRendering' in ctx ? { processorOptions: { endFrame: ctx.length } } : {}),
     });
     this.detector.port.onmessage = (event: MessageEvent<WorkletReport>) => {
       if (event.data?.type === 'gain-reduction') this.reductionDb = event.data.db;

@@ -13,7 +13,11 @@ import type { RegisterProcessor, WorkletProcessorBase } from './worklet-scope';
 declare const AudioWorkletProcessor: WorkletProcessorBase;
 declare const registerProcessor: RegisterProcessor;
 declare const sampleRate: number;
+declare const currentFrame: number;
 
-registerProcessor(COMPRESSOR_PROCESSOR, defineCompressorProcessor(AudioWorkletProcessor, sampleRate));
+registerProcessor(
+  COMPRESSOR_PROCESSOR,
+  defineCompressorProcessor(AudioWorkletProcessor, sampleRate, () => currentFrame),
+);
 registerProcessor(LIMITER_PROCESSOR, defineLimiterProcessor(AudioWorkletProcessor, sampleRate));
 registerProcessor(SATURATION_PROCESSOR, defineSaturationProcessor(AudioWorkletProcessor));

@@ -46,6 +46,33 @@ const ROOM_FADE_TAU: Seconds = 0.01;
 /** After this long the crossfade snaps to its end values (e^−10 ≈ −87 dB from them) and the old room goes. */
 const ROOM_FADE_SETTLE: Seconds = 10 * ROOM_FADE_TAU;
 
+/** Rooms recently generated, newest last (every mixer and offline render of a drill builds the same room). */
+const ROOM_CACHE: Map<string, [Float32Array, Float32Array]> = new Map();
+const ROOM_CACHE_SIZE = 4;
+
+/** The seeded IR for these settings at `sampleRate`, generated once and kept for the next few builds. */
+function cachedImpulseResponse(s: ReverbSettings, sampleRate: number): [Float32Array, Float32Array] {
+  const key = [sampleRate, s.decayS, s.preDelayMs, s.damping, s.stereoWidth, s.seed, s.type, s.sizeM].join(
+    ' ',
+  );
+  let ir = ROOM_CACHE.get(key);
+  if (ir) ROOM_CACHE.delete(key);
+  else {
+    ir = spaceImpulseResponse(createRng(s.seed), {
+      sampleRate,
+      decayS: s.decayS,
+      preDelayMs: s.preDelayMs,
+      damping: s.damping,
+      stereoWidth: s.stereoWidth,
+      ...(s.type === undefined ? {} : { type: s.type }),
+      ...(s.sizeM === undefined ? {} : { sizeM: s.sizeM }),
+    });
+    if (ROOM_CACHE.size >= ROOM_CACHE_SIZE) ROOM_CACHE.delete(ROOM_CACHE.keys().next().value as string);
+  }
+  ROOM_CACHE.set(key, ir); // copyToChannel copies: no buffer shares the cached arrays
+  return ir;
+}
+
 /**
  * The reverb send/return: sends sum into `input`, a ConvolverNode (normalize = false) plays our seeded
  * impulse response, `output` is the return fader. A new room (decay, pre-delay, damping, width, seed)
@@ -171,15 +198,7 @@ export class ReverbBus {
 
   private makeImpulseResponse(s: ReverbSettings): IAudioBuffer {
     const sampleRate = this.ctx.sampleRate;
-    const [left, right] = spaceImpulseResponse(createRng(s.seed), {
-      sampleRate,
-      decayS: s.decayS,
-      preDelayMs: s.preDelayMs,
-      damping: s.damping,
-      stereoWidth: s.stereoWidth,
-      ...(s.type === undefined ? {} : { type: s.type }),
-      ...(s.sizeM === undefined ? {} : { sizeM: s.sizeM }),
-    });
+    const [left, right] = cachedImpulseResponse(s, sampleRate);
     const buffer = this.ctx.createBuffer(2, left.length, sampleRate);
     buffer.copyToChannel(left, 0);
     buffer.copyToChannel(right, 1);

@@ -3,7 +3,8 @@
  * Input: the signal to measure (1 or 2 channels). Output: one channel carrying the linear gain to apply,
  * sample by sample. The engine feeds it into a GainNode's gain param (a "VCA") on the audio path, so mono
  * stays mono and the audio itself never passes through this processor. Reports the largest gain reduction
- * of each ~1/30 s to the main thread. Registered by engine.worklet.ts.
+ * of each ~1/30 s to the main thread (offline: one report in 30, and the last window's at the render's end).
+ * Registered by engine.worklet.ts.
  */
 import {
   type CompressorSettings,
@@ -14,6 +15,12 @@ import { COMPRESSOR_PARAMS, type WorkletCommand, type WorkletReport } from './wo
 import type { WorkletBus, WorkletProcessorBase, WorkletProcessorClass } from './worklet-scope';
 
 const REPORTS_PER_SECOND = 30;
+/**
+ * In an offline render (processorOptions.endFrame set) only every this many reports is posted, plus one in
+ * the render's last quantum: a render runs many times faster than real time, and a flood of messages cost
+ * the main thread more than the compressor itself. Nobody watches a meter during an offline render.
+ */
+const OFFLINE_REPORT_EVERY = 30;
 
 function first(values: Float32Array | undefined, fallback: number): number {
   return values?.[0] ?? fallback;
@@ -23,6 +30,7 @@ function first(values: Float32Array | undefined, fallback: number): number {
 export function defineCompressorProcessor(
   Base: WorkletProcessorBase,
   sampleRate: number,
+  frameNow: () => number = () => 0,
 ): WorkletProcessorClass {
   return class CompressorProcessor extends Base {
     static parameterDescriptors = COMPRESSOR_PARAMS;
@@ -37,11 +45,17 @@ export function defineCompressorProcessor(
     };
     private readonly reportEvery = Math.max(1, Math.round(sampleRate / 128 / REPORTS_PER_SECOND));
     private blocks = 0;
+    private reports = 0;
     private maxReduction = 0;
     private alive = true;
+    /** Offline renders: the frame the render ends at (Infinity live). */
+    private readonly endFrame: number;
 
     constructor(options?: unknown) {
       super(options);
+      const end = (options as { processorOptions?: { endFrame?: number } } | undefined)?.processorOptions
+        ?.endFrame;
+      this.endFrame = typeof end === 'number' ? end : Number.POSITIVE_INFINITY;
       this.port.onmessage = (event: MessageEvent<WorkletCommand>) => {
         if (event.data?.type === 'dispose') this.alive = false;
       };
@@ -70,11 +84,18 @@ export function defineCompressorProcessor(
         moving ? makeup : undefined,
       );
       if (reduction > this.maxReduction) this.maxReduction = reduction;
-      if (++this.blocks >= this.reportEvery) {
-        const report: WorkletReport = { type: 'gain-reduction', db: -this.maxReduction };
-        this.port.postMessage(report);
-        this.blocks = 0;
-        this.maxReduction = 0;
+      const windowDone = ++this.blocks >= this.reportEvery;
+      const offline = this.endFrame !== Number.POSITIVE_INFINITY;
+      const last = offline && frameNow() + out.length >= this.endFrame;
+      if (windowDone || last) {
+        if (!offline || last || ++this.reports % OFFLINE_REPORT_EVERY === 0) {
+          const report: WorkletReport = { type: 'gain-reduction', db: -this.maxReduction };
+          this.port.postMessage(report);
+        }
+        if (windowDone) {
+          this.blocks = 0;
+          this.maxReduction = 0;
+        }
       }
       return this.alive;
     }

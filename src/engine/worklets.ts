@@ -7,9 +7,22 @@ import { hoistWorkletImports } from './worklet-dev-module';
 // one file, in dev and in `vite build` alike, and hands back that file's URL for audioWorklet.addModule().
 const MODULES = [engineWorkletUrl];
 
+/** Dev only: each module's hoisted source, fetched once (every context loads the same module). */
+const hoistedSources = new Map<string, Promise<Blob>>();
+
 async function addModule(worklet: IAudioWorklet, url: string): Promise<void> {
   if (!import.meta.env.DEV) return worklet.addModule(url);
-  const hoisted = await hoistWorkletImports(url);
+  let source = hoistedSources.get(url);
+  if (!source) {
+    source = hoistWorkletImports(url).then(async (blobUrl) => {
+      const blob = await (await fetch(blobUrl)).blob();
+      URL.revokeObjectURL(blobUrl);
+      return blob;
+    });
+    source.catch(() => hoistedSources.delete(url));
+    hoistedSources.set(url, source);
+  }
+  const hoisted = URL.createObjectURL(await source);
   try {
     await worklet.addModule(hoisted);
   } finally {
