@@ -4,27 +4,20 @@ import { dbToGain } from '../dsp/db';
 import { effectiveWidth } from '../dsp/stereo-width';
 import type { Decibels, Seconds } from '../dsp/units';
 import { StripMeter, type StripMeterReading } from './strip-meter';
-import { createPanPath, type PanPath, type SourceChannels } from './strip-pan';
+import type { SourceChannels } from './strip-pan';
 import {
   createDynamicsPath,
   createFilterPath,
   type DynamicsPath,
   type FilterPath,
+  filterPathKey,
   PathSwitcher,
   rampFilterParams,
 } from './strip-paths';
+import { createPlacementPath, type PlacementPath } from './strip-placement';
 import { rampParam } from './strip-ramp';
-import { createSaturationPath, type SaturationPath } from './strip-saturation';
 import { StripSend } from './strip-send';
-import {
-  activeFilterStages,
-  defaultStripSettings,
-  FADER_MAX_DB,
-  filterTopologyKey,
-  mergeStripSettings,
-  type StripSettings,
-} from './strip-settings';
-import { createWidthPath, type WidthPath } from './strip-width';
+import { defaultStripSettings, FADER_MAX_DB, mergeStripSettings, type StripSettings } from './strip-settings';
 import type { AnyContext, AnyNode, DeepPartial } from './types';
 import { loadEngineWorklets } from './worklets';
 
@@ -45,7 +38,7 @@ function faderGain(db: Decibels): number {
 }
 
 /**
- * One mixer channel: trim → high-pass → low-pass → EQ (4 bands) → saturation (strip-saturation.ts) → compressor → mute → solo-silence →
+ * One mixer channel: trim → high-pass → low-pass → EQ (4 bands) → saturation (strip-saturation.ts) → compressor → mute and solo-silence (one gain) →
  * [pre-fader sends] → fader → [post-fader sends] → pan → width / mono (strip-width.ts) → output (+ output
  * meter). Mute and solo-silence sit before
  * the pre-fader tap, so a muted or solo-silenced channel sends nothing to the reverb or delay either.
@@ -56,8 +49,10 @@ function faderGain(db: Decibels): number {
  * input's channel count (the compressor's worklet only listens), so the panner sees what came in. Told the
  * source's layout (setInputChannels; the Mixer passes what the Transport knows), the pan is one node.
  *
- * Only audible stages are in the chain: a disabled or flat (0 dB) EQ band, a disabled high-pass or a
- * disabled compressor has no node. Switching one in or out builds the new chain from fresh nodes and
+ * Only audible stages are in the chain: a disabled or flat (0 dB) EQ band, a disabled high-pass, saturation
+ * off, width 1 or a disabled compressor has no node. The strip is three switched paths between fixed gains:
+ * filters and saturation (input → junction), the compressor (junction → gate), pan and width (fader →
+ * output, strip-placement.ts). Switching a stage in or out builds its path anew from fresh nodes and
  * crossfades to it (see strip-paths.ts); every other change glides its AudioParam (~10 ms).
  */
 export class ChannelStrip {
@@ -67,17 +62,14 @@ export class ChannelStrip {
   readonly output: IGainNode<AnyContext>;
   private state: StripSettings;
   private readonly junction: IGainNode<AnyContext>;
-  private readonly muteGain: IGainNode<AnyContext>;
-  private readonly soloGain: IGainNode<AnyContext>;
+  /** Mute and solo-silence in one gain (1 open, 0 shut): both only ever shut the strip off. */
+  private readonly gate: IGainNode<AnyContext>;
   private readonly fader: IGainNode<AnyContext>;
   private readonly filters: PathSwitcher<FilterPath>;
-  private readonly satIn: IGainNode<AnyContext>;
-  private readonly saturation: PathSwitcher<SaturationPath>;
   private readonly dynamics: PathSwitcher<DynamicsPath>;
   private readonly sendTaps: Record<SendName, StripSend>;
-  private readonly pan: PathSwitcher<PanPath>;
-  private readonly panOut: IGainNode<AnyContext>;
-  private readonly width: PathSwitcher<WidthPath>;
+  /** Pan and width (strip-placement.ts). */
+  private readonly pan: PathSwitcher<PlacementPath>;
   private sourceChannels: SourceChannels = null;
   private meter: StripMeter | undefined;
   private filterKey: string;
@@ -91,26 +83,21 @@ export class ChannelStrip {
     this.input = ctx.createGain();
     this.input.gain.value = dbToGain(settings.trimDb);
     this.junction = ctx.createGain();
-    this.muteGain = ctx.createGain();
-    this.muteGain.gain.value = settings.mute ? 0 : 1;
-    this.soloGain = ctx.createGain();
+    this.gate = ctx.createGain();
+    this.gate.gain.value = settings.mute ? 0 : 1;
     this.fader = ctx.createGain();
     this.fader.gain.value = faderGain(settings.faderDb);
 
-    this.satIn = ctx.createGain();
-    this.filters = new PathSwitcher(ctx, this.satIn, createFilterPath(ctx, this.input, settings));
-    this.saturation = new PathSwitcher(ctx, this.junction, createSaturationPath(ctx, this.satIn, settings));
-    this.filterKey = filterTopologyKey(this.filters.current.stages);
-    this.dynamics = new PathSwitcher(ctx, this.muteGain, createDynamicsPath(ctx, this.junction, settings));
-    this.muteGain.connect(this.soloGain).connect(this.fader);
+    this.filters = new PathSwitcher(ctx, this.junction, createFilterPath(ctx, this.input, settings));
+    this.filterKey = filterPathKey(settings);
+    this.dynamics = new PathSwitcher(ctx, this.gate, createDynamicsPath(ctx, this.junction, settings));
+    this.gate.connect(this.fader);
     this.output = ctx.createGain();
-    this.panOut = ctx.createGain();
-    this.pan = new PathSwitcher(ctx, this.panOut, createPanPath(ctx, this.fader, settings.pan, null));
-    this.width = new PathSwitcher(ctx, this.output, createWidthPath(ctx, this.panOut, stripWidth(settings)));
+    this.pan = new PathSwitcher(ctx, this.output, this.placement(settings, null));
 
     this.sendTaps = {
-      reverb: new StripSend(ctx, this.soloGain, this.fader, settings.sends.reverb),
-      delay: new StripSend(ctx, this.soloGain, this.fader, settings.sends.delay),
+      reverb: new StripSend(ctx, this.gate, this.fader, settings.sends.reverb),
+      delay: new StripSend(ctx, this.gate, this.fader, settings.sends.delay),
     };
   }
 
@@ -145,10 +132,9 @@ export class ChannelStrip {
     if (after.trimDb !== before.trimDb) rampParam(this.input.gain, dbToGain(after.trimDb), at);
     if (after.faderDb !== before.faderDb) rampParam(this.fader.gain, faderGain(after.faderDb), at);
     if (after.pan !== before.pan) this.pan.current.setPan(after.pan, at);
-    if (after.mute !== before.mute) rampParam(this.muteGain.gain, after.mute ? 0 : 1, at);
+    if (after.mute !== before.mute && !this.silenced) rampParam(this.gate.gain, after.mute ? 0 : 1, at);
     this.updateWidth(before, after, at);
     this.updateFilters(before, after, at);
-    this.updateSaturation(before, after, at);
     this.updateCompressor(before, after, at);
     for (const name of SEND_NAMES) {
       const [b, a] = [before.sends[name], after.sends[name]];
@@ -167,9 +153,9 @@ export class ChannelStrip {
     this.collect();
     if (channels === this.sourceChannels) return;
     this.sourceChannels = channels;
-    this.pan.replace(createPanPath(this.ctx, this.fader, this.state.pan, channels), at);
-    if (this.saturation.current.active)
-      this.saturation.replace(createSaturationPath(this.ctx, this.satIn, this.state, channels), at);
+    this.pan.replace(this.placement(this.state, channels), at);
+    if (this.filters.current.saturation)
+      this.filters.replace(createFilterPath(this.ctx, this.input, this.state, channels), at);
   }
 
   /** Silences (or restores) the strip because another strip is soloed; the Mixer decides. */
@@ -177,13 +163,14 @@ export class ChannelStrip {
     this.collect();
     if (silenced === this.silenced) return;
     this.silenced = silenced;
+    if (this.state.mute) return; // shut by the mute either way
     if (this.ctx.currentTime === 0 && at <= 0) {
       // Nothing has been rendered yet (e.g. a mixer built with a soloed track): silent from the first sample.
-      this.soloGain.gain.cancelScheduledValues(0);
-      this.soloGain.gain.value = silenced ? 0 : 1;
+      this.gate.gain.cancelScheduledValues(0);
+      this.gate.gain.value = silenced ? 0 : 1;
       return;
     }
-    rampParam(this.soloGain.gain, silenced ? 0 : 1, at);
+    rampParam(this.gate.gain, silenced ? 0 : 1, at);
   }
 
   /** The compressor's latest gain reduction (≤ 0 dB; 0 when it is off or not compressing). */
@@ -210,7 +197,7 @@ export class ChannelStrip {
   activeStages(): string[] {
     this.collect();
     const stages = this.filters.current.stages.map((s) => s.id);
-    if (this.saturation.current.active) stages.push('saturation');
+    if (this.filters.current.saturation) stages.push('saturation');
     if (this.dynamics.current.compressor) stages.push('compressor');
     return stages;
   }
@@ -218,51 +205,38 @@ export class ChannelStrip {
   /** Disconnects every node this strip made (not whatever is connected to its input). */
   dispose(): void {
     this.filters.dispose();
-    this.saturation.dispose();
     this.dynamics.dispose();
     this.meter?.dispose();
     this.pan.dispose();
-    this.width.dispose();
     for (const send of Object.values(this.sendTaps)) send.dispose();
-    for (const node of [
-      this.input,
-      this.satIn,
-      this.junction,
-      this.muteGain,
-      this.soloGain,
-      this.fader,
-      this.panOut,
-      this.output,
-    ]) {
+    for (const node of [this.input, this.junction, this.gate, this.fader, this.output]) {
       node.disconnect();
     }
   }
 
   private updateFilters(before: StripSettings, after: StripSettings, at: Seconds): void {
-    const key = filterTopologyKey(activeFilterStages(after));
+    const key = filterPathKey(after);
     if (key !== this.filterKey) {
       this.filterKey = key;
-      this.filters.replace(createFilterPath(this.ctx, this.input, after), at);
+      this.filters.replace(createFilterPath(this.ctx, this.input, after, this.sourceChannels), at);
       return;
     }
     for (const [id, node] of this.filters.current.nodes) rampFilterParams(node, id, before, after, at);
-  }
-
-  private updateSaturation(before: StripSettings, after: StripSettings, at: Seconds): void {
     const [b, a] = [before.saturation, after.saturation];
-    if (a.enabled !== b.enabled) {
-      this.saturation.replace(createSaturationPath(this.ctx, this.satIn, after, this.sourceChannels), at);
-      return;
-    }
-    if (a.enabled && a.driveDb !== b.driveDb) this.saturation.current.setDrive(a.driveDb, at);
+    if (a.enabled && a.driveDb !== b.driveDb) this.filters.current.saturation?.setDrive(a.driveDb, at);
   }
 
   private updateWidth(before: StripSettings, after: StripSettings, at: Seconds): void {
     const [from, to] = [stripWidth(before), stripWidth(after)];
     if (from === to) return;
     const fresh = this.ctx.currentTime === 0 && at <= 0; // nothing rendered yet: swap outright, no glide
-    if (fresh || from === 1 || to === 1) this.width.replace(createWidthPath(this.ctx, this.panOut, to), at);
-    else this.width.current.setWidth(to, at);
+    if (fresh || from === 1 || to === 1) this.pan.replace(this.placement(after, this.sourceChannels), at);
+    else this.pan.current.setWidth(to, at);
+  }
+
+  /** A new pan-and-width path fed by the fader, for `settings` and this source layout. */
+  private placement(settings: StripSettings, channels: SourceChannels): PlacementPath {
+    return createPlacementPath(this.ctx, this.fader, settings.pan, channels, stripWidth(settings));
   }
 
   private updateCompressor(before: StripSettings, after: StripSettings, at: Seconds): void {
@@ -281,10 +255,8 @@ export class ChannelStrip {
 
   private collect(): void {
     this.filters.collect();
-    this.saturation.collect();
     this.dynamics.collect();
     this.pan.collect();
-    this.width.collect();
     for (const send of Object.values(this.sendTaps)) send.collect();
   }
 }

@@ -2,8 +2,15 @@ import type { IBiquadFilterNode, IGainNode } from 'standardized-audio-context';
 import { webAudioQ } from '../dsp/biquad';
 import type { Seconds } from '../dsp/units';
 import { Compressor } from './compressor';
+import type { SourceChannels } from './strip-pan';
 import { RAMP_SETTLE, rampParam } from './strip-ramp';
-import { activeFilterStages, type FilterStage, type StripSettings } from './strip-settings';
+import { createSaturationStage, type SaturationStage } from './strip-saturation';
+import {
+  activeFilterStages,
+  type FilterStage,
+  filterTopologyKey,
+  type StripSettings,
+} from './strip-settings';
 import type { AnyContext, AnyNode } from './types';
 
 /**
@@ -105,36 +112,63 @@ export class PathSwitcher<P extends StripPath> {
   }
 }
 
-/** The high-pass, low-pass and audible EQ bands, as fresh BiquadFilterNodes in series. */
+/**
+ * The high-pass, low-pass and audible EQ bands, as fresh BiquadFilterNodes in series, then the saturation
+ * insert when it is on (strip-saturation.ts): the strip's tone, one path, so an unused stage has no node.
+ */
 export interface FilterPath extends StripPath {
   readonly stages: readonly FilterStage[];
   readonly nodes: ReadonlyMap<string, IBiquadFilterNode<AnyContext>>;
+  /** The saturation insert, when on. */
+  readonly saturation: SaturationStage | undefined;
 }
 
-/** Builds the filter path for `settings`, fed by `source` (a path with no stages is just its fade). */
-export function createFilterPath(ctx: AnyContext, source: AnyNode, settings: StripSettings): FilterPath {
+/** A key that changes exactly when the filter path must be rebuilt (its filter stages or saturation on/off). */
+export function filterPathKey(settings: StripSettings): string {
+  return `${filterTopologyKey(activeFilterStages(settings))}${settings.saturation?.enabled ? '|sat' : ''}`;
+}
+
+/**
+ * Builds the filter path for `settings`, fed by `source` (a path with no stages is just its fade); the
+ * saturation worklet runs on `channels` (worklets must be loaded when saturation is on).
+ */
+export function createFilterPath(
+  ctx: AnyContext,
+  source: AnyNode,
+  settings: StripSettings,
+  channels: SourceChannels = null,
+): FilterPath {
   const stages = activeFilterStages(settings);
   const nodes = new Map<string, IBiquadFilterNode<AnyContext>>();
   const fade: IGainNode<AnyContext> = ctx.createGain();
   let last: AnyNode = source;
   let first: AnyNode = fade;
+  const chain = (node: AnyNode) => {
+    if (last === source) first = node;
+    last.connect(node);
+    last = node;
+  };
   for (const stage of stages) {
     const node: IBiquadFilterNode<AnyContext> = ctx.createBiquadFilter();
     node.type = stage.type;
     setFilterParams(node, stage.id, settings);
     nodes.set(stage.id, node);
-    if (last === source) first = node;
-    last.connect(node);
-    last = node;
+    chain(node);
   }
+  const saturation = settings.saturation?.enabled
+    ? createSaturationStage(ctx, settings.saturation.driveDb, channels)
+    : undefined;
+  if (saturation) chain(saturation.node);
   last.connect(fade);
   return {
     stages,
     nodes,
+    saturation,
     fade,
     dispose() {
       source.disconnect(first);
       for (const node of nodes.values()) node.disconnect();
+      saturation?.dispose();
       fade.disconnect();
     },
   };

@@ -1,44 +1,31 @@
-import { AudioWorkletNode, type IGainNode } from 'standardized-audio-context';
+import { AudioWorkletNode } from 'standardized-audio-context';
 import type { Decibels, Seconds } from '../dsp/units';
 import type { SourceChannels } from './strip-pan';
-import type { StripPath } from './strip-paths';
 import { rampParam } from './strip-ramp';
-import type { StripSettings } from './strip-settings';
 import type { AnyContext, AnyNode } from './types';
 import { SATURATION_PROCESSOR, type WorkletCommand } from './worklet-names';
 
 /**
- * The strip's saturation insert as a path: off is just the fade (no node, no delay); on is the saturation
- * worklet (dsp/saturation.ts, 4× oversampled tanh) feeding the fade. It runs on as many channels as the
- * strip's source has (two when not known), so a mono source stays mono for the pan law. Switching on or off crossfades (strip-paths.ts).
+ * The strip's saturation insert: the saturation worklet (dsp/saturation.ts, 4× oversampled tanh). The strip
+ * puts it at the end of its filter path (strip-paths.ts createFilterPath), so off is no node at all and
+ * switching it on or off crossfades like any change of the filter stages. It runs on as many channels as the
+ * strip's source has (two when not known), so a mono source stays mono for the pan law.
  */
-export interface SaturationPath extends StripPath {
-  /** Whether the worklet is in the path. */
-  readonly active: boolean;
-  /** Glides the drive from `at` (an active path only). */
+export interface SaturationStage {
+  /** The worklet node (connect the filters into it and it into the path's fade). */
+  readonly node: AnyNode;
+  /** Glides the drive from `at`. */
   setDrive(driveDb: Decibels, at: Seconds): void;
+  /** Disconnects the node and lets its processor end. */
+  dispose(): void;
 }
 
-/** Builds the saturation stage for `settings`, fed by `source` (worklets must be loaded). */
-export function createSaturationPath(
+/** Creates the saturation worklet at `driveDb` for a source of `channels` (worklets must be loaded). */
+export function createSaturationStage(
   ctx: AnyContext,
-  source: AnyNode,
-  settings: StripSettings,
+  driveDb: Decibels,
   channels: SourceChannels = null,
-): SaturationPath {
-  const fade: IGainNode<AnyContext> = ctx.createGain();
-  if (!settings.saturation?.enabled) {
-    source.connect(fade);
-    return {
-      fade,
-      active: false,
-      setDrive: () => undefined,
-      dispose() {
-        source.disconnect(fade);
-        fade.disconnect();
-      },
-    };
-  }
+): SaturationStage {
   if (!AudioWorkletNode) throw new Error('This browser has no AudioWorklet: the mixing engine cannot run.');
   const node = new AudioWorkletNode(ctx, SATURATION_PROCESSOR, {
     numberOfInputs: 1,
@@ -48,22 +35,18 @@ export function createSaturationPath(
     channelCount: channels === 1 ? 1 : 2,
     channelCountMode: 'explicit',
     channelInterpretation: 'speakers',
-    parameterData: { driveDb: settings.saturation.driveDb },
+    parameterData: { driveDb },
   });
-  source.connect(node).connect(fade);
   const drive = node.parameters.get('driveDb');
   return {
-    fade,
-    active: true,
-    setDrive(driveDb, at) {
-      if (drive) rampParam(drive, driveDb, at);
+    node,
+    setDrive(next, at) {
+      if (drive) rampParam(drive, next, at);
     },
     dispose() {
       const command: WorkletCommand = { type: 'dispose' };
       node.port.postMessage(command);
-      source.disconnect(node);
       node.disconnect();
-      fade.disconnect();
     },
   };
 }
