@@ -211,6 +211,12 @@ async function moduleRows(browser) {
         }
         return ticks * tick;
       });
+      // The page's JS heap in MB (CDP Runtime.getHeapUsage), after a full GC when asked (first-sound bench).
+      const cdp = await page.context().newCDPSession(page);
+      await page.exposeFunction('benchHeapMB', async (gc) => {
+        if (gc) await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+      });
       const sampler = setInterval(sampleRenderers, 50);
       const finder = setInterval(findRenderers, 1000);
       await page.goto(`${base}/tests/bench/bench-page.html`);

@@ -3,9 +3,15 @@ import type { SampleRate } from '../../dsp/units';
 import type { ExerciseId } from '../../exercises/registry';
 import type { PairLoudness } from '../../exercises/shared/play-ab';
 import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../../exercises/shared/play-types';
-import { currentAudioContext, describe, reportEngineFailure, startAudio } from '../shared/audio';
+import {
+  contextForBuilding,
+  currentAudioContext,
+  describe,
+  reportEngineFailure,
+  startAudio,
+} from '../shared/audio';
 import { holdBusy } from '../shared/busy';
-import { loadSongStems } from '../shared/song-stems';
+import { loadSongStems, questionInstruments } from '../shared/song-stems';
 import { settings } from '../shared/storage';
 
 /**
@@ -43,6 +49,11 @@ export interface DrillPlayerTimings {
   prepareMs: number | null;
   /** From pressing Play to the sound being scheduled, ms. */
   startMs: number | null;
+}
+
+/** The live context to build on ahead of Play (made suspended if need be); none where Web Audio is absent. */
+function liveContextAhead() {
+  return typeof AudioContext === 'undefined' ? Promise.resolve(currentAudioContext()) : contextForBuilding();
 }
 
 /** Creates a player; the drill owns one and loads each question into it. */
@@ -146,11 +157,15 @@ export function createDrillPlayer() {
       error.value = null;
       const started = performance.now();
       try {
-        const { playFor } = await loadPlays();
-        const sampleRate = currentAudioContext()?.sampleRate ?? FALLBACK_RATE;
+        // The live context (made now, suspended until a Play) gives the rate, so nothing resamples later.
+        const [{ playFor }, ctx] = await Promise.all([loadPlays(), liveContextAhead()]);
+        const sampleRate = ctx?.sampleRate ?? FALLBACK_RATE;
+        // The question's songs play with the instruments it was generated with (see questionInstruments).
+        const instruments =
+          typeof question === 'object' && question ? questionInstruments(question) : undefined;
         const ready = await playFor(kind).prepare(question, {
           sampleRate,
-          loadSong: (source) => loadSongStems(source, sampleRate),
+          loadSong: (source) => loadSongStems(source, sampleRate, { instruments }),
         });
         if (mine !== generation) return;
         prepared = practice ? practiceOf(ready) : ready;
@@ -161,9 +176,11 @@ export function createDrillPlayer() {
           loudness = measureQuestionLoudness(ready);
           loudness.catch(() => undefined);
         }
+        // Play is offered once the graph is built and the level match measured: pressing it only starts sound.
+        if (currentAudioContext()) await build();
+        if (loudness) await loudness.catch(() => undefined);
+        if (mine !== generation || status.peek() === 'failed') return;
         status.value = 'ready';
-        // With a live context already running, build now so the level match is measured before Play.
-        if (currentAudioContext()) void build();
       } catch (e) {
         if (mine !== generation) return;
         status.value = 'failed';

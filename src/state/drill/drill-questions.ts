@@ -1,13 +1,15 @@
 /**
  * Which questions a drill asks: an assignment's fixed items, or seeded draws of one kind (drawn again when
  * the hearing check or a workout's focus refuses them), each generated once (adaptive drills: at the
- * estimator's value), with the next question's songs rendered while this one is answered.
+ * estimator's value), with the next question's songs rendered while this one is answered. Questions are
+ * generated in the song Worker where there is one (song-based generators render and analyse songs), with the
+ * instruments their songs will be played with.
  */
 import { createRng } from '../../dsp/random';
 import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercises/registry';
 import { BAND_KINDS, playsHeardBand } from '../../training/hearing';
 import { currentAudioContext } from '../shared/audio';
-import { loadSongStems } from '../shared/song-stems';
+import { generateQuestionInWorker, loadSongStems, questionInstruments } from '../shared/song-stems';
 import { settings } from '../shared/storage';
 import { songSourcesOf } from './drill-answers';
 import type { DrillItem } from './drill-types';
@@ -27,59 +29,114 @@ export interface QuestionPlan {
   adaptiveValue: () => number | null;
 }
 
+/** A question and the item it was made from. */
+export interface PickedQuestion {
+  item: DrillItem;
+  question: ExerciseQuestion;
+}
+
 /** A drill's questions, by index. */
 export interface QuestionSource {
-  /** The item asked at index `i` (drawn on first use, then fixed). */
-  itemAt(i: number): DrillItem;
-  /** The question an item makes (the last one is kept, so a prefetched question is not made twice). */
-  generate(item: DrillItem): ExerciseQuestion;
+  /**
+   * The item asked at index `i` (drawn on first use, then fixed) and its question: at once where questions are
+   * generated on this thread (no Worker: Node, old browsers), else a promise (generated in the song Worker).
+   */
+  questionAt(i: number): PickedQuestion | Promise<PickedQuestion>;
   /** Renders question `i + 1`'s songs ahead; an adaptive drill knows its next value only once `i` is answered. */
   prefetchNext(i: number, answered?: boolean): void;
 }
+
+/** Items whose questions are kept (the current and the next few draws). */
+const MADE_KEPT = 4;
 
 /** Creates the question source of one drill. */
 export function createQuestionSource(plan: QuestionPlan): QuestionSource {
   const { kind, level, count, fixed } = plan;
   const seeds = createRng(plan.seed);
-  const upcoming: DrillItem[] = [];
+  const upcoming: (DrillItem | Promise<DrillItem>)[] = [];
   const unheard = settings.peek().hearingCheck?.unheardHz ?? [];
   const accept =
     plan.accept || (unheard.length > 0 && BAND_KINDS.includes(kind))
       ? (q: ExerciseQuestion) => playsHeardBand(q, unheard) && (plan.accept?.(q) ?? true)
       : null;
+  // Song questions cost 0.3–1 s of rendering and analysis: made in the song Worker where there is one.
+  const offThread = typeof Worker !== 'undefined';
 
-  let made: { it: DrillItem; value: number | null; question: ExerciseQuestion } | null = null;
-  const generate = (it: DrillItem): ExerciseQuestion => {
-    const k = exercises[it.exercise];
+  // Each item's question, made once per main-variable value (adaptive drills make it at the current value).
+  const made = new Map<
+    DrillItem,
+    { value: number | null; question: ExerciseQuestion | Promise<ExerciseQuestion> }
+  >();
+  const valueFor = (it: DrillItem): number | null => {
     const adaptive = plan.adaptiveValue();
-    const value = adaptive !== null && k.generateAt ? adaptive : null;
-    if (made && made.it === it && made.value === value) return made.question;
-    const question = (
+    return adaptive !== null && exercises[it.exercise].generateAt ? adaptive : null;
+  };
+  const generateHere = (it: DrillItem, value: number | null): ExerciseQuestion => {
+    const k = exercises[it.exercise];
+    return (
       value !== null ? k.generateAt!(it.seed, value) : k.generate(it.seed, it.level)
     ) as ExerciseQuestion;
-    made = { it, value, question };
+  };
+  const make = (it: DrillItem): ExerciseQuestion | Promise<ExerciseQuestion> => {
+    const value = valueFor(it);
+    const hit = made.get(it);
+    if (hit && hit.value === value) return hit.question;
+    const inWorker = offThread ? generateQuestionInWorker(it.exercise, it.seed, it.level, value) : null;
+    // A Worker that fails hands the question back to this thread (the same pure generator).
+    const question = inWorker ? inWorker.catch(() => generateHere(it, value)) : generateHere(it, value);
+    made.delete(it);
+    made.set(it, { value, question });
+    while (made.size > MADE_KEPT) made.delete(made.keys().next().value as DrillItem);
     return question;
   };
 
-  const drawItem = (): DrillItem => {
-    let it: DrillItem = { exercise: kind, level, seed: seeds.int(1, 2_147_483_646) };
-    for (let tries = 1; accept && tries < 40 && !accept(generate(it)); tries++)
-      it = { ...it, seed: seeds.int(1, 2_147_483_646) };
+  const nextSeed = () => seeds.int(1, 2_147_483_646);
+  const drawNow = (): DrillItem => {
+    let it: DrillItem = { exercise: kind, level, seed: nextSeed() };
+    for (let tries = 1; accept && tries < 40 && !accept(make(it) as ExerciseQuestion); tries++)
+      it = { ...it, seed: nextSeed() };
     return it;
   };
-  const itemAt = (i: number): DrillItem => {
+  // With a Worker, each refused draw waits for its question; seeds are still drawn in order.
+  const drawLater = async (): Promise<DrillItem> => {
+    let it: DrillItem = { exercise: kind, level, seed: nextSeed() };
+    for (let tries = 1; accept && tries < 40 && !accept(await make(it)); tries++)
+      it = { ...it, seed: nextSeed() };
+    return it;
+  };
+  const itemAt = (i: number): DrillItem | Promise<DrillItem> => {
     if (fixed) return fixed[i] as DrillItem;
-    while (upcoming.length <= i) upcoming.push(drawItem());
-    return upcoming[i] as DrillItem;
+    while (upcoming.length <= i) {
+      const before = upcoming[upcoming.length - 1];
+      upcoming.push(
+        !accept || !offThread ? drawNow() : before instanceof Promise ? before.then(drawLater) : drawLater(),
+      );
+    }
+    return upcoming[i] as DrillItem | Promise<DrillItem>;
+  };
+
+  const questionAt = (i: number): PickedQuestion | Promise<PickedQuestion> => {
+    const it = itemAt(i);
+    if (it instanceof Promise) return it.then(async (item) => ({ item, question: await make(item) }));
+    const question = make(it);
+    return question instanceof Promise
+      ? question.then((q) => ({ item: it, question: q }))
+      : { item: it, question };
   };
 
   const prefetchNext = (i: number, answered = false) => {
     if (i + 1 >= count || (plan.adaptiveValue() !== null && !answered)) return;
     // Without a Worker (Node, old browsers) the render would run on this thread: only ahead of need.
-    if (typeof Worker === 'undefined') return;
+    if (!offThread) return;
     const rate = currentAudioContext()?.sampleRate ?? 48000;
-    for (const s of songSourcesOf(generate(itemAt(i + 1)))) loadSongStems(s, rate).catch(() => undefined);
+    void Promise.resolve(questionAt(i + 1))
+      .then(({ question }) => {
+        const instruments = questionInstruments(question);
+        for (const s of songSourcesOf(question))
+          loadSongStems(s, rate, { instruments }).catch(() => undefined);
+      })
+      .catch(() => undefined);
   };
 
-  return { itemAt, generate, prefetchNext };
+  return { questionAt, prefetchNext };
 }

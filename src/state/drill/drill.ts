@@ -97,11 +97,26 @@ export function createDrill(options: DrillOptions) {
     accept: options.accept,
     adaptiveValue: () => estimator?.value ?? null,
   });
-  const { itemAt, generate, prefetchNext } = questions;
+  const { prefetchNext } = questions;
 
+  // Questions may be generated in a Worker: the newest show() wins, and nothing shows after the drill ended.
+  let showing = 0;
   const show = (i: number) => {
-    item = itemAt(i);
-    const q = generate(item);
+    const mine = ++showing;
+    const picked = questions.questionAt(i);
+    if (!(picked instanceof Promise)) present(i, picked);
+    else
+      void picked.then(
+        (p) => {
+          if (mine === showing && phase.peek() !== 'done') present(i, p);
+        },
+        (error: unknown) => console.error('The next question could not be made.', error),
+      );
+  };
+
+  const present = (i: number, picked: { item: DrillItem; question: ExerciseQuestion }) => {
+    item = picked.item;
+    const q = picked.question;
     batch(() => {
       index.value = i;
       question.value = q;
@@ -237,6 +252,7 @@ export function createDrill(options: DrillOptions) {
       finish();
     },
     dispose(): void {
+      showing++;
       player.dispose();
       book.dispose();
       releaseBusy?.();

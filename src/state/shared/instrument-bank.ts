@@ -28,7 +28,11 @@ export function fetchInstrumentBank(url?: string): Promise<{ bytes: ArrayBuffer;
     const get = async (init?: RequestInit) => {
       const response = await fetch(href, init);
       if (!response.ok) throw new Error(`Instrument bank: HTTP ${response.status} for ${href}`);
-      return response.arrayBuffer();
+      const bytes = await response.arrayBuffer();
+      // A server that answers every path with its page (no bank in this build) sends no RIFF file.
+      const head = String.fromCharCode(...new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength)));
+      if (head !== 'RIFF' && head !== 'RIFS') throw new Error(`Instrument bank: ${href} is not a SoundFont`);
+      return bytes;
     };
     // On a first visit the service worker precaches the same file meanwhile, and Chromium's HTTP cache
     // can fail one of two concurrent writes (ERR_CACHE_WRITE_FAILURE): then fetch it past that cache.
@@ -42,13 +46,41 @@ export function fetchInstrumentBank(url?: string): Promise<{ bytes: ArrayBuffer;
   return fetching;
 }
 
-/** Fetches, parses and installs the bank from `url` (default: this build's) once; null when it cannot. */
-export function loadInstrumentBank(url?: string): Promise<LoadedInstruments | null> {
+/**
+ * The bank's URL once this context has fetched its bytes (fetching on first use), or null when they cannot be
+ * had. `takeBytes` hands the bytes over (once) so they can be transferred to the render Worker and held there
+ * only: afterwards this context refetches them should it ever parse the bank itself.
+ */
+export async function instrumentBankReady(): Promise<{
+  url: string;
+  takeBytes(): ArrayBuffer | null;
+} | null> {
+  const fetched = await fetchInstrumentBank();
+  if (!fetched) return null;
+  return {
+    url: fetched.url,
+    // Not once this context parses the bank itself (its bank may view those bytes); a transferred buffer is
+    // detached here, so this context keeps no copy (a later parse here fetches again, see loadInstrumentBank).
+    takeBytes: () => (loading === null && fetched.bytes.byteLength > 0 ? fetched.bytes : null),
+  };
+}
+
+/**
+ * Fetches, parses and installs the bank from `url` (default: this build's) once; null when it cannot.
+ * `bytes` (a Worker given them by the page) are parsed instead of fetching.
+ */
+export function loadInstrumentBank(url?: string, bytes?: ArrayBuffer): Promise<LoadedInstruments | null> {
   loading ??= (async () => {
-    const [{ parseSampleBank, installSampleBank }, fetched] = await Promise.all([
+    const [{ parseSampleBank, installSampleBank }, given] = await Promise.all([
       import('../../production/sampler/sample-bank'),
-      fetchInstrumentBank(url),
+      bytes && bytes.byteLength > 0 && url ? { bytes, url } : fetchInstrumentBank(url),
     ]);
+    let fetched = given;
+    // Bytes already handed to a Worker (detached here): fetch them again.
+    if (fetched && fetched.bytes.byteLength === 0) {
+      fetching = null;
+      fetched = await fetchInstrumentBank(url);
+    }
     if (!fetched) return null;
     const bank = parseSampleBank(fetched.bytes);
     installSampleBank(bank);

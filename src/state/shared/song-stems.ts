@@ -1,18 +1,22 @@
 /**
  * Stems for generated songs: the one place drills and the Mix page get their music. Looks in memory
- * (the last few songs, and renders under way, so a drill can fetch the next question's song while the
- * learner answers this one), then in the persistent cache in IndexedDB (stem-cache.ts), and only then
- * renders in a Worker (falling back to the main thread), handing the result to the cache for next time.
+ * (the current song and the next one, and renders under way, so a drill can fetch the next question's song
+ * while the learner answers this one), then in the persistent cache in IndexedDB (stem-cache.ts), and only
+ * then renders in a Worker (falling back to the main thread), handing the result to the cache for next time.
+ * The same Worker generates song-based questions (generateQuestionInWorker), with the instruments their
+ * songs are rendered with, so the page never holds the instrument bank and its thread stays free.
  */
 import type { SampleRate } from '../../dsp/units';
+import type { ExerciseId, ExerciseQuestion } from '../../exercises/registry';
 import type { SongOverrides, Stems, StyleId } from '../../production/types';
-import { fetchInstrumentBank, loadInstrumentBank } from './instrument-bank';
+import { instrumentBankReady, loadInstrumentBank } from './instrument-bank';
 import { readCachedStems, storeStems } from './stem-cache';
 import { createWorkerCall } from './worker-call';
 
 /** What to render: a generated song at a rate. */
 export interface DrillStemRequest {
   id: number;
+  type?: 'stems';
   style: StyleId;
   seed: number;
   overrides?: SongOverrides;
@@ -21,14 +25,35 @@ export interface DrillStemRequest {
   bankUrl?: string | undefined;
   /** Send the song's first bars first (song-head.ts) and progress as it goes. */
   heads?: boolean;
+  /** The bank's bytes, moved (not copied) to the Worker with its first request that names `bankUrl`. */
+  bankBytes?: ArrayBuffer;
 }
+
+/** What to generate: a question of a kind, at a level or (adaptive) at a value of its main variable. */
+export interface QuestionRequest {
+  id: number;
+  type: 'question';
+  kind: ExerciseId;
+  seed: number;
+  level: number;
+  /** The main variable's value (generateAt), or null for generate(seed, level). */
+  value: number | null;
+  bankUrl?: string | undefined;
+  bankBytes?: ArrayBuffer;
+}
+
+/** Any request to the song Worker. */
+export type SongWorkerRequest = DrillStemRequest | QuestionRequest;
 
 /** The worker's answers: progress and first bars (when asked for heads), then the stems or an error. */
 export type DrillStemReply =
   | { id: number; type: 'progress'; fraction: number }
   | { id: number; type: 'head'; bars: number; stems: Stems }
   | { id: number; type: 'done'; stems: Stems }
+  | { id: number; type: 'done'; question: ExerciseQuestion; instruments: string | null }
   | { id: number; type: 'error'; message: string };
+
+type DoneReply = Extract<DrillStemReply, { type: 'done' }>;
 
 /** What a caller in a hurry hears while a song renders (see loadSongStems). */
 export interface StemRenderWatch {
@@ -38,36 +63,59 @@ export interface StemRenderWatch {
   onProgress?: (fraction: number) => void;
 }
 
-/** Songs kept in memory (an 8-bar song at 48 kHz is about 7 MB). */
-export const STEM_MEMORY_SIZE = 6;
+/**
+ * Songs kept in memory: the current one and the next (a 12-bar song of 9 stereo stems at 48 kHz is about
+ * 30 MB); the rest are released (they are in IndexedDB, a read away).
+ */
+export const STEM_MEMORY_SIZE = 2;
 
 const cache = new Map<string, Promise<Stems>>();
-const worker = createWorkerCall<DrillStemRequest, Extract<DrillStemReply, { type: 'done' }>, Stems>(
+const worker = createWorkerCall<SongWorkerRequest, DoneReply, DoneReply>(
   () => new Worker(new URL('./song-stems.worker.ts', import.meta.url), { type: 'module' }),
-  (reply) => reply.stems,
+  (reply) => reply,
 );
 
-function keyOf(r: Omit<DrillStemRequest, 'id'>): string {
-  return JSON.stringify([r.style, r.seed, r.overrides ?? {}, r.sampleRate]);
+/** How a song's instruments are chosen: the page decides (undefined), or synthesis only (null), or a bank URL. */
+export type InstrumentChoice = string | null | undefined;
+
+function keyOf(r: Omit<DrillStemRequest, 'id'>, instruments: InstrumentChoice): string {
+  return JSON.stringify([r.style, r.seed, r.overrides ?? {}, r.sampleRate, instruments === null]);
+}
+
+/** The bank's bytes to move to the Worker with a request that names `bankUrl` (the first such request only). */
+let bankBytes: (() => ArrayBuffer | null) | null = null;
+
+/** `request` with the bank's bytes attached the first time it names the bank, and what to transfer. */
+function withBankBytes<R extends { bankUrl?: string | undefined; bankBytes?: ArrayBuffer }>(
+  request: R,
+): [R, Transferable[]] {
+  const bytes = request.bankUrl ? (bankBytes?.() ?? null) : null;
+  return bytes ? [{ ...request, bankBytes: bytes }, [bytes]] : [request, []];
 }
 
 async function renderHere(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWatch): Promise<Stems> {
-  const [{ generateSong }, { renderStems }] = await Promise.all([
+  const [{ generateSong }, { renderStems }, { installSampleBank }] = await Promise.all([
     import('../../production/generate-song'),
     import('../../production/render-stems'),
+    import('../../production/sampler/sample-bank'),
   ]);
+  // No Worker: this page parses the bank itself (or synthesises, as asked).
+  installSampleBank(r.bankUrl ? ((await loadInstrumentBank())?.bank ?? null) : null);
   const song = generateSong(r.seed, r.style, r.overrides ?? {});
   return renderStems(song, { sampleRate: r.sampleRate }, undefined, watch?.onProgress);
 }
 
 function renderInWorker(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWatch): Promise<Stems> {
   const heads = watch !== undefined && (watch.onHead !== undefined || watch.onProgress !== undefined);
-  const pending = worker.call({ ...r, heads }, [], (reply) => {
+  const [request, transfer] = withBankBytes({ ...r, type: 'stems' as const, heads });
+  const pending = worker.call(request, transfer, (reply) => {
     const update = reply as DrillStemReply;
     if (update.type === 'progress') watch?.onProgress?.(update.fraction);
     else if (update.type === 'head') watch?.onHead?.(update.stems, update.bars);
   });
-  return pending ? pending.catch(() => renderHere(r, watch)) : renderHere(r, watch);
+  return pending
+    ? pending.then((reply) => (reply as { stems: Stems }).stems).catch(() => renderHere(r, watch))
+    : renderHere(r, watch);
 }
 
 /** Overrides that songs which come back use (drills, lessons, the Mix page): only length and tempo. */
@@ -78,27 +126,72 @@ export function isStockSong(overrides: SongOverrides | undefined): boolean {
   return Object.keys(overrides ?? {}).every((k) => STOCK_OVERRIDES.has(k));
 }
 
-// Fetch and parse the sampled instruments as soon as anything that plays songs is loaded (after the first
-// screen), so that the first question's analysis on this page already hears them, and its first song waits less.
-if (typeof location !== 'undefined') setTimeout(() => void loadInstrumentBank(), 0);
+// Fetch the sampled instruments as soon as anything that plays songs is loaded (after the first screen), so
+// the first song waits less; the page hands the bytes to the Worker, which alone parses them.
+if (typeof location !== 'undefined') setTimeout(() => void instrumentsForRender(), 0);
 
 /** Longest the first song waits for the sampled instruments before it is synthesised instead. */
 export const INSTRUMENT_WAIT_MS = 5000;
 
 /**
  * The instrument bank's URL once this page has its bytes (fetching them on first use, after the first
- * screen), or undefined to synthesise. The page parses and installs the bank in the background, so the
- * exercises' analyses (rendered here) hear the samples too; the Worker loads the same URL meanwhile.
+ * screen), or undefined to synthesise (none after INSTRUMENT_WAIT_MS). The bytes go to the Worker, which
+ * renders songs and generates questions with them.
  */
-async function instrumentsForRender(): Promise<string | undefined> {
-  void loadInstrumentBank();
+export async function instrumentsForRender(): Promise<string | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>(
     (resolve) => (timer = setTimeout(() => resolve(null), INSTRUMENT_WAIT_MS)),
   );
-  const fetched = await Promise.race([fetchInstrumentBank(), timeout]);
+  const ready = await Promise.race([instrumentBankReady(), timeout]);
   clearTimeout(timer);
-  return fetched ? fetched.url : undefined;
+  if (ready) bankBytes = ready.takeBytes;
+  return ready ? ready.url : undefined;
+}
+
+/** The instruments each question generated here was analysed with (bank URL, or null: synthesis). */
+const questionBanks = new WeakMap<object, string | null>();
+
+/** The instruments `question` was generated with: a bank URL, null for synthesis, undefined when unknown. */
+export function questionInstruments(question: object): InstrumentChoice {
+  return questionBanks.get(question);
+}
+
+/**
+ * Generates a question in the song Worker, with the instruments songs are rendered with now (recorded, see
+ * questionInstruments, so its songs are played with the same ones); null when no Worker can run (generate
+ * on this thread instead). The kind's pure generate is the reference: the Worker runs the same code.
+ * `instruments` fixes them (null: synthesis, as in Node).
+ */
+export function generateQuestionInWorker(
+  kind: ExerciseId,
+  seed: number,
+  level: number,
+  value: number | null,
+  instruments?: InstrumentChoice,
+): Promise<ExerciseQuestion> | null {
+  if (typeof Worker === 'undefined') return null;
+  return (async () => {
+    const bankUrl = instruments === undefined ? await instrumentsForRender() : (instruments ?? undefined);
+    const [request, transfer] = withBankBytes({
+      type: 'question' as const,
+      kind,
+      seed,
+      level,
+      value,
+      bankUrl,
+    });
+    const pending = worker.call(request, transfer);
+    if (!pending) throw new Error('no worker');
+    const reply = await pending;
+    // What the Worker really used: a bank that could not be read there was synthesised instead.
+    const { question, instruments: used } = reply as {
+      question: ExerciseQuestion;
+      instruments: string | null;
+    };
+    questionBanks.set(question, used);
+    return question;
+  })();
 }
 
 /** IndexedDB, then a render (whose stems go to IndexedDB in the background when `persist`). */
@@ -106,11 +199,12 @@ async function fetchStems(
   r: Omit<DrillStemRequest, 'id'>,
   persist: boolean,
   watch?: StemRenderWatch,
+  instruments?: InstrumentChoice,
 ): Promise<Stems> {
   const [{ generateSong }, { RENDER_VERSION, renderVersionFor }, bankUrl] = await Promise.all([
     import('../../production/generate-song'),
     import('../../production/render-stems'),
-    instrumentsForRender(),
+    instruments === undefined ? instrumentsForRender() : Promise.resolve(instruments ?? undefined),
   ]);
   const song = generateSong(r.seed, r.style, r.overrides ?? {});
   // Sampled stems have their own render version: a synthesised fallback on disk never stands in for them.
@@ -128,15 +222,16 @@ async function fetchStems(
  * Renders are kept on disk when `persist` says so; by default only stock songs (see isStockSong) are,
  * so an arranger's every edit does not push the drills' songs out of the cache. With `onHead` or
  * `onProgress`, a fresh render reports its progress and hands over the song's first bars as soon as they
- * are ready (a song found in memory or on disk reports neither).
+ * are ready (a song found in memory or on disk reports neither). `instruments` fixes the instruments (a
+ * question's, see questionInstruments); by default the sampled ones when this page can have them.
  */
 export function loadSongStems(
   source: { style: StyleId; seed: number; overrides?: SongOverrides },
   sampleRate: SampleRate,
-  options: { persist?: boolean } & StemRenderWatch = {},
+  options: { persist?: boolean; instruments?: InstrumentChoice } & StemRenderWatch = {},
 ): Promise<Stems> {
   const request = { style: source.style, seed: source.seed, overrides: source.overrides, sampleRate };
-  const key = keyOf(request);
+  const key = keyOf(request, options.instruments);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
@@ -144,11 +239,17 @@ export function loadSongStems(
     return hit;
   }
   const watch = options.onHead || options.onProgress ? options : undefined;
-  const pending = fetchStems(request, options.persist ?? isStockSong(source.overrides), watch);
+  const persist = options.persist ?? isStockSong(source.overrides);
+  const pending = fetchStems(request, persist, watch, options.instruments);
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
   while (cache.size > STEM_MEMORY_SIZE) cache.delete(cache.keys().next().value as string);
   return pending;
+}
+
+/** Releases every song kept in memory (nothing plays them any more; they stay in IndexedDB). */
+export function releaseSongStems(): void {
+  cache.clear();
 }
 
 /** Forgets every song in memory (and stops the worker). */

@@ -1,34 +1,55 @@
+import { exercises } from '../../exercises/registry';
 import { generateSong } from '../../production/generate-song';
 import { renderStemsSync } from '../../production/render-stems';
 import { installSampleBank } from '../../production/sampler/sample-bank';
 import { headStages, songBars, songHead } from '../../production/song-head';
 import type { Stems } from '../../production/types';
 import { loadInstrumentBank } from './instrument-bank';
-import type { DrillStemReply, DrillStemRequest } from './song-stems';
+import type { DrillStemReply, DrillStemRequest, QuestionRequest, SongWorkerRequest } from './song-stems';
 
 // Renders one exercise song's stems off the main thread, so the drill stays responsive while it synthesises.
 // With `heads`, the song's first bars are rendered and sent first (see song-head.ts), so playing can start
-// while the rest renders; progress is then reported about every 50 ms.
+// while the rest renders; progress is then reported about every 50 ms. It also generates song-based
+// questions (their generators render and analyse songs), with the instruments it renders them with.
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<DrillStemRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<SongWorkerRequest>) => void) | null;
   postMessage(message: DrillStemReply, transfer: Transferable[]): void;
 };
 
-// Each request says whether to play the sampled instruments (loaded here once) or synthesise.
-scope.onmessage = (event: MessageEvent<DrillStemRequest>) => {
-  void useInstruments(event.data.bankUrl).then(() => render(event));
+// Each request says whether to play the sampled instruments (loaded here once) or synthesise. Requests are
+// answered in the order they came: the bank loads once, then each installs its choice and runs at once.
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event: MessageEvent<SongWorkerRequest>) => {
+  const request = event.data;
+  const loaded = request.bankUrl ? loadInstrumentBank(request.bankUrl, request.bankBytes) : null;
+  queue = queue.then(async () => {
+    const bank = loaded ? ((await loaded)?.bank ?? null) : null;
+    installSampleBank(bank);
+    if (request.type === 'question') makeQuestion(request, bank ? (request.bankUrl ?? null) : null);
+    else render(request);
+  });
 };
 
-/** Installs the bank at `url` (loading it the first time), or none when the page asks for synthesis. */
-async function useInstruments(url: string | undefined): Promise<void> {
-  installSampleBank(url ? ((await loadInstrumentBank(url))?.bank ?? null) : null);
-}
+/** Generates a question with the kind's pure generator (the same code Node runs). */
+const makeQuestion = (request: QuestionRequest, instruments: string | null) => {
+  const { id, kind, seed, level, value } = request;
+  try {
+    const k = exercises[kind];
+    const question = value !== null && k.generateAt ? k.generateAt(seed, value) : k.generate(seed, level);
+    scope.postMessage({ id, type: 'done', question: question as never, instruments }, []);
+  } catch (error) {
+    scope.postMessage(
+      { id, type: 'error', message: error instanceof Error ? error.message : String(error) },
+      [],
+    );
+  }
+};
 
 const transferOf = (stems: Stems) =>
   stems.tracks.flatMap((t) => t.channels.map((c) => c.buffer as ArrayBuffer));
 
-const render = (event: MessageEvent<DrillStemRequest>) => {
-  const { id, style, seed, overrides, sampleRate, heads } = event.data;
+const render = (request: DrillStemRequest) => {
+  const { id, style, seed, overrides, sampleRate, heads } = request;
   try {
     const song = generateSong(seed, style, overrides ?? {});
     const stages = heads ? headStages(songBars(song)) : [];

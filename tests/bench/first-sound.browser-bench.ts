@@ -1,0 +1,131 @@
+// `npm run bench first-sound` (browser): Play → first sound and memory (issues 20 part 3 and 21 part 1).
+// "First sound" is the first non-silent sample (above −60 dBFS) at the live context's output, heard by an
+// analyser tapped onto every connection to the speakers (output-tap.ts), timed from the moment Play is
+// pressed. Cold: the first Play of the page (the audio context is made by the first song's loading, as on
+// the Mix page) or of a question; warm: Play again after Stop. Memory: the page's JS heap (CDP) and the
+// renderer's PSS (Workers included), after a forced GC, with the peak since the previous row.
+import type { LevelChangeAnswer } from '../../src/exercises/level-change/meta';
+import { createDrill, type DrillSession } from '../../src/state/drill/drill';
+import { loadSongChoice } from '../../src/state/mixer/mix-songs';
+import { createMixerModel } from '../../src/state/mixer/mixer-model';
+import { suspendAudio } from '../../src/state/shared/audio';
+import { clearDrillStems } from '../../src/state/shared/song-stems';
+import { clearCachedAudio, stemWritesSettled } from '../../src/state/shared/stem-cache';
+import { installOutputTap, memoryNow, outputSilent, outputSound, when } from './output-tap';
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+  ok?: boolean;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const WARM_RUNS = 5;
+const DRILL_QUESTIONS = 10;
+
+/** Presses Play (`play`) and resolves with ms to the first sound at the output. */
+async function timePlay(play: () => Promise<void>): Promise<number> {
+  await outputSilent();
+  const pressed = performance.now();
+  const sound = outputSound();
+  await play();
+  return (await sound) - pressed;
+}
+
+function timeRow(name: string, ms: number, goalMs?: number): Row {
+  return {
+    name,
+    value: ms,
+    unit: 'ms',
+    ...(goalMs ? { goal: `< ${goalMs} ms`, ok: ms < goalMs } : {}),
+  };
+}
+
+/** Memory rows for a moment: heap and PSS after GC, and the PSS peak since the last rows. */
+async function memoryRows(label: string, budgetMB: number): Promise<Row[]> {
+  const m = await memoryNow(true);
+  return [
+    { name: `memory, ${label}: JS heap after GC`, value: m.heapMB, unit: 'MB' },
+    {
+      name: `memory, ${label}: renderer (PSS) after GC`,
+      value: m.pssMB,
+      unit: 'MB',
+      goal: `< ${budgetMB} MB`,
+      ok: m.pssMB < budgetMB,
+    },
+    { name: `memory, ${label}: renderer peak (PSS) since the last row`, value: m.peakMB, unit: 'MB' },
+  ];
+}
+
+/** One drill question: play it (timing Play → sound), answer it, go on. */
+async function answerQuestion(session: DrillSession): Promise<number> {
+  await when(() => session.player.status.value === 'ready' || session.player.status.value === 'failed');
+  if (session.player.status.value === 'failed') throw new Error(session.player.error.value ?? 'failed');
+  const ms = await timePlay(() => session.player.play());
+  session.player.stop();
+  const answer: LevelChangeAnswer = { trackIndex: 0, direction: 'up', amountDb: 3 };
+  session.setAnswer(answer);
+  await session.submit();
+  return ms;
+}
+
+/** Rows: Mix page and level-change drill, Play → first sound (cold, warm), open → playable, and memory. */
+export async function run(): Promise<Row[]> {
+  installOutputTap();
+  const rows: Row[] = [...(await memoryRows('page without audio (bench page, nothing loaded)', 100))];
+
+  // Mix page: a song opened cold (nothing cached), Play as soon as it is enabled, then again after Stop.
+  await clearCachedAudio();
+  clearDrillStems();
+  const model = createMixerModel();
+  const chosen = performance.now();
+  const loading = loadSongChoice(model, 'pop');
+  const enabled = await when(() => model.status.value === 'ready');
+  rows.push(timeRow('Mix page, cold song: chosen → Play enabled', enabled - chosen, 1000));
+  const cold = await timePlay(() => model.play());
+  rows.push(timeRow('Mix page: Play → first sound, cold (first Play of the page)', cold, 100));
+  model.stop();
+  await loading;
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    warm.push(await timePlay(() => model.play()));
+    if (i === 0) rows.push(...(await memoryRows('Mix page playing a song', 150)));
+    model.stop();
+  }
+  rows.push(timeRow(`Mix page: Play → first sound, warm (median of ${WARM_RUNS})`, median(warm), 100));
+  // Leaving the page: what mix-page.tsx does on unmount, and the model's engine released.
+  model.stop();
+  model.detach();
+  await suspendAudio();
+  await stemWritesSettled();
+  rows.push(...(await memoryRows('after leaving the Mix page', 100)));
+
+  // A level-change drill from a cold cache: open → playable, Play → sound per question, memory during it.
+  await clearCachedAudio();
+  clearDrillStems();
+  const opened = performance.now();
+  const session = createDrill({ kind: 'level-change', level: 1, count: DRILL_QUESTIONS, seed: 7 });
+  const playable = await when(() => session.player.status.value === 'ready');
+  rows.push(timeRow('level-change drill, cold: open → playable', playable - opened, 300));
+  const first = await answerQuestion(session);
+  rows.push(timeRow('drill: Play → first sound, first question (context suspended)', first, 100));
+  const later: number[] = [];
+  const nextMs: number[] = [];
+  for (let i = 1; i < DRILL_QUESTIONS; i++) {
+    const pressed = performance.now();
+    session.next();
+    nextMs.push((await when(() => session.player.status.value !== 'loading')) - pressed);
+    later.push(await answerQuestion(session));
+  }
+  rows.push(timeRow('drill: Next → playable (median of questions 2–10)', median(nextMs), 300));
+  rows.push(timeRow('drill: Play → first sound, warm (median of questions 2–10)', median(later), 100));
+  rows.push(...(await memoryRows(`after a ${DRILL_QUESTIONS}-question level-change drill`, 150)));
+  session.next();
+  session.dispose();
+  await suspendAudio();
+  await stemWritesSettled();
+  rows.push(...(await memoryRows('after closing the drill', 100)));
+  return rows;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { exercises } from '../../../src/exercises/registry';
+import { installSampleBank } from '../../../src/production/sampler/sample-bank';
+import { loadInstrumentBank } from '../../../src/state/shared/instrument-bank';
+import { generateQuestionInWorker, questionInstruments } from '../../../src/state/shared/song-stems';
+import { FIXTURE_CASES } from './question-fixture';
+import fixture from './question-fixture.json';
+
+// Questions made in the song Worker are the pure generators' own: equal, field for field and bit for bit, to
+// what Node made (the JSON fixture, checked against Node by song-question.test.ts) and to this page's.
+describe('questions generated in the song Worker', () => {
+  it("equal Node's generate with synthesis (the fixture), and record that they were made without samples", async () => {
+    for (const [i, c] of FIXTURE_CASES.entries()) {
+      const pending = generateQuestionInWorker(c.kind, c.seed, c.level, c.value, null);
+      expect(pending).not.toBeNull();
+      const question = await pending!;
+      expect(question).toEqual(fixture[i]);
+      expect(questionInstruments(question)).toBeNull();
+    }
+  }, 120_000);
+
+  it("equal this page's own generate with the same instruments, and record which those were", async () => {
+    // The page parses the bank itself here, only to have a reference (the app leaves that to the Worker).
+    const loaded = await loadInstrumentBank();
+    installSampleBank(loaded?.bank ?? null);
+    try {
+      for (const c of FIXTURE_CASES.slice(0, 4)) {
+        const question = await generateQuestionInWorker(c.kind, c.seed, c.level, c.value)!;
+        const k = exercises[c.kind];
+        const here =
+          c.value !== null && k.generateAt ? k.generateAt(c.seed, c.value) : k.generate(c.seed, c.level);
+        expect(question).toEqual(here);
+        expect(questionInstruments(question)).toBe(loaded ? loaded.url : null);
+      }
+    } finally {
+      installSampleBank(null);
+    }
+    expect(questionInstruments({})).toBeUndefined();
+  }, 120_000);
+});
