@@ -8,6 +8,7 @@ import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercis
 import type { CheckResult } from '../../exercises/types';
 import { installedSampleBank } from '../../production/sampler/sample-bank';
 import { loadInstrumentBank } from '../shared/instrument-bank';
+import { questionInstruments } from '../shared/song-stems';
 import { createWorkerCall } from '../shared/worker-call';
 
 /** What the check worker is asked: a kind, its question and the answer (plain JSON), and the instruments. */
@@ -44,7 +45,14 @@ export async function checkAnswer(
   answer: unknown,
 ): Promise<CheckResult> {
   if (!HEAVY_CHECKS.has(kind) || typeof Worker === 'undefined') return checkHere(kind, question, answer);
-  const bankUrl = installedSampleBank() ? (await loadInstrumentBank())?.url : undefined;
+  // The instruments the question was generated with (in the song Worker), else the ones this page has.
+  const recorded = questionInstruments(question);
+  const bankUrl =
+    recorded !== undefined
+      ? (recorded ?? undefined)
+      : installedSampleBank()
+        ? (await loadInstrumentBank())?.url
+        : undefined;
   const pending = worker.call({ kind, question, answer, ...(bankUrl ? { bankUrl } : {}) });
   return pending ? pending.catch(() => checkHere(kind, question, answer)) : checkHere(kind, question, answer);
 }
