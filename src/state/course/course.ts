@@ -21,7 +21,7 @@ export interface LoadedCourse {
 export const course = signal<LoadedCourse | null>(null);
 export const courseProblem = signal<string | null>(null);
 
-const sources = import.meta.glob('../../lessons/course/*.md', { query: '?raw', import: 'default' });
+const sources = import.meta.glob('../../../lessons/course/*.md', { query: '?raw', import: 'default' });
 
 let loading: Promise<void> | null = null;
 
