@@ -17,6 +17,7 @@ import { blocking, describeFindings, runAxe, setTheme } from './axe';
 import { launchChromium, launchPersistentChromium, watchOutsideRequests } from './browser';
 import { attemptsInPage, countInPage } from './classroom-helpers';
 import { hearQuestion } from './hear-question';
+import { screenshots } from './screenshots';
 
 const base = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -116,29 +117,6 @@ async function tabTo(page: Page, selector: string, limit = 120): Promise<void> {
     if (hit) return;
   }
   throw new Error(`Tab never reached ${selector}`);
-}
-
-/**
- * Saves the page at phone (390 px) and laptop (1366 px) widths in both themes when SCREENSHOT_DIR is set
- * (for looking at, not for comparing).
- */
-async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  const size = page.viewportSize();
-  const before = await page.evaluate(() => document.documentElement.dataset.theme ?? 'dark');
-  for (const width of [390, 1366])
-    for (const theme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.evaluate((t) => {
-        document.documentElement.dataset.theme = t;
-      }, theme);
-      await page.screenshot({ path: join(dir, `${name}-${width}-${theme}.png`), fullPage: true });
-    }
-  await page.evaluate((t) => {
-    document.documentElement.dataset.theme = t;
-  }, before);
-  if (size) await page.setViewportSize(size);
 }
 
 async function openStudentBrowser(): Promise<void> {
