@@ -142,7 +142,8 @@ function GainTraces({ q, a }: { q: CompMatchQuestion; a: CompMatchAnswer }) {
             .map((db) => (
               <g key={db}>
                 <line x1={0} x2={w} y1={y(db)} y2={y(db)} class={db === 0 ? 'eq-zero' : undefined} />
-                <text x={4} y={y(db) - 3}>
+                {/* Above its line, or below it where the top edge would cut it (0 dB sits at the top). */}
+                <text x={4} y={y(db) < 16 ? y(db) + 13 : y(db) - 3}>
                   {db === 0 ? '0 dB' : `${db}`}
                 </text>
               </g>
