@@ -213,6 +213,7 @@ export async function buildNaiveMix(
   delay.connect(master);
   delay.connect(lowCut).connect(highCut).connect(feedback).connect(delay);
 
+  const pending: Promise<unknown>[] = [];
   startSources(ctx, sources, (i, node) => {
     const s = strip(i);
     const trim = ctx.createGain();
@@ -237,7 +238,8 @@ export async function buildNaiveMix(
     fader.gain.value = dbToGain(s.faderDb ?? 0);
     const c = { ...DEFAULT_COMPRESSOR, ...s.compressor };
     if (compressor === 'worklet') {
-      new Compressor(ctx, last, c).output.connect(fader);
+      // Compressor.create resolves once the compressor bank has its settings.
+      pending.push(Compressor.create(ctx, last, c).then((comp) => comp.output.connect(fader)));
     } else {
       const comp = ctx.createDynamicsCompressor();
       comp.threshold.value = c.thresholdDb;
@@ -257,6 +259,7 @@ export async function buildNaiveMix(
     delaySend.gain.value = dbToGain(s.sends?.delay?.levelDb ?? -12);
     fader.connect(delaySend).connect(delay);
   });
+  await Promise.all(pending);
 }
 
 /** Builds a graph on a context; a number it resolves to is its own graph-build time, ms. */

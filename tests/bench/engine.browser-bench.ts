@@ -1,7 +1,7 @@
 // `npm run bench engine`: the mixing engine's rows (issue 3, "Performance"). Runs in headless Chromium.
 // Every timing is the best of RUNS renders, because the bench machine is shared.
 import type { IOfflineAudioContext } from 'standardized-audio-context';
-import { Compressor, DEFAULT_COMPRESSOR, loadEngineWorklets, type Mixer } from '../../src/engine';
+import { Compressor, DEFAULT_COMPRESSOR, type Mixer } from '../../src/engine';
 import {
   BENCH_RATE,
   benchSources,
@@ -89,11 +89,10 @@ export async function compressorRows(): Promise<Row[]> {
   const settings = { ...DEFAULT_COMPRESSOR, thresholdDb: -24, releaseMs: 120 };
   const best = await bestRenders(RUNS, MIX_S, {
     worklet: async (ctx: IOfflineAudioContext) => {
-      await loadEngineWorklets(ctx);
-      startSources(ctx, sources, (_, node) => {
-        for (let k = 0; k < COMPRESSORS; k++)
-          new Compressor(ctx, node, settings).output.connect(ctx.destination);
-      });
+      const input = ctx.createGain();
+      for (let k = 0; k < COMPRESSORS; k++)
+        (await Compressor.create(ctx, input, settings)).output.connect(ctx.destination);
+      startSources(ctx, sources, (_, node) => node.connect(input));
     },
     native: (ctx: IOfflineAudioContext) => {
       startSources(ctx, sources, (_, node) => {
