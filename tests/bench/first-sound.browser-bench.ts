@@ -9,7 +9,7 @@ import { createDrill, type DrillSession } from '../../src/state/drill/drill';
 import { loadSongChoice } from '../../src/state/mixer/mix-songs';
 import { createMixerModel } from '../../src/state/mixer/mixer-model';
 import { suspendAudio } from '../../src/state/shared/audio';
-import { clearDrillStems } from '../../src/state/shared/song-stems';
+import { clearDrillStems, WORKER_IDLE_MS } from '../../src/state/shared/song-stems';
 import { clearCachedAudio, stemWritesSettled } from '../../src/state/shared/stem-cache';
 import { installOutputTap, memoryNow, outputSilent, outputSound, when } from './output-tap';
 
@@ -61,7 +61,11 @@ async function memoryRows(label: string, budgetMB: number): Promise<Row[]> {
 
 /** One drill question: play it (timing Play → sound), answer it, go on. */
 async function answerQuestion(session: DrillSession): Promise<number> {
-  await when(() => session.player.status.value === 'ready' || session.player.status.value === 'failed');
+  await when(
+    () => session.player.status.value === 'ready' || session.player.status.value === 'failed',
+    60_000,
+    `question ${session.index.value + 1} playable`,
+  );
   if (session.player.status.value === 'failed') throw new Error(session.player.error.value ?? 'failed');
   const ms = await timePlay(() => session.player.play());
   session.player.stop();
@@ -97,6 +101,8 @@ export async function run(): Promise<Row[]> {
   rows.push(timeRow(`Mix page: Play → first sound, warm (median of ${WARM_RUNS})`, median(warm), 100));
   // Leaving the page: what mix-page.tsx does on unmount, and the model's engine released.
   model.stop();
+  // The tail dies away before the context is suspended (a suspended context's analyser keeps its last block).
+  await outputSilent();
   model.detach();
   await suspendAudio();
   await stemWritesSettled();
@@ -107,7 +113,7 @@ export async function run(): Promise<Row[]> {
   clearDrillStems();
   const opened = performance.now();
   const session = createDrill({ kind: 'level-change', level: 1, count: DRILL_QUESTIONS, seed: 7 });
-  const playable = await when(() => session.player.status.value === 'ready');
+  const playable = await when(() => session.player.status.value === 'ready', 60_000, 'first question');
   rows.push(timeRow('level-change drill, cold: open → playable', playable - opened, 300));
   const first = await answerQuestion(session);
   rows.push(timeRow('drill: Play → first sound, first question (context suspended)', first, 100));
@@ -116,7 +122,11 @@ export async function run(): Promise<Row[]> {
   for (let i = 1; i < DRILL_QUESTIONS; i++) {
     const pressed = performance.now();
     session.next();
-    nextMs.push((await when(() => session.player.status.value !== 'loading')) - pressed);
+    const shown = () =>
+      session.index.value === i &&
+      session.phase.value === 'question' &&
+      session.player.status.value !== 'loading';
+    nextMs.push((await when(shown, 60_000, `question ${i + 1}`)) - pressed);
     later.push(await answerQuestion(session));
   }
   rows.push(timeRow('drill: Next → playable (median of questions 2–10)', median(nextMs), 300));
@@ -127,5 +137,8 @@ export async function run(): Promise<Row[]> {
   await suspendAudio();
   await stemWritesSettled();
   rows.push(...(await memoryRows('after closing the drill', 100)));
+  // The song Worker (the instrument bank, its note and analysis caches, its own garbage) stops when idle.
+  await new Promise((resolve) => setTimeout(resolve, WORKER_IDLE_MS + 1000));
+  rows.push(...(await memoryRows('after closing the drill, the song Worker stopped when idle', 100)));
   return rows;
 }

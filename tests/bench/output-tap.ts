@@ -41,13 +41,13 @@ export function outputPeakDb(): number {
 }
 
 /** Resolves with performance.now() when `test` first holds, polled on a message loop (about every ms). */
-export function when(test: () => boolean, timeoutMs = 60_000): Promise<number> {
+export function when(test: () => boolean, timeoutMs = 60_000, what = 'a condition'): Promise<number> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       if (test()) resolve(performance.now());
-      else if (performance.now() - start > timeoutMs) reject(new Error('timed out'));
+      else if (performance.now() - start > timeoutMs) reject(new Error(`timed out waiting for ${what}`));
       else channel.port2.postMessage(null);
     };
     channel.port2.postMessage(null);
@@ -56,12 +56,12 @@ export function when(test: () => boolean, timeoutMs = 60_000): Promise<number> {
 
 /** Resolves with performance.now() when the output first carries a sample above `db` (default −60 dBFS). */
 export function outputSound(db = -60, timeoutMs = 10_000): Promise<number> {
-  return when(() => outputPeakDb() > db, timeoutMs);
+  return when(() => outputPeakDb() > db, timeoutMs, 'sound at the output');
 }
 
 /** Resolves once the output has been silent (under −90 dBFS) for its whole last window. */
 export function outputSilent(timeoutMs = 10_000): Promise<number> {
-  return when(() => outputPeakDb() < -90, timeoutMs);
+  return when(() => outputPeakDb() < -90, timeoutMs, 'silence at the output');
 }
 
 /** Renderer memory now: the page's JS heap after an optional GC (CDP) and the renderer's PSS, MB. */

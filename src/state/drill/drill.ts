@@ -8,6 +8,7 @@ import { registerAssignmentRunner } from '../classroom/classroom';
 import { holdBusy } from '../shared/busy';
 import { holdLeave } from '../shared/leave-guard';
 import { navigate } from '../shared/router';
+import { releaseSongStems } from '../shared/song-stems';
 import { activeProfileId, database } from '../shared/storage';
 import { afterNextPaint } from './after-paint';
 import { checkAnswer } from './check-answer';
@@ -254,6 +255,8 @@ export function createDrill(options: DrillOptions) {
     dispose(): void {
       showing++;
       player.dispose();
+      // Its songs are in IndexedDB: memory keeps none once the drill is gone (issue 21's memory budget).
+      releaseSongStems();
       book.dispose();
       releaseBusy?.();
       releaseBusy = null;

@@ -70,10 +70,34 @@ export interface StemRenderWatch {
 export const STEM_MEMORY_SIZE = 2;
 
 const cache = new Map<string, Promise<Stems>>();
-const worker = createWorkerCall<SongWorkerRequest, DoneReply, DoneReply>(
+const workerCall = createWorkerCall<SongWorkerRequest, DoneReply, DoneReply>(
   () => new Worker(new URL('./song-stems.worker.ts', import.meta.url), { type: 'module' }),
   (reply) => reply,
 );
+
+/** How long the Worker may sit idle before it is stopped (its bank and caches, 100–150 MB, released). */
+export const WORKER_IDLE_MS = 20_000;
+let busy = 0;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** The song Worker, counted while it works, and stopped once idle for WORKER_IDLE_MS. */
+const worker = {
+  call(...args: Parameters<typeof workerCall.call>): ReturnType<typeof workerCall.call> {
+    const pending = workerCall.call(...args);
+    if (!pending) return pending;
+    busy++;
+    clearTimeout(idleTimer);
+    const settled = () => {
+      if (--busy > 0) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        if (busy === 0) workerCall.terminate();
+      }, WORKER_IDLE_MS);
+    };
+    pending.then(settled, settled);
+    return pending;
+  },
+  terminate: () => workerCall.terminate(),
+};
 
 /** How a song's instruments are chosen: the page decides (undefined), or synthesis only (null), or a bank URL. */
 export type InstrumentChoice = string | null | undefined;
