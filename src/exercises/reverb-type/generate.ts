@@ -7,8 +7,9 @@ import type { Decibels, Milliseconds } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
 import { ACTIVE_SHARE, type Audibility, drawAudible, inaudible, roomAfterShare } from '../shared/audibility';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
-import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
+import { analyseSongLoop } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
+import type { SongSource } from '../types';
 import { meta, type ReverbTypeQuestion, type SpaceSpec, TYPE_LABELS } from './meta';
 
 /** Sparse, dry parts whose reverb is easy to hear (as reverb-time). */
@@ -73,16 +74,22 @@ function space(type: ReverbType, decayS: number, seed: number, sizeM?: number): 
  * half a beat of silence after a quarter of its notes, where the reverb is heard on its own.
  */
 export function audibility(q: ReverbTypeQuestion): Audibility {
-  const analysis = analyseSongLoop(q.source);
-  const target = trackProfile(analysis, q.source.track);
-  if (target.activity < ACTIVE_SHARE)
-    return inaudible(`the ${target.id} plays ${target.activity} of the loop`);
-  const room = roomAfterShare(target.notes, TAIL_ROOM_BEATS, analysis.beats);
-  if (room < TAIL_ROOM_SHARE)
-    return inaudible(`the ${target.id} leaves room after ${room} of its notes`, room);
+  const why = partProblem(q.source, q.source.track);
+  if (why) return inaudible(why);
   if (q.subtype === 'type')
     return { planted: q.measured.value, required: q.adaptiveValue === undefined ? CLARITY_STEP_DB : 0 };
-  return { planted: q.measured.value, required: q.adaptiveValue === undefined ? ARRIVAL_STEP_MS : 1e-9 };
+  return { planted: q.measured.value, required: q.adaptiveValue === undefined ? ARRIVAL_STEP_MS : 0.1 };
+}
+
+/** Why a part's reverb would not be heard in this song's loop, or null when it would. */
+function partProblem(source: SongSource, track: TrackId): string | null {
+  const analysis = analyseSongLoop(source);
+  const target = analysis.tracks.get(track);
+  if (!target) return `the song has no ${track}`;
+  if (target.activity < ACTIVE_SHARE) return `the ${track} plays ${target.activity} of the loop`;
+  const room = roomAfterShare(target.notes, TAIL_ROOM_BEATS, analysis.beats);
+  if (room < TAIL_ROOM_SHARE) return `the ${track} leaves room after ${room} of its notes`;
+  return null;
 }
 
 /** A question for (seed, level): deterministic, plain JSON, audible by construction (see audibility). */
@@ -102,8 +109,13 @@ export function generateAt(seed: number, value: number): ReverbTypeQuestion {
 function build(rng: Rng, seed: number, lvl: number, adaptiveRatio?: number): ReverbTypeQuestion {
   const p = levelSpec(meta, lvl).params;
   const subtype = adaptiveRatio === undefined ? rng.pick(p.subtypes) : 'size';
-  const track = rng.pick(REVERB_TRACKS);
-  const source = { ...generateSongSource(rng.fork('source')), track };
+  const song = generateSongSource(rng.fork('source'));
+  const drawn = rng.pick(REVERB_TRACKS);
+  // The drawn part when the song leaves it room, else one of the parts it does (as reverb-time), so a
+  // redraw (a new song to analyse) is needed only when no part fits.
+  const heard = REVERB_TRACKS.filter((t) => partProblem(song, t) === null);
+  const track = heard.includes(drawn) || heard.length === 0 ? drawn : rng.fork('track').pick(heard);
+  const source = { ...song, track };
   const irSeed = rng.int(1, 999_999);
   const base = { kind: 'reverb-type' as const, seed, level: lvl, subtype, source, sendDb: SEND_DB };
   if (subtype === 'type') {
