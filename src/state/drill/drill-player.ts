@@ -13,6 +13,7 @@ import {
 import { holdBusy } from '../shared/busy';
 import { loadSongStems, questionInstruments } from '../shared/song-stems';
 import { settings } from '../shared/storage';
+import { playableQuestion } from './light-question';
 
 /**
  * The drill's player: prepares each question's audio (stems, loop, A/B pair), builds it on the live
@@ -168,12 +169,15 @@ export function createDrillPlayer() {
           loadSong: (source) => loadSongStems(source, sampleRate, { instruments }),
         });
         if (mine !== generation) return;
-        prepared = practice ? practiceOf(ready) : ready;
+        // Light mode (slow devices): A and B ready-made offline, played as two flat tracks (light-question.ts).
+        const playable = await playableQuestion(ready);
+        if (mine !== generation) return;
+        prepared = practice ? practiceOf(playable) : playable;
         timings.value = { prepareMs: performance.now() - started, startMs: null };
         // Measure the level match now (offline, no live context needed), so even the first Play is quick.
         if (settings.value.levelMatch && ready.levelMatch.allowed) {
           const { measureQuestionLoudness } = await loadPlays();
-          loudness = measureQuestionLoudness(ready);
+          loudness = measureQuestionLoudness(playable);
           loudness.catch(() => undefined);
         }
         // Play is offered once the graph is built and the level match measured: pressing it only starts sound.

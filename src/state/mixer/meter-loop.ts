@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import type { Seconds } from '../../dsp/units';
+import { lightModeOn } from '../shared/light-mode';
 import type { LiveMix } from './live-mix';
 import { advanceMeter, type MeterView, SETTLED_DB, SILENT_METER, sameMeter } from './peak-hold';
 
@@ -45,6 +46,8 @@ export interface MeterLoop {
 
 /** Most readings a second: a meter needs no more, and a slow device's main thread keeps the rest. */
 export const METER_FPS = 30;
+/** Most readings a second in Light mode (slow devices). */
+export const LIGHT_METER_FPS = 15;
 /** How often the loudness readout updates (a number changing every frame cannot be read). */
 const LOUDNESS_EVERY_MS = 200;
 /** A frame may come this much early and still count as the next reading (60 Hz frames jitter). */
@@ -66,8 +69,8 @@ function belowScale(view: MeterView): boolean {
 }
 
 /**
- * Reads every meter, the gain reductions and the play position at most METER_FPS times a second (on animation
- * frames), applies ballistics (peak hold, fall) and writes signals only when a reading changed, so idle meters
+ * Reads every meter, the gain reductions and the play position at most METER_FPS times a second (LIGHT_METER_FPS
+ * in Light mode; on animation frames), applies ballistics (peak hold, fall) and writes signals only when a reading changed, so idle meters
  * cost no drawing. It sleeps — no frames at all — while the page is hidden, when nothing is built to play, and
  * once playback stopped and every meter has fallen below the scale; `wake()` (Play) starts it again.
  */
@@ -76,7 +79,7 @@ export function startMeterLoop(
   targets: MeterTargets,
   host: MeterLoopHost = pageHost,
 ): MeterLoop {
-  const frameMs = 1000 / METER_FPS;
+  let frameMs = 1000 / METER_FPS;
   let frame = 0;
   let running = true;
   let awake = false;
@@ -164,6 +167,7 @@ export function startMeterLoop(
 
   const schedule = () => {
     if (!running || !awake || frame !== 0 || host.hidden()) return;
+    frameMs = 1000 / (lightModeOn() ? LIGHT_METER_FPS : METER_FPS);
     // The first reading after a pause comes on the next frame, with one reading's worth of fall.
     lastRead = host.now() - frameMs;
     frame = host.requestFrame(tick);

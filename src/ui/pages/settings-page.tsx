@@ -4,6 +4,7 @@ import { resetEverything, settings, updateSetting } from '../../state/shared/sto
 import { ConfirmDialog } from '../controls/confirm-dialog';
 import { StemCacheRow } from '../library/stem-cache-row';
 import { BackupPanel } from '../settings/backup-panel';
+import { LightModePanel } from '../settings/light-mode-panel';
 import { LrsPanel } from '../settings/lrs-panel';
 
 const THEMES = [
@@ -85,6 +86,8 @@ export default function SettingsPage() {
           comparison so you judge the change itself, not its volume.
         </p>
       </section>
+
+      <LightModePanel />
 
       <section class="panel" aria-labelledby="data-h">
         <h2 id="data-h">Your data</h2>
