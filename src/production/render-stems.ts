@@ -204,7 +204,8 @@ export function* renderTracksSteps(
 
 /**
  * Stems from raw tracks (renderTracksSteps, possibly from several Workers): every unmuted track of the song
- * exactly once, each `stemLength` long. Levels them in place (each peak-normalised to STEM_PEAK_DB;
+ * exactly once, each `stemLength` long. `options` as the tracks were rendered with (whether
+ * `sampleBank` is null decides renderVersion). Levels them in place (each peak-normalised to STEM_PEAK_DB;
  * defaultFaderDb makes the rough mix, summed peak at MIX_PEAK_DB) and places them (rough-mix.ts). Throws a
  * RangeError naming the track that is missing, repeated, foreign or the wrong length.
  */
