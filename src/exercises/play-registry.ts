@@ -13,6 +13,7 @@ import { play as filters } from './filters/play';
 import { play as fixMix } from './fix-mix/play';
 import { play as levelChange } from './level-change/play';
 import { play as loudness } from './loudness/play';
+import { play as loudnessMatch } from './loudness-match/play';
 import { play as mixMatch } from './mix-match/play';
 import { play as panPosition } from './pan-position/play';
 import { play as prodOrMix } from './prod-or-mix/play';
@@ -46,6 +47,7 @@ export const plays: {
   'pan-position': panPosition,
   'reverb-time': reverbTime,
   'reverb-type': reverbType,
+  'loudness-match': loudnessMatch,
   'delay-time': delayTime,
   'prod-or-mix': prodOrMix,
   'mix-match': mixMatch,

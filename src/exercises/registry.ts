@@ -61,6 +61,12 @@ import { generate as loudnessGenerate, generateAt as loudnessGenerateAt } from '
 import type { LoudnessAnswer, LoudnessQuestion } from './loudness/meta';
 import { meta as loudnessMeta } from './loudness/meta';
 import { solve as loudnessSolve } from './loudness/solve';
+import { check as loudnessMatchCheck } from './loudness-match/check';
+import { generate as loudnessMatchGenerate } from './loudness-match/generate';
+import type { LoudnessMatchAnswer, LoudnessMatchQuestion } from './loudness-match/meta';
+import { meta as loudnessMatchMeta } from './loudness-match/meta';
+import { solve as loudnessMatchSolve } from './loudness-match/solve';
+import { start as loudnessMatchStart } from './loudness-match/start';
 import { check as mixMatchCheck } from './mix-match/check';
 import { generate as mixMatchGenerate } from './mix-match/generate';
 import type { MixMatchAnswer, MixMatchQuestion } from './mix-match/meta';
@@ -122,6 +128,7 @@ export interface ExerciseTypes {
   'pan-position': { question: PanPositionQuestion; answer: PanPositionAnswer };
   'reverb-time': { question: ReverbTimeQuestion; answer: ReverbTimeAnswer };
   'reverb-type': { question: ReverbTypeQuestion; answer: ReverbTypeAnswer };
+  'loudness-match': { question: LoudnessMatchQuestion; answer: LoudnessMatchAnswer };
   'delay-time': { question: DelayTimeQuestion; answer: DelayTimeAnswer };
   'prod-or-mix': { question: ProdOrMixQuestion; answer: ProdOrMixAnswer };
   'mix-match': { question: MixMatchQuestion; answer: MixMatchAnswer };
@@ -284,6 +291,13 @@ export const typedExercises: { readonly [K in ExerciseId]: TypedExercise<K> } = 
     check: resonanceCheck,
     start: resonanceStart,
   },
+  'loudness-match': {
+    meta: loudnessMatchMeta,
+    generate: loudnessMatchGenerate,
+    solve: loudnessMatchSolve,
+    check: loudnessMatchCheck,
+    start: loudnessMatchStart,
+  },
 };
 
 /** Every kind by id: `{ meta, generate, solve, check, generateAt? }`. */
@@ -310,6 +324,7 @@ export const exerciseIds: readonly ExerciseId[] = [
   'loudness',
   'eq-two-bands',
   'resonance',
+  'loudness-match',
 ];
 
 /** Whether a string names a kind (own keys only). */

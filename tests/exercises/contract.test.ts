@@ -50,6 +50,7 @@ describe('registry', () => {
         'filters',
         'saturation',
         'reverb-type',
+        'loudness-match',
         'loudness',
         'eq-two-bands',
         'resonance',
@@ -70,6 +71,7 @@ describe('registry', () => {
       'mix-match',
       'fix-mix',
       'resonance',
+      'loudness-match',
     ]);
   });
 

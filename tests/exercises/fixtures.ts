@@ -83,6 +83,10 @@ export function randomAnswer(id: ExerciseId, q: ExerciseQuestion, rng: Rng): unk
     case 'reverb-type':
     case 'stereo-width':
       return { choice: silly ? rng.pick(['C', '', '-1']) : rng.pick((q as { choices: string[] }).choices) };
+    case 'loudness-match':
+      return silly
+        ? rng.pick([null, {}, { offsetDb: Number.NaN }, { offsetDb: 'up' }])
+        : { offsetDb: rng.range(-12, 12) };
     case 'resonance':
       return silly
         ? rng.pick([null, {}, { frequencyHz: Number.NaN, gainDb: 'deep', q: -1 }])

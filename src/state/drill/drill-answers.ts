@@ -19,6 +19,7 @@ export const MATCH_KINDS: readonly ExerciseId[] = [
   'mix-match',
   'fix-mix',
   'resonance',
+  'loudness-match',
 ];
 
 /** The answer a question starts with: the kind's `start` for match kinds (it scores 0), nothing for choice kinds. */

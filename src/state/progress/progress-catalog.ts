@@ -13,6 +13,7 @@ import { meta as filters } from '../../exercises/filters/meta';
 import { meta as fixMix } from '../../exercises/fix-mix/meta';
 import { meta as levelChange } from '../../exercises/level-change/meta';
 import { meta as loudness } from '../../exercises/loudness/meta';
+import { meta as loudnessMatch } from '../../exercises/loudness-match/meta';
 import { meta as mixMatch } from '../../exercises/mix-match/meta';
 import { meta as panPosition } from '../../exercises/pan-position/meta';
 import { meta as prodOrMix } from '../../exercises/prod-or-mix/meta';
@@ -42,6 +43,7 @@ const METAS: readonly ExerciseMeta[] = [
   filters,
   saturation,
   reverbType,
+  loudnessMatch,
   loudness,
   eqTwoBands,
   resonance,

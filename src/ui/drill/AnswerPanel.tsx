@@ -9,6 +9,7 @@ import type { FiltersAnswer, FiltersQuestion } from '../../exercises/filters/met
 import type { FixMixAnswer, FixMixQuestion } from '../../exercises/fix-mix/meta';
 import type { LevelChangeAnswer, LevelChangeQuestion } from '../../exercises/level-change/meta';
 import type { LoudnessAnswer, LoudnessQuestion } from '../../exercises/loudness/meta';
+import type { LoudnessMatchAnswer, LoudnessMatchQuestion } from '../../exercises/loudness-match/meta';
 import type { MixMatchAnswer, MixMatchQuestion } from '../../exercises/mix-match/meta';
 import type { PanPositionAnswer, PanPositionQuestion } from '../../exercises/pan-position/meta';
 import type { ProdOrMixAnswer, ProdOrMixQuestion } from '../../exercises/prod-or-mix/meta';
@@ -30,6 +31,7 @@ import {
 import { EqTwoBandsAnswerView } from './answers/eq-two-bands-answer';
 import { FixMixAnswerView } from './answers/fix-mix-answer';
 import { LoudnessAnswerView } from './answers/loudness-answer';
+import { LoudnessMatchAnswerView } from './answers/loudness-match-answer';
 import { CompMatchAnswerView, EqMatchAnswerView, FaderBalanceAnswerView } from './answers/match-answers';
 import { MixMatchAnswerView } from './answers/mix-answer';
 import { ResonanceAnswerView } from './answers/resonance-answer';
@@ -87,5 +89,7 @@ export function AnswerPanel(props: AnswerViewProps<ExerciseQuestion, unknown>) {
       return <EqTwoBandsAnswerView {...cast<EqTwoBandsQuestion, EqTwoBandsAnswer>(props)} />;
     case 'resonance':
       return <ResonanceAnswerView {...cast<ResonanceQuestion, ResonanceAnswer>(props)} />;
+    case 'loudness-match':
+      return <LoudnessMatchAnswerView {...cast<LoudnessMatchQuestion, LoudnessMatchAnswer>(props)} />;
   }
 }
