@@ -8,15 +8,15 @@ import {
   TYPE_LABELS,
 } from '../../exercises/reverb-type/meta';
 
-const W = 320;
-const H = 200;
+const W = 600;
+const H = 180;
 /** The first this-many seconds of each space are drawn (where the types and sizes differ). */
 const SHOWN_S = 0.25;
 /** Bottom of the picture, dB under the loudest moment. */
 const FLOOR_DB = -30;
 const RATE = 8000;
-/** Energy is summed over bins this long, s. */
-const BIN_S = 0.004;
+/** Energy is summed over bins this long, s (long enough to smooth the noise, short enough for the gaps). */
+const BIN_S = 0.006;
 
 /** The space's sound over its first SHOWN_S (dB under its loudest bin) as an SVG path. */
 function envelopePath(space: SpaceSpec): string {
