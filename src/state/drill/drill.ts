@@ -106,13 +106,17 @@ export function createDrill(options: DrillOptions) {
     const mine = ++showing;
     const picked = questions.questionAt(i);
     if (!(picked instanceof Promise)) present(i, picked);
-    else
+    else {
+      // Until the first question arrives there is none to answer; its arrival then starts a 'question' phase
+      // (the view focuses the question when the phase starts).
+      if (question.peek() === null) phase.value = 'checking';
       void picked.then(
         (p) => {
           if (mine === showing && phase.peek() !== 'done') present(i, p);
         },
         (error: unknown) => console.error('The next question could not be made.', error),
       );
+    }
   };
 
   const present = (i: number, picked: { item: DrillItem; question: ExerciseQuestion }) => {

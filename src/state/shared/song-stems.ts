@@ -42,8 +42,16 @@ export interface QuestionRequest {
   bankBytes?: ArrayBuffer;
 }
 
+/** Starts the Worker (and parses the bank when named) before the first song or question is asked for. */
+export interface WarmRequest {
+  id: number;
+  type: 'warm';
+  bankUrl?: string | undefined;
+  bankBytes?: ArrayBuffer;
+}
+
 /** Any request to the song Worker. */
-export type SongWorkerRequest = DrillStemRequest | QuestionRequest;
+export type SongWorkerRequest = DrillStemRequest | QuestionRequest | WarmRequest;
 
 /** The worker's answers: progress and first bars (when asked for heads), then the stems or an error. */
 export type DrillStemReply =
@@ -51,6 +59,7 @@ export type DrillStemReply =
   | { id: number; type: 'head'; bars: number; stems: Stems }
   | { id: number; type: 'done'; stems: Stems }
   | { id: number; type: 'done'; question: ExerciseQuestion; instruments: string | null }
+  | { id: number; type: 'done'; warm: true }
   | { id: number; type: 'error'; message: string };
 
 type DoneReply = Extract<DrillStemReply, { type: 'done' }>;
@@ -150,9 +159,19 @@ export function isStockSong(overrides: SongOverrides | undefined): boolean {
   return Object.keys(overrides ?? {}).every((k) => STOCK_OVERRIDES.has(k));
 }
 
-// Fetch the sampled instruments as soon as anything that plays songs is loaded (after the first screen), so
-// the first song waits less; the page hands the bytes to the Worker, which alone parses them.
-if (typeof location !== 'undefined') setTimeout(() => void instrumentsForRender(), 0);
+// As soon as anything that plays songs is loaded (after the first screen), start the Worker (its code loads
+// while the page fetches the sampled instruments) and hand it the bank to parse, so the first song or
+// question waits for neither; the page hands the bytes over and never parses them itself.
+if (typeof location !== 'undefined') setTimeout(() => void warmSongWorker(), 0);
+
+/** Starts the song Worker and has it parse the instrument bank ahead of the first request. */
+export async function warmSongWorker(): Promise<void> {
+  worker.call({ type: 'warm' })?.catch(() => undefined);
+  const bankUrl = await instrumentsForRender();
+  if (!bankUrl) return;
+  const [request, transfer] = withBankBytes({ type: 'warm' as const, bankUrl });
+  await worker.call(request, transfer)?.catch(() => undefined);
+}
 
 /** Longest the first song waits for the sampled instruments before it is synthesised instead. */
 export const INSTRUMENT_WAIT_MS = 5000;

@@ -26,6 +26,7 @@ scope.onmessage = (event: MessageEvent<SongWorkerRequest>) => {
     const bank = loaded ? ((await loaded)?.bank ?? null) : null;
     installSampleBank(bank);
     if (request.type === 'question') makeQuestion(request, bank ? (request.bankUrl ?? null) : null);
+    else if (request.type === 'warm') scope.postMessage({ id: request.id, type: 'done', warm: true }, []);
     else render(request);
   });
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exercises } from '../../../src/exercises/registry';
 import { installSampleBank } from '../../../src/production/sampler/sample-bank';
+import { createDrill } from '../../../src/state/drill/drill';
 import { loadInstrumentBank } from '../../../src/state/shared/instrument-bank';
 import { generateQuestionInWorker, questionInstruments } from '../../../src/state/shared/song-stems';
 import { FIXTURE_CASES } from './question-fixture';
@@ -36,5 +37,19 @@ describe('questions generated in the song Worker', () => {
       installSampleBank(null);
     }
     expect(questionInstruments({})).toBeUndefined();
+  }, 120_000);
+
+  it("a drill shows the Worker's questions: each equals the pure generate of its seed, and its songs play", async () => {
+    const session = createDrill({ kind: 'level-change', level: 1, count: 2, seed: 5 });
+    try {
+      // The question arrives from the Worker (not at once, as in Node).
+      await expect.poll(() => session.question.value, { timeout: 60_000 }).not.toBeNull();
+      const q = session.question.value!;
+      expect(q).toEqual(exercises['level-change'].generate(q.seed, 1));
+      expect(questionInstruments(q)).toBeNull();
+      await expect.poll(() => session.player.status.value, { timeout: 60_000 }).toBe('ready');
+    } finally {
+      session.dispose();
+    }
   }, 120_000);
 });
