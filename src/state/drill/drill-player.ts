@@ -3,10 +3,12 @@ import type { SampleRate } from '../../dsp/units';
 import type { ExerciseId } from '../../exercises/registry';
 import type { PairLoudness } from '../../exercises/shared/play-ab';
 import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../../exercises/shared/play-types';
+import { installedSampleBank } from '../../production/sampler/sample-bank';
 import {
   contextForBuilding,
   currentAudioContext,
   describe,
+  keepAudioRunning,
   reportEngineFailure,
   startAudio,
 } from '../shared/audio';
@@ -160,10 +162,13 @@ export function createDrillPlayer() {
       try {
         // The live context (made now, suspended until a Play) gives the rate, so nothing resamples later.
         const [{ playFor }, ctx] = await Promise.all([loadPlays(), liveContextAhead()]);
+        // A drill is open: keep the device running (when the browser allows it) so Play needn't resume it.
+        keepAudioRunning();
         const sampleRate = ctx?.sampleRate ?? FALLBACK_RATE;
         // The question's songs play with the instruments it was generated with (see questionInstruments).
-        const instruments =
-          typeof question === 'object' && question ? questionInstruments(question) : undefined;
+        // One made on this page (practice, or without a Worker) used this page's bank, or synthesis if none.
+        const recorded = typeof question === 'object' && question ? questionInstruments(question) : undefined;
+        const instruments = recorded !== undefined ? recorded : installedSampleBank() ? undefined : null;
         const ready = await playFor(kind).prepare(question, {
           sampleRate,
           loadSong: (source) => loadSongStems(source, sampleRate, { instruments }),

@@ -14,7 +14,7 @@ import {
   decodeArrangement,
   encodeArrangement,
 } from '../produce/arrangement';
-import { contextForBuilding, describe } from '../shared/audio';
+import { contextForBuilding, describe, keepAudioRunning } from '../shared/audio';
 import { showNotice } from '../shared/notices';
 import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from '../shared/saved-work';
 import { loadSongStems } from '../shared/song-stems';
@@ -182,6 +182,8 @@ async function loadWithMix(model: MixerModel, source: MixSource, id: string, sav
 async function buildAhead(model: MixerModel): Promise<void> {
   if (model.status.peek() !== 'ready') return;
   const ctx = await contextForBuilding();
+  // The Mix page is open: keep the device running (when the browser allows it) so Play needn't resume it.
+  keepAudioRunning();
   if (ctx && model.status.peek() === 'ready') await model.attach(ctx).catch(() => undefined);
 }
 

@@ -147,6 +147,20 @@ export async function contextForBuilding(): Promise<IAudioContext | null> {
   return context;
 }
 
+/**
+ * While a page that can play is open: resumes the live context when the browser allows it without a new
+ * gesture (this page has been clicked or typed in before), so that Play only has to start the sound, not
+ * wait for the device. Quiet when it cannot: Play's own `startAudio` asks for the gesture then.
+ */
+export function keepAudioRunning(): void {
+  const ctx = context;
+  if (ctx?.state !== 'suspended') return;
+  const activation = (globalThis.navigator as { userActivation?: { hasBeenActive: boolean } } | undefined)
+    ?.userActivation;
+  if (activation && !activation.hasBeenActive) return;
+  void withTimeout(ctx.resume(), 1500).catch(() => undefined);
+}
+
 /** Suspends the live context (e.g. nothing to play for a while); `startAudio` resumes it. */
 export async function suspendAudio(): Promise<void> {
   // Our own pause: no "sound stopped" notice for it.

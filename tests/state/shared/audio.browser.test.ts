@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import {
   audioStatus,
   currentAudioContext,
+  keepAudioRunning,
   prepareAudio,
   startAudio,
   suspendAudio,
@@ -28,5 +30,24 @@ describe('the live audio context', () => {
     expect(await startAudio()).toBe(ctx);
     expect(ctx.state).toBe('running');
     await expect.poll(() => audioStatus.value).toBe('running');
+  });
+
+  it('keeps a page that can play running: resumes a suspended context only once the page was interacted with', async () => {
+    const ctx = currentAudioContext()!;
+    await suspendAudio();
+    expect(ctx.state).toBe('suspended');
+    const activation = (navigator as { userActivation?: { hasBeenActive: boolean } }).userActivation;
+    if (activation && !activation.hasBeenActive) {
+      keepAudioRunning();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(ctx.state).toBe('suspended');
+      const button = document.createElement('button');
+      button.textContent = 'Start';
+      document.body.append(button);
+      await userEvent.click(button);
+      button.remove();
+    }
+    keepAudioRunning();
+    await expect.poll(() => ctx.state).toBe('running');
   });
 });
