@@ -8,15 +8,16 @@ import { MEASURE_RATE, monoTrack } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
 import type { LoudnessMatchAnswer, LoudnessMatchQuestion } from './meta';
 
-/** Both sides sit this far under the source's fader, dB: B starts up to 9 dB up and its fader turns 12 more. */
-const HEADROOM_DB: Decibels = 20;
+/** B at its start sits this far under the source's own fader at most, dB (its fader turns 12 up from there). */
+const HEADROOM_DB: Decibels = 8;
 
 /** Plays a loudness-match question; the review puts B at the matching offset (A) against the learner's (B). */
 export const play: KindPlay<LoudnessMatchQuestion, LoudnessMatchAnswer> = {
   async prepare(q, env) {
     const src = await loadMonoSource(q.source, q.seed, env);
-    // Everything sits HEADROOM_DB under the source's fader, so B turned up never nears the master's limiter.
-    const base = src.faderDb - HEADROOM_DB;
+    // B starts at most HEADROOM_DB under the source's own fader, so B turned all the way up (12 dB) stays within
+    // 4 dB of the source's level and clear of the master's limiter; A sits startDb under (or over) B's start.
+    const base = src.faderDb - HEADROOM_DB - Math.max(0, q.startDb);
     const a: SideSpec = { tracks: [monoTrack(src.name, src.samples, { faderDb: base })] };
     // B's shelf on the strip's fourth band (a shelf's Q is ignored: slope 1, as the check's curve).
     const tone = q.tone;
