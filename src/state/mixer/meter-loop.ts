@@ -20,7 +20,7 @@ export interface MeterTargets {
   limiterReductionDb?: Signal<number>;
   /** Momentary loudness of what leaves the limiter (LUFS), read five times a second. */
   loudnessLufs?: Signal<number>;
-  /** The play position, given when it has moved a tenth of a second (what the transport shows). */
+  /** The play position, given with the other words (WORDS_EVERY_MS) when it has moved. */
   onPosition: (position: Seconds) => void;
 }
 
@@ -48,8 +48,12 @@ export interface MeterLoop {
 export const METER_FPS = 30;
 /** Most readings a second in Light mode (slow devices). */
 export const LIGHT_METER_FPS = 15;
-/** How often the loudness readout updates (a number changing every frame cannot be read). */
-const LOUDNESS_EVERY_MS = 200;
+/**
+ * How often what is shown as words or numbers updates: the loudness and limiter readouts and the position. A
+ * number changing every frame cannot be read, and each change lays out and paints text, which a moving bar
+ * (a transform) does not.
+ */
+export const WORDS_EVERY_MS = 250;
 /** A frame may come this much early and still count as the next reading (60 Hz frames jitter). */
 const FRAME_SLACK_MS = 4;
 
@@ -84,8 +88,10 @@ export function startMeterLoop(
   let running = true;
   let awake = false;
   let lastRead = 0;
-  let lastLoudness = Number.NEGATIVE_INFINITY;
-  let lastTenth = Number.NaN;
+  let lastWords = Number.NEGATIVE_INFINITY;
+  let lastPosition = Number.NaN;
+  // The limiter's reduction as its readout falls back (20 dB/s), shown every WORDS_EVERY_MS.
+  let limiterHeld = 0;
 
   /** Everything has fallen below the scale: show silence and sleep. */
   const settle = () => {
@@ -98,6 +104,7 @@ export function startMeterLoop(
     const master = targets.masterMeter.value;
     if (!sameMeter(master, { ...SILENT_METER, clipped: master.clipped }))
       targets.masterMeter.value = { ...SILENT_METER, clipped: master.clipped };
+    limiterHeld = 0;
     if (targets.limiterReductionDb && targets.limiterReductionDb.value !== 0)
       targets.limiterReductionDb.value = 0;
     if (targets.loudnessLufs && targets.loudnessLufs.value !== Number.NEGATIVE_INFINITY)
@@ -119,18 +126,22 @@ export function startMeterLoop(
     const master = advanceMeter(targets.masterMeter.value, live.readMasterMeter(), now, dt);
     if (!sameMeter(master, targets.masterMeter.value)) targets.masterMeter.value = master;
     if (!belowScale(master)) quiet = false;
+    // Words change in slots of the clock (the meters' readouts use the same ones: one frame paints them all).
+    const slot = Math.floor(nowMs / WORDS_EVERY_MS);
+    const wordsDue = slot !== lastWords;
+    if (wordsDue) lastWords = slot;
     const limiting = targets.limiterReductionDb;
     if (limiting) {
       const reduction = live.readLimiterReductionDb();
       // Hold the deepest reduction briefly (back to 0 at 20 dB/s) so a short catch stays readable.
-      const shown = Math.min(0, reduction, limiting.value + 20 * dt);
-      if (Math.abs(shown - limiting.value) > 0.05 || (shown === 0 && limiting.value !== 0))
-        limiting.value = Math.abs(shown) < 0.05 ? 0 : shown;
-      if (limiting.value !== 0) quiet = false;
+      limiterHeld = Math.min(0, reduction, limiterHeld + 20 * dt);
+      if (Math.abs(limiterHeld) < 0.05) limiterHeld = 0;
+      if (wordsDue && (Math.abs(limiterHeld - limiting.value) > 0.05 || limiterHeld !== limiting.value))
+        limiting.value = limiterHeld;
+      if (limiterHeld !== 0 || limiting.value !== 0) quiet = false;
     }
     const loudness = targets.loudnessLufs;
-    if (loudness && nowMs - lastLoudness >= LOUDNESS_EVERY_MS) {
-      lastLoudness = nowMs;
+    if (loudness && wordsDue) {
       const lufs = live.isPlaying ? live.readLoudnessLufs() : Number.NEGATIVE_INFINITY;
       // Tenths of a LU are what the readout shows; below −70 LUFS (the gate) reads as silence.
       const shown = lufs > -70 ? Math.round(lufs * 10) / 10 : Number.NEGATIVE_INFINITY;
@@ -138,9 +149,8 @@ export function startMeterLoop(
     }
     if (live.isPlaying) {
       const position = live.position;
-      const tenth = Math.floor(position * 10);
-      if (tenth !== lastTenth) {
-        lastTenth = tenth;
+      if (wordsDue && position !== lastPosition) {
+        lastPosition = position;
         targets.onPosition(position);
       }
       return false;

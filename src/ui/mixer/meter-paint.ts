@@ -71,7 +71,7 @@ function wordsKey(face: MeterFace): string {
 }
 
 /** How often the words (readout and accessible value) may change: a number changing every frame cannot be read. */
-export const METER_WORDS_EVERY_MS = 100;
+export const METER_WORDS_EVERY_MS = 250;
 
 /** Draws a meter rendered by <Meter>, imperatively. */
 export interface MeterPainter {
@@ -83,8 +83,9 @@ export interface MeterPainter {
 
 /**
  * A painter for the meter under `root` (a `.meter` element that <Meter> rendered): bars and marker move by
- * transforms at once, the readout's text and the accessible value at most every METER_WORDS_EVERY_MS (the
- * latest words land when that time is up, so a meter that stops on a reading still shows it).
+ * transforms at once, the readout's text and the accessible value once per METER_WORDS_EVERY_MS slot of the
+ * clock — the same slot for every meter, so all their words change in one frame and the frames between only
+ * move layers. The latest words land when the slot is over, so a meter that stops on a reading still shows it.
  */
 export function meterPainter(
   root: HTMLElement,
@@ -99,7 +100,7 @@ export function meterPainter(
   const readout = root.querySelector<HTMLElement>('.meter-readout');
   const bar = root.querySelector<HTMLElement>('.meter-bar');
   let shown: MeterFace | null = null;
-  let wordsAt = Number.NEGATIVE_INFINITY;
+  let wordsSlot = Number.NEGATIVE_INFINITY;
   let pending: MeterFace | null = null;
   let written =
     readout && bar ? `${readout.textContent}|${readout.className}|${bar.getAttribute('aria-valuetext')}` : '';
@@ -107,7 +108,7 @@ export function meterPainter(
 
   const writeWords = (face: MeterFace) => {
     pending = null;
-    wordsAt = clock();
+    wordsSlot = Math.floor(clock() / METER_WORDS_EVERY_MS);
     written = wordsKey(face);
     if (readout) {
       if (readout.textContent !== face.readout) readout.textContent = face.readout;
@@ -135,7 +136,8 @@ export function meterPainter(
       }
       if (hold && (!was || was.holdPx !== face.holdPx || was.zone !== face.zone)) {
         hold.style.transform = holdTransform(face.holdPx);
-        hold.style.visibility = face.holdPx < 0 ? 'hidden' : '';
+        if (!was || was.holdPx < 0 !== face.holdPx < 0)
+          hold.style.visibility = face.holdPx < 0 ? 'hidden' : '';
         const cls = `meter-hold zone-${face.zone}`;
         if (hold.className !== cls) hold.className = cls;
       }
@@ -144,7 +146,9 @@ export function meterPainter(
         pending = null;
         return;
       }
-      if (clock() - wordsAt >= METER_WORDS_EVERY_MS) {
+      const now = clock();
+      const slot = Math.floor(now / METER_WORDS_EVERY_MS);
+      if (slot !== wordsSlot) {
         writeWords(face);
         return;
       }
@@ -154,7 +158,7 @@ export function meterPainter(
           timer = null;
           if (pending) writeWords(pending);
         },
-        Math.max(0, METER_WORDS_EVERY_MS - (clock() - wordsAt)),
+        Math.max(0, (slot + 1) * METER_WORDS_EVERY_MS - now),
       );
     },
     dispose() {

@@ -57,7 +57,7 @@ describe('meterPainter', () => {
     expect(peak.style.transform).toBe('translateY(66px)');
     expect((peak.firstElementChild as HTMLElement).style.transform).toBe('translateY(-66px)');
     expect(root.querySelector<HTMLElement>('.meter-hold')!.style.visibility).toBe('');
-    // The same pixels again, 50 ms on (the words wait their 100 ms): nothing is touched.
+    // The same pixels again, 50 ms on (the words wait their 250 ms): nothing is touched.
     now = 50;
     expect(
       mutationsDuring(root, () => painter.draw({ peakDb: -27.1, rmsDb: -33.1, holdDb: -27 })),
@@ -74,7 +74,7 @@ describe('meterPainter', () => {
     painter.dispose();
   });
 
-  it('changes the readout and the accessible value at most every 100 ms, and lands the last one', async () => {
+  it('changes the readout and the accessible value at most four times a second, and lands the last one', async () => {
     vi.useFakeTimers();
     await act(() => render(<Meter label="Vocal level" {...SILENT} height={132} />, root));
     let now = 1000;
