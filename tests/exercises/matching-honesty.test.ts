@@ -10,6 +10,7 @@ import type { CompMatchAnswer } from '../../src/exercises/comp-match/meta';
 import { generate as eqGenerate } from '../../src/exercises/eq-match/generate';
 import type { EqMatchAnswer } from '../../src/exercises/eq-match/meta';
 import { generate as faderGenerate } from '../../src/exercises/fader-balance/generate';
+import { generate as loudnessMatchGenerate } from '../../src/exercises/loudness-match/generate';
 import { exercises } from '../../src/exercises/registry';
 import { generate as resonanceGenerate } from '../../src/exercises/resonance/generate';
 import type { ResonanceAnswer } from '../../src/exercises/resonance/meta';
@@ -229,5 +230,22 @@ describe('resonance from the learner’s side', () => {
     }
     expect(right / 300).toBeLessThan(0.05);
     expect(total / 300).toBeLessThan(25);
+  });
+});
+
+describe('loudness-match from the learner’s side', () => {
+  const kind = exercises['loudness-match'];
+  // The pink-noise levels (the song levels are in loudness-match.test.ts, on a synthetic loop).
+  it.each([1, 3])('level %i: untouched start 0, the match 100, halfway 50 … 67, a fixed fader 0', (level) => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const q = loudnessMatchGenerate(seed, level);
+      expect(kind.check(q, kind.start!(q))).toMatchObject({ score: 0, correct: false });
+      expect(kind.check(q, kind.solve(q))).toMatchObject({ score: 100, correct: true });
+      const score = kind.check(q, { offsetDb: q.referenceDb / 2 }).score;
+      // D halves exactly; score = 100·(D₀/2)/(D₀ − 0.5) with D₀ ≥ 2 dB: 50 … 67.
+      expect(score).toBeGreaterThanOrEqual(50);
+      expect(score).toBeLessThanOrEqual(67);
+      expect(kind.check(q, { offsetDb: 0 }).score).toBe(0);
+    }
   });
 });
