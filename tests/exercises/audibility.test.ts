@@ -38,8 +38,21 @@ import { generateSong } from '../../src/production/generate-song';
 import { installSampleBank } from '../../src/production/sampler/sample-bank';
 import { testSampleBank } from '../production/sampler/bank-fixture';
 
-// The learner hears the sampled instruments (src/production/sampler): so does this sweep.
-installSampleBank(await testSampleBank());
+// Questions are made on synthesis on every device (the same seed, the same question everywhere: an
+// assignment, a teacher's re-check); the learner hears them with the sampled instruments, and so does this
+// sweep's measure.
+const BANK = await testSampleBank();
+installSampleBank(BANK);
+
+/** Makes a question as the app does (on synthesis), then leaves the samples installed for the measure. */
+function asMade<T>(make: () => T): T {
+  installSampleBank(null);
+  try {
+    return make();
+  } finally {
+    installSampleBank(BANK);
+  }
+}
 
 /** Seeds per level (each a fresh song rendered at 24 kHz, ~0.1–0.3 s, more with re-draws). */
 const SEEDS = Array.from({ length: 3 }, (_, i) => 1000 + i * 7919);
@@ -162,7 +175,7 @@ describe('every generated question is audible', () => {
         const planted: number[] = [];
         const ratios: number[] = [];
         for (const seed of SEEDS) {
-          const q = make(seed);
+          const q = asMade(() => make(seed));
           const a = kind.audibility(q);
           planted.push(a.planted);
           ratios.push(a.required > 0 ? a.planted / a.required : 1);

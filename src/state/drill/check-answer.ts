@@ -1,24 +1,20 @@
 /**
  * Marks a drill answer with its kind's own check. The whole-mix kinds (mix-match, fix-mix) render and
- * weigh every track, seconds of work on a slow laptop, so their check runs in a Worker with the same
- * instruments the page uses; every other kind is checked here (a few milliseconds). A worker that cannot
- * start, or fails, falls back to checking here: the result is the same, only slower to arrive.
+ * weigh every track, seconds of work on a slow laptop, so their check runs in a Worker; every other kind
+ * is checked here (a few milliseconds). Both mark on synthesis, as questions are made (see
+ * song-stems.worker.ts), so a score is the same on every device. A worker that cannot start, or fails,
+ * falls back to checking here: the result is the same, only slower to arrive.
  */
 import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercises/registry';
 import type { CheckResult } from '../../exercises/types';
-import { installedSampleBank } from '../../production/sampler/sample-bank';
-import { loadInstrumentBank } from '../shared/instrument-bank';
-import { questionInstruments } from '../shared/song-stems';
 import { createWorkerCall } from '../shared/worker-call';
 
-/** What the check worker is asked: a kind, its question and the answer (plain JSON), and the instruments. */
+/** What the check worker is asked: a kind, its question and the answer (plain JSON). */
 export interface CheckRequest {
   id: number;
   kind: ExerciseId;
   question: ExerciseQuestion;
   answer: unknown;
-  /** The instrument bank the page has installed (the question's songs were analysed with it), if any. */
-  bankUrl?: string;
 }
 
 /** The check worker's answer. */
@@ -45,14 +41,6 @@ export async function checkAnswer(
   answer: unknown,
 ): Promise<CheckResult> {
   if (!HEAVY_CHECKS.has(kind) || typeof Worker === 'undefined') return checkHere(kind, question, answer);
-  // The instruments the question was generated with (in the song Worker), else the ones this page has.
-  const recorded = questionInstruments(question);
-  const bankUrl =
-    recorded !== undefined
-      ? (recorded ?? undefined)
-      : installedSampleBank()
-        ? (await loadInstrumentBank())?.url
-        : undefined;
-  const pending = worker.call({ kind, question, answer, ...(bankUrl ? { bankUrl } : {}) });
+  const pending = worker.call({ kind, question, answer });
   return pending ? pending.catch(() => checkHere(kind, question, answer)) : checkHere(kind, question, answer);
 }

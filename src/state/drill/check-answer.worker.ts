@@ -1,17 +1,17 @@
 import { exercises } from '../../exercises/registry';
-import { loadInstrumentBank } from '../shared/instrument-bank';
 import type { CheckReply, CheckRequest } from './check-answer';
 
-// Marks a whole-mix answer off the main thread, with the instruments the page analysed the question with.
+// Marks a whole-mix answer off the main thread. Marking renders the song's stems on synthesis, as questions
+// are made: the score is then the same here, in Node and in a teacher's re-check on another device (which
+// has no instrument bank), whatever instruments the learner listened with.
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<CheckRequest>) => void) | null;
   postMessage(message: CheckReply): void;
 };
 
-scope.onmessage = async (event: MessageEvent<CheckRequest>) => {
-  const { id, kind, question, answer, bankUrl } = event.data;
+scope.onmessage = (event: MessageEvent<CheckRequest>) => {
+  const { id, kind, question, answer } = event.data;
   try {
-    if (bankUrl) await loadInstrumentBank(bankUrl);
     const result = exercises[kind].check(question as never, answer as never);
     scope.postMessage({ id, type: 'done', result });
   } catch (error) {

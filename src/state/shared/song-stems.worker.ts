@@ -10,7 +10,8 @@ import type { DrillStemReply, DrillStemRequest, QuestionRequest, SongWorkerReque
 // Renders one exercise song's stems off the main thread, so the drill stays responsive while it synthesises.
 // With `heads`, the song's first bars are rendered and sent first (see song-head.ts), so playing can start
 // while the rest renders; progress is then reported about every 50 ms. It also generates song-based
-// questions (their generators render and analyse songs), with the instruments it renders them with.
+// questions (their generators render and analyse songs): always on synthesis, so they are the same on every
+// device; the instruments their songs will play with are recorded with them.
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SongWorkerRequest>) => void) | null;
   postMessage(message: DrillStemReply, transfer: Transferable[]): void;
@@ -24,7 +25,10 @@ scope.onmessage = (event: MessageEvent<SongWorkerRequest>) => {
   const loaded = request.bankUrl ? loadInstrumentBank(request.bankUrl, request.bankBytes) : null;
   queue = queue.then(async () => {
     const bank = loaded ? ((await loaded)?.bank ?? null) : null;
-    installSampleBank(bank);
+    // A question is made on synthesis, whatever will play it: the same seed then gives the same question on
+    // every device and in Node (an assignment, a teacher's re-check); its songs still play with the samples
+    // (recorded below), and the audibility sweep measures its difference with them.
+    installSampleBank(request.type === 'question' ? null : bank);
     if (request.type === 'question') makeQuestion(request, bank ? (request.bankUrl ?? null) : null);
     else if (request.type === 'warm') scope.postMessage({ id: request.id, type: 'done', warm: true }, []);
     else render(request);
