@@ -137,7 +137,7 @@ export function typicalStrip(i: number): DeepPartial<StripSettings> {
 /**
  * The mix on Headroom's engine: a Mixer with these strips, its reverb and delay returns, master and limiter.
  * Resolves to the graph's build time, ms (the tracks' buffers are made first, untimed). `engine` may be
- * another build of the engine's Mixer (the bench's before → after comparison).
+ * another build of the engine's Mixer (e.g. an older commit's, to compare).
  */
 export async function buildEngineMix(
   ctx: IOfflineAudioContext,

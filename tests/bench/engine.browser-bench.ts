@@ -1,7 +1,7 @@
 // `npm run bench engine`: the mixing engine's rows (issue 3, "Performance"). Runs in headless Chromium.
 // Every timing is the best of RUNS renders, because the bench machine is shared.
 import type { IOfflineAudioContext } from 'standardized-audio-context';
-import { Compressor, DEFAULT_COMPRESSOR, type Mixer } from '../../src/engine';
+import { Compressor, DEFAULT_COMPRESSOR } from '../../src/engine';
 import {
   BENCH_RATE,
   benchSources,
@@ -181,12 +181,27 @@ async function interleave(
 ): Promise<Record<string, RenderTiming[]>> {
   const out: Record<string, RenderTiming[]> = {};
   for (let r = 0; r < rounds; r++) {
-    for (const [name, variant] of Object.entries(variants)) (out[name] ??= []).push(await variant());
+    for (const [name, variant] of Object.entries(variants)) {
+      let timing: RenderTiming;
+      try {
+        timing = await variant();
+      } catch (error) {
+        // One failed render (the shared machine ran short of something) leaves a gap, not a dead bench.
+        failures.push(`${name}, round ${r + 1}: ${(error as Error).name} ${(error as Error).message}`);
+        timing = { buildMs: Number.NaN, renderMs: Number.NaN, cpuMs: Number.NaN };
+      }
+      (out[name] ??= []).push(timing);
+    }
   }
   return out;
 }
 
-function median(xs: number[]): number {
+/** Renders that failed, said in the table's last row. */
+const failures: string[] = [];
+
+function median(values: number[]): number {
+  const xs = values.filter((x) => !Number.isNaN(x));
+  if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
@@ -214,11 +229,7 @@ function realTime(runs: Record<string, RenderTiming[]>, name: string, seconds: n
  */
 export async function honestRows(): Promise<Row[]> {
   const sources = benchSources();
-  const before = await engineBefore();
   const runs = await interleave(ROUNDS, {
-    ...(before
-      ? { before: () => timeRender(MIX_S, (ctx) => buildEngineMix(ctx, sources, fullStrip, before)) }
-      : {}),
     engine: () => timeRender(MIX_S, (ctx) => buildEngineMix(ctx, sources, fullStrip)),
     native: () => timeNativeRender(MIX_S, sources, fullStrip, BENCH_RATE),
     tone: () => timeToneRender(MIX_S, sources, fullStrip, BENCH_RATE),
@@ -228,36 +239,7 @@ export async function honestRows(): Promise<Row[]> {
   const vsNative = ratio(runs, 'engine', 'native');
   const vsTone = ratio(runs, 'engine', 'tone');
   const label = `8-track 60 s full-strip mix @ ${BENCH_RATE / 1000} kHz (median of ${ROUNDS} interleaved rounds)`;
-  const beforeRows: Row[] = before
-    ? [
-        { name: '  engine before (.tmp/before)', value: realTime(runs, 'before', MIX_S), unit: '× rt' },
-        { name: '  engine before / plain native', value: ratio(runs, 'before', 'native'), unit: '×' },
-        { name: '  engine before / Tone.js', value: ratio(runs, 'before', 'tone'), unit: '×' },
-        {
-          name: '  engine before / plain native, by CPU time',
-          value: ratio(runs, 'before', 'native', true),
-          unit: '×',
-        },
-        {
-          name: '  engine before / Tone.js, by CPU time',
-          value: ratio(runs, 'before', 'tone', true),
-          unit: '×',
-        },
-        { name: '  engine now / before', value: ratio(runs, 'engine', 'before'), unit: '×' },
-        {
-          name: '  engine now / before, by CPU time',
-          value: ratio(runs, 'engine', 'before', true),
-          unit: '×',
-        },
-        {
-          name: '  graph build: engine before',
-          value: median((runs.before ?? []).map((t) => t.buildMs)),
-          unit: 'ms',
-        },
-      ]
-    : [];
   return [
-    ...beforeRows,
     { name: `${label}: engine`, value: realTime(runs, 'engine', MIX_S), unit: '× rt' },
     {
       name: '  plain native graph (biquads, DynamicsCompressorNode, convolver, delay)',
@@ -287,18 +269,6 @@ export async function honestRows(): Promise<Row[]> {
     },
     { name: '  graph build: Tone.js', value: median((runs.tone ?? []).map((t) => t.buildMs)), unit: 'ms' },
   ];
-}
-
-/**
- * An older engine to compare with, when the bench is run with HEADROOM_BENCH_PART containing 'before' and
- * one is unpacked in .tmp/before (`git archive <commit> src/engine src/dsp | tar -x -C .tmp/before`).
- */
-async function engineBefore(): Promise<{ create: typeof Mixer.create } | undefined> {
-  const part = (globalThis as { HEADROOM_BENCH_PART?: string }).HEADROOM_BENCH_PART ?? '';
-  if (!part.includes('before')) return undefined;
-  const url = '/.tmp/before/src/engine/index.ts';
-  const module: { Mixer: { create: typeof Mixer.create } } = await import(/* @vite-ignore */ url);
-  return module.Mixer;
 }
 
 /** Rows 0b: engine / plain native as the track count grows (10 s renders), with the engine's build time. */
@@ -340,12 +310,15 @@ export async function scalingRows(): Promise<Row[]> {
   return rows;
 }
 
-/**
- * The engine's bench rows (HEADROOM_BENCH_PART=honest runs only the three-way and scaling rows; with
- * 'before' in it, an older engine from .tmp/before joins the three-way rows).
- */
+/** The engine's bench rows (HEADROOM_BENCH_PART=honest runs only the three-way and scaling rows). */
 export async function run(): Promise<Row[]> {
   const head = [...(await honestRows()), ...(await scalingRows())];
+  if (failures.length > 0)
+    head.push({
+      name: `failed renders (left out): ${failures.join('; ')}`,
+      value: failures.length,
+      unit: '',
+    });
   if ((globalThis as { HEADROOM_BENCH_PART?: string }).HEADROOM_BENCH_PART?.includes('honest')) return head;
   return [...head, ...(await mixRows()), ...(await compressorRows()), ...(await levelMatchRows())];
 }
