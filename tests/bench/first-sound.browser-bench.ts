@@ -11,6 +11,7 @@ import { createMixerModel } from '../../src/state/mixer/mixer-model';
 import { suspendAudio } from '../../src/state/shared/audio';
 import { clearDrillStems, WORKER_IDLE_MS } from '../../src/state/shared/song-stems';
 import { clearCachedAudio, stemWritesSettled } from '../../src/state/shared/stem-cache';
+import { longestBlock } from './main-thread-block';
 import { installOutputTap, memoryNow, outputSilent, outputSound, when } from './output-tap';
 
 interface Row {
@@ -111,6 +112,26 @@ export async function run(): Promise<Row[]> {
   // A level-change drill from a cold cache: open → playable, Play → sound per question, memory during it.
   await clearCachedAudio();
   clearDrillStems();
+  // The page's main thread meanwhile: its longest block, and all its long tasks (> 50 ms) added up.
+  let longTasksMs = 0;
+  const longTasks = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasksMs += e.duration;
+  });
+  longTasks.observe({ type: 'longtask', buffered: false });
+  const drillBlock = longestBlock(() => drillRows(rows));
+  const { value: session, blockMs, ms } = await drillBlock;
+  longTasks.disconnect();
+  rows.push(timeRow("drill (10 questions): the main thread's longest block", blockMs));
+  rows.push({
+    name: 'drill (10 questions): main-thread long tasks, share of the time',
+    value: (100 * longTasksMs) / ms,
+    unit: '%',
+  });
+  return finishRows(rows, session);
+}
+
+/** The drill's rows: open → playable, Play → sound and Next → playable per question, and memory after it. */
+async function drillRows(rows: Row[]): Promise<DrillSession> {
   const opened = performance.now();
   const session = createDrill({ kind: 'level-change', level: 1, count: DRILL_QUESTIONS, seed: 7 });
   const playable = await when(() => session.player.status.value === 'ready', 60_000, 'first question');
@@ -131,6 +152,11 @@ export async function run(): Promise<Row[]> {
   }
   rows.push(timeRow('drill: Next → playable (median of questions 2–10)', median(nextMs), 300));
   rows.push(timeRow('drill: Play → first sound, warm (median of questions 2–10)', median(later), 100));
+  return session;
+}
+
+/** Memory rows once the drill is over: after it, after closing it, after the song Worker's idle stop. */
+async function finishRows(rows: Row[], session: DrillSession): Promise<Row[]> {
   rows.push(...(await memoryRows(`after a ${DRILL_QUESTIONS}-question level-change drill`, 150)));
   session.next();
   session.dispose();
