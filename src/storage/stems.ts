@@ -14,6 +14,9 @@ export interface CachedTrack {
   channels: Float32Array[];
   instrument?: string;
   defaultFaderDb?: number;
+  /** The rough mix's pan and reverb send (absent in entries cached before the stereo rough mix). */
+  defaultPan?: number;
+  defaultReverbSendDb?: number;
   activeRmsDb?: number;
 }
 

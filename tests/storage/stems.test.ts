@@ -31,6 +31,8 @@ function stems(songId: string, length: number, tracks = 2) {
       name: `Track ${t}`,
       instrument: 'sine',
       defaultFaderDb: -6 - t,
+      defaultPan: t === 0 ? -0.3 : 0.2,
+      defaultReverbSendDb: -20 - t,
       activeRmsDb: -20,
       channels: [Float32Array.from({ length }, (_, i) => t + i / 1000)],
     })),
@@ -51,10 +53,19 @@ describe('stem cache', () => {
     expect(await putCachedStems(db, s, { now: 1000 })).toEqual({ stored: true, evicted: [] });
     const got = await getCachedStems(db, s.key, 2000);
     expect(got?.bytes).toBe(3 * 100 * 4);
-    expect(got?.tracks.map((t) => [t.id, t.name, t.instrument, t.defaultFaderDb])).toEqual([
-      ['t0', 'Track 0', 'sine', -6],
-      ['t1', 'Track 1', 'sine', -7],
-      ['t2', 'Track 2', 'sine', -8],
+    expect(
+      got?.tracks.map((t) => [
+        t.id,
+        t.name,
+        t.instrument,
+        t.defaultFaderDb,
+        t.defaultPan,
+        t.defaultReverbSendDb,
+      ]),
+    ).toEqual([
+      ['t0', 'Track 0', 'sine', -6, -0.3, -20],
+      ['t1', 'Track 1', 'sine', -7, 0.2, -21],
+      ['t2', 'Track 2', 'sine', -8, 0.2, -22],
     ]);
     for (const [t, track] of got!.tracks.entries())
       expect([...track.channels[0]!]).toEqual([...s.tracks[t]!.channels[0]!]);

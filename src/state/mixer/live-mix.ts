@@ -63,9 +63,18 @@ export function limiterReductionDb(inputPeakDb: Decibels, outputPeakDb: Decibels
   return Math.min(0, outputPeakDb - inputPeakDb);
 }
 
-/** A strip's starting settings for a track: the engine's flat strip at the track's rough-mix level. */
+/** A strip's starting settings for a track: the engine's flat strip at the track's rough-mix level, pan and reverb send. */
 export function startingSettings(track: SourceTrack): StripSettings {
-  return { ...defaultStripSettings(track.name), faderDb: track.defaultFaderDb };
+  const flat = defaultStripSettings(track.name);
+  const send = track.defaultReverbSendDb;
+  return {
+    ...flat,
+    faderDb: track.defaultFaderDb,
+    pan: track.defaultPan ?? flat.pan,
+    ...(send !== undefined && Number.isFinite(send)
+      ? { sends: { ...flat.sends, reverb: { ...flat.sends.reverb, levelDb: send, enabled: true } } }
+      : {}),
+  };
 }
 
 function buffersFor(ctx: AnyContext, source: MixSource): IAudioBuffer[] {

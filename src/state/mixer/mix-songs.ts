@@ -120,7 +120,15 @@ function sourceOf(song: Song, stems: Stems, length = stems.length): MixSource {
               return padded;
             })
           : t.channels;
-      return { id: t.id, name: t.name, channels, defaultFaderDb: t.defaultFaderDb };
+      // The song's stereo rough mix: each part's pan and a little of the room (lessons and drills start centred and dry).
+      return {
+        id: t.id,
+        name: t.name,
+        channels,
+        defaultFaderDb: t.defaultFaderDb,
+        ...(t.defaultPan === undefined ? {} : { defaultPan: t.defaultPan }),
+        ...(t.defaultReverbSendDb === undefined ? {} : { defaultReverbSendDb: t.defaultReverbSendDb }),
+      };
     }),
   };
 }

@@ -91,6 +91,8 @@ function toStems(cached: CachedStems, renderVersion: number): Stems {
         instrument: t.instrument ?? '',
         channels: t.channels,
         defaultFaderDb: t.defaultFaderDb ?? 0,
+        ...(t.defaultPan === undefined ? {} : { defaultPan: t.defaultPan }),
+        ...(t.defaultReverbSendDb === undefined ? {} : { defaultReverbSendDb: t.defaultReverbSendDb }),
         activeRmsDb: t.activeRmsDb ?? Number.NEGATIVE_INFINITY,
       }),
     ),
@@ -139,6 +141,8 @@ export async function cacheStems(
       channels: t.channels,
       instrument: t.instrument,
       defaultFaderDb: t.defaultFaderDb,
+      defaultPan: t.defaultPan,
+      defaultReverbSendDb: t.defaultReverbSendDb,
       activeRmsDb: t.activeRmsDb,
     })),
   };

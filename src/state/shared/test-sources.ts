@@ -1,6 +1,6 @@
 import { renderPinkNoise } from '../../dsp/noise';
 import { createRng } from '../../dsp/random';
-import type { Decibels, Hz, SampleRate, Seconds } from '../../dsp/units';
+import type { Decibels, Hz, Pan, SampleRate, Seconds } from '../../dsp/units';
 
 /** One track the mixer can play: plain samples (mono or stereo) plus how it starts out in the mix. */
 export interface SourceTrack {
@@ -12,6 +12,10 @@ export interface SourceTrack {
   channels: Float32Array[];
   /** Starting fader position (a rough balance). */
   defaultFaderDb: Decibels;
+  /** The rough mix's pan (songs on the Mix page; absent: centre). */
+  defaultPan?: Pan;
+  /** The rough mix's post-fader reverb send (absent: none). */
+  defaultReverbSendDb?: Decibels;
 }
 
 /** A set of tracks to mix, all at one sample rate and length. */

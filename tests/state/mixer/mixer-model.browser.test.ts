@@ -89,6 +89,22 @@ describe('the mixer model drives the engine', () => {
     expect(model.strips.value[0]!.settings.value.faderDb).toBe(0);
   });
 
+  it('starts a song from its stereo rough mix: each part panned and sent to the room; a source without them starts centred and dry', async () => {
+    const model = createMixerModel();
+    const source = noiseSource(2);
+    source.tracks[0] = { ...source.tracks[0]!, defaultPan: -0.35, defaultReverbSendDb: -18 };
+    await model.load(source);
+    const [a, b] = model.strips.value.map((s) => s.settings.value);
+    expect(a!.pan).toBe(-0.35);
+    expect(a!.sends.reverb).toMatchObject({ enabled: true, levelDb: -18, preFader: false });
+    expect(b!.pan).toBe(0);
+    expect(b!.sends.reverb.enabled).toBe(false);
+    // The rough mix is where a control goes back to.
+    model.setPan(0, 0.8);
+    model.resetControl(0, ['pan']);
+    expect(model.strips.value[0]!.settings.value.pan).toBe(-0.35);
+  });
+
   it('swapSource takes a fuller rendering: untouched faders follow its rough mix, moved ones stay, the engine plays it', async () => {
     const head = noiseSource(2);
     const whole: MixSource = {
