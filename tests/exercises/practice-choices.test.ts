@@ -35,6 +35,21 @@ describe('hear every choice', () => {
     },
   );
 
+  it('reverb-type: every space on "which space?" (one right, each with a sentence); none on "which is larger?"', () => {
+    const kind = exercises['reverb-type'];
+    for (const level of [1, 2])
+      for (const seed of [1, 2, 3]) {
+        const q = kind.generate(seed, level);
+        const choices = practiceChoices(q)!;
+        expect(choices.map((c) => c.label)).toEqual(
+          level === 1 ? ['Room', 'Hall'] : ['Room', 'Plate', 'Hall'],
+        );
+        expect(choices.filter((c) => kind.check(q, c.answer).correct)).toHaveLength(1);
+        for (const c of choices) expect(c.sentence).toMatch(/^(Room|Plate|Hall), 1\.5 s decay: .+\.$/);
+      }
+    expect(practiceChoices(kind.generate(1, 3))).toBeNull();
+  });
+
   it('describes an EQ move in plain words, boost or cut', () => {
     const q = {
       ...(exercises['eq-boost'].generate(1, 1) as EqBoostQuestion),

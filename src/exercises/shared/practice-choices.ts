@@ -10,6 +10,7 @@ import type { DelayTimeQuestion } from '../delay-time/meta';
 import type { EqBoostQuestion } from '../eq-boost/meta';
 import type { PanPositionQuestion } from '../pan-position/meta';
 import type { ReverbTimeQuestion } from '../reverb-time/meta';
+import { type ReverbTypeQuestion, TYPE_LABELS } from '../reverb-type/meta';
 import type { QuestionBase } from '../types';
 
 /** One answer to audition. */
@@ -51,6 +52,13 @@ function decayWords(s: number): string {
   if (s < 2.5) return 'a hall: a long, smooth tail';
   return 'a big hall or a church: a long wash between the notes';
 }
+
+/** What each reverb type sounds like at one decay. */
+const SPACE_WORDS: Readonly<Record<string, string>> = {
+  room: 'strong, close reflections right after the note, then the tail',
+  plate: 'dense and bright from the first moment, no separate reflections',
+  hall: 'a moment of space, then a slow, dark swell',
+};
 
 /** What a note value sounds like as an echo. */
 function noteWords(note: string): string {
@@ -109,6 +117,19 @@ export function practiceChoices(question: QuestionBase): PracticeChoice[] | null
         label: `Panned ${formatPan(pan)}`,
         sentence: `${formatPan(pan)}: ${panWords(pan)}.`,
       }));
+    }
+    case 'reverb-type': {
+      const q = question as ReverbTypeQuestion;
+      // "Which space?" only: in "which is larger?" the answer is a side, and both sides are already heard.
+      if (q.subtype !== 'type') return null;
+      return q.choices.map((choice) => {
+        const name = TYPE_LABELS[choice as keyof typeof TYPE_LABELS] ?? choice;
+        return {
+          answer: { choice },
+          label: name,
+          sentence: `${name}, ${q.spaceB.decayS} s decay: ${SPACE_WORDS[choice] ?? 'a space'}.`,
+        };
+      });
     }
     default:
       return null;
