@@ -35,6 +35,7 @@ const METAS: readonly ExerciseMeta[] = [
   levelChange,
   panPosition,
   reverbTime,
+  reverbType,
   delayTime,
   prodOrMix,
   mixMatch,
@@ -42,11 +43,10 @@ const METAS: readonly ExerciseMeta[] = [
   stereoWidth,
   filters,
   saturation,
-  reverbType,
-  loudnessMatch,
   loudness,
   eqTwoBands,
   resonance,
+  loudnessMatch,
 ];
 
 /** Every exercise kind as the progress analytics see it, in menu order. */
