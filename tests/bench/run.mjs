@@ -188,6 +188,11 @@ async function moduleRows(browser) {
     } else {
       const page = await browser.newPage();
       page.on('pageerror', (e) => process.stderr.write(`${f}: ${e.message}\n`));
+      // The DevTools protocol for a bench that throttles the CPU or reads Performance metrics (main-thread),
+      // and a real key press (through CDP's input pipeline, so the event waits behind a busy main thread).
+      const devtools = await page.context().newCDPSession(page);
+      await page.exposeFunction('benchCdp', (method, params) => devtools.send(method, params ?? {}));
+      await page.exposeFunction('benchPress', (key) => page.keyboard.press(key));
       await page.exposeFunction('benchRendererPeakMB', (reset) => {
         findRenderers();
         sampleRenderers();

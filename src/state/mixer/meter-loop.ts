@@ -26,7 +26,8 @@ export interface MeterTargets {
 
 /** The clock and frames the loop runs on (the page's by default; a test passes its own). */
 export interface MeterLoopHost {
-  requestFrame(callback: (nowMs: number) => void): number;
+  /** Calls back about `delayMs` from now (a test's host may call on its own frames instead). */
+  requestFrame(callback: (nowMs: number) => void, delayMs: number): number;
   cancelFrame(handle: number): void;
   now(): number;
   hidden(): boolean;
@@ -57,9 +58,11 @@ export const WORDS_EVERY_MS = 250;
 /** A frame may come this much early and still count as the next reading (60 Hz frames jitter). */
 const FRAME_SLACK_MS = 4;
 
+// Timers, not animation frames: a reading that changes nothing on the page (the bars are drawn by a Worker,
+// see ui/mixer/meter-canvas.ts) then asks for no frame at all; what does change renders on the next frame.
 const pageHost: MeterLoopHost = {
-  requestFrame: (callback) => requestAnimationFrame(callback),
-  cancelFrame: (handle) => cancelAnimationFrame(handle),
+  requestFrame: (callback, delayMs) => window.setTimeout(() => callback(performance.now()), delayMs),
+  cancelFrame: (handle) => window.clearTimeout(handle),
   now: () => performance.now(),
   hidden: () => document.visibilityState === 'hidden',
   onVisibility(listener) {
@@ -74,7 +77,7 @@ function belowScale(view: MeterView): boolean {
 
 /**
  * Reads every meter, the gain reductions and the play position at most METER_FPS times a second (LIGHT_METER_FPS
- * in Light mode; on animation frames), applies ballistics (peak hold, fall) and writes signals only when a reading changed, so idle meters
+ * in Light mode; on timers), applies ballistics (peak hold, fall) and writes signals only when a reading changed, so idle meters
  * cost no drawing. It sleeps — no frames at all — while the page is hidden, when nothing is built to play, and
  * once playback stopped and every meter has fallen below the scale; `wake()` (Play) starts it again.
  */
@@ -162,7 +165,7 @@ export function startMeterLoop(
     frame = 0;
     if (!running || !awake || host.hidden()) return;
     if (nowMs - lastRead < frameMs - FRAME_SLACK_MS) {
-      frame = host.requestFrame(tick);
+      frame = host.requestFrame(tick, frameMs - (nowMs - lastRead));
       return;
     }
     const dt = Math.min(0.1, Math.max(0, (nowMs - lastRead) / 1000));
@@ -172,7 +175,7 @@ export function startMeterLoop(
       settle();
       return;
     }
-    frame = host.requestFrame(tick);
+    frame = host.requestFrame(tick, frameMs);
   };
 
   const schedule = () => {
@@ -180,7 +183,7 @@ export function startMeterLoop(
     frameMs = 1000 / (lightModeOn() ? LIGHT_METER_FPS : METER_FPS);
     // The first reading after a pause comes on the next frame, with one reading's worth of fall.
     lastRead = host.now() - frameMs;
-    frame = host.requestFrame(tick);
+    frame = host.requestFrame(tick, 0);
   };
 
   const stopListening = host.onVisibility(schedule);

@@ -338,7 +338,7 @@ export function createMixerModel() {
         s.meter.value = { ...s.meter.value, holdDb: s.meter.value.peakDb, clipped: false };
       masterMeter.value = { ...masterMeter.value, holdDb: masterMeter.value.peakDb, clipped: false };
     },
-    /** Starts the one requestAnimationFrame loop that reads meters and position while something plays and the page is visible. */
+    /** Starts the one loop that reads meters and position (meter-loop.ts) while something plays and the page is visible. */
     startMeters(): void {
       meters ??= startMeterLoop(() => live, {
         strips,

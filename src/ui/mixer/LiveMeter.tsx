@@ -2,11 +2,13 @@ import type { Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { MeterView } from '../../state/mixer/mixer-model';
 import { Meter } from './Meter';
-import { meterPainter } from './meter-paint';
+import { attachMeterCanvas, canvasMetersSupported, detachMeterCanvas } from './meter-canvas';
+import { meterFace, meterPainter, meterPixels } from './meter-paint';
 
 /**
- * A Meter bound to a meter signal. It renders once; each new reading is drawn by a painter that moves the
- * bars by transforms and changes only what changed (no re-render, no layout per frame).
+ * A Meter bound to a meter signal. It renders once; each new reading is drawn without re-rendering: where the
+ * browser can draw a canvas from a Worker, the bar is such a canvas (no main-thread drawing at all), elsewhere
+ * a painter moves the bars by transforms. Either way only what changed is drawn.
  */
 export function LiveMeter({
   label,
@@ -20,16 +22,23 @@ export function LiveMeter({
   onResetHold?: () => void;
 }) {
   const root = useRef<HTMLDivElement>(null);
+  // Decided once per meter: the DOM it renders depends on it.
+  const canvas = useRef(canvasMetersSupported()).current;
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    const painter = meterPainter(el, height);
+    const bar = canvas ? el.querySelector<HTMLCanvasElement>('.meter-canvas') : null;
+    const id = bar
+      ? attachMeterCanvas(bar, height, meterPixels(meterFace(meter.peek(), height), height))
+      : null;
+    const painter = meterPainter(el, height, undefined, id);
     const unsubscribe = meter.subscribe((view) => painter.draw(view));
     return () => {
       unsubscribe();
       painter.dispose();
+      if (id !== null) detachMeterCanvas(id);
     };
-  }, [meter, height]);
+  }, [meter, height, canvas]);
   // peek(): reading .value would re-render this component on every reading.
   const m = meter.peek();
   return (
@@ -41,6 +50,7 @@ export function LiveMeter({
       holdDb={m.holdDb}
       height={height}
       onResetHold={onResetHold}
+      canvas={canvas}
     />
   );
 }

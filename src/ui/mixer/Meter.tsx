@@ -16,6 +16,8 @@ export interface MeterProps {
   onResetHold?: () => void;
   /** The `.meter` element, for a painter that moves the bars without re-rendering (LiveMeter). */
   rootRef?: Ref<HTMLDivElement>;
+  /** The bar is a canvas that a Worker draws (LiveMeter, where OffscreenCanvas exists: meter-canvas.ts). */
+  canvas?: boolean;
 }
 
 const yellowAt = meterFraction(METER_YELLOW_DB) * 100;
@@ -28,7 +30,16 @@ const ZONES = `linear-gradient(to top, var(--meter-green) 0%, var(--meter-green)
  * peak as a number above it, so the reading never depends on colour alone. The bars and the marker are
  * placed by transforms only (see meter-paint.ts), so a moving meter costs no layout and no repaint.
  */
-export function Meter({ label, peakDb, rmsDb, holdDb, height = 180, onResetHold, rootRef }: MeterProps) {
+export function Meter({
+  label,
+  peakDb,
+  rmsDb,
+  holdDb,
+  height = 180,
+  onResetHold,
+  rootRef,
+  canvas = false,
+}: MeterProps) {
   const face = meterFace({ peakDb, rmsDb, holdDb }, height);
   return (
     <div class="meter" ref={rootRef}>
@@ -54,26 +65,32 @@ export function Meter({ label, peakDb, rmsDb, holdDb, height = 180, onResetHold,
         aria-valuetext={face.valueText}
         style={{ height: `${height}px` }}
       >
-        <div class="meter-window meter-peak" style={{ transform: windowTransform(face.peakPx, height) }}>
-          <div
-            class="meter-zones"
-            style={{ background: ZONES, transform: zonesTransform(face.peakPx, height) }}
-          />
-        </div>
-        <div class="meter-window meter-rms" style={{ transform: windowTransform(face.rmsPx, height) }}>
-          <div
-            class="meter-zones"
-            style={{ background: ZONES, transform: zonesTransform(face.rmsPx, height) }}
-          />
-        </div>
-        <div
-          class={`meter-hold zone-${face.zone}`}
-          style={{
-            transform: holdTransform(face.holdPx),
-            visibility: face.holdPx < 0 ? 'hidden' : undefined,
-          }}
-        />
-        <div class="meter-zero" style={{ bottom: `${meterFraction(0) * 100}%` }} />
+        {canvas ? (
+          <canvas class="meter-canvas" />
+        ) : (
+          <>
+            <div class="meter-window meter-peak" style={{ transform: windowTransform(face.peakPx, height) }}>
+              <div
+                class="meter-zones"
+                style={{ background: ZONES, transform: zonesTransform(face.peakPx, height) }}
+              />
+            </div>
+            <div class="meter-window meter-rms" style={{ transform: windowTransform(face.rmsPx, height) }}>
+              <div
+                class="meter-zones"
+                style={{ background: ZONES, transform: zonesTransform(face.rmsPx, height) }}
+              />
+            </div>
+            <div
+              class={`meter-hold zone-${face.zone}`}
+              style={{
+                transform: holdTransform(face.holdPx),
+                visibility: face.holdPx < 0 ? 'hidden' : undefined,
+              }}
+            />
+            <div class="meter-zero" style={{ bottom: `${meterFraction(0) * 100}%` }} />
+          </>
+        )}
       </div>
     </div>
   );

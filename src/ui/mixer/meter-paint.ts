@@ -1,3 +1,4 @@
+import { drawMeterCanvas, type MeterPixels } from './meter-canvas';
 import { formatMeterDb, METER_MAX_DB, METER_MIN_DB, meterFraction, meterZone } from './meter-scale';
 
 /** A level reading as the meter draws it (dBFS). */
@@ -56,6 +57,17 @@ export function zonesTransform(litPx: number, height: number): string {
   return `translateY(${litPx - height}px)`;
 }
 
+/** What the canvas Worker draws for a face on a bar `height` px tall. */
+export function meterPixels(face: MeterFace, height: number): MeterPixels {
+  return {
+    peakPx: face.peakPx,
+    rmsPx: face.rmsPx,
+    holdPx: face.holdPx,
+    zone: face.zone,
+    zeroPx: Math.round(meterFraction(0) * height),
+  };
+}
+
 /** The held-peak marker, `px` up from the bottom of the bar. */
 export function holdTransform(px: number): string {
   return `translateY(${-Math.max(0, px)}px)`;
@@ -91,6 +103,7 @@ export function meterPainter(
   root: HTMLElement,
   height: number,
   clock: () => number = () => performance.now(),
+  canvasId: number | null = null,
 ): MeterPainter {
   const peakWindow = root.querySelector<HTMLElement>('.meter-peak');
   const rmsWindow = root.querySelector<HTMLElement>('.meter-rms');
@@ -126,7 +139,17 @@ export function meterPainter(
       const face = meterFace(levels, height);
       const was = shown;
       shown = face;
-      if (!was || was.peakPx !== face.peakPx) {
+      if (canvasId !== null) {
+        // The bar is a canvas a Worker draws (meter-canvas.ts): send it the pixels when they changed.
+        if (
+          !was ||
+          was.peakPx !== face.peakPx ||
+          was.rmsPx !== face.rmsPx ||
+          was.holdPx !== face.holdPx ||
+          was.zone !== face.zone
+        )
+          drawMeterCanvas(canvasId, meterPixels(face, height));
+      } else if (!was || was.peakPx !== face.peakPx) {
         if (peakWindow) peakWindow.style.transform = windowTransform(face.peakPx, height);
         if (peakZones) peakZones.style.transform = zonesTransform(face.peakPx, height);
       }

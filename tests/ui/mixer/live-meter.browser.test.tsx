@@ -99,7 +99,7 @@ describe('meterPainter', () => {
 });
 
 describe('LiveMeter', () => {
-  it('draws each new reading without rendering again', async () => {
+  it('draws each new reading without rendering again, its bar a canvas a Worker draws', async () => {
     const meter = signal({ ...SILENT, holdAt: 0, clipped: false });
     let renders = 0;
     function Counted() {
@@ -108,12 +108,32 @@ describe('LiveMeter', () => {
     }
     await act(() => render(<Counted />, root));
     const rendersAfterMount = renders;
-    const peak = root.querySelector<HTMLElement>('.meter-peak')!;
-    expect(peak.style.transform).toBe('translateY(132px)');
-    meter.value = { peakDb: -27, rmsDb: -33, holdDb: -27, holdAt: 1, clipped: false };
-    expect(peak.style.transform).toBe('translateY(66px)');
-    meter.value = { peakDb: 0, rmsDb: -6, holdDb: 0, holdAt: 2, clipped: false };
-    expect(peak.style.transform).toBe('translateY(12px)');
+    const canvas = root.querySelector<HTMLCanvasElement>('.meter-canvas')!;
+    expect(canvas).not.toBeNull();
+    expect(root.querySelector('.meter-peak')).toBeNull();
+    // −6 dBFS: 54 of 66 dB up the 132 px bar, so lit from 24 px below the top.
+    meter.value = { peakDb: -6, rmsDb: -6, holdDb: -6, holdAt: 1, clipped: false };
+    expect(renders).toBe(rendersAfterMount);
+    // What the Worker drew reaches the page's canvas: read it back once it has been shown.
+    const lit = async () => {
+      const bitmap = await createImageBitmap(canvas);
+      const probe = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = probe.getContext('2d')!;
+      g.drawImage(bitmap, 0, 0);
+      const scale = bitmap.height / 132;
+      const at = (y: number) =>
+        g.getImageData(Math.floor(bitmap.width / 2), Math.round(y * scale), 1, 1).data;
+      // Well below the level: a bright zone colour (green ends at −12 dBFS, 48 px up); above it: the groove.
+      return { below: at(120), above: at(10) };
+    };
+    await expect
+      .poll(async () => {
+        const { below } = await lit();
+        return below[1]! > 150 && below[1]! > below[2]!;
+      })
+      .toBe(true);
+    const { above } = await lit();
+    expect(above[1]!).toBeLessThan(60);
     expect(renders).toBe(rendersAfterMount);
   });
 });
