@@ -2,7 +2,16 @@
 import type { SongOverrides, StyleId, TrackId } from '../production/types';
 
 /** The skills Headroom trains ("mixing" = whole mixes); every exercise kind trains exactly one. */
-export type Skill = 'eq' | 'compression' | 'faders' | 'pan' | 'space' | 'production' | 'mixing';
+export type Skill =
+  | 'eq'
+  | 'compression'
+  | 'distortion'
+  | 'faders'
+  | 'pan'
+  | 'stereo'
+  | 'space'
+  | 'production'
+  | 'mixing';
 
 /** One named difficulty level of a kind. Level numbers are 1 … levels.length, easiest first. */
 export interface LevelSpec<P = unknown> {

@@ -4,8 +4,10 @@
 export const SKILL_ORDER: readonly string[] = [
   'faders',
   'pan',
+  'stereo',
   'eq',
   'compression',
+  'distortion',
   'space',
   'production',
   'mixing',
@@ -14,8 +16,10 @@ export const SKILL_ORDER: readonly string[] = [
 const LABELS: Readonly<Record<string, string>> = {
   faders: 'Faders',
   pan: 'Panning',
+  stereo: 'Stereo width',
   eq: 'EQ',
   compression: 'Compression',
+  distortion: 'Distortion',
   space: 'Reverb & delay',
   production: 'Production or mixing',
   mixing: 'Whole mixes',
@@ -24,8 +28,10 @@ const LABELS: Readonly<Record<string, string>> = {
 const PHRASES: Readonly<Record<string, string>> = {
   faders: 'fader levels',
   pan: 'panning',
+  stereo: 'stereo width',
   eq: 'EQ',
   compression: 'compression',
+  distortion: 'distortion',
   space: 'reverb and delay',
   production: 'production vs mixing',
   mixing: 'whole mixes',

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { exerciseIds } from '../../src/exercises/registry';
 import { launchChromium } from './browser';
 import { hearQuestion } from './hear-question';
 
@@ -48,6 +49,12 @@ describe('a drill, keyboard only', () => {
   it('runs ten eq-boost questions with keys only and stores ten attempts', async () => {
     await page.goto(`${base}/train`);
     await page.waitForSelector('.kind-card');
+    // Train offers every kind of the registry, each under its skill.
+    expect(
+      (
+        await page.locator('.kind-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-kind')))
+      ).sort(),
+    ).toEqual([...exerciseIds].sort());
     expect(await countAttempts(page)).toBe(0);
     await tabTo(page, 'button[aria-label="Start Spot the EQ boost"]');
     await page.keyboard.press('Enter');

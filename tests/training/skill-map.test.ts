@@ -111,3 +111,26 @@ describe('the skill map', () => {
     expect(findStage(skillMap(adaptive, PATH_KINDS, LESSONS, {}), 'eq-boost', 3)?.status).toBe('new');
   });
 });
+
+describe('the skill map of the real registry', () => {
+  it('has every element of a mix as a skill, stereo width and distortion included, in teaching order', async () => {
+    const { registryKinds } = await import('../../src/state/path/path-kinds');
+    const map = skillMap([], registryKinds(), LESSONS, {});
+    expect(map.map((s) => s.label)).toEqual([
+      'Faders',
+      'Panning',
+      'Stereo width',
+      'EQ',
+      'Compression',
+      'Distortion',
+      'Reverb & delay',
+      'Production or mixing',
+      'Whole mixes',
+    ]);
+    const kindsOf = (label: string) => [
+      ...new Set(map.find((s) => s.label === label)?.stages.map((x) => x.kind)),
+    ];
+    expect(kindsOf('Stereo width')).toEqual(['stereo-width']);
+    expect(kindsOf('Distortion')).toEqual(['saturation']);
+  });
+});

@@ -47,7 +47,7 @@ export interface SaturationAnswer {
 export const meta: ExerciseMeta<SaturationLevel> = {
   id: 'saturation',
   title: 'Saturation and distortion',
-  skill: 'compression',
+  skill: 'distortion',
   description:
     'Hear distortion: which version is driven into saturation, and how hard. Both are played at the same loudness, so only the sound gives it away.',
   scoring: 'Right answer 100, wrong 0. For “how much drive?”, the drive next to the right one earns 33.',

@@ -49,7 +49,7 @@ export interface StereoWidthAnswer {
 export const meta: ExerciseMeta<StereoWidthLevel> = {
   id: 'stereo-width',
   title: 'Stereo width',
-  skill: 'pan',
+  skill: 'stereo',
   description:
     'How wide is the mix? Pick the wider version, say how wide B is, and hear what disappears when a mix is played in mono.',
   scoring: 'Right answer 100, wrong 0. For “how wide?”, the width next to the right one earns 33.',

@@ -13,6 +13,11 @@ const SKILLS: { id: Skill; title: string; text: string }[] = [
   },
   { id: 'pan', title: 'Panning', text: 'Place an instrument between hard left and hard right.' },
   {
+    id: 'stereo',
+    title: 'Stereo width',
+    text: 'Hear which version is wider, how wide it is, and what disappears in mono.',
+  },
+  {
     id: 'eq',
     title: 'EQ',
     text: 'Spot the boosted band, or a boost and a cut at once; match a boost or cut by ear; find a ring and cut it.',
@@ -21,6 +26,11 @@ const SKILLS: { id: Skill; title: string; text: string }[] = [
     id: 'compression',
     title: 'Compression',
     text: 'Hear gain reduction, attack and release; match a compressor.',
+  },
+  {
+    id: 'distortion',
+    title: 'Distortion',
+    text: 'Hear which version is driven into saturation, and how hard.',
   },
   { id: 'space', title: 'Reverb and delay', text: 'Tell decay times and delay note values apart.' },
   {
