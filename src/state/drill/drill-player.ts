@@ -3,7 +3,6 @@ import type { SampleRate } from '../../dsp/units';
 import type { ExerciseId } from '../../exercises/registry';
 import type { PairLoudness } from '../../exercises/shared/play-ab';
 import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../../exercises/shared/play-types';
-import { installedSampleBank } from '../../production/sampler/sample-bank';
 import {
   contextForBuilding,
   currentAudioContext,
@@ -165,10 +164,9 @@ export function createDrillPlayer() {
         // A drill is open: keep the device running (when the browser allows it) so Play needn't resume it.
         keepAudioRunning();
         const sampleRate = ctx?.sampleRate ?? FALLBACK_RATE;
-        // The question's songs play with the instruments it was generated with (see questionInstruments).
-        // One made on this page (practice, or without a Worker) used this page's bank, or synthesis if none.
-        const recorded = typeof question === 'object' && question ? questionInstruments(question) : undefined;
-        const instruments = recorded !== undefined ? recorded : installedSampleBank() ? undefined : null;
+        // The instruments recorded with the question, if any (see questionInstruments); else this page's.
+        const instruments =
+          typeof question === 'object' && question ? questionInstruments(question) : undefined;
         const ready = await playFor(kind).prepare(question, {
           sampleRate,
           loadSong: (source) => loadSongStems(source, sampleRate, { instruments }),

@@ -201,10 +201,11 @@ export function questionInstruments(question: object): InstrumentChoice {
 }
 
 /**
- * Generates a question in the song Worker, with the instruments songs are rendered with now (recorded, see
- * questionInstruments, so its songs are played with the same ones); null when no Worker can run (generate
- * on this thread instead). The kind's pure generate is the reference: the Worker runs the same code.
- * `instruments` fixes them (null: synthesis, as in Node).
+ * Generates a question in the song Worker; null when no Worker can run (generate on this thread instead).
+ * Questions are made on synthesis there (see song-stems.worker.ts), as in Node, so the kind's pure generate is
+ * the reference and nothing waits for the instrument bank. `instruments` (a URL, or null for synthesis) is
+ * recorded with the question as what its songs play with (see questionInstruments); by default nothing is
+ * recorded and its songs play with what this page has, like every other song.
  */
 export function generateQuestionInWorker(
   kind: ExerciseId,
@@ -215,24 +216,23 @@ export function generateQuestionInWorker(
 ): Promise<ExerciseQuestion> | null {
   if (typeof Worker === 'undefined') return null;
   return (async () => {
-    const bankUrl = instruments === undefined ? await instrumentsForRender() : (instruments ?? undefined);
-    const [request, transfer] = withBankBytes({
+    const request = {
       type: 'question' as const,
       kind,
       seed,
       level,
       value,
-      bankUrl,
-    });
-    const pending = worker.call(request, transfer);
+      bankUrl: instruments ?? undefined,
+    };
+    const pending = worker.call(request);
     if (!pending) throw new Error('no worker');
     const reply = await pending;
-    // What the Worker really used: a bank that could not be read there was synthesised instead.
     const { question, instruments: used } = reply as {
       question: ExerciseQuestion;
       instruments: string | null;
     };
-    questionBanks.set(question, used);
+    // What the Worker really has for its songs: a bank that could not be read there means synthesis.
+    if (instruments !== undefined) questionBanks.set(question, used);
     return question;
   })();
 }
