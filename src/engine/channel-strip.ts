@@ -3,7 +3,6 @@ import type { CompressorSettings } from '../dsp/compressor';
 import { dbToGain } from '../dsp/db';
 import { effectiveWidth } from '../dsp/stereo-width';
 import type { Decibels, Seconds } from '../dsp/units';
-import { CompressorBank } from './compressor-bank';
 import { StripMeter, type StripMeterReading } from './strip-meter';
 import type { SourceChannels } from './strip-pan';
 import {
@@ -116,12 +115,7 @@ export class ChannelStrip {
   /** Builds a strip on `ctx` (loads the engine worklets first if needed). */
   static async create(ctx: AnyContext, settings: Partial<StripSettings> = {}): Promise<ChannelStrip> {
     await loadEngineWorklets(ctx);
-    // A listening compressor bank before any compressor is made (now or by a later update): its settings
-    // then reach the worklet before an offline render starts.
-    await CompressorBank.prepare(ctx);
-    const strip = new ChannelStrip(ctx, mergeStripSettings(defaultStripSettings(settings.name), settings));
-    await CompressorBank.prepare(ctx);
-    return strip;
+    return new ChannelStrip(ctx, mergeStripSettings(defaultStripSettings(settings.name), settings));
   }
 
   /** A copy of the current settings. */

@@ -1,11 +1,7 @@
-import type { CompressorSettings } from '../dsp/compressor';
 import type { WorkletParamDescriptor } from './worklet-scope';
 
-/** Registered name of the compressor bank's processor (gain computers for many strips in one node). */
-export const COMPRESSOR_PROCESSOR = 'headroom-compressor-bank';
-
-/** Strips one compressor bank node serves. */
-export const COMPRESSOR_BANK_SLOTS = 8;
+/** Registered name of the compressor's gain-computer processor. */
+export const COMPRESSOR_PROCESSOR = 'headroom-compressor';
 
 /** Registered name of the strip's saturation processor. */
 export const SATURATION_PROCESSOR = 'headroom-saturation';
@@ -18,21 +14,22 @@ export const SATURATION_PARAMS: WorkletParamDescriptor[] = [
 /** Registered name of the hearing-safety limiter processor. */
 export const LIMITER_PROCESSOR = 'headroom-limiter';
 
+/** AudioParams of the compressor processor (names match CompressorSettings; k-rate except makeup). */
+export const COMPRESSOR_PARAMS: WorkletParamDescriptor[] = [
+  { name: 'thresholdDb', defaultValue: -20, minValue: -120, maxValue: 0, automationRate: 'k-rate' },
+  { name: 'ratio', defaultValue: 4, minValue: 1, maxValue: 1000, automationRate: 'k-rate' },
+  { name: 'kneeDb', defaultValue: 6, minValue: 0, maxValue: 48, automationRate: 'k-rate' },
+  { name: 'attackMs', defaultValue: 10, minValue: 0, maxValue: 2000, automationRate: 'k-rate' },
+  { name: 'releaseMs', defaultValue: 100, minValue: 0, maxValue: 5000, automationRate: 'k-rate' },
+  // a-rate, so a makeup change ramps sample by sample (it is not smoothed by the detector).
+  { name: 'makeupDb', defaultValue: 0, minValue: -60, maxValue: 60, automationRate: 'a-rate' },
+];
+
+/** Messages a processor posts to the main thread. */
+export type WorkletReport = { type: 'gain-reduction'; db: number };
+
 /** Messages the main thread posts to a processor. */
 export type WorkletCommand = { type: 'dispose' };
-
-/** What the main thread tells the compressor bank: a slot taken, a setting moved (from `at`), a slot freed. */
-export type CompressorBankCommand =
-  | WorkletCommand
-  | { type: 'claim'; slot: number; settings: CompressorSettings }
-  | { type: 'set'; slot: number; name: keyof CompressorSettings; value: number; at: number }
-  | { type: 'release'; slot: number };
-
-/**
- * What the bank tells the main thread: that its processor is listening (messages sent before are delivered
- * from then on), and each slot's largest gain reduction of the last ~1/30 s, dB (≤ 0).
- */
-export type CompressorBankReport = { type: 'ready' } | { type: 'bank-reduction'; db: number[] };
 
 /** Options the limiter processor takes (processorOptions). */
 export interface LimiterProcessorOptions {
