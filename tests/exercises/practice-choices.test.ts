@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EqBoostQuestion } from '../../src/exercises/eq-boost/meta';
-import { exercises } from '../../src/exercises/registry';
-import { practiceChoices, practiceSeed } from '../../src/exercises/shared/practice-choices';
+import { exerciseIds, exercises } from '../../src/exercises/registry';
+import { PRACTICE_KINDS, practiceChoices, practiceSeed } from '../../src/exercises/shared/practice-choices';
 
 // Songs are one synthetic loop (tests/exercises/audibility.test.ts renders real songs).
 vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
@@ -69,5 +69,12 @@ describe('hear every choice', () => {
     expect(practiceChoices(exercises['eq-match'].generate(1, 1))).toBeNull();
     expect(practiceChoices(exercises.loudness.generate(1, 1))).toBeNull();
     for (const seed of [1, 2, 99, 123456]) expect(practiceSeed(seed)).not.toBe(seed);
+  });
+
+  it('names exactly the kinds that have a practice list (the drill offers practice by this list)', () => {
+    const withList = exerciseIds.filter((id) =>
+      [1, 2, 3, 4, 5, 6].some((seed) => practiceChoices(exercises[id].generate(seed, 1) as never) !== null),
+    );
+    expect(withList.sort()).toEqual([...PRACTICE_KINDS].sort());
   });
 });

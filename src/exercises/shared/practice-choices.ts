@@ -81,6 +81,15 @@ function panWords(pan: number): string {
   return `hard ${side}: from one speaker only`;
 }
 
+/** The kinds with a practice mode (practiceChoices gives their answers; reverb-type only on "which space?"). */
+export const PRACTICE_KINDS: ReadonlySet<string> = new Set([
+  'eq-boost',
+  'reverb-time',
+  'delay-time',
+  'pan-position',
+  'reverb-type',
+]);
+
 /** Every answer of a choice question with its sentence; null for kinds without a practice mode. */
 export function practiceChoices(question: QuestionBase): PracticeChoice[] | null {
   switch (question.kind) {

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ExerciseQuestion, exercises } from '../../exercises/registry';
-import { practiceChoices, practiceSeed } from '../../exercises/shared/practice-choices';
+import { PRACTICE_KINDS, practiceChoices, practiceSeed } from '../../exercises/shared/practice-choices';
 import { createDrillPlayer } from '../../state/drill/drill-player';
+import { pathAttempts } from '../../state/path/path';
+import { generateQuestionInWorker } from '../../state/shared/song-stems';
 import './practice.css';
 
 /** Keeps Enter and Space on a practice button from reaching the drill's own keys (Enter would submit). */
@@ -13,22 +15,44 @@ function ownKeys(event: KeyboardEvent): void {
  * "Hear every choice" before the first scored question of a drill: a practice question of the same kind and
  * level (never the scored one), each possible answer auditioned as B against the reference as A, with a
  * sentence of what it sounds like. Nothing here is scored or stored. `onPlay` stops the drill's own player.
+ * The practice example is made only when the learner opens it (in the song Worker where there is one). Offered
+ * in full before a learner's first drill of a kind; after that, as a small "Practise the choices" link.
  */
 export function PracticePanel({ question, onPlay }: { question: ExerciseQuestion; onPlay: () => void }) {
   const [open, setOpen] = useState(false);
+  const [offered, setOffered] = useState(false);
   const [current, setCurrent] = useState<number | null>(null);
-  const practice = useMemo(
-    () => exercises[question.kind].generate(practiceSeed(question.seed), question.level) as ExerciseQuestion,
-    [question.kind, question.seed, question.level],
-  );
-  const choices = useMemo(() => practiceChoices(practice), [practice]);
-  const player = useMemo(() => (open ? createDrillPlayer() : null), [open]);
+  const [practice, setPractice] = useState<ExerciseQuestion | null>(null);
   useEffect(() => {
-    if (!player) return;
+    if (!open || practice) return;
+    const seed = practiceSeed(question.seed);
+    const made =
+      generateQuestionInWorker(question.kind, seed, question.level, null) ??
+      Promise.resolve(exercises[question.kind].generate(seed, question.level) as ExerciseQuestion);
+    let live = true;
+    void made.then((q) => live && setPractice(q)).catch(() => live && setPractice(null));
+    return () => {
+      live = false;
+    };
+  }, [open, practice, question.kind, question.seed, question.level]);
+  const choices = useMemo(() => (practice ? practiceChoices(practice) : null), [practice]);
+  const player = useMemo(() => (open && practice ? createDrillPlayer() : null), [open, practice]);
+  useEffect(() => {
+    if (!player || !practice) return;
     void player.load(practice.kind, practice, true);
     return () => player.dispose();
   }, [player, practice]);
-  if (!choices) return null;
+  if (!PRACTICE_KINDS.has(question.kind)) return null;
+  // A learner who has done a drill of this kind before is offered practice quietly.
+  const practisedBefore = pathAttempts.value?.some((a) => a.exercise === question.kind) ?? false;
+  if (practisedBefore && !open && !offered)
+    return (
+      <p class="practice-again">
+        <button type="button" class="btn btn-ghost" onClick={() => setOffered(true)} onKeyDown={ownKeys}>
+          Practise the choices
+        </button>
+      </p>
+    );
   const status = player?.status.value;
   const selected = player?.state.value?.selected;
   const playing = player?.state.value?.playing ?? false;
@@ -36,7 +60,9 @@ export function PracticePanel({ question, onPlay }: { question: ExerciseQuestion
     if (!player) return;
     onPlay();
     setCurrent(i);
-    await player.review(choices[i]!.answer);
+    const choice = choices?.[i];
+    if (!choice) return;
+    await player.review(choice.answer);
     player.select('b');
     if (!playing) await player.play();
   };
@@ -58,14 +84,16 @@ export function PracticePanel({ question, onPlay }: { question: ExerciseQuestion
       ) : (
         <>
           <p class="muted" aria-live="polite">
-            {status === 'failed'
-              ? (player?.error.value ?? 'The practice audio could not be prepared.')
-              : status === 'ready'
-                ? 'Pick a choice to hear it as B; A is the reference. Not scored.'
-                : 'Preparing the practice example…'}
+            {practice && !choices
+              ? 'This practice example has no list of choices to hear: go on to the scored question.'
+              : status === 'failed'
+                ? (player?.error.value ?? 'The practice audio could not be prepared.')
+                : status === 'ready'
+                  ? 'Pick a choice to hear it as B; A is the reference. Not scored.'
+                  : 'Preparing the practice example…'}
           </p>
           <ul class="practice-choices">
-            {choices.map((c, i) => (
+            {(choices ?? []).map((c, i) => (
               <li key={c.label}>
                 <button
                   type="button"
