@@ -57,7 +57,9 @@ describe('exercise block', () => {
     click(root, 'Start the drill');
     const scores: number[] = [];
     for (let n = 1; n <= block.count; n++) {
-      await expect.poll(() => root.querySelector('.drill-count')?.textContent).toBe(`Question ${n} of 3`);
+      await expect
+        .poll(() => root.querySelector('.drill-count')?.textContent, { timeout: 30_000 })
+        .toBe(`Question ${n} of 3`);
       expect(Number(root.querySelector('.exercise')?.getAttribute('data-seed'))).toBeGreaterThan(0);
       // Keyboard users land on the question; answer with its keys: band n, then Enter.
       await expect.poll(() => document.activeElement?.classList.contains('drill-prompt')).toBe(true);

@@ -148,16 +148,16 @@ describe('quiz block', () => {
     expect(sides().map((s) => s.textContent)).toEqual(['AAListen', 'BBListen']);
     expect(root.querySelector('.quiz-listen-hint')?.textContent).toContain('Play A and B first');
 
-    await expect.poll(() => sides()[0]?.disabled, { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => sides()[0]?.disabled, { timeout: 45_000 }).toBe(false);
     sides()[0]?.click();
     await expect
-      .poll(() => root.querySelector('.quiz-listen-hint')?.textContent, { timeout: 20_000 })
+      .poll(() => root.querySelector('.quiz-listen-hint')?.textContent, { timeout: 45_000 })
       .toContain('Play B first');
     expect(first().every((i) => i.disabled)).toBe(true);
     sides()[1]?.click();
     await expect
-      .poll(() => root.querySelector('.quiz-listen-hint')?.textContent, { timeout: 20_000 })
+      .poll(() => root.querySelector('.quiz-listen-hint')?.textContent, { timeout: 45_000 })
       .toBe('You have heard A and B: now choose.');
     expect(first().some((i) => i.disabled)).toBe(false);
-  }, 40_000);
+  }, 120_000);
 });
