@@ -53,7 +53,7 @@ describe('a restore cut short by a reload', () => {
     writeFileSync(file, Buffer.from(await makeBigBackup(40_000).file.arrayBuffer()));
     await page.goto(`${base}/settings`);
     await page.waitForSelector('.bk');
-    await page.getByLabel('Light').check();
+    await page.getByLabel('Light', { exact: true }).check();
     await expect.poll(async () => (await readState(page)).theme).toBe('light');
     const before = await readState(page);
     expect(before.answers).toBe(0);

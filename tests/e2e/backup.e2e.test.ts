@@ -109,7 +109,7 @@ describe('backup and restore in the app', () => {
     await page.goto(`${base}/settings`);
     await page.waitForSelector('.bk');
     await expect.poll(() => page.locator('.bk-last').textContent()).toBe('No backup made yet.');
-    await page.getByLabel('Light').check();
+    await page.getByLabel('Light', { exact: true }).check();
     await addRecords(page);
     const before = await readRecords(page);
     expect(before.profiles).toEqual(['Me', 'Tess']);
@@ -151,7 +151,7 @@ describe('backup and restore in the app', () => {
     const after = await readRecords(page);
     expect(after).toEqual(before);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
-    expect(await page.getByLabel('Light').isChecked()).toBe(true);
+    expect(await page.getByLabel('Light', { exact: true }).isChecked()).toBe(true);
   });
 
   it('refuses a file that is not a backup and changes nothing', async () => {
