@@ -78,10 +78,10 @@ async function playingWindow(
   const framesTouched = new Set<number>();
   // Bars a Worker draws (ui/mixer/meter-canvas.ts) change no DOM: each 'draw' message sent to it is a frame too.
   const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+  Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
     if ((args[0] as { type?: string } | null)?.type === 'draw') drawn++;
-    return post.apply(this, args as [unknown, StructuredSerializeOptions]);
-  };
+    return (post as (...a: unknown[]) => void).apply(this, args);
+  } as Worker['postMessage'];
   let drawn = 0;
   const console_ = document.querySelector('.console');
   const mutations = new MutationObserver((records) => {

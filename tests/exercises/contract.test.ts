@@ -82,7 +82,17 @@ describe('registry', () => {
   });
 
   it('gives every kind a title, skill, description, scoring sentence and named levels', () => {
-    const skills = ['eq', 'compression', 'distortion', 'faders', 'pan', 'stereo', 'space', 'production', 'mixing'];
+    const skills = [
+      'eq',
+      'compression',
+      'distortion',
+      'faders',
+      'pan',
+      'stereo',
+      'space',
+      'production',
+      'mixing',
+    ];
     for (const id of exerciseIds) {
       const { meta } = exercises[id];
       expect(meta.title.length).toBeGreaterThan(3);

@@ -6,7 +6,7 @@ import { isFarEnough } from '../shared/match-score';
 import { roundTo } from '../shared/scoring';
 import { generateSongSource } from '../shared/sources';
 import { createTraceMeter, JND_DB } from './check';
-import { COMP_FIELD, type CompMatchQuestion, type CompParam, meta } from './meta';
+import { COMP_FIELD, type CompMatchQuestion, meta } from './meta';
 
 /** Soft knee width used by every comp-match question, dB. */
 export const COMP_MATCH_KNEE_DB = 6;

@@ -59,18 +59,21 @@ describe('a vocal that sings syllables', () => {
     expect(db(tilt(sing('sh')) / tilt(sing('s')))).toBeGreaterThan(10);
   });
 
-  it.each(['t', 'k', 'd'] as const)('%s closes the voice (a dip of 15 dB or more) and releases it', (stop) => {
-    const x = sing(stop);
-    const plain = sing(undefined);
-    const closure = energy(span(x, ONSET + 0.012, ONSET + 0.03));
-    const before = energy(span(x, ONSET - 0.05, ONSET - 0.032));
-    expect(db(closure / before)).toBeLessThan(-15);
-    // The release of t and k: 2–8 kHz louder than the plain vowel's right after the closure (d's is soft).
-    if (stop === 'd') return;
-    const burst = (y: Float32Array) =>
-      bandEnergy(span(y, ONSET + 0.035, ONSET + 0.067), RATE, 2000, 8000, 512);
-    expect(db(burst(x) / burst(plain))).toBeGreaterThan(6);
-  });
+  it.each(['t', 'k', 'd'] as const)(
+    '%s closes the voice (a dip of 15 dB or more) and releases it',
+    (stop) => {
+      const x = sing(stop);
+      const plain = sing(undefined);
+      const closure = energy(span(x, ONSET + 0.012, ONSET + 0.03));
+      const before = energy(span(x, ONSET - 0.05, ONSET - 0.032));
+      expect(db(closure / before)).toBeLessThan(-15);
+      // The release of t and k: 2–8 kHz louder than the plain vowel's right after the closure (d's is soft).
+      if (stop === 'd') return;
+      const burst = (y: Float32Array) =>
+        bandEnergy(span(y, ONSET + 0.035, ONSET + 0.067), RATE, 2000, 8000, 512);
+      expect(db(burst(x) / burst(plain))).toBeGreaterThan(6);
+    },
+  );
 
   it('m and n hum: the first 50 ms lose 10 dB or more above 1 kHz, keeping their low hum', () => {
     const plain = sing(undefined);

@@ -45,7 +45,7 @@ describe('a workout survives a reload', () => {
     await storage.adoptStoredState(db);
     workout.restoreWorkout();
     expect(workout.activeWorkout.value).toMatchObject({ index: 1, scores: [80], session: null });
-    expect(workout.activeWorkout.value?.plan).toEqual(plan);
+    expect(workout.activeWorkout.peek()?.plan).toEqual(plan);
 
     workout.leaveWorkout();
     await vi.waitFor(() => expect(saved()).toBeUndefined());
