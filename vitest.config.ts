@@ -44,6 +44,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A 2-core CI machine under load can take seconds to re-check a report or start audio: polls wait 10 s.
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time: the CI machine has two cores.
           fileParallelism: false,
         },
@@ -66,6 +68,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/**/*.browser.test.{ts,tsx}'],
           testTimeout: 30_000,
+          expect: { poll: { timeout: 10_000 } },
           browser: {
             enabled: true,
             commands: { renderStemsInNode },
