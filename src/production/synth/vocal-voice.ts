@@ -5,131 +5,14 @@
  * syllable starts with its consonant (CONSONANTS): nasals and liquids move the formants and dim the voice,
  * stops close it and release a burst of noise, fricatives hiss through a band-pass, h breathes.
  */
-import type { Hz, SampleRate, Seconds } from '../../dsp/units';
+import type { SampleRate, Seconds } from '../../dsp/units';
 import type { Consonant, NoteEvent, Vowel } from '../types';
 import { onePoleCoefficient, Svf } from './filters';
+import { addHalfBandUpsampled, HALF_BAND_SIDE } from './half-band';
 import type { NoiseSource } from './noise';
 import { midiToHz, polyBlep, sineCycles } from './oscillators';
+import { CONSONANTS, type ConsonantSound, type VocalParams } from './vocal-singers';
 
-/** Formant frequencies (F1–F4) per vowel, bandwidth scale and breathiness: one singer. */
-export interface VocalParams {
-  formants: Readonly<Record<Vowel, readonly [Hz, Hz, Hz, Hz]>>;
-  bandwidths: readonly [Hz, Hz, Hz, Hz];
-  levels: readonly [number, number, number, number];
-  breath: number;
-}
-
-/** An alto voice (formants from published averages for adult female speakers). */
-export const ALTO: VocalParams = {
-  formants: {
-    a: [850, 1220, 2810, 3800],
-    e: [600, 2300, 2990, 4000],
-    i: [310, 2790, 3310, 4200],
-    o: [590, 920, 2710, 3800],
-    u: [370, 950, 2670, 3800],
-  },
-  bandwidths: [90, 110, 160, 200],
-  levels: [1, 0.7, 0.5, 0.35],
-  breath: 0.05,
-};
-
-/** A tenor voice (formants from published averages for adult male speakers). */
-export const TENOR: VocalParams = {
-  formants: {
-    a: [730, 1090, 2440, 3400],
-    e: [530, 1840, 2480, 3400],
-    i: [270, 2290, 3010, 3500],
-    o: [570, 840, 2410, 3300],
-    u: [300, 870, 2240, 3300],
-  },
-  bandwidths: [80, 95, 130, 170],
-  levels: [1, 0.65, 0.5, 0.35],
-  breath: 0.04,
-};
-
-/** How a consonant sounds: its manner, where it puts the formants and what noise it makes. */
-export interface ConsonantSound {
-  /** Its length from the note's onset (capped at 40 % of the note). */
-  length: Seconds;
-  /** The voice's level during it (0: unvoiced or closed). */
-  voice: number;
-  /** The formants it moves to (voiced consonants; absent: the vowel's). */
-  formants?: readonly [Hz, Hz, Hz, Hz];
-  /** Stops: the closure before the burst (silence or a voiced murmur). */
-  closure?: Seconds;
-  /** Centre and Q of its noise band, and the noise's peak level (0: none). */
-  noiseHz: Hz;
-  noiseQ: number;
-  noise: number;
-  /** Breath through the formants (aspiration: h, and the puff after t and k). */
-  aspiration: number;
-}
-
-/** The consonants, by published formant loci and noise bands (approximate, one singer). */
-export const CONSONANTS: Readonly<Record<Consonant, ConsonantSound>> = {
-  m: {
-    length: 0.07,
-    voice: 0.3,
-    formants: [250, 1100, 2300, 3300],
-    noiseHz: 0,
-    noiseQ: 1,
-    noise: 0,
-    aspiration: 0,
-  },
-  n: {
-    length: 0.065,
-    voice: 0.3,
-    formants: [250, 1700, 2600, 3400],
-    noiseHz: 0,
-    noiseQ: 1,
-    noise: 0,
-    aspiration: 0,
-  },
-  l: {
-    length: 0.06,
-    voice: 0.55,
-    formants: [360, 1100, 2800, 3500],
-    noiseHz: 0,
-    noiseQ: 1,
-    noise: 0,
-    aspiration: 0,
-  },
-  r: {
-    length: 0.06,
-    voice: 0.6,
-    formants: [350, 1100, 1600, 3000],
-    noiseHz: 0,
-    noiseQ: 1,
-    noise: 0,
-    aspiration: 0,
-  },
-  w: {
-    length: 0.06,
-    voice: 0.6,
-    formants: [300, 700, 2200, 3300],
-    noiseHz: 0,
-    noiseQ: 1,
-    noise: 0,
-    aspiration: 0,
-  },
-  y: {
-    length: 0.055,
-    voice: 0.6,
-    formants: [280, 2250, 2900, 3600],
-    noiseHz: 0,
-    noiseQ: 1,
-    noise: 0,
-    aspiration: 0,
-  },
-  b: { length: 0.05, voice: 0.1, closure: 0.04, noiseHz: 1200, noiseQ: 1, noise: 0.5, aspiration: 0 },
-  d: { length: 0.05, voice: 0.1, closure: 0.04, noiseHz: 3800, noiseQ: 1.2, noise: 0.6, aspiration: 0 },
-  k: { length: 0.085, voice: 0, closure: 0.045, noiseHz: 2300, noiseQ: 1.5, noise: 0.9, aspiration: 0.6 },
-  t: { length: 0.08, voice: 0, closure: 0.045, noiseHz: 4800, noiseQ: 1.2, noise: 0.9, aspiration: 0.5 },
-  f: { length: 0.08, voice: 0, noiseHz: 5000, noiseQ: 0.6, noise: 0.35, aspiration: 0 },
-  s: { length: 0.1, voice: 0, noiseHz: 6500, noiseQ: 2, noise: 1.2, aspiration: 0 },
-  sh: { length: 0.1, voice: 0, noiseHz: 3000, noiseQ: 1.5, noise: 1, aspiration: 0 },
-  h: { length: 0.07, voice: 0, noiseHz: 0, noiseQ: 1, noise: 0, aspiration: 1 },
-};
 const CONSONANT_LIST = Object.keys(CONSONANTS) as Consonant[];
 /** A consonant takes at most this share of its note. */
 const CONSONANT_SHARE = 0.4;
@@ -443,27 +326,6 @@ export function renderVocalTrack(
 /** Above this rate the voice is synthesised at half rate (its formants all lie below 4.5 kHz) and interpolated up. */
 const HALF_RATE_FROM: SampleRate = 32000;
 
-/** Taps on each side of the half-band interpolator (a Blackman-windowed sinc, 2 × 12 taps; unrolled below). */
-const HALF_BAND_SIDE = 12;
-/** Output pairs interpolated per block; a block whose input is all zeros is skipped. */
-const UPSAMPLE_BLOCK = 512;
-/** The half-band interpolator's taps for the in-between samples, nearest first; they sum to 1/2 per side. */
-const HALF_BAND: Float64Array = (() => {
-  const taps = new Float64Array(HALF_BAND_SIDE);
-  const width = 2 * HALF_BAND_SIDE;
-  let sum = 0;
-  for (let k = 0; k < HALF_BAND_SIDE; k++) {
-    const x = k + 0.5;
-    const sinc = Math.sin(Math.PI * x) / (Math.PI * x);
-    const w = (HALF_BAND_SIDE - 0.5 - k + 0.5) / width; // position in the window, 0..1 from its edge
-    const blackman = 0.42 - 0.5 * Math.cos(2 * Math.PI * w) + 0.08 * Math.cos(4 * Math.PI * w);
-    taps[k] = sinc * blackman;
-    sum += 2 * (taps[k] as number);
-  }
-  for (let k = 0; k < HALF_BAND_SIDE; k++) taps[k] = (taps[k] as number) / sum;
-  return taps;
-})();
-
 /**
  * Renders a vocal track into `out` (mixing in). At 32 kHz and above it synthesises at half the sample
  * rate and upsamples with a half-band interpolator (every other sample kept, the ones between from a
@@ -494,37 +356,5 @@ export function renderVocal(
     noise,
     params,
   );
-  const [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11] = HALF_BAND as unknown as number[];
-  const pairs = Math.ceil(out.length / 2);
-  // Block by block, skipping blocks the voice is silent in (and around): most songs rest between phrases.
-  for (let from = 0; from < pairs; from += UPSAMPLE_BLOCK) {
-    const to = Math.min(pairs, from + UPSAMPLE_BLOCK);
-    let loud = false;
-    for (let j = from; j < to + 2 * side; j++) {
-      if (p[j] !== 0) {
-        loud = true;
-        break;
-      }
-    }
-    if (!loud) continue;
-    for (let m = from; m < to; m++) {
-      const c = m + side;
-      out[2 * m] = (out[2 * m] as number) + (p[c] as number);
-      if (2 * m + 1 >= out.length) break;
-      const acc =
-        (t0 as number) * ((p[c] as number) + (p[c + 1] as number)) +
-        (t1 as number) * ((p[c - 1] as number) + (p[c + 2] as number)) +
-        (t2 as number) * ((p[c - 2] as number) + (p[c + 3] as number)) +
-        (t3 as number) * ((p[c - 3] as number) + (p[c + 4] as number)) +
-        (t4 as number) * ((p[c - 4] as number) + (p[c + 5] as number)) +
-        (t5 as number) * ((p[c - 5] as number) + (p[c + 6] as number)) +
-        (t6 as number) * ((p[c - 6] as number) + (p[c + 7] as number)) +
-        (t7 as number) * ((p[c - 7] as number) + (p[c + 8] as number)) +
-        (t8 as number) * ((p[c - 8] as number) + (p[c + 9] as number)) +
-        (t9 as number) * ((p[c - 9] as number) + (p[c + 10] as number)) +
-        (t10 as number) * ((p[c - 10] as number) + (p[c + 11] as number)) +
-        (t11 as number) * ((p[c - 11] as number) + (p[c + 12] as number));
-      out[2 * m + 1] = (out[2 * m + 1] as number) + acc;
-    }
-  }
+  addHalfBandUpsampled(p, out);
 }

@@ -18,7 +18,8 @@ import { EPIANO_AMP, ORGAN_AMP, renderEpiano, renderOrgan, renderPluck } from '.
 import { fillPinkNoise, type NoiseSource } from './noise';
 import { BASS_808_AMP, FLUTE_AMP, render808, renderFlute } from './sine-voices';
 import { renderSubtractive, type SubtractivePatch } from './subtractive';
-import { ALTO, renderVocal, TENOR } from './vocal-voice';
+import { ALTO, TENOR } from './vocal-singers';
+import { renderVocal } from './vocal-voice';
 
 /** Renders one drum hit (`hit` = GM drum note), start to silence. */
 export type HitRender = (hit: number, sampleRate: SampleRate, noise: NoiseSource) => Float32Array;

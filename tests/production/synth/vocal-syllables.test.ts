@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateSong } from '../../../src/production/generate-song';
 import { STYLES } from '../../../src/production/styles';
 import { createNoise } from '../../../src/production/synth/noise';
-import { ALTO, renderVocal } from '../../../src/production/synth/vocal-voice';
+import { ALTO } from '../../../src/production/synth/vocal-singers';
+import { renderVocal } from '../../../src/production/synth/vocal-voice';
 import type { Consonant, NoteEvent, Vowel } from '../../../src/production/types';
 import { bandEnergy, hashSamples } from '../spectrum-helpers';
 

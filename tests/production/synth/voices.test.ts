@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../src/production/presets';
 import { createNoise } from '../../../src/production/synth/noise';
 import { midiToHz } from '../../../src/production/synth/oscillators';
-import { ALTO, renderVocal } from '../../../src/production/synth/vocal-voice';
+import { ALTO } from '../../../src/production/synth/vocal-singers';
+import { renderVocal } from '../../../src/production/synth/vocal-voice';
 import { type Voice, voiceFor } from '../../../src/production/synth/voices';
 import { bandEnergy, bandShare, estimatePitch, peak } from '../spectrum-helpers';
 
