@@ -61,8 +61,6 @@ export async function startXapi(db: HeadroomDb): Promise<void> {
   for (const job of jobs) void run(job);
 }
 
-/** Settings saved or removed a record store. */
-export const xapiConfigChanged = setXapiConfigured;
 
 /** An answered question (or a graded mix) was stored. */
 export function xapiAttempt(attempt: Attempt): void {

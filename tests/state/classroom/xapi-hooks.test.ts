@@ -84,7 +84,7 @@ describe('xapi hooks', () => {
     expect(sender.queueAttempt).toHaveBeenCalledWith(attempt);
     expect(sender.queueDrillRound).toHaveBeenCalledTimes(1);
     // Stopping in Settings: later events are dropped again.
-    hooks.xapiConfigChanged(false);
+    (await import('../../../src/state/classroom/xapi-configured')).setXapiConfigured(false);
     hooks.xapiAttempt(attempt);
     await new Promise((r) => setTimeout(r, 10));
     expect(sender.queueAttempt).toHaveBeenCalledTimes(1);
