@@ -22,17 +22,8 @@ import type { SaturationAnswer, SaturationQuestion } from '../../exercises/satur
 import type { StereoWidthAnswer, StereoWidthQuestion } from '../../exercises/stereo-width/meta';
 import type { CheckResult } from '../../exercises/types';
 import type { DrillPlayer } from '../../state/drill/drill-player';
-import {
-  curvePath,
-  dbToY,
-  EQ_FRAME,
-  EQ_GRID_DB,
-  EQ_GRID_HZ,
-  type EqBandShape,
-  eqCurvePoints,
-  gridLabel,
-  hzToX,
-} from '../mixer/eq-geometry';
+import type { EqBandShape } from '../mixer/eq-geometry';
+import { EqReviewFigure, eqBandsPath } from './eq-review-curves';
 import { EqTwoBandsReview } from './eq-two-bands-review';
 import { FixMixReview } from './FixMixReview';
 import { FilterReview } from './filter-review';
@@ -57,38 +48,7 @@ function Legend({ right, yours }: { right: string; yours: string }) {
 
 /** Two EQ curves on the mixer's EQ grid. */
 function EqCurves({ right, yours, label }: { right: EqBandShape; yours: EqBandShape; label: string }) {
-  const { width, height } = EQ_FRAME;
-  const a = curvePath(eqCurvePoints([right], null, 48000));
-  const b = curvePath(eqCurvePoints([yours], null, 48000));
-  return (
-    <figure class="review-figure">
-      <svg class="review-svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-        <g class="eq-grid">
-          {EQ_GRID_HZ.map((hz) => (
-            <g key={hz}>
-              <line x1={hzToX(hz)} x2={hzToX(hz)} y1={0} y2={height} />
-              <text x={hzToX(hz) + 3} y={height - 4}>
-                {gridLabel(hz)}
-              </text>
-            </g>
-          ))}
-          {EQ_GRID_DB.map((db) => (
-            <line
-              key={db}
-              class={db === 0 ? 'eq-zero' : undefined}
-              x1={0}
-              x2={width}
-              y1={dbToY(db)}
-              y2={dbToY(db)}
-            />
-          ))}
-        </g>
-        <path d={a} class="review-right" />
-        <path d={b} class="review-yours" />
-      </svg>
-      <figcaption>{label}</figcaption>
-    </figure>
-  );
+  return <EqReviewFigure label={label} right={eqBandsPath([right])} yours={eqBandsPath([yours])} />;
 }
 
 function peak(hz: number, gainDb: number, q: number): EqBandShape {

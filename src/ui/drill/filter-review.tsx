@@ -4,7 +4,8 @@ import { filterName } from '../../exercises/filters/generate';
 import type { FilterSetting, FiltersAnswer, FiltersQuestion } from '../../exercises/filters/meta';
 import { meta } from '../../exercises/filters/meta';
 import { levelSpec } from '../../exercises/shared/levels';
-import { dbToY, EQ_FRAME, EQ_GRID_DB, EQ_GRID_HZ, gridLabel, hzToX } from '../mixer/eq-geometry';
+import { dbToY, EQ_FRAME, hzToX } from '../mixer/eq-geometry';
+import { EqReviewFigure } from './eq-review-curves';
 
 /** An SVG path of a filter's response on the EQ grid (clipped at the grid's floor). */
 function responsePath(filter: FilterSetting | null): string {
@@ -38,41 +39,22 @@ function yoursOf(q: FiltersQuestion, a: FiltersAnswer): FilterSetting | null {
  * where a cutoff is read. For "which is cut higher?", the right curve is the side cut higher.
  */
 export function FilterReview({ q, a }: { q: FiltersQuestion; a: FiltersAnswer }) {
-  const { width, height } = EQ_FRAME;
   const right = q.subtype === 'which' ? (q.correct === 'A' ? q.filterA : q.filterB) : q.filterB;
   const yours = yoursOf(q, a);
   const label = `Right: ${words(right)}. Yours: ${words(yours)}.`;
   return (
-    <figure class="review-figure">
-      <svg class="review-svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-        <g class="eq-grid">
-          {EQ_GRID_HZ.map((hz) => (
-            <g key={hz}>
-              <line x1={hzToX(hz)} x2={hzToX(hz)} y1={0} y2={height} />
-              <text x={hzToX(hz) + 3} y={height - 4}>
-                {gridLabel(hz)}
-              </text>
-            </g>
-          ))}
-          {EQ_GRID_DB.map((db) => (
-            <line
-              key={db}
-              class={db === 0 ? 'eq-zero' : undefined}
-              x1={0}
-              x2={width}
-              y1={dbToY(db)}
-              y2={dbToY(db)}
-            />
-          ))}
-          <line class="filter-3db" x1={0} x2={width} y1={dbToY(-3)} y2={dbToY(-3)} />
+    <EqReviewFigure
+      label={label}
+      right={responsePath(right)}
+      yours={responsePath(yours)}
+      marks={
+        <>
+          <line class="filter-3db" x1={0} x2={EQ_FRAME.width} y1={dbToY(-3)} y2={dbToY(-3)} />
           <text x={4} y={dbToY(-3) - 3}>
             −3 dB
           </text>
-        </g>
-        <path d={responsePath(right)} class="review-right" />
-        <path d={responsePath(yours)} class="review-yours" />
-      </svg>
-      <figcaption>{label}</figcaption>
-    </figure>
+        </>
+      }
+    />
   );
 }
