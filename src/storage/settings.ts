@@ -33,6 +33,8 @@ export interface Settings {
   workoutDays: Record<string, number[]>;
   /** Today's workout while it runs, per profile: the plan, the item on and the scores so far (a reload resumes it). */
   workoutInProgress: Record<string, SavedWorkout>;
+  /** Memory mode per matching kind id (src/exercises/shared/memory-mode.ts): true when the learner turned it on. */
+  memoryMode: Record<string, boolean>;
 }
 
 /** The value of every setting before the learner changes it. */
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hearingCheck: null,
   workoutDays: {},
   workoutInProgress: {},
+  memoryMode: {},
 };
 
 const isTime = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
@@ -95,6 +98,8 @@ const VALID: { [K in keyof Settings]: (v: unknown) => boolean } = {
   hearingCheck: isHearingCheck,
   workoutDays: isDaysByProfile,
   workoutInProgress: isWorkoutsByProfile,
+  memoryMode: (v) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isBoolean),
 };
 
 /** Reads every setting, falling back to the defaults for any never stored or stored in a shape it cannot have. */

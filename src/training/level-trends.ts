@@ -4,6 +4,7 @@
  * the last 20 answers at that level up to that day, and a short weekly summary in plain sentences.
  * Adaptive answers are left out of the lines; their thresholds give the weekly "6 dB → 3 dB".
  */
+import { isMemoryAttempt } from '../exercises/shared/memory-mode';
 import { adaptiveThresholds } from './adaptive-thresholds';
 import { type AttemptRecord, adaptiveValueOf, type DayOf, type KindInfo, utcDay } from './progress-records';
 import { MASTERY_WINDOW, RIGHT_SCORE } from './skill-map';
@@ -25,6 +26,8 @@ export interface LevelTrend {
   skill: string;
   level: number;
   levelName: string;
+  /** Answers made in memory mode: a line of their own, never averaged with the same level heard normally. */
+  memory?: boolean;
   points: LevelPoint[];
   /** Answers at this level, ever. */
   answers: number;
@@ -43,7 +46,7 @@ export function levelTrends(
   const groups = new Map<string, AttemptRecord[]>();
   for (const a of [...attempts].sort((x, y) => x.at - y.at)) {
     if (adaptiveValueOf(a.question) !== null || dayOf(a.at) > options.today) continue;
-    const key = `${a.exercise}@${Math.round(a.level)}`;
+    const key = `${a.exercise}@${Math.round(a.level)}@${isMemoryAttempt(a.details) ? 'memory' : ''}`;
     const list = groups.get(key) ?? [];
     list.push(a);
     groups.set(key, list);
@@ -51,7 +54,7 @@ export function levelTrends(
   const order = new Map(kinds.map((k, i) => [k.id, i]));
   const out: LevelTrend[] = [];
   for (const [key, list] of groups) {
-    const [kind, levelText] = key.split('@') as [string, string];
+    const [kind, levelText, mode] = key.split('@') as [string, string, string];
     const level = Number(levelText);
     const info = kinds.find((k) => k.id === kind);
     const points: LevelPoint[] = [];
@@ -71,6 +74,7 @@ export function levelTrends(
       skill: info?.skill ?? list[0]?.skill ?? '',
       level,
       levelName: info?.levelNames[level - 1] ?? `Level ${level}`,
+      ...(mode === 'memory' ? { memory: true } : {}),
       points,
       answers: list.length,
       latest: (points.at(-1) as LevelPoint).rolling,
@@ -80,7 +84,8 @@ export function levelTrends(
     (x, y) =>
       skillRank(x.skill) - skillRank(y.skill) ||
       (order.get(x.kind) ?? 99) - (order.get(y.kind) ?? 99) ||
-      x.level - y.level,
+      x.level - y.level ||
+      Number(!!x.memory) - Number(!!y.memory),
   );
 }
 
@@ -123,12 +128,13 @@ export function weeklySummary(
     const last = thisWeek.at(-1);
     if (!last) continue;
     const pct = (x: number) => `${Math.round(x * 100)} %`;
+    const title = trend.memory ? `${trend.title} from memory` : trend.title;
     if (earlier && Math.abs(last.rolling - earlier.rolling) >= 0.05)
       lines.push(
-        `${trend.title} (level ${trend.level}): ${pct(earlier.rolling)} → ${pct(last.rolling)} right this week.`,
+        `${title} (level ${trend.level}): ${pct(earlier.rolling)} → ${pct(last.rolling)} right this week.`,
       );
     else if (!earlier && thisWeek.reduce((n, p) => n + p.count, 0) >= 5)
-      lines.push(`${trend.title} (level ${trend.level}): new this week, ${pct(last.rolling)} right so far.`);
+      lines.push(`${title} (level ${trend.level}): new this week, ${pct(last.rolling)} right so far.`);
   }
   return lines;
 }

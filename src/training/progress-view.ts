@@ -1,4 +1,5 @@
 /** The progress page's whole view model, computed from a profile's stored attempts and progress (pure). */
+import { isMemoryAttempt } from '../exercises/shared/memory-mode';
 import { adaptiveThresholds, type ThresholdEstimate } from './adaptive-thresholds';
 import { type EqConfusion, eqConfusion } from './eq-confusion';
 import { type LevelTrend, levelTrends, weeklySummary } from './level-trends';
@@ -32,6 +33,8 @@ export interface ExerciseRow {
   /** Last answer, epoch ms, and its day number. */
   lastAt: number;
   lastDay: number;
+  /** Memory-mode answers of the kind: a row of their own (the kind's other row leaves them out). */
+  memory?: boolean;
 }
 
 /** Everything the progress page shows. */
@@ -66,9 +69,16 @@ export interface ProgressViewOptions {
 }
 
 /** Right answers (70 or more) among a kind's latest 20 fixed-level answers, or null without any. */
-function recentOf(kind: string, attempts: readonly AttemptRecord[]): { right: number; of: number } | null {
+function recentOf(
+  kind: string,
+  attempts: readonly AttemptRecord[],
+  memory = false,
+): { right: number; of: number } | null {
   const last = attempts
-    .filter((a) => a.exercise === kind && adaptiveValueOf(a.question) === null)
+    .filter(
+      (a) =>
+        a.exercise === kind && adaptiveValueOf(a.question) === null && isMemoryAttempt(a.details) === memory,
+    )
     .sort((x, y) => x.at - y.at)
     .slice(-MASTERY_WINDOW);
   if (last.length === 0) return null;
@@ -85,25 +95,64 @@ export function exerciseRows(
   const order = new Map(kinds.map((k, i) => [k.id, i]));
   return progress
     .filter((p) => p.attempts > 0)
-    .map((p) => {
+    .flatMap((p) => {
       const kind = kinds.find((k) => k.id === p.exercise);
-      return {
+      const title = kind?.title ?? p.exercise;
+      const row = ({
+        memory: m,
+        ...r
+      }: Pick<ExerciseRow, 'attempts' | 'average' | 'best' | 'lastAt' | 'memory'>): ExerciseRow => ({
         kind: p.exercise,
-        title: kind?.title ?? p.exercise,
+        title: m ? `${title} (from memory)` : title,
         skill: p.skill,
         skillLabel: skillLabel(p.skill),
-        attempts: p.attempts,
-        average: Math.round(p.totalScore / p.attempts),
-        best: p.bestScore,
-        recent: recentOf(p.exercise, attempts),
-        lastAt: p.lastAt,
-        lastDay: dayOf(p.lastAt),
-      };
+        ...r,
+        recent: recentOf(p.exercise, attempts, !!m),
+        lastDay: dayOf(r.lastAt),
+        ...(m ? { memory: true } : {}),
+      });
+      // Memory-mode answers are taken out of the kind's running totals into a row of their own.
+      const memory = attempts.filter((a) => a.exercise === p.exercise && isMemoryAttempt(a.details));
+      const normal = attempts.filter((a) => a.exercise === p.exercise && !isMemoryAttempt(a.details));
+      if (memory.length === 0)
+        return [
+          row({
+            attempts: p.attempts,
+            average: Math.round(p.totalScore / p.attempts),
+            best: p.bestScore,
+            lastAt: p.lastAt,
+            memory: false,
+          }),
+        ];
+      const sum = (list: readonly AttemptRecord[]) => list.reduce((n, a) => n + a.score, 0);
+      const rest = p.attempts - memory.length;
+      const rows: ExerciseRow[] = [];
+      if (rest > 0)
+        rows.push(
+          row({
+            attempts: rest,
+            average: Math.round(Math.max(0, p.totalScore - sum(memory)) / rest),
+            best: normal.length > 0 ? Math.max(...normal.map((a) => a.score)) : p.bestScore,
+            lastAt: normal.length > 0 ? Math.max(...normal.map((a) => a.at)) : p.lastAt,
+            memory: false,
+          }),
+        );
+      rows.push(
+        row({
+          attempts: memory.length,
+          average: Math.round(sum(memory) / memory.length),
+          best: Math.max(...memory.map((a) => a.score)),
+          lastAt: Math.max(...memory.map((a) => a.at)),
+          memory: true,
+        }),
+      );
+      return rows;
     })
     .sort(
       (x, y) =>
         (order.get(x.kind) ?? kinds.length) - (order.get(y.kind) ?? kinds.length) ||
-        x.kind.localeCompare(y.kind),
+        x.kind.localeCompare(y.kind) ||
+        Number(!!x.memory) - Number(!!y.memory),
     );
 }
 

@@ -87,3 +87,53 @@ describe('progress view model', () => {
     expect(view.next?.kind).toBe('pan-position');
   });
 });
+
+describe('memory mode on the progress page', () => {
+  it('gives memory-mode answers a row of their own, taken out of the kind’s running totals, never averaged in', () => {
+    const memory = { details: { memoryMode: true } };
+    const attempts = [
+      attempt('eq-match', 'eq', 90, at(D0, 9)),
+      attempt('eq-match', 'eq', 70, at(D0, 10)),
+      attempt('eq-match', 'eq', 40, at(D0 + 1, 9), memory),
+      attempt('eq-match', 'eq', 60, at(D0 + 2, 9), memory),
+    ];
+    const records: ProgressRecord[] = [
+      {
+        exercise: 'eq-match',
+        skill: 'eq',
+        attempts: 4,
+        totalScore: 260,
+        bestScore: 90,
+        lastAt: at(D0 + 2, 9),
+      },
+    ];
+    const rows = exerciseRows(records, KINDS, undefined, attempts);
+    expect(rows.map((r) => [r.title, r.attempts, r.average, r.best, r.lastDay, r.recent, r.memory])).toEqual([
+      ['Match the EQ', 2, 80, 90, D0, { right: 2, of: 2 }, undefined],
+      ['Match the EQ (from memory)', 2, 50, 60, D0 + 2, { right: 0, of: 2 }, true],
+    ]);
+    // Only memory answers: one row, the memory one.
+    const only = exerciseRows(
+      [{ ...records[0]!, attempts: 2, totalScore: 100, bestScore: 60 }],
+      KINDS,
+      undefined,
+      attempts.slice(2),
+    );
+    expect(only.map((r) => [r.title, r.attempts, r.average])).toEqual([
+      ['Match the EQ (from memory)', 2, 50],
+    ]);
+  });
+
+  it('draws memory-mode answers as a separate level line', () => {
+    const memory = { details: { memoryMode: true } };
+    const attempts = [
+      attempt('eq-match', 'eq', 90, at(D0, 9)),
+      attempt('eq-match', 'eq', 40, at(D0, 10), memory),
+    ];
+    const view = buildProgressView(attempts, [], KINDS, { now: at(D0, 12) });
+    expect(view.levels.map((l) => [l.kind, l.level, l.memory ?? false, l.latest])).toEqual([
+      ['eq-match', 1, false, 1],
+      ['eq-match', 1, true, 0],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { effect, signal } from '@preact/signals';
 import type { SampleRate } from '../../dsp/units';
-import type { ExerciseId } from '../../exercises/registry';
+import { type ExerciseId, exercises } from '../../exercises/registry';
+import { hidesAfterOnePass } from '../../exercises/shared/memory-mode';
 import type { PairLoudness } from '../../exercises/shared/play-ab';
 import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../../exercises/shared/play-types';
 import {
@@ -15,6 +16,7 @@ import { holdBusy } from '../shared/busy';
 import { loadSongStems, questionInstruments } from '../shared/song-stems';
 import { settings } from '../shared/storage';
 import { playableQuestion } from './light-question';
+import { createMemoryGate } from './memory-gate';
 
 /**
  * The drill's player: prepares each question's audio (stems, loop, A/B pair), builds it on the live
@@ -77,6 +79,8 @@ export function createDrillPlayer() {
   let unlisten: (() => void) | null = null;
   let pendingAnswer: unknown;
   let reviewAnswer: unknown;
+  // Memory mode (matching kinds): once the reference is hidden, A is refused and B plays.
+  const memory = createMemoryGate(() => playback?.select('b'));
 
   const syncBusy = (playing: boolean) => {
     if (playing && !releaseBusy) releaseBusy = holdBusy('playback');
@@ -124,8 +128,10 @@ export function createDrillPlayer() {
         state.value = s;
         syncBusy(s.playing);
         if (s.playing) heard.value = true;
+        memory.observe(s.playing, s.selected, s.durationS, s.mode);
       });
       state.value = made.state;
+      if (memory.view.peek().hidden && made.state.selected === 'a') made.select('b');
       if (reviewAnswer !== undefined) await made.showReview(reviewAnswer);
       else if (pendingAnswer !== undefined) made.update(pendingAnswer);
       return made;
@@ -150,10 +156,14 @@ export function createDrillPlayer() {
     heard,
     /** After answering: the review's A and B as plain data (null before, or while nothing is prepared). */
     reviewPair,
+    /** Memory mode for the current question (matching kinds): on, hidden, the hint; see memory-gate.ts. */
+    memory,
     /** Loads a question: renders or reuses its stems and prepares A and B. */
     async load(kind: ExerciseId, question: unknown, practice = false): Promise<void> {
       teardown();
       heard.value = false;
+      const level = (question as { level?: number } | null)?.level ?? 1;
+      memory.reset(kind, { practice, onePass: hidesAfterOnePass(level, exercises[kind].meta.levels.length) });
       const mine = ++generation;
       status.value = 'loading';
       error.value = null;
@@ -214,16 +224,19 @@ export function createDrillPlayer() {
     setLooping(on: boolean): void {
       playback?.setLooping(on);
     },
+    /** Picks a side; in memory mode a hidden reference is refused (the gate shows why). */
     select(side: 'a' | 'b'): void {
+      if (!memory.allows(side, state.value?.mode ?? 'question')) return;
       playback?.select(side);
     },
     /** Flips between A and B. */
     swap(): void {
       const s = state.value;
-      if (s) playback?.select(s.selected === 'a' ? 'b' : 'a');
+      if (s) this.select(s.selected === 'a' ? 'b' : 'a');
     },
-    /** Match kinds: B follows the learner's controls. */
+    /** Match kinds: B follows the learner's controls (in memory mode, turning one hides the reference). */
     update(answer: unknown): void {
+      memory.touched();
       pendingAnswer = answer;
       playback?.update(answer);
     },
@@ -241,11 +254,13 @@ export function createDrillPlayer() {
     /** Stops and forgets the current question. */
     clear(): void {
       generation++;
+      memory.clear();
       teardown();
       status.value = 'idle';
     },
     dispose(): void {
       generation++;
+      memory.clear();
       teardown();
       stopLevelMatchSync();
     },

@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../../exercises/registry';
+import { withMemoryMode } from '../../exercises/shared/memory-mode';
 import type { CheckResult, MainVariable } from '../../exercises/types';
 import { listAttempts } from '../../storage/attempts';
 import { estimatorOptions, latestEstimate } from '../../training/adaptive-thresholds';
@@ -211,6 +212,8 @@ export function createDrill(options: DrillOptions) {
       try {
         // Whole-mix kinds are marked in a Worker (seconds of rendering); the rest here, at once.
         r = await checkAnswer(it.exercise, q, a);
+        // Memory mode scores the same; the attempt says it was made from memory (progress keeps it apart).
+        if (player.memory.view.peek().on) r = withMemoryMode(r);
       } catch (error) {
         releaseLeave();
         throw error;

@@ -3,6 +3,7 @@ import type { LevelMatchView } from '../../exercises/shared/play-types';
 import type { DrillPlayer } from '../../state/drill/drill-player';
 import { settings } from '../../state/shared/storage';
 import { PlayLoopButtons } from '../controls/play-loop-buttons';
+import { MemoryModeBar } from './memory-mode';
 
 /** "Level match on: B −2.3 dB", "Level match off", or why this question does not match levels. */
 export function levelMatchText(view: LevelMatchView | null, settingOn: boolean): string {
@@ -14,7 +15,7 @@ export function levelMatchText(view: LevelMatchView | null, settingOn: boolean):
   return `Level match on: ${view.trimmedSide.toUpperCase()} ${formatDb(view.trimDb)}`;
 }
 
-/** Play/stop, loop, the A/B switch with its labels, and the level-match indicator. */
+/** Play/stop, loop, the A/B switch with its labels, memory mode (matching kinds), and the level-match indicator. */
 export function PlayerBar({ player }: { player: DrillPlayer }) {
   const status = player.status.value;
   const state = player.state.value;
@@ -22,6 +23,9 @@ export function PlayerBar({ player }: { player: DrillPlayer }) {
   const selected = state?.selected ?? 'a';
   const labels = state?.labels ?? null;
   const ready = status === 'ready';
+  const memory = player.memory.view.value;
+  // Memory mode: once hidden, A stays visible but refuses (a press shows why) until the review.
+  const aHidden = memory.on && memory.hidden && state?.mode !== 'review';
   return (
     <fieldset class="player-bar">
       <legend class="vh">Listen</legend>
@@ -42,16 +46,18 @@ export function PlayerBar({ player }: { player: DrillPlayer }) {
               type="button"
               role="radio"
               aria-checked={selected === side}
-              class={`ab-btn${selected === side ? ' is-on' : ''}`}
+              class={`ab-btn${selected === side ? ' is-on' : ''}${side === 'a' && aHidden ? ' is-hidden' : ''}`}
               disabled={!state}
+              aria-disabled={side === 'a' && aHidden ? true : undefined}
               onClick={() => player.select(side)}
               aria-keyshortcuts={side.toUpperCase()}
             >
-              {labels ? labels[side] : side.toUpperCase()}
+              {side === 'a' && aHidden ? 'A: hidden' : labels ? labels[side] : side.toUpperCase()}
             </button>
           ))}
         </div>
       </div>
+      <MemoryModeBar player={player} />
       <p class="player-status" aria-live="polite">
         {status === 'loading'
           ? 'Preparing the audio…'

@@ -32,7 +32,7 @@ export function ExerciseTable({ rows, today }: ExerciseTableProps) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.kind}>
+            <tr key={`${r.kind}${r.memory ? '@memory' : ''}`} data-memory={r.memory ? 'true' : undefined}>
               <th scope="row">
                 {r.title}
                 <span class="exercise-skill">{r.skillLabel}</span>

@@ -18,7 +18,7 @@ function Spark({ line, fromDay, toDay }: { line: LevelTrend; fromDay: number; to
   const points = line.points.map((p) => `${x(p.day)},${y(p.rolling)}`).join(' ');
   const first = line.points[0];
   const label = first
-    ? `${line.title}, level ${line.level}: from ${pct(first.rolling)} on ${formatDay(first.day)} to ${pct(line.latest)} right now.`
+    ? `${line.title}, level ${line.level}${line.memory ? ' from memory' : ''}: from ${pct(first.rolling)} on ${formatDay(first.day)} to ${pct(line.latest)} right now.`
     : '';
   return (
     <svg class="level-spark" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label}>
@@ -50,15 +50,17 @@ export function LevelTrends({
         const first = line.points[0];
         return (
           <li
-            key={`${line.kind}@${line.level}`}
+            key={`${line.kind}@${line.level}${line.memory ? '@memory' : ''}`}
             class="level-trend"
             data-kind={line.kind}
             data-level={line.level}
+            data-memory={line.memory ? 'true' : undefined}
           >
             <p class="level-trend-name">
               <strong>{line.title}</strong>{' '}
               <span class="muted">
                 level {line.level}: {line.levelName}
+                {line.memory ? ' · from memory' : ''}
               </span>
             </p>
             <Spark line={line} fromDay={fromDay} toDay={toDay} />
