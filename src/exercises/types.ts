@@ -116,8 +116,25 @@ export interface ImportedSource {
   durationS: number;
 }
 
+/**
+ * A loop of a multitrack song the learner or teacher imported (src/exercises/shared/imported-song.ts). It names
+ * the song by the content hash of its stem files, never by a device's id, so a question means the same song on
+ * every device that imported those files; the question's tracks are keyed by their files' hashes.
+ */
+export interface ImportedSongSource {
+  type: 'imported-song';
+  /** The song's content hash (SHA-256 hex of its stem files' hashes, sorted). */
+  hash: string;
+  /** Display name. */
+  name: string;
+  /** Where the loop starts, in seconds. */
+  startS: number;
+  /** Loop length in seconds. */
+  durationS: number;
+}
+
 /** What an exercise plays. */
-export type Source = PinkSource | SongSource | ImportedSource;
+export type Source = PinkSource | SongSource | ImportedSource | ImportedSongSource;
 
 /** Fields every question has, so it can be stored, shared in a link and regenerated. */
 export interface QuestionBase<K extends string = string> {

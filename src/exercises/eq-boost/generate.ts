@@ -15,6 +15,12 @@ import {
   peakingPowerGains,
   sumBands,
 } from '../shared/audibility';
+import {
+  type ImportedSongSummary,
+  importedLoopAnalysis,
+  importedLoopPick,
+  loopOf,
+} from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { roundTo } from '../shared/scoring';
 import { ANALYSIS_CENTRES, analyseSongLoop } from '../shared/song-analysis';
@@ -32,6 +38,7 @@ function build(
   level: number,
   p: EqBoostLevel,
   adaptiveValue?: number,
+  song?: ImportedSongSummary,
 ): EqBoostQuestion {
   const list = bandList(p.resolution);
   const span = p.spacing * (p.choices - 1);
@@ -52,7 +59,11 @@ function build(
     askDirection: p.cuts,
     gainDb: direction === 'cut' ? -size : size,
     q: p.q,
-    source: p.source === 'pink' ? { type: 'pink' } : generateSongSource(rng.fork('source')),
+    source: song
+      ? importedLoopPick(rng.fork('loop'), song).source
+      : p.source === 'pink'
+        ? { type: 'pink' }
+        : generateSongSource(rng.fork('source')),
   };
   if (adaptiveValue !== undefined) question.adaptiveValue = adaptiveValue;
   return question;
@@ -67,11 +78,27 @@ const PINK_BANDS: readonly number[] = ANALYSIS_CENTRES.map(() => 1);
  * (its octave or third-octave) must lie within EQ_ENERGY_BELOW_DB of the programme's loudest.
  */
 export function audibility(q: EqBoostQuestion): Audibility {
+  if (q.source.type === 'imported-song') return inaudible('an imported song: see importedAudibility');
+  return audibilityOn(
+    q,
+    q.source.type === 'song' ? sumBands([...analyseSongLoop(q.source).tracks.values()]) : null,
+  );
+}
+
+/** audibility on an imported song: the loop's programme spectrum read from the song's summary. */
+export function importedAudibility(q: EqBoostQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  if (!loop) return inaudible('not a loop of this song');
+  return audibilityOn(q, sumBands([...importedLoopAnalysis(song, loop).tracks.values()]));
+}
+
+/** The rule on a programme's band powers (null: pink noise, flat). */
+function audibilityOn(q: EqBoostQuestion, programme: readonly number[] | null): Audibility {
   const size = Math.abs(q.gainDb);
   const required = q.adaptiveValue === undefined ? Math.max(KEEP_SHARE * size, JND_DB) : KEEP_SHARE * size;
   let bands = PINK_BANDS;
-  if (q.source.type === 'song') {
-    bands = sumBands([...analyseSongLoop(q.source).tracks.values()]);
+  if (programme) {
+    bands = programme;
     const below =
       q.resolution === 'octave'
         ? octaveBelowLoudestDb(bands, q.targetHz)
@@ -96,4 +123,30 @@ export function generateAt(seed: number, valueDb: number): EqBoostQuestion {
   const value = roundTo(clampValue(valueDb, mv.min, mv.max), 0.01);
   const p = { ...levelSpec(meta, mv.baseLevel).params, gainDb: [value, value] as [number, number] };
   return drawAudible(seed, (rng) => build(rng, seed, mv.baseLevel, p, value), audibility);
+}
+
+/** A question on an imported song (every level plays the song; read from its summary): deterministic, audible. */
+export function generateImported(seed: number, level: number, song: ImportedSongSummary): EqBoostQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, levelSpec(meta, lvl).params, undefined, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Adaptive mode on an imported song: a boost of `valueDb` (clamped) on the base level. */
+export function generateImportedAt(
+  seed: number,
+  valueDb: number,
+  song: ImportedSongSummary,
+): EqBoostQuestion {
+  const mv = meta.mainVariable!;
+  const value = roundTo(clampValue(valueDb, mv.min, mv.max), 0.01);
+  const p = { ...levelSpec(meta, mv.baseLevel).params, gainDb: [value, value] as [number, number] };
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, mv.baseLevel, p, value, song),
+    (q) => importedAudibility(q, song),
+  );
 }

@@ -1,6 +1,6 @@
 /** Spot the EQ boost: what the kind is, its levels, and its question/answer shapes. */
 import type { Decibels, Hz } from '../../dsp/units';
-import type { ExerciseMeta, PinkSource, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, PinkSource, QuestionBase, SongSource } from '../types';
 
 /** Band spacing of the choices: whole octaves or ISO 266 third-octaves. */
 export type EqResolution = 'octave' | 'third';
@@ -43,7 +43,8 @@ export interface EqBoostQuestion extends QuestionBase<'eq-boost'> {
   gainDb: Decibels;
   /** The peaking filter's Q (linear). */
   q: number;
-  source: PinkSource | SongSource;
+  /** Pink noise, a generated song's loop, or an imported song's loop (all its tracks as exported). */
+  source: PinkSource | SongSource | ImportedSongSource;
 }
 
 /** The learner's answer. */

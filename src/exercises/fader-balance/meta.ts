@@ -1,7 +1,7 @@
 /** Balance the faders: what the kind is, its levels, and its question/answer shapes. */
 import type { Decibels } from '../../dsp/units';
 import type { TrackRef } from '../shared/tracks';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** What changes from level to level. */
 export interface FaderBalanceLevel {
@@ -23,7 +23,8 @@ export interface FaderBalanceQuestion extends QuestionBase<'fader-balance'> {
   referenceDb: Decibels[];
   /** Where the learner's faders start, one per track. */
   startDb: Decibels[];
-  source: SongSource;
+  /** A generated song's loop, or an imported song's (its tracks keyed by file hash; faders start at 0 dB, the stems as exported). */
+  source: SongSource | ImportedSongSource;
 }
 
 /** The learner's fader offsets, one per track. */

@@ -1,7 +1,7 @@
 /** What changed level? What the kind is, its levels, and its question/answer shapes. */
 import type { Decibels } from '../../dsp/units';
 import type { TrackRef } from '../shared/tracks';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** Up (louder) or down (quieter). */
 export type LevelDirection = 'up' | 'down';
@@ -28,7 +28,8 @@ export interface LevelChangeQuestion extends QuestionBase<'level-change'> {
   amountsDb: Decibels[];
   /** An amount counts as right when it is within half of this of the true size. */
   stepDb: Decibels;
-  source: SongSource;
+  /** A generated song's loop, or an imported song's (its tracks keyed by file hash). */
+  source: SongSource | ImportedSongSource;
 }
 
 /** The learner's answer. */

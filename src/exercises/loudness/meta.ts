@@ -1,6 +1,6 @@
 /** Which is louder? What the kind is, its levels, and its question/answer shapes. */
 import type { Decibels } from '../../dsp/units';
-import type { ExerciseMeta, PinkSource, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, PinkSource, QuestionBase, SongSource } from '../types';
 
 /** One of the two sides. */
 export type AbChoice = 'A' | 'B';
@@ -20,7 +20,8 @@ export interface LoudnessLevel {
  * strip); one plays `differenceDb` louder than the other. Loudness matching is off: the level is the answer.
  */
 export interface LoudnessQuestion extends QuestionBase<'loudness'> {
-  source: PinkSource | SongSource;
+  /** Pink noise, a generated song's loop, or an imported song's loop (all its tracks as exported). */
+  source: PinkSource | SongSource | ImportedSongSource;
   /** The side that plays louder. */
   louderSide: AbChoice;
   /** How much louder, dB (> 0). */

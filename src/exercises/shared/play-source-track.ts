@@ -1,6 +1,6 @@
 /** The single-track source the EQ kinds play: a pink-noise loop or a song's rough mix, summed to mono. */
 import type { SampleRate, Seconds } from '../../dsp/units';
-import type { PinkSource, SongSource } from '../types';
+import type { ImportedSongSource, PinkSource, SongSource } from '../types';
 import { loadExcerpt, mixdown, PINK_FADER_DB, pinkLoop } from './play-sources';
 import type { PlayEnv } from './play-types';
 
@@ -13,9 +13,9 @@ export interface MonoSource {
   durationS: Seconds;
 }
 
-/** Loads pink noise (seeded by the question) or a song's rough mix for one strip. */
+/** Loads pink noise (seeded by the question) or a song's rough mix (generated or imported) for one strip. */
 export async function loadMonoSource(
-  source: PinkSource | SongSource,
+  source: PinkSource | SongSource | ImportedSongSource,
   seed: number,
   env: PlayEnv,
 ): Promise<MonoSource> {

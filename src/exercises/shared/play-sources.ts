@@ -7,7 +7,8 @@ import { renderPinkNoise } from '../../dsp/noise';
 import { createRng } from '../../dsp/random';
 import type { Decibels, SampleRate, Seconds } from '../../dsp/units';
 import type { Stems, TrackId } from '../../production/types';
-import type { SongSource } from '../types';
+import type { ImportedSongSource, SongSource } from '../types';
+import { type ImportedStems, loadImportedStems } from './imported-stems';
 import type { PlayEnv, TrackSpec } from './play-types';
 import { sourceBpm } from './sources';
 
@@ -91,8 +92,33 @@ export function cutExcerpt(stems: Stems, source: SongSource): Excerpt {
   };
 }
 
-/** Loads a song source's stems through the environment and cuts its excerpt. */
-export async function loadExcerpt(env: PlayEnv, source: SongSource): Promise<Excerpt> {
+/**
+ * Cuts an imported song's stems to `source`'s loop: each track's channels averaged to mono (as its summary
+ * measured it), at the stems' own rate, every track at fader 0 dB (the stems as exported).
+ */
+export function cutImportedExcerpt(stems: ImportedStems, source: ImportedSongSource): Excerpt {
+  const sr = stems.sampleRate;
+  const start = Math.max(0, Math.round(source.startS * sr));
+  const length = Math.max(1, Math.min(stems.length - start, Math.round(source.durationS * sr)));
+  const fade = Math.round(LOOP_FADE_S * sr);
+  return {
+    sampleRate: sr,
+    bpm: 120,
+    durationS: length / sr,
+    tracks: stems.tracks.map((t) => {
+      const mono = new Float32Array(stems.length);
+      const g = 1 / Math.max(1, t.channels.length);
+      for (const c of t.channels)
+        for (let i = 0; i < mono.length; i++) mono[i] = (mono[i] as number) + g * ((c[i] as number) ?? 0);
+      return { id: t.id, name: t.name, samples: seamlessLoop(mono, start, length, fade), defaultFaderDb: 0 };
+    }),
+  };
+}
+
+/** Loads a song source's stems (rendered through the environment, or an imported song's) and cuts its excerpt. */
+export async function loadExcerpt(env: PlayEnv, source: SongSource | ImportedSongSource): Promise<Excerpt> {
+  if (source.type === 'imported-song')
+    return cutImportedExcerpt(await loadImportedStems(source.hash), source);
   return cutExcerpt(await env.loadSong(source), source);
 }
 

@@ -1,0 +1,95 @@
+/**
+ * Which drills take an imported multitrack as their music, and why the others do not (in plain words, as
+ * the Train page shows them). Each accepting kind generates from the song's summary alone
+ * (generateImported(seed, level, summary)): pure, deterministic and audible by the same rules as a
+ * generated song.
+ */
+import {
+  generateImported as eqBoostImported,
+  generateImportedAt as eqBoostImportedAt,
+} from '../eq-boost/generate';
+import { generateImported as faderBalanceImported } from '../fader-balance/generate';
+import {
+  generateImported as levelChangeImported,
+  generateImportedAt as levelChangeImportedAt,
+} from '../level-change/generate';
+import {
+  generateImported as loudnessImported,
+  generateImportedAt as loudnessImportedAt,
+} from '../loudness/generate';
+import type { QuestionBase } from '../types';
+import { type ImportedSongSummary, mostActiveTracks, summaryProblem } from './imported-song';
+
+/** How a kind makes questions on an imported song. */
+export interface ImportedGenerators {
+  generate(seed: number, level: number, song: ImportedSongSummary): QuestionBase;
+  /** Adaptive mode, for kinds that have it. */
+  generateAt?(seed: number, value: number, song: ImportedSongSummary): QuestionBase;
+  /** Fewest parts that must play together in a loop of the song's body. */
+  minTracks: number;
+}
+
+/** The kinds that take imported songs, by id. */
+export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
+  'level-change': { generate: levelChangeImported, generateAt: levelChangeImportedAt, minTracks: 2 },
+  'fader-balance': { generate: faderBalanceImported, minTracks: 2 },
+  loudness: { generate: loudnessImported, generateAt: loudnessImportedAt, minTracks: 1 },
+  'eq-boost': { generate: eqBoostImported, generateAt: eqBoostImportedAt, minTracks: 1 },
+};
+
+/** Why each other kind plays only generated songs (or pink noise), for the learner. */
+export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
+  'pan-position':
+    'Not yet: it needs to know how wide each part already is, which your stems do not tell yet.',
+  'stereo-width':
+    'Not yet: it needs the stereo picture of each part, which the song summary does not keep yet.',
+  'eq-two-bands': 'Not yet: coming after “Spot the EQ boost”, which already takes your songs.',
+  'eq-match': 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
+  resonance: 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
+  filters: 'Not yet: coming after “Spot the EQ boost”, which already takes your songs.',
+  'comp-match': 'Needs each part’s exact peaks to score you, which the song summary does not keep.',
+  'comp-spot':
+    'Needs each part’s exact peaks to set the amount it asks, which the song summary does not keep.',
+  saturation:
+    'Needs the samples of each part to hear the added distortion, which the song summary does not keep.',
+  'reverb-time':
+    'Needs to know where each note ends (a reverb tail needs a gap to be heard): your stems have no notes.',
+  'reverb-type':
+    'Needs to know where each note ends (a reverb tail needs a gap to be heard): your stems have no notes.',
+  'delay-time': 'Needs the song’s tempo and where each note starts, which your stems do not carry.',
+  'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
+  'fix-mix': 'Plants faults in a known good mix, which needs a song Headroom made.',
+  'mix-match': 'Needs a song Headroom made, with its own reference mix.',
+  'loudness-match': 'Not yet: coming after “Which is louder?”, which already takes your songs.',
+};
+
+/** Whether a kind takes imported songs. */
+export function takesImported(kind: string): boolean {
+  return kind in IMPORTED_KINDS;
+}
+
+/** Why `song` cannot be the music of `kind` (plain words), or null when it can. */
+export function importedFitProblem(kind: string, song: ImportedSongSummary): string | null {
+  const generators = IMPORTED_KINDS[kind];
+  if (!generators) return IMPORTED_REASONS[kind] ?? 'This drill plays only Headroom’s own songs.';
+  const bad = summaryProblem(song);
+  if (bad) return `“${song.name}” cannot be used: ${bad}.`;
+  if (mostActiveTracks(song) < generators.minTracks)
+    return `Needs ${generators.minTracks} parts playing together for 8 seconds: “${song.name}” has no such stretch.`;
+  return null;
+}
+
+/** A question of `kind` on an imported song (adaptive at `value` when given and the kind has it). */
+export function generateOnImported(
+  kind: string,
+  seed: number,
+  level: number,
+  song: ImportedSongSummary,
+  value: number | null = null,
+): QuestionBase {
+  const generators = IMPORTED_KINDS[kind];
+  if (!generators) throw new Error(IMPORTED_REASONS[kind] ?? `${kind} does not take imported songs.`);
+  return value !== null && generators.generateAt
+    ? generators.generateAt(seed, value, song)
+    : generators.generate(seed, level, song);
+}

@@ -1,0 +1,250 @@
+/**
+ * Imported multitracks as drill material. At import, each song gets a summary (plain JSON, stored with it):
+ * per track, its level in every WINDOW_S window and its third-octave spectrum in every SEGMENT_S segment. A
+ * generator reads only that summary, so questions on an imported song stay pure and deterministic: it picks a
+ * loop in the body of the song (where the programme is loud), tracks that play in most of the loop, and
+ * judges audibility on the loop's band powers exactly as it does for generated songs.
+ */
+import type { Rng } from '../../dsp/random';
+import type { Decibels, Seconds } from '../../dsp/units';
+import type { TrackId } from '../../production/types';
+import type { ImportedSongSource } from '../types';
+import { ACTIVE_SHARE, weightedPower } from './audibility';
+import { ANALYSIS_CENTRES, type SongAnalysis, type TrackProfile } from './song-analysis';
+import type { TrackRef } from './tracks';
+
+/** Summary format version (a summary of another version is made again). */
+export const SUMMARY_VERSION = 1;
+/** Length of a level window, s (the activity grain: a generated song's half-bar is 1 s at 120 bpm). */
+export const WINDOW_S: Seconds = 0.5;
+/** Length of a spectrum segment, s; loops start on segment boundaries. */
+export const SEGMENT_S: Seconds = 4;
+/** Segments in a loop (a loop is 8 s, or the whole song when shorter). */
+export const LOOP_SEGMENTS = 2;
+/** A window quieter than this (mean square, dBFS) is silence, whatever the track's own level. */
+export const SILENT_DB: Decibels = -70;
+/** A window more than this below the track's loudest window counts as the part not playing, dB. */
+export const ACTIVE_BELOW_DB: Decibels = 30;
+/** Segments whose programme is within this of the loudest segment are the song's body, dB. */
+export const BODY_WITHIN_DB: Decibels = 6;
+/** Levels are stored in steps of this, dB (keeps the summary short and the same on every device). */
+export const LEVEL_STEP_DB: Decibels = 0.5;
+
+/** One imported track, summarised. */
+export interface ImportedTrackSummary {
+  /** Unique within the song: 'h' + the first 10 hex digits of the file's hash (a number added for copies). */
+  key: string;
+  /** Display name ("Kick", "Bass", …). */
+  name: string;
+  /** The kind of part guessed from its name ('kick', 'bass', 'vocal', …, or 'audio'). */
+  role: string;
+  /** SHA-256 hex of the file's bytes. */
+  fileHash: string;
+  /** Mean-square level per WINDOW_S window of the whole song, dBFS (floored at SILENT_DB, LEVEL_STEP_DB steps). */
+  levelsDb: number[];
+  /** Third-octave band powers per SEGMENT_S segment, dB at ANALYSIS_CENTRES (floored at SILENT_DB − 40). */
+  bandsDb: number[][];
+}
+
+/** An imported song, summarised for drills (plain JSON). */
+export interface ImportedSongSummary {
+  version: number;
+  /** The song's content hash (see songHashOf in src/classroom/imported-song-hash.ts). */
+  hash: string;
+  name: string;
+  durationS: Seconds;
+  /** Tracks sorted by key, so the order never depends on the order the files were picked in. */
+  tracks: ImportedTrackSummary[];
+}
+
+/** A loop of an imported song: where it starts, how long, in whole segments. */
+export interface ImportedLoop {
+  firstSegment: number;
+  segments: number;
+}
+
+/** Why a summary cannot be used, or null when it can. */
+export function summaryProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'the song has no drill summary';
+  const s = value as Partial<ImportedSongSummary>;
+  if (s.version !== SUMMARY_VERSION) return 'the song was summarised by another version of Headroom';
+  if (typeof s.hash !== 'string' || !/^[0-9a-f]{64}$/.test(s.hash)) return 'the song has no content hash';
+  if (typeof s.name !== 'string' || !(typeof s.durationS === 'number' && s.durationS > 0))
+    return 'the summary is damaged';
+  if (!Array.isArray(s.tracks) || s.tracks.length === 0) return 'the song has no tracks';
+  const segments = segmentCount(s as ImportedSongSummary);
+  for (const t of s.tracks) {
+    if (typeof t?.key !== 'string' || typeof t.name !== 'string' || !Array.isArray(t.levelsDb))
+      return 'the summary is damaged';
+    if (!Array.isArray(t.bandsDb) || t.bandsDb.length !== segments) return 'the summary is damaged';
+    if (t.bandsDb.some((b) => !Array.isArray(b) || b.length !== ANALYSIS_CENTRES.length))
+      return 'the summary is damaged';
+  }
+  if (segments < 1) return `the song is shorter than ${SEGMENT_S} seconds`;
+  return null;
+}
+
+/** Whole SEGMENT_S segments in the song. */
+export function segmentCount(summary: Pick<ImportedSongSummary, 'durationS'>): number {
+  return Math.floor(summary.durationS / SEGMENT_S + 1e-9);
+}
+
+/**
+ * The id a question uses for an imported track: its key. Imported tracks are not one of a generated song's
+ * parts, but questions and the play helpers only use the id to find the track, so it travels as a TrackId.
+ */
+export function importedTrackId(track: Pick<ImportedTrackSummary, 'key'>): TrackId {
+  return track.key as TrackId;
+}
+
+/** A track as a question lists it. */
+export function importedTrackRef(track: ImportedTrackSummary): TrackRef {
+  return { id: importedTrackId(track), name: track.name };
+}
+
+/** Every loop the song offers: LOOP_SEGMENTS segments (fewer when the song is shorter), one per start. */
+export function loopCandidates(summary: ImportedSongSummary): ImportedLoop[] {
+  const total = segmentCount(summary);
+  const segments = Math.min(LOOP_SEGMENTS, total);
+  return Array.from({ length: total - segments + 1 }, (_, firstSegment) => ({ firstSegment, segments }));
+}
+
+const fromDb = (db: number) => 10 ** (db / 10);
+
+/** A track's band powers over a loop (linear mean square, the mean of its segments). */
+export function loopBands(track: ImportedTrackSummary, loop: ImportedLoop): number[] {
+  return ANALYSIS_CENTRES.map((_, k) => {
+    let sum = 0;
+    for (let s = 0; s < loop.segments; s++) sum += fromDb(track.bandsDb[loop.firstSegment + s]?.[k] ?? -200);
+    return sum / loop.segments;
+  });
+}
+
+/**
+ * Share of the loop's windows in which the track plays: its window is above SILENT_DB and within
+ * ACTIVE_BELOW_DB of the track's loudest window anywhere in the song.
+ */
+export function loopActivity(track: ImportedTrackSummary, loop: ImportedLoop): number {
+  const per = Math.round(SEGMENT_S / WINDOW_S);
+  const from = loop.firstSegment * per;
+  const to = from + loop.segments * per;
+  const loudest = Math.max(...track.levelsDb);
+  const floor = Math.max(SILENT_DB, loudest - ACTIVE_BELOW_DB);
+  let active = 0;
+  for (let w = from; w < to; w++) if ((track.levelsDb[w] ?? SILENT_DB) > floor) active++;
+  return active / Math.max(1, to - from);
+}
+
+/** The programme loudness of one segment (K-weighted band power of every track summed), dB. */
+export function segmentLoudnessDb(summary: ImportedSongSummary, segment: number): Decibels {
+  const sum = ANALYSIS_CENTRES.map(() => 0);
+  for (const t of summary.tracks)
+    loopBands(t, { firstSegment: segment, segments: 1 }).forEach((p, k) => {
+      sum[k] = (sum[k] as number) + p;
+    });
+  const p = weightedPower(sum);
+  return p > 0 ? 10 * Math.log10(p) : Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * The loops in the body of the song: every segment of the loop within BODY_WITHIN_DB of the song's loudest
+ * segment (so no loop reaches into a quiet intro, a break or the ending).
+ */
+export function bodyLoops(summary: ImportedSongSummary): ImportedLoop[] {
+  const loudness = Array.from({ length: segmentCount(summary) }, (_, s) => segmentLoudnessDb(summary, s));
+  const floor = Math.max(...loudness) - BODY_WITHIN_DB;
+  return loopCandidates(summary).filter((l) =>
+    loudness.slice(l.firstSegment, l.firstSegment + l.segments).every((db) => db >= floor),
+  );
+}
+
+/** The tracks that play in at least `share` (default ACTIVE_SHARE) of a loop. */
+export function activeTracks(
+  summary: ImportedSongSummary,
+  loop: ImportedLoop,
+  share = ACTIVE_SHARE,
+): ImportedTrackSummary[] {
+  return summary.tracks.filter((t) => loopActivity(t, loop) >= share);
+}
+
+/** `count` different tracks of `pool` (at most all of them), in the summary's order, as a question lists them. */
+export function pickImportedTracks(
+  rng: Rng,
+  count: number,
+  pool: readonly ImportedTrackSummary[],
+): TrackRef[] {
+  const chosen = new Set(rng.shuffle(pool.map((t) => t.key)).slice(0, Math.min(count, pool.length)));
+  return pool.filter((t) => chosen.has(t.key)).map(importedTrackRef);
+}
+
+/**
+ * What a generator on an imported song starts from: a seeded loop in the body of the song where at least
+ * `minTracks` parts play, those parts, and the source. Throws a plain sentence when the song has no such loop
+ * (the Train page checks importedFit first).
+ */
+export function importedLoopPick(
+  rng: Rng,
+  summary: ImportedSongSummary,
+  minTracks = 1,
+): { loop: ImportedLoop; pool: ImportedTrackSummary[]; source: ImportedSongSource } {
+  const loop = pickLoop(rng, summary, minTracks);
+  if (!loop)
+    throw new Error(
+      `“${summary.name}” has no ${SEGMENT_S * LOOP_SEGMENTS}-second stretch where ${minTracks} parts play together.`,
+    );
+  return { loop, pool: activeTracks(summary, loop), source: importedSource(summary, loop) };
+}
+
+/** Most parts playing together in one loop of the song's body. */
+export function mostActiveTracks(summary: ImportedSongSummary): number {
+  return Math.max(0, ...bodyLoops(summary).map((l) => activeTracks(summary, l).length));
+}
+
+/** The source a question plays for a loop. */
+export function importedSource(summary: ImportedSongSummary, loop: ImportedLoop): ImportedSongSource {
+  return {
+    type: 'imported-song',
+    hash: summary.hash,
+    name: summary.name,
+    startS: loop.firstSegment * SEGMENT_S,
+    durationS: loop.segments * SEGMENT_S,
+  };
+}
+
+/** The loop a source plays (its segments), or null when the source does not fit the song. */
+export function loopOf(summary: ImportedSongSummary, source: ImportedSongSource): ImportedLoop | null {
+  const firstSegment = Math.round(source.startS / SEGMENT_S);
+  const segments = Math.round(source.durationS / SEGMENT_S);
+  if (source.hash !== summary.hash || segments < 1 || firstSegment < 0) return null;
+  if (firstSegment + segments > segmentCount(summary)) return null;
+  return { firstSegment, segments };
+}
+
+/**
+ * A seeded loop in the body of the song where at least `minTracks` parts play (null when none has them):
+ * every question's target then plays in most of what is heard, and the programme is the song's fullest.
+ */
+export function pickLoop(rng: Rng, summary: ImportedSongSummary, minTracks = 1): ImportedLoop | null {
+  const fits = bodyLoops(summary).filter((l) => activeTracks(summary, l).length >= minTracks);
+  return fits.length > 0 ? rng.pick(fits) : null;
+}
+
+/**
+ * The loop as a SongAnalysis, so the audibility rules read it as they read a generated song: per track its
+ * activity and band powers (the stems play as exported: fader 0 dB). Imported songs have no notes and no
+ * samples here (empty): kinds that need note timing or the samples do not take imported songs.
+ */
+export function importedLoopAnalysis(summary: ImportedSongSummary, loop: ImportedLoop): SongAnalysis {
+  const tracks = new Map<TrackId, TrackProfile>();
+  for (const t of summary.tracks) {
+    tracks.set(importedTrackId(t), {
+      id: importedTrackId(t),
+      activity: loopActivity(t, loop),
+      notes: [],
+      bands: loopBands(t, loop),
+      samples: new Float32Array(0),
+      faderDb: 0,
+    });
+  }
+  return { beats: (loop.segments * SEGMENT_S * 120) / 60, bpm: 120, tracks };
+}

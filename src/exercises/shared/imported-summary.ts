@@ -1,0 +1,127 @@
+/**
+ * Making an imported song's drill summary (once, at import): per track its level per WINDOW_S window and its
+ * third-octave band powers per SEGMENT_S segment, measured at ANALYSIS_RATE on the track's mono sum (what the
+ * drills play). Pure: the import Worker runs it on the decoded stems, Node tests on synthetic ones.
+ */
+import { bandLevels, exactCentre } from '../../dsp/bands';
+import type { SampleRate } from '../../dsp/units';
+import { guessTrackKind } from '../../production/import/track-names';
+import {
+  type ImportedSongSummary,
+  type ImportedTrackSummary,
+  LEVEL_STEP_DB,
+  SEGMENT_S,
+  SILENT_DB,
+  SUMMARY_VERSION,
+  WINDOW_S,
+} from './imported-song';
+import { ANALYSIS_CENTRES, ANALYSIS_RATE } from './song-analysis';
+
+/** Highest band measured; bands above copy its level (as the generated songs' analysis does). */
+const MEASURED_TOP_HZ = 10000;
+/** Floor of a stored band level, dB. */
+const BAND_FLOOR_DB = SILENT_DB - 40;
+
+/** A decoded track to summarise. */
+export interface TrackToSummarise {
+  name: string;
+  /** SHA-256 hex of the file's bytes. */
+  fileHash: string;
+  /** One or two channels, all `sampleRate`. */
+  channels: readonly Float32Array[];
+}
+
+const step = (db: number, floor: number) =>
+  Number.isFinite(db) ? Math.max(floor, Math.round(db / LEVEL_STEP_DB) * LEVEL_STEP_DB) : floor;
+
+/**
+ * The mono sum (channels averaged) brought to ANALYSIS_RATE: an integer decimation with a boxcar average
+ * (flat within 2 dB up to the 10 kHz band at 48 kHz in; the summary only compares levels, so that is enough).
+ */
+export function monoAtAnalysisRate(channels: readonly Float32Array[], sampleRate: SampleRate): Float32Array {
+  const factor = Math.max(1, Math.round(sampleRate / ANALYSIS_RATE));
+  const length = Math.floor((channels[0]?.length ?? 0) / factor);
+  const out = new Float32Array(length);
+  const scale = 1 / (factor * Math.max(1, channels.length));
+  for (const c of channels) {
+    for (let i = 0; i < length; i++) {
+      let sum = 0;
+      for (let j = 0; j < factor; j++) sum += c[i * factor + j] as number;
+      out[i] = (out[i] as number) + sum * scale;
+    }
+  }
+  return out;
+}
+
+/** Mean-square level of `x[from, to)` in dBFS. */
+function levelDb(x: Float32Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += (x[i] as number) ** 2;
+  return to > from && sum > 0 ? 10 * Math.log10(sum / (to - from)) : Number.NEGATIVE_INFINITY;
+}
+
+const measured = ANALYSIS_CENTRES.filter((f) => f <= MEASURED_TOP_HZ).map(exactCentre);
+
+/** Third-octave band powers of one segment, dB at ANALYSIS_CENTRES. */
+function segmentBands(x: Float32Array): number[] {
+  const levels = bandLevels(x, ANALYSIS_RATE, measured, 3).map((l) => step(l, BAND_FLOOR_DB));
+  const top = levels[levels.length - 1] ?? BAND_FLOOR_DB;
+  return ANALYSIS_CENTRES.map((_, i) => levels[i] ?? top);
+}
+
+/** Unique keys from file hashes: 'h' + 10 hex digits, a suffix for a file imported twice. */
+function keysOf(hashes: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return hashes.map((h) => {
+    const base = `h${h.slice(0, 10)}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+/** One track's summary. */
+export function summariseTrack(
+  track: TrackToSummarise,
+  key: string,
+  sampleRate: SampleRate,
+  durationS: number,
+): ImportedTrackSummary {
+  const x = monoAtAnalysisRate(track.channels, sampleRate);
+  const perWindow = Math.round(WINDOW_S * ANALYSIS_RATE);
+  const perSegment = Math.round(SEGMENT_S * ANALYSIS_RATE);
+  const windows = Math.floor(durationS / WINDOW_S + 1e-9);
+  const segments = Math.floor(durationS / SEGMENT_S + 1e-9);
+  const levelsDb = Array.from({ length: windows }, (_, w) =>
+    step(levelDb(x, w * perWindow, Math.min(x.length, (w + 1) * perWindow)), SILENT_DB),
+  );
+  const bandsDb = Array.from({ length: segments }, (_, s) =>
+    segmentBands(x.subarray(s * perSegment, Math.min(x.length, (s + 1) * perSegment))),
+  );
+  return {
+    key,
+    name: track.name,
+    role: guessTrackKind(track.name),
+    fileHash: track.fileHash,
+    levelsDb,
+    bandsDb,
+  };
+}
+
+/**
+ * The drill summary of a song: every track summarised, sorted by key (the files' order never matters).
+ * `hash` is the song's content hash (songHashOf of the files' hashes).
+ */
+export function summariseImportedSong(
+  name: string,
+  hash: string,
+  tracks: readonly TrackToSummarise[],
+  sampleRate: SampleRate,
+): ImportedSongSummary {
+  const length = Math.max(0, ...tracks.map((t) => t.channels[0]?.length ?? 0));
+  const durationS = Math.round((length / sampleRate) * 1000) / 1000;
+  const keys = keysOf(tracks.map((t) => t.fileHash));
+  const summaries = tracks.map((t, i) => summariseTrack(t, keys[i] as string, sampleRate, durationS));
+  summaries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { version: SUMMARY_VERSION, hash, name, durationS, tracks: summaries };
+}

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { songHashOf } from '../../src/classroom/imported-song-hash';
+import { sha256Hex } from '../../src/classroom/sha256';
+import { createRng } from '../../src/dsp/random';
+import { importedAudibility as eqBoostAudible } from '../../src/exercises/eq-boost/generate';
+import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
+import { importedAudibility as levelAudible } from '../../src/exercises/level-change/generate';
+import { importedAudibility as loudnessAudible } from '../../src/exercises/loudness/generate';
+import { exercises } from '../../src/exercises/registry';
+import { isAudible } from '../../src/exercises/shared/audibility';
+import {
+  generateOnImported,
+  IMPORTED_KINDS,
+  IMPORTED_REASONS,
+  importedFitProblem,
+} from '../../src/exercises/shared/imported-kinds';
+import {
+  activeTracks,
+  bodyLoops,
+  type ImportedSongSummary,
+  loopActivity,
+  loopCandidates,
+  loopOf,
+  summaryProblem,
+} from '../../src/exercises/shared/imported-song';
+import { summariseImportedSong, type TrackToSummarise } from '../../src/exercises/shared/imported-summary';
+import type { ImportedSongSource } from '../../src/exercises/types';
+
+const RATE = 24000;
+
+/** A file hash for a synthetic stem (the hash of its name: stands in for the file's bytes). */
+const fileHash = (name: string) => sha256Hex(Uint8Array.from(name, (c) => c.charCodeAt(0)));
+
+/** Samples of `seconds` from f(t, i), zero outside [fromS, toS). */
+function stem(seconds: number, f: (t: number) => number, fromS = 0, toS = seconds): Float32Array {
+  const out = new Float32Array(Math.round(seconds * RATE));
+  for (let i = 0; i < out.length; i++) {
+    const t = i / RATE;
+    out[i] = t >= fromS && t < toS ? f(t) : 0;
+  }
+  return out;
+}
+
+/**
+ * A 24-second song: a kick every half second, a bass tone, noise hats, a vocal tone only from 8 s, an intro
+ * of kick alone (0–4 s), and a "room" track 60 dB down.
+ */
+function song(): TrackToSummarise[] {
+  const rng = createRng(7);
+  const kick = (t: number) => {
+    const p = t % 0.5;
+    return 0.8 * Math.exp(-p * 30) * Math.sin(2 * Math.PI * 55 * p);
+  };
+  const noise = () => (rng.next() * 2 - 1) * 0.1;
+  const tracks: [string, Float32Array][] = [
+    ['Kick', stem(24, kick)],
+    ['Bass', stem(24, (t) => 0.3 * Math.sin(2 * Math.PI * 82.4 * t), 4)],
+    ['Hats', stem(24, noise, 4)],
+    [
+      'Vocal',
+      stem(24, (t) => 0.2 * Math.sin(2 * Math.PI * 440 * t) * (1 + 0.3 * Math.sin(2 * Math.PI * 5 * t)), 8),
+    ],
+    ['Room', stem(24, (t) => 0.0005 * Math.sin(2 * Math.PI * 1000 * t), 4)],
+  ];
+  return tracks.map(([name, x]) => ({ name, fileHash: fileHash(name), channels: [x] }));
+}
+
+const tracks = song();
+const hash = songHashOf(tracks.map((t) => t.fileHash));
+const summary: ImportedSongSummary = summariseImportedSong('Test song', hash, tracks, RATE);
+
+describe('the import summary', () => {
+  it('is plain JSON, valid, and the same whatever order the files came in', () => {
+    expect(summaryProblem(summary)).toBeNull();
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    const reversed = summariseImportedSong('Test song', hash, [...tracks].reverse(), RATE);
+    expect(reversed).toEqual(summary);
+    expect(summary.durationS).toBe(24);
+    expect(summary.tracks.map((t) => t.name).sort()).toEqual(['Bass', 'Hats', 'Kick', 'Room', 'Vocal']);
+    for (const t of summary.tracks) {
+      expect(t.levelsDb).toHaveLength(48);
+      expect(t.bandsDb).toHaveLength(6);
+    }
+  });
+
+  it('measures levels and spectra where they are', () => {
+    const byName = (n: string) => summary.tracks.find((t) => t.name === n)!;
+    // A 0.3 sine: mean square 0.045 = −13.5 dBFS.
+    expect(byName('Bass').levelsDb[20]).toBeCloseTo(-13.5, 0);
+    expect(byName('Bass').levelsDb[2]).toBe(-70);
+    const bassBands = byName('Bass').bandsDb[3]!;
+    // The 80 Hz band holds the tone: the loudest, 20 dB above its neighbour at 160 Hz.
+    const i80 = bassBands.indexOf(Math.max(...bassBands));
+    expect(i80).toBe(5); // 25, 31.5, 40, 50, 63, 80
+    expect(bassBands[i80]! - bassBands[i80 + 3]!).toBeGreaterThan(20);
+    expect(byName('Vocal').levelsDb[10]).toBe(-70);
+    expect(byName('Vocal').levelsDb[30]).toBeGreaterThan(-20);
+  });
+
+  it('picks loops in the body of the song where the parts play', () => {
+    expect(loopCandidates(summary)).toHaveLength(5);
+    const body = bodyLoops(summary);
+    // The kick-only intro (segment 0) is far quieter than the body: never a loop.
+    expect(body.every((l) => l.firstSegment >= 1)).toBe(true);
+    const vocal = summary.tracks.find((t) => t.name === 'Vocal')!;
+    expect(loopActivity(vocal, { firstSegment: 1, segments: 2 })).toBeCloseTo(0.5, 5);
+    expect(loopActivity(vocal, { firstSegment: 2, segments: 2 })).toBe(1);
+    // The room track is 60 dB down but plays throughout: active, judged by its own loudest window.
+    expect(activeTracks(summary, { firstSegment: 2, segments: 2 }).map((t) => t.name)).toContain('Room');
+  });
+});
+
+const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType<typeof levelAudible>> = {
+  'level-change': levelAudible,
+  'fader-balance': faderAudible,
+  loudness: loudnessAudible,
+  'eq-boost': eqBoostAudible,
+};
+
+describe('questions on an imported song', () => {
+  for (const kind of Object.keys(IMPORTED_KINDS)) {
+    it(`${kind}: deterministic, valid, audible per the summary, every level × 30 seeds`, () => {
+      const k = exercises[kind as keyof typeof exercises];
+      const judge = audibleBy[kind]!;
+      let count = 0;
+      for (let level = 1; level <= k.meta.levels.length; level++) {
+        for (let seed = 1; seed <= 30; seed++) {
+          const q = generateOnImported(kind, seed * 7919, level, summary) as unknown as Record<
+            string,
+            unknown
+          > & {
+            source: ImportedSongSource;
+          };
+          expect(generateOnImported(kind, seed * 7919, level, summary)).toEqual(q);
+          expect(JSON.parse(JSON.stringify(q))).toEqual(q);
+          expect(q.source.type).toBe('imported-song');
+          expect(q.source.hash).toBe(hash);
+          const loop = loopOf(summary, q.source)!;
+          expect(loop).not.toBeNull();
+          expect(loop.firstSegment).toBeGreaterThanOrEqual(1);
+          const a = judge(q as never, summary);
+          expect(isAudible(a), `${kind} L${level} seed ${seed}: ${JSON.stringify(a)}`).toBe(true);
+          // Every track a question lists plays in three quarters of its loop.
+          for (const t of (q.tracks as { id: string }[] | undefined) ?? []) {
+            const track = summary.tracks.find((s) => s.key === t.id)!;
+            expect(loopActivity(track, loop)).toBeGreaterThanOrEqual(0.75);
+          }
+          const solved = (k.solve as (x: unknown) => unknown)(q);
+          expect((k.check as (x: unknown, y: unknown) => { score: number })(q, solved).score).toBe(100);
+          count++;
+        }
+      }
+      expect(count).toBe(k.meta.levels.length * 30);
+    });
+  }
+
+  it('adaptive questions on an imported song carry their value and stay audible', () => {
+    for (const kind of ['level-change', 'loudness', 'eq-boost']) {
+      for (const value of [0.5, 2, 8]) {
+        const q = generateOnImported(kind, 99, 1, summary, value) as { adaptiveValue?: number };
+        expect(q.adaptiveValue).toBeCloseTo(value, 5);
+        expect(isAudible(audibleBy[kind]!(q as never, summary))).toBe(true);
+      }
+    }
+  });
+
+  it('every kind either takes imported songs or says why not, in words', () => {
+    for (const id of Object.keys(exercises)) {
+      const takes = id in IMPORTED_KINDS;
+      expect(takes || (IMPORTED_REASONS[id] ?? '').length > 20, id).toBe(true);
+      expect(importedFitProblem(id, summary) === null).toBe(takes);
+    }
+  });
+
+  it('a song with one part cannot be used for the drills that need two', () => {
+    const solo = summariseImportedSong('Solo', songHashOf([tracks[0]!.fileHash]), [tracks[0]!], RATE);
+    expect(importedFitProblem('level-change', solo)).toMatch(/2 parts/);
+    expect(importedFitProblem('loudness', solo)).toBeNull();
+    expect(() => generateOnImported('reverb-time', 1, 1, summary)).toThrow(/note ends/);
+  });
+
+  it('a damaged or short summary is refused with a reason', () => {
+    expect(summaryProblem(null)).toMatch(/no drill summary/);
+    expect(summaryProblem({ ...summary, hash: 'abc' })).toMatch(/content hash/);
+    expect(summaryProblem({ ...summary, version: 0 })).toMatch(/another version/);
+    const short = summariseImportedSong(
+      'Short',
+      hash,
+      tracks.map((t) => ({ ...t, channels: [t.channels[0]!.slice(0, RATE * 3)] })),
+      RATE,
+    );
+    expect(summaryProblem(short)).toMatch(/shorter than 4 seconds/);
+  });
+});
