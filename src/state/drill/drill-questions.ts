@@ -23,6 +23,8 @@ export interface QuestionPlan {
   fixed: DrillItem[] | null;
   /** Seed for choosing question seeds. */
   seed: number;
+  /** A continued drill's items asked so far: asked again as they were (seeds are still drawn in order). */
+  known?: readonly DrillItem[] | undefined;
   /** Drawn questions must pass this (a workout's focus band). */
   accept?: ((question: ExerciseQuestion) => boolean) | undefined;
   /** Adaptive drills: the main-variable value the next question is asked at; null otherwise. */
@@ -108,9 +110,11 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     if (fixed) return fixed[i] as DrillItem;
     while (upcoming.length <= i) {
       const before = upcoming[upcoming.length - 1];
-      upcoming.push(
-        !accept || !offThread ? drawNow() : before instanceof Promise ? before.then(drawLater) : drawLater(),
-      );
+      const drawn =
+        !accept || !offThread ? drawNow() : before instanceof Promise ? before.then(drawLater) : drawLater();
+      // A kept item wins over the draw, which still runs so the later seeds come out as they did before.
+      const kept = plan.known?.[upcoming.length];
+      upcoming.push(kept === undefined ? drawn : drawn instanceof Promise ? drawn.then(() => kept) : kept);
     }
     return upcoming[i] as DrillItem | Promise<DrillItem>;
   };

@@ -29,10 +29,13 @@ export function storeAnswer(options: DrillOptions, entry: DrillAnswer): Promise<
   });
 }
 
-/** The answers of a drill and whether they are stored. */
-export function createAnswerBook(store: (entry: DrillAnswer) => Promise<boolean>) {
-  const answers = signal<DrillAnswer[]>([]);
-  const saveFailed = signal(false);
+/** The answers of a drill and whether they are stored (`initial`: a continued drill's answers so far). */
+export function createAnswerBook(
+  store: (entry: DrillAnswer) => Promise<boolean>,
+  initial: readonly DrillAnswer[] = [],
+) {
+  const answers = signal<DrillAnswer[]>([...initial]);
+  const saveFailed = signal(initial.some((a) => !a.saved));
   /** The newest answer's save state, by question index. */
   const lastSave = signal<{ index: number; state: SaveState } | null>(null);
 

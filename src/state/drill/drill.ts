@@ -27,6 +27,14 @@ import {
   type DrillPhase,
   type DrillSummary,
 } from './drill-types';
+import {
+  continueOptions,
+  createPlaceKeeper,
+  forgetUnfinished,
+  type PlaceKeeper,
+  restoredAnswers,
+  type UnfinishedDrill,
+} from './drill-unfinished';
 
 export * from './drill-types';
 
@@ -51,18 +59,32 @@ function resolveItems(o: DrillOptions): { kind: ExerciseId; count: number; fixed
   return { kind, count, fixed: null };
 }
 
+/** A drill that keeps its place (drill-unfinished.ts), and the kept drill it continues, if any. */
+export interface DrillPlace {
+  /** Keep this drill's place as it goes (drills of one kind started from Train). */
+  keep: boolean;
+  /** The kept drill this one continues, with its answers as restored. */
+  resume?: { drill: UnfinishedDrill; answers: DrillAnswer[] };
+}
+
 /** Creates a drill session (call `startDrill` to make it the app's drill). */
-export function createDrill(options: DrillOptions) {
+export function createDrill(options: DrillOptions, place: DrillPlace = { keep: false }) {
   const { kind, count, fixed } = resolveItems(options);
   const meta = exercises[kind].meta;
   const adaptive = !fixed && options.adaptive === true && meta.adaptive && !!meta.mainVariable;
   const level = Math.max(1, Math.min(meta.levels.length, Math.round(options.level ?? 1)));
   const variable = adaptive ? meta.mainVariable! : null;
+  const resume = place.resume ?? null;
+  const restored = resume?.answers ?? [];
+  // A continued sitting replays the answers it had (at the values they were asked at).
+  const replay = restored.flatMap((a) =>
+    a.value === undefined ? [] : [{ value: a.value, correct: a.result.correct }],
+  );
   let estimator: Estimator | null = variable
-    ? createEstimator(estimatorOptions(variable, options.prior))
+    ? createEstimator(estimatorOptions(variable, options.prior), replay)
     : null;
   /** When this adaptive sitting began: stored with every answer so the next sitting finds this one. */
-  const sitting = Date.now();
+  const sitting = resume?.drill.sitting ?? Date.now();
   let hasPrior = !!options.prior;
   /** Adaptive drills: the estimate this sitting started from, once known (null: none). */
   const priorReady: Promise<ThresholdRange | null> =
@@ -84,18 +106,26 @@ export function createDrill(options: DrillOptions) {
   const question = signal<ExerciseQuestion | null>(null);
   const answer = signal<unknown>(null);
   const result = signal<CheckResult | null>(null);
-  const book = createAnswerBook((entry) => storeAnswer(options, entry));
+  const book = createAnswerBook((entry) => storeAnswer(options, entry), restored);
   const { answers, saveFailed, lastSave, retryUnsaved } = book;
   let item: DrillItem | null = null;
   let shownAt = 0;
   let releaseBusy: (() => void) | null = holdBusy('drill');
 
+  const seed = options.seed ?? clockSeed();
+  const keeper: PlaceKeeper | null =
+    place.keep && !fixed
+      ? createPlaceKeeper({ kind, level, adaptive, count, seed, sitting, prior: priorReady })
+      : null;
+  /** The controls the learner had moved on the question a continued drill starts at (applied once). */
+  let working = resume?.drill.working ?? null;
   const questions = createQuestionSource({
     kind,
     level,
     count,
     fixed,
-    seed: options.seed ?? clockSeed(),
+    seed,
+    known: resume?.drill.items as DrillItem[] | undefined,
     accept: options.accept,
     adaptiveValue: () => estimator?.value ?? null,
   });
@@ -122,11 +152,14 @@ export function createDrill(options: DrillOptions) {
 
   const present = (i: number, picked: { item: DrillItem; question: ExerciseQuestion }) => {
     item = picked.item;
+    keeper?.asked(i, item);
     const q = picked.question;
+    const moved = working?.index === i ? working : null;
+    working = null;
     batch(() => {
       index.value = i;
       question.value = q;
-      answer.value = initialAnswer(q);
+      answer.value = moved ? moved.answer : initialAnswer(q);
       result.value = null;
       phase.value = 'question';
     });
@@ -134,11 +167,14 @@ export function createDrill(options: DrillOptions) {
     void player.load(item.exercise, q).then(() => {
       // The clock runs from when the question can be heard.
       if (question.value === q && phase.value === 'question') shownAt = performance.now();
+      // Controls kept from before a reload: B follows them (match kinds), as if just moved.
+      if (moved && question.value === q && MATCH_KINDS.includes(q.kind)) player.update(answer.value);
       prefetchNext(i);
     });
   };
 
   const finish = () => {
+    void keeper?.forget();
     player.clear();
     phase.value = 'done';
     releaseBusy?.();
@@ -193,6 +229,7 @@ export function createDrill(options: DrillOptions) {
     setAnswer(next: unknown): void {
       if (phase.value !== 'question') return;
       answer.value = next;
+      keeper?.moved(index.value, next);
       const current = question.value?.kind;
       if (current && MATCH_KINDS.includes(current)) player.update(next);
     },
@@ -237,8 +274,11 @@ export function createDrill(options: DrillOptions) {
         result.value = r;
         phase.value = 'answered';
       });
+      // The place is kept with this answer before its attempt is stored: a crash between the two finds the
+      // attempt again when the drill is continued (restoredAnswers), so it is never stored twice.
+      void keeper?.answered([...answers.peek(), entry]);
       const saving = storeAnswer(options, entry).finally(releaseLeave);
-      const added = book.add(entry, saving);
+      const added = book.add(entry, saving).then(() => void keeper?.answered(answers.peek()));
       // The review (A: the right answer, B: yours) rebuilds the audio and measures its loudness, about a
       // second on a slow laptop: it starts once the feedback is on screen, and only for this question.
       afterNextPaint(() => {
@@ -259,8 +299,14 @@ export function createDrill(options: DrillOptions) {
     quit(): void {
       finish();
     },
+    /** Resolves once this drill's place is written (tests wait on it). */
+    placeKept(): Promise<unknown> {
+      return keeper?.flush() ?? Promise.resolve();
+    },
     dispose(): void {
       showing++;
+      void keeper?.flush();
+      keeper?.dispose();
       player.dispose();
       // Its songs are in IndexedDB: memory keeps none once the drill is gone (issue 21's memory budget).
       releaseSongStems();
@@ -269,7 +315,7 @@ export function createDrill(options: DrillOptions) {
       releaseBusy = null;
     },
   };
-  show(0);
+  show(restored.length);
   return session;
 }
 
@@ -289,12 +335,28 @@ export type DrillSession = ReturnType<typeof createDrill>;
 /** The drill now running (or finished and showing its summary), if any. */
 export const drill = signal<DrillSession | null>(null);
 
-/** Starts a drill and makes it the app's drill (ending any other). */
-export function startDrill(options: DrillOptions): DrillSession {
+/**
+ * Whether a drill keeps its place for a reload: a drill of one kind started from Train or its summary (not an
+ * assignment's, a workout's, nor one drawn towards a focus band, which come back through their own pages).
+ */
+function keepsPlace(options: DrillOptions): boolean {
+  return !options.items && !options.record && !options.title && !options.accept && !options.assignmentId;
+}
+
+/** Starts a drill and makes it the app's drill (ending any other); a new drill of a kind forgets its kept place. */
+export function startDrill(options: DrillOptions, resume?: DrillPlace['resume']): DrillSession {
   drill.value?.dispose();
-  const session = createDrill(options);
+  const keep = keepsPlace(options);
+  const session = createDrill(options, { keep, ...(resume ? { resume } : {}) });
+  if (keep && !resume) void forgetUnfinished(session.kind);
   drill.value = session;
   return session;
+}
+
+/** Continues a kept drill where it was left: the same remaining questions, the answers so far counted once. */
+export async function continueDrill(kept: UnfinishedDrill): Promise<DrillSession> {
+  const answers = await restoredAnswers(kept);
+  return startDrill(continueOptions(kept), { drill: kept, answers });
 }
 
 /** Closes the drill view (after the summary, or to stop early), back to where it was started from. */

@@ -1,0 +1,206 @@
+/**
+ * A drill's place, kept as it goes (src/storage/unfinished-drills.ts): after each answer, and the controls of
+ * the current question a moment after they move, so a reload, a crash or a closed app finds "Continue: EQ
+ * boost level 2, question 4 of 10" on Train, with the same remaining questions. Answers already stored as
+ * attempts come back counted in the summary and are never stored again; starting a new drill of the kind,
+ * finishing or ending it forgets the place.
+ */
+import { signal } from '@preact/signals';
+import { type ExerciseId, exercises, isExerciseId } from '../../exercises/registry';
+import { listAttempts } from '../../storage/attempts';
+import {
+  forgetUnfinishedDrill,
+  keepUnfinishedDrill,
+  listUnfinishedDrills,
+  type UnfinishedDrill,
+} from '../../storage/unfinished-drills';
+import type { ThresholdRange } from '../../training/estimator';
+import { activeProfileId, database } from '../shared/storage';
+import type { DrillAnswer, DrillItem, DrillOptions } from './drill-types';
+
+export type { UnfinishedDrill } from '../../storage/unfinished-drills';
+
+/** Pause after the learner last moved a control before the controls are kept, ms. */
+export const WORKING_SAVE_MS = 400;
+
+/** The active profile's unfinished drills that this version can continue, newest first. */
+export const unfinishedDrills = signal<UnfinishedDrill[]>([]);
+
+/** Whether this version of the app can continue a kept drill (its kind and level still exist). */
+export function canContinue(d: UnfinishedDrill): boolean {
+  if (!isExerciseId(d.kind)) return false;
+  const meta = exercises[d.kind].meta;
+  return d.level <= meta.levels.length && (!d.adaptive || (meta.adaptive && !!meta.mainVariable));
+}
+
+/** "EQ boost level 2, question 4 of 10" (or "… adaptive, question 4 of 20"). */
+export function describeUnfinished(d: UnfinishedDrill): string {
+  const title = isExerciseId(d.kind) ? exercises[d.kind].meta.title : d.kind;
+  return `${title} ${d.adaptive ? 'adaptive' : `level ${d.level}`}, question ${d.answers.length + 1} of ${d.count}`;
+}
+
+/** Re-reads the active profile's unfinished drills (empty when storage is unavailable). */
+export async function refreshUnfinishedDrills(): Promise<UnfinishedDrill[]> {
+  const profile = activeProfileId.peek();
+  try {
+    const list = (await listUnfinishedDrills(await database(), profile)).filter(canContinue);
+    if (activeProfileId.peek() === profile) unfinishedDrills.value = list;
+    return list;
+  } catch {
+    // database() already told the learner why storage is unavailable.
+    return unfinishedDrills.peek();
+  }
+}
+
+/** Writes one after another, so an older place never lands after a newer one. */
+let writing: Promise<unknown> = Promise.resolve();
+
+function write(
+  profileId: string,
+  run: (db: Awaited<ReturnType<typeof database>>) => Promise<UnfinishedDrill[]>,
+) {
+  writing = writing
+    .then(async () => {
+      const list = await run(await database());
+      if (activeProfileId.peek() === profileId) unfinishedDrills.value = list.filter(canContinue);
+    })
+    .catch((error: unknown) => console.warn('The drill’s place could not be kept.', error));
+  return writing;
+}
+
+/** Forgets the active profile's unfinished drill of a kind. */
+export function forgetUnfinished(kind: string, profileId = activeProfileId.peek()): Promise<unknown> {
+  unfinishedDrills.value = unfinishedDrills.peek().filter((d) => d.kind !== kind);
+  return write(profileId, (db) => forgetUnfinishedDrill(db, profileId, kind));
+}
+
+/** Resolves once every place written so far is stored (tests wait on it). */
+export function unfinishedWritesSettled(): Promise<unknown> {
+  return writing;
+}
+
+/** What a drill that keeps its place tells the keeper. */
+export interface PlaceBase {
+  kind: ExerciseId;
+  level: number;
+  adaptive: boolean;
+  count: number;
+  seed: number;
+  sitting: number;
+  /** Adaptive drills: the estimate the sitting started from, once known. */
+  prior: Promise<ThresholdRange | null>;
+}
+
+/** Keeps one drill's place for the profile it was started by. */
+export function createPlaceKeeper(base: PlaceBase) {
+  const profileId = activeProfileId.peek();
+  let items: DrillItem[] = [];
+  let answers: readonly DrillAnswer[] = [];
+  let working: { index: number; answer: unknown } | undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let done = false;
+
+  const keepNow = (): Promise<unknown> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (done || answers.length === 0) return writing;
+    if (answers.length >= base.count) return forgetUnfinished(base.kind, profileId);
+    return write(profileId, async (db) => {
+      const prior = base.adaptive ? await base.prior : null;
+      const record: UnfinishedDrill = {
+        kind: base.kind,
+        level: base.level,
+        adaptive: base.adaptive,
+        count: base.count,
+        seed: base.seed,
+        sitting: base.sitting,
+        ...(base.adaptive ? { prior } : {}),
+        items: items.slice(0, Math.max(answers.length + 1, 0)),
+        answers: answers.map((a) => ({ ...a, item: { ...a.item } })),
+        ...(working && working.index === answers.length ? { working } : {}),
+        updatedAt: Date.now(),
+      };
+      // The current question's item may not be drawn yet (its question is still being made).
+      if (record.items.length < answers.length) record.items = answers.map((a) => a.item);
+      return keepUnfinishedDrill(db, profileId, record);
+    });
+  };
+
+  const leave = () => {
+    if (timer) void keepNow();
+  };
+  if (typeof addEventListener === 'function') addEventListener('pagehide', leave);
+
+  return {
+    /** The item asked at index i (the current question). */
+    asked(i: number, item: DrillItem): void {
+      items = [...items.slice(0, i), item];
+    },
+    /** The answers so far changed (given, or their save settled): kept at once. */
+    answered(list: readonly DrillAnswer[]): Promise<unknown> {
+      answers = list;
+      working = undefined;
+      return keepNow();
+    },
+    /** The learner moved a control of question `index`: kept after a short pause. */
+    moved(index: number, answer: unknown): void {
+      if (done) return;
+      working = { index, answer };
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void keepNow(), WORKING_SAVE_MS);
+    },
+    /** Writes a pending change now (the drill is put away). */
+    flush(): Promise<unknown> {
+      return timer ? keepNow() : writing;
+    },
+    /** The drill finished or was ended: its place is forgotten. */
+    forget(): Promise<unknown> {
+      done = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (typeof removeEventListener === 'function') removeEventListener('pagehide', leave);
+      return forgetUnfinished(base.kind, profileId);
+    },
+    /** Stops listening (the drill was disposed; its place stays). */
+    dispose(): void {
+      if (typeof removeEventListener === 'function') removeEventListener('pagehide', leave);
+    },
+  };
+}
+
+/** A drill's place keeper. */
+export type PlaceKeeper = ReturnType<typeof createPlaceKeeper>;
+
+/** How to start a drill that continues a kept one. */
+export function continueOptions(d: UnfinishedDrill): DrillOptions {
+  const kind = d.kind as ExerciseId;
+  return d.adaptive
+    ? {
+        kind,
+        adaptive: true,
+        count: d.count,
+        seed: d.seed,
+        prior: (d.prior ?? null) as ThresholdRange | null,
+      }
+    : { kind, level: d.level, count: d.count, seed: d.seed };
+}
+
+/**
+ * The kept answers as the drill holds them. One whose save had not settled is looked up among the stored
+ * attempts (same kind, seed and time): found, it counts as saved and is never stored twice.
+ */
+export async function restoredAnswers(d: UnfinishedDrill): Promise<DrillAnswer[]> {
+  const list = d.answers.map((a) => ({ ...a }) as unknown as DrillAnswer);
+  if (list.every((a) => a.saved)) return list;
+  try {
+    const stored = await listAttempts(await database(), activeProfileId.peek());
+    for (const a of list)
+      if (!a.saved)
+        a.saved = stored.some(
+          (s) => s.exercise === a.item.exercise && s.seed === a.item.seed && s.at === a.at,
+        );
+  } catch {
+    // Unknown: they stay unsaved, and the drill offers to store them again.
+  }
+  return list;
+}
