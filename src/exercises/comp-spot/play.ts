@@ -1,35 +1,10 @@
 /** Compression drills, played: a dry and a compressed version of a stem or the rough mix. */
 import type { CompressorSettings } from '../../dsp/compressor';
-import { levelSpec } from '../shared/levels';
 import { excerptTrack, loadExcerpt, mixdown, monoTrack, peakDb, SOLO_FADER_DB } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
-import {
-  type RelativeCompressor,
-  resolveCompressor,
-  thresholdBelowPeakFor,
-} from '../shared/relative-compressor';
-import { type CompSpotAnswer, type CompSpotQuestion, meta } from './meta';
-
-/** The compressor a choice describes (the question's own for the right choice). */
-export function compressorForChoice(q: CompSpotQuestion, choice: string): RelativeCompressor {
-  const c = q.compressor;
-  if (choice === q.correct) return c;
-  const p = levelSpec(meta, q.level).params;
-  switch (q.subtype) {
-    case 'amount': {
-      const db = Number(choice);
-      const measured = q.thresholdsBelowPeakDb?.[q.choices.indexOf(choice)];
-      if (measured !== undefined) return { ...c, thresholdBelowPeakDb: measured };
-      return Number.isFinite(db) ? { ...c, thresholdBelowPeakDb: thresholdBelowPeakFor(db, c.ratio) } : c;
-    }
-    case 'attack':
-      return { ...c, attackMs: choice === 'fast' ? p.attacksMs[0] : p.attacksMs[1] };
-    case 'release':
-      return { ...c, releaseMs: choice === 'fast' ? p.releasesMs[0] : p.releasesMs[1] };
-    default:
-      return c;
-  }
-}
+import { resolveCompressor } from '../shared/relative-compressor';
+import { compressorForChoice } from './choice-compressor';
+import type { CompSpotAnswer, CompSpotQuestion } from './meta';
 
 /** Plays a comp-spot question; the review plays the right setting against the one chosen. */
 export const play: KindPlay<CompSpotQuestion, CompSpotAnswer> = {

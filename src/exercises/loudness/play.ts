@@ -26,6 +26,16 @@ export const play: KindPlay<LoudnessQuestion, LoudnessAnswer> = {
       durationS: src.durationS,
       question: { a, b, labels: { a: 'A', b: 'B' } },
       review: () => ({ a, b, labels: { a: say('A'), b: say('B') } }),
+      // Practice: the sound at its own level against the same sound the chosen amount quieter.
+      practice: (answer) => ({
+        a: side(true),
+        b: {
+          tracks: [
+            monoTrack(src.name, src.samples, { faderDb: src.faderDb - (answer.amountDb ?? q.differenceDb) }),
+          ],
+        },
+        labels: { a: 'A: reference', b: 'B: this choice' },
+      }),
       levelMatch: {
         allowed: false,
         reason: 'Which side is louder is the answer, so A and B keep their own levels.',

@@ -48,6 +48,11 @@ export interface PreparedQuestion<A> {
   withAnswer?(answer: A): SideSpec;
   /** After answering: the right answer (A) against the learner's (B). */
   review(answer: A): AbPair;
+  /**
+   * "Hear every choice": the reference against one choice. Absent: the question's A against review(answer)'s B
+   * (kinds whose review does not play the answer, such as loudness, say here what a choice sounds like).
+   */
+  practice?(answer: A): AbPair;
   levelMatch: LevelMatchPolicy;
   /** Rate to measure loudness at (lower is faster; EQ kinds keep the full band). */
   measureRate: SampleRate;

@@ -9,9 +9,13 @@ import { formatPan } from '../../dsp/pan';
 import type { DelayTimeQuestion } from '../delay-time/meta';
 import type { EqBoostQuestion } from '../eq-boost/meta';
 import type { PanPositionQuestion } from '../pan-position/meta';
+import { exercises } from '../registry';
 import type { ReverbTimeQuestion } from '../reverb-time/meta';
 import { type ReverbTypeQuestion, TYPE_LABELS } from '../reverb-type/meta';
 import type { QuestionBase } from '../types';
+import { audibleToPlay } from './practice-audible';
+import { moreCandidates, type PracticeCandidate } from './practice-more';
+import { octaveWords } from './practice-words';
 
 /** One answer to audition. */
 export interface PracticeChoice {
@@ -21,28 +25,6 @@ export interface PracticeChoice {
   label: string;
   /** What it sounds like, one plain sentence. */
   sentence: string;
-}
-
-/** What a boost (and a cut) does in each octave, lowest first (31.5 Hz … 16 kHz). */
-const OCTAVE_WORDS: readonly [Hz: number, boost: string, cut: string][] = [
-  [31.5, 'deep rumble, felt more than heard', 'less rumble, a little lighter'],
-  [63, 'weight and thump', 'lighter, less weight'],
-  [125, 'boomy and fat', 'thinner bass'],
-  [250, 'thick and muddy', 'clearer, less muddy'],
-  [500, 'boxy and hollow', 'less boxy, more open'],
-  [1000, 'honky and nasal', 'scooped, softer middle'],
-  [2000, 'forward and hard', 'softer, further away'],
-  [4000, 'edgy and sharp', 'duller attack, less bite'],
-  [8000, 'bright and hissy', 'darker, less hiss'],
-  [16000, 'airy and open', 'closed, less air'],
-];
-
-/** The words for the octave nearest `hz`. */
-function octaveWords(hz: number, cut: boolean): string {
-  let best = OCTAVE_WORDS[0]!;
-  for (const w of OCTAVE_WORDS)
-    if (Math.abs(Math.log2(w[0] / hz)) < Math.abs(Math.log2(best[0] / hz))) best = w;
-  return cut ? best[2] : best[1];
 }
 
 /** What a decay time sounds like. */
@@ -81,17 +63,42 @@ function panWords(pan: number): string {
   return `hard ${side}: from one speaker only`;
 }
 
-/** The kinds with a practice mode (practiceChoices gives their answers; reverb-type only on "which space?"). */
+/**
+ * The kinds with a practice mode (practiceChoices gives their answers). Some only on some drills: reverb-type
+ * on "which space?", stereo-width on "how wide?", filters on "which filter?" and "where is the cutoff?",
+ * saturation on "how much drive?", comp-spot on amount, attack and release, loudness when the amount is asked;
+ * never where the answer is a side (A or B), since both sides are heard already.
+ */
 export const PRACTICE_KINDS: ReadonlySet<string> = new Set([
   'eq-boost',
   'reverb-time',
   'delay-time',
   'pan-position',
   'reverb-type',
+  'stereo-width',
+  'filters',
+  'saturation',
+  'comp-spot',
+  'level-change',
+  'eq-two-bands',
+  'loudness',
 ]);
 
-/** Every answer of a choice question with its sentence; null for kinds without a practice mode. */
+/**
+ * Every answer of a choice question with its sentence, keeping only the choices whose audition passes the
+ * kind's own audibility check (the question as if that choice were planted); null for kinds or drills
+ * without a practice mode, or when fewer than two choices can be heard.
+ */
 export function practiceChoices(question: QuestionBase): PracticeChoice[] | null {
+  const all = candidates(question);
+  if (!all) return null;
+  const heard = all.filter((c) => audibleToPlay(c.planted));
+  if (heard.length < 2) return null;
+  return heard.map(({ answer, label, sentence }) => ({ answer, label, sentence }));
+}
+
+/** Every answer of a question, with the question that plants it. */
+function candidates(question: QuestionBase): PracticeCandidate[] | null {
   switch (question.kind) {
     case 'eq-boost': {
       const q = question as EqBoostQuestion;
@@ -100,6 +107,7 @@ export function practiceChoices(question: QuestionBase): PracticeChoice[] | null
         answer: q.askDirection ? { bandHz, direction: q.direction } : { bandHz },
         label: `${formatDb(q.gainDb)} at ${formatHz(bandHz)}`,
         sentence: `${formatDb(q.gainDb)} at ${formatHz(bandHz)}: ${octaveWords(bandHz, cut)}.`,
+        planted: { ...q, targetHz: bandHz },
       }));
     }
     case 'reverb-time': {
@@ -109,6 +117,7 @@ export function practiceChoices(question: QuestionBase): PracticeChoice[] | null
         answer: q.askPreDelay ? { decayS, preDelayMs: q.reverb.preDelayMs } : { decayS },
         label: `${decayS} s decay`,
         sentence: `${decayS} s: ${decayWords(decayS)}.`,
+        planted: { ...q, reverb: { ...q.reverb, decayS } },
       }));
     }
     case 'delay-time': {
@@ -117,6 +126,7 @@ export function practiceChoices(question: QuestionBase): PracticeChoice[] | null
         answer: { note },
         label: `${note} note`,
         sentence: `${note} at ${q.bpm} BPM: ${noteWords(note)}.`,
+        planted: { ...q, note },
       }));
     }
     case 'pan-position': {
@@ -125,6 +135,7 @@ export function practiceChoices(question: QuestionBase): PracticeChoice[] | null
         answer: { positionIndex },
         label: `Panned ${formatPan(pan)}`,
         sentence: `${formatPan(pan)}: ${panWords(pan)}.`,
+        planted: { ...q, targetIndex: positionIndex },
       }));
     }
     case 'reverb-type': {
@@ -137,12 +148,41 @@ export function practiceChoices(question: QuestionBase): PracticeChoice[] | null
           answer: { choice },
           label: name,
           sentence: `${name}, ${q.spaceB.decayS} s decay: ${SPACE_WORDS[choice] ?? 'a space'}.`,
+          planted: q,
         };
       });
     }
     default:
-      return null;
+      return moreCandidates(question);
   }
+}
+
+/** The drills (subtypes) of each kind whose answers are a list to hear; kinds not named here: every drill. */
+const LISTED_SUBTYPES: Readonly<Record<string, readonly string[]>> = {
+  'reverb-type': ['type'],
+  'stereo-width': ['amount'],
+  filters: ['type', 'cutoff'],
+  saturation: ['amount'],
+  'comp-spot': ['amount', 'attack', 'release'],
+};
+
+/**
+ * Whether a level of a kind can have a practice list, from its meta alone (no question made): a practice kind,
+ * and a level that asks a listed drill (loudness: with the amount asked). The panel is offered only then.
+ */
+export function practiceOffered(kind: string, level: number): boolean {
+  if (!PRACTICE_KINDS.has(kind)) return false;
+  const spec = (exercises as Readonly<Record<string, (typeof exercises)[keyof typeof exercises]>>)[kind]?.meta
+    .levels[level - 1];
+  const params = (spec?.params ?? {}) as { subtypes?: readonly string[]; askAmount?: boolean };
+  if (kind === 'loudness') return params.askAmount === true;
+  const listed = LISTED_SUBTYPES[kind];
+  return !listed || !params.subtypes || params.subtypes.some((t) => listed.includes(t));
+}
+
+/** Whether a question's drill has a list of answers to hear (before the audibility check; cheap). */
+export function hasPracticeList(question: QuestionBase): boolean {
+  return candidates(question) !== null;
 }
 
 /** The seed of a kind's practice question: never the scored question's own, so practice gives nothing away. */

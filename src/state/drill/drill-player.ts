@@ -39,11 +39,12 @@ const loadPlays = () => import('../../exercises/play-registry');
 function practiceOf<A>(ready: PreparedQuestion<A>): PreparedQuestion<A> {
   return {
     ...ready,
-    review: (answer) => ({
-      a: ready.question.a,
-      b: ready.review(answer).b,
-      labels: { a: 'A: reference', b: 'B: this choice' },
-    }),
+    review: (answer) =>
+      ready.practice?.(answer) ?? {
+        a: ready.question.a,
+        b: ready.review(answer).b,
+        labels: { a: 'A: reference', b: 'B: this choice' },
+      },
   };
 }
 

@@ -1,10 +1,32 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ExerciseQuestion, exercises } from '../../exercises/registry';
-import { PRACTICE_KINDS, practiceChoices, practiceSeed } from '../../exercises/shared/practice-choices';
+import {
+  hasPracticeList,
+  type PracticeChoice,
+  practiceChoices,
+  practiceOffered,
+  practiceSeed,
+} from '../../exercises/shared/practice-choices';
 import { createDrillPlayer } from '../../state/drill/drill-player';
 import { pathAttempts } from '../../state/path/path';
 import { generateQuestionInWorker } from '../../state/shared/song-stems';
 import './practice.css';
+
+/** Practice seeds tried until one draws a drill with a list (levels that mix drills, e.g. "which" and "how much"). */
+const PRACTICE_TRIES = 4;
+
+/** Makes the practice example: the first of a few practice seeds whose drill has a list of answers to hear. */
+async function makePractice(question: ExerciseQuestion): Promise<ExerciseQuestion> {
+  let seed = question.seed;
+  let made: ExerciseQuestion | null = null;
+  for (let i = 0; i < PRACTICE_TRIES; i++) {
+    seed = practiceSeed(seed);
+    made = await (generateQuestionInWorker(question.kind, seed, question.level, null) ??
+      Promise.resolve(exercises[question.kind].generate(seed, question.level) as ExerciseQuestion));
+    if (hasPracticeList(made)) return made;
+  }
+  return made as ExerciseQuestion;
+}
 
 /** Keeps Enter and Space on a practice button from reaching the drill's own keys (Enter would submit). */
 function ownKeys(event: KeyboardEvent): void {
@@ -25,24 +47,34 @@ export function PracticePanel({ question, onPlay }: { question: ExerciseQuestion
   const [practice, setPractice] = useState<ExerciseQuestion | null>(null);
   useEffect(() => {
     if (!open || practice) return;
-    const seed = practiceSeed(question.seed);
-    const made =
-      generateQuestionInWorker(question.kind, seed, question.level, null) ??
-      Promise.resolve(exercises[question.kind].generate(seed, question.level) as ExerciseQuestion);
     let live = true;
-    void made.then((q) => live && setPractice(q)).catch(() => live && setPractice(null));
+    void makePractice(question)
+      .then((q) => live && setPractice(q))
+      .catch(() => live && setPractice(null));
     return () => {
       live = false;
     };
-  }, [open, practice, question.kind, question.seed, question.level]);
-  const choices = useMemo(() => (practice ? practiceChoices(practice) : null), [practice]);
+  }, [open, practice, question]);
+  // The audibility check reads the example's song (analysed once, under a second): after "Preparing" shows.
+  const [choices, setChoices] = useState<PracticeChoice[] | null>(null);
+  const [checked, setChecked] = useState(false);
+  useEffect(() => {
+    setChoices(null);
+    setChecked(false);
+    if (!practice) return;
+    const timer = setTimeout(() => {
+      setChoices(practiceChoices(practice));
+      setChecked(true);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [practice]);
   const player = useMemo(() => (open && practice ? createDrillPlayer() : null), [open, practice]);
   useEffect(() => {
     if (!player || !practice) return;
     void player.load(practice.kind, practice, true);
     return () => player.dispose();
   }, [player, practice]);
-  if (!PRACTICE_KINDS.has(question.kind)) return null;
+  if (!practiceOffered(question.kind, question.level)) return null;
   // A learner who has done a drill of this kind before is offered practice quietly.
   const practisedBefore = pathAttempts.value?.some((a) => a.exercise === question.kind) ?? false;
   if (practisedBefore && !open && !offered)
@@ -84,11 +116,11 @@ export function PracticePanel({ question, onPlay }: { question: ExerciseQuestion
       ) : (
         <>
           <p class="muted" aria-live="polite">
-            {practice && !choices
+            {practice && checked && !choices
               ? 'This practice example has no list of choices to hear: go on to the scored question.'
               : status === 'failed'
                 ? (player?.error.value ?? 'The practice audio could not be prepared.')
-                : status === 'ready'
+                : status === 'ready' && checked
                   ? 'Pick a choice to hear it as B; A is the reference. Not scored.'
                   : 'Preparing the practice example…'}
           </p>
@@ -99,7 +131,7 @@ export function PracticePanel({ question, onPlay }: { question: ExerciseQuestion
                   type="button"
                   class={`btn practice-choice${current === i ? ' is-current' : ''}`}
                   aria-pressed={current === i}
-                  disabled={status !== 'ready'}
+                  disabled={status !== 'ready' || !checked}
                   onClick={() => void hear(i)}
                   onKeyDown={ownKeys}
                 >
