@@ -83,6 +83,11 @@ export interface StemCacheEntry {
   bytes: number;
   createdAt: number;
   lastUsed: number;
+  /**
+   * Who it was played for ('assignment:<id>', 'workout:<profile>:<day>'): never evicted while one of them is
+   * open (an optional field, absent on older entries: no schema change).
+   */
+  heldFor?: string[];
 }
 
 /** A song the learner or teacher imported from their own audio files (kept, never evicted). */

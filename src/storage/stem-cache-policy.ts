@@ -1,7 +1,7 @@
 /**
  * What the stem cache keeps (pure): a size cap that follows the device's storage, songs unused for
  * STEM_MAX_AGE_MS dropped, and the least recently used going first when a new song needs room, the songs
- * in use now (and an assignment's) last of all.
+ * in use now last of all. Songs held for an open assignment or today's workout are never dropped.
  */
 
 /** Bytes. */
@@ -41,12 +41,28 @@ export interface StemEntryInfo {
   songId: string;
   bytes: Bytes;
   lastUsed: number;
+  /** Who the song was played for ('assignment:<id>', 'workout:<profile>:<day>'): held while one is open. */
+  heldFor?: readonly string[] | undefined;
+}
+
+/** Whether an entry is held: one of the holders it was played for is still open. */
+export function isHeld(entry: Pick<StemEntryInfo, 'heldFor'>, openHolders: ReadonlySet<string>): boolean {
+  return entry.heldFor?.some((h) => openHolders.has(h)) ?? false;
+}
+
+/** The holders an entry keeps after a new play for `holder` (each once; none: the list stays as it was). */
+export function addHolder(heldFor: readonly string[] | undefined, holder: string | null): string[] {
+  const list = [...(heldFor ?? [])];
+  if (holder && !list.includes(holder)) list.push(holder);
+  return list;
 }
 
 /**
  * Keys to delete so that `incoming` bytes fit under `capBytes`: first every entry unused for longer than
  * maxAge (unless kept), then the least recently used others, then (only if still needed) the kept ones,
  * least recently used first. `replacing` (the key being written) is never chosen; its bytes do not count.
+ * Entries held for an open holder (`openHolders`, see isHeld) are never chosen, even when the new entry then
+ * does not fit (fitsAfterEvictions tells).
  */
 export function chooseEvictions(
   entries: readonly StemEntryInfo[],
@@ -57,11 +73,14 @@ export function chooseEvictions(
     keep?: ReadonlySet<string>;
     replacing?: string;
     maxAgeMs?: number;
+    openHolders?: ReadonlySet<string>;
   },
 ): string[] {
   const keep = options.keep ?? new Set<string>();
   const maxAge = options.maxAgeMs ?? STEM_MAX_AGE_MS;
+  const open = options.openHolders ?? new Set<string>();
   const others = entries.filter((e) => e.key !== options.replacing);
+  const held = new Set(others.filter((e) => isHeld(e, open)).map((e) => e.key));
   const oldestFirst = [...others].sort((a, b) => a.lastUsed - b.lastUsed);
   let total = others.reduce((n, e) => n + e.bytes, 0);
   const out: string[] = [];
@@ -69,13 +88,27 @@ export function chooseEvictions(
     out.push(e.key);
     total -= e.bytes;
   };
-  for (const e of oldestFirst) if (!keep.has(e.songId) && options.now - e.lastUsed > maxAge) take(e);
+  for (const e of oldestFirst)
+    if (!keep.has(e.songId) && !held.has(e.key) && options.now - e.lastUsed > maxAge) take(e);
   for (const pass of [false, true]) {
     for (const e of oldestFirst) {
       if (total + options.incoming <= options.capBytes) return out;
-      if (out.includes(e.key) || keep.has(e.songId) !== pass) continue;
+      if (out.includes(e.key) || held.has(e.key) || keep.has(e.songId) !== pass) continue;
       take(e);
     }
   }
   return out;
+}
+
+/** Whether `incoming` bytes fit under the cap once `evicted` are gone (held songs may leave too little room). */
+export function fitsAfterEvictions(
+  entries: readonly StemEntryInfo[],
+  evicted: readonly string[],
+  options: { capBytes: Bytes; incoming: Bytes; replacing?: string },
+): boolean {
+  const gone = new Set(evicted);
+  const left = entries
+    .filter((e) => e.key !== options.replacing && !gone.has(e.key))
+    .reduce((n, e) => n + e.bytes, 0);
+  return left + options.incoming <= options.capBytes;
 }

@@ -2,7 +2,7 @@ import { audioBytes, isBlob, packAudio, unpackAudio } from './audio-blob';
 import { toStorageError } from './errors';
 import type { HeadroomDb } from './open';
 import type { StemCacheEntry, StoredTrack } from './schema';
-import { chooseEvictions } from './stem-cache-policy';
+import { addHolder, chooseEvictions, fitsAfterEvictions, isHeld } from './stem-cache-policy';
 
 /** Default size cap of the stem cache: 300 MB of samples. */
 export const DEFAULT_STEM_CACHE_CAP = 300 * 1024 * 1024;
@@ -30,6 +30,8 @@ export interface CachedStems {
   bytes: number;
   createdAt: number;
   lastUsed: number;
+  /** Who it was played for (see StemCacheEntry.heldFor). */
+  heldFor?: string[];
 }
 
 /** A track as stored: its samples live in the record's `audio` Blob, so `channels` stays empty. */
@@ -82,6 +84,8 @@ export async function getCachedStems(
   db: HeadroomDb,
   key: string,
   now = Date.now(),
+  /** Played for this holder (an assignment, today's workout): added to the entry's heldFor. */
+  holder: string | null = null,
 ): Promise<CachedStems | undefined> {
   try {
     const record = await db.get('stems', key);
@@ -99,7 +103,11 @@ export async function getCachedStems(
     const touch = db.transaction('stems', 'readwrite');
     void touch.store
       .get(key)
-      .then((current) => current && touch.store.put({ ...current, lastUsed: now }))
+      .then((current) => {
+        if (!current) return;
+        const heldFor = addHolder(current.heldFor, holder);
+        return touch.store.put({ ...current, lastUsed: now, ...(heldFor.length ? { heldFor } : {}) });
+      })
       .catch(() => undefined);
     touch.done.catch(() => undefined);
     const { audio: _audio, tracks, ...meta } = record;
@@ -118,13 +126,22 @@ export async function getCachedStems(
 
 /**
  * Stores stems, first evicting what stem-cache-policy.ts chooses (songs unused for two weeks, then the
- * least recently used, songs in `keep` last) until the cache with this entry fits in `capBytes`, all in
- * one transaction. Stems bigger than the whole cap are not stored.
+ * least recently used, songs in `keep` last, songs held for an open holder never) until the cache with
+ * this entry fits in `capBytes`, all in one transaction. Stems bigger than the whole cap are not stored,
+ * nor stems that held songs leave no room for (unless they are held themselves: played for `holder`).
  */
 export async function putCachedStems(
   db: HeadroomDb,
-  stems: Omit<CachedStems, 'bytes' | 'createdAt' | 'lastUsed'>,
-  options: { capBytes?: number; now?: number; keep?: ReadonlySet<string> } = {},
+  stems: Omit<CachedStems, 'bytes' | 'createdAt' | 'lastUsed' | 'heldFor'>,
+  options: {
+    capBytes?: number;
+    now?: number;
+    keep?: ReadonlySet<string>;
+    /** Who these stems are played for now, if anyone (kept in the entry's heldFor). */
+    holder?: string | null;
+    /** The holders still open (an assignment not handed in, today's workout). */
+    openHolders?: ReadonlySet<string>;
+  } = {},
 ): Promise<StemPutResult> {
   const cap = options.capBytes ?? DEFAULT_STEM_CACHE_CAP;
   const now = options.now ?? Date.now();
@@ -150,13 +167,27 @@ export async function putCachedStems(
     };
     const tx = db.transaction('stems', 'readwrite');
     const entries = await tx.store.index('byLastUsed').getAll();
+    const open = options.openHolders ?? new Set<string>();
+    const heldFor = addHolder(entries.find((e) => e.key === record.key)?.heldFor, options.holder ?? null);
+    if (heldFor.length > 0) record.heldFor = heldFor;
     const evicted = chooseEvictions(entries, {
       capBytes: cap,
       incoming: bytes,
       now,
       replacing: record.key,
+      openHolders: open,
       ...(options.keep ? { keep: options.keep } : {}),
     });
+    const fits = fitsAfterEvictions(entries, evicted, {
+      capBytes: cap,
+      incoming: bytes,
+      replacing: record.key,
+    });
+    if (!fits && !isHeld(record, open)) {
+      // Held songs fill the cache: this one plays from memory and is made again next time.
+      await tx.done;
+      return { stored: false, evicted: [] };
+    }
     for (const key of evicted) await tx.store.delete(key);
     await tx.store.put(record);
     await tx.done;

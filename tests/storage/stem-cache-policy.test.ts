@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addHolder,
   chooseEvictions,
+  fitsAfterEvictions,
+  isHeld,
   STEM_CAP_MAX,
   STEM_CAP_MIN,
   STEM_CAP_UNKNOWN,
   STEM_MAX_AGE_MS,
+  type StemEntryInfo,
   stemCacheCapFor,
 } from '../../src/storage/stem-cache-policy';
 
@@ -60,5 +64,44 @@ describe('stem cache evictions', () => {
     expect(chooseEvictions(entries, { capBytes: 60 * MB, incoming: 20 * MB, now, replacing: 'a' })).toEqual([
       'old',
     ]);
+  });
+
+  it('never drops a song held for an open assignment or workout, however old, even when the rest must go', () => {
+    const open = new Set(['assignment:week-1', 'workout:p:20000']);
+    const held: StemEntryInfo[] = [
+      { ...entry('old', 10, 30), heldFor: ['assignment:week-1'] },
+      { ...entry('a', 20, 5), heldFor: ['assignment:handed-in'] },
+      { ...entry('b', 20, 3), heldFor: ['workout:p:20000', 'assignment:gone'] },
+      entry('c', 20, 1),
+    ];
+    expect(isHeld(held[0]!, open)).toBe(true);
+    expect(isHeld(held[1]!, open)).toBe(false);
+    expect(isHeld(held[3]!, open)).toBe(false);
+    // Room for 40 MB more in 80 MB: 'a' (held only by a handed-in assignment) goes, then 'c'; 'old' stays.
+    const out = chooseEvictions(held, { capBytes: 80 * MB, incoming: 40 * MB, now, openHolders: open });
+    expect(out).toEqual(['a', 'c']);
+    expect(fitsAfterEvictions(held, out, { capBytes: 80 * MB, incoming: 40 * MB })).toBe(true);
+    // The songs in hand (keep) go before held ones: 'c' kept for now still leaves before 'old' or 'b'.
+    const tight = chooseEvictions(held, {
+      capBytes: 40 * MB,
+      incoming: 20 * MB,
+      now,
+      keep: new Set(['c']),
+      openHolders: open,
+    });
+    expect(tight).toEqual(['a', 'c']);
+    // Held songs alone (30 MB) leave no room for 20 MB under a 40 MB cap: the policy says it does not fit.
+    expect(fitsAfterEvictions(held, tight, { capBytes: 40 * MB, incoming: 20 * MB })).toBe(false);
+    // Once the assignment is handed in and the workout is over, nothing is held: the old song goes first.
+    expect(chooseEvictions(held, { capBytes: 1000 * MB, incoming: 0, now, openHolders: new Set() })).toEqual([
+      'old',
+    ]);
+  });
+
+  it('adds a holder once, and no holder adds nothing', () => {
+    expect(addHolder(undefined, null)).toEqual([]);
+    expect(addHolder(undefined, 'assignment:x')).toEqual(['assignment:x']);
+    expect(addHolder(['assignment:x'], 'assignment:x')).toEqual(['assignment:x']);
+    expect(addHolder(['assignment:x'], 'workout:p:1')).toEqual(['assignment:x', 'workout:p:1']);
   });
 });

@@ -158,4 +158,40 @@ describe('stem cache', () => {
     await expect(putCachedStems(db, s)).rejects.toMatchObject({ kind: 'invalid' });
     expect(await listCachedStems(db)).toEqual([]);
   });
+
+  it('keeps songs held for an open holder; a song with no room left beside them is not stored', async () => {
+    const open = new Set(['assignment:w1']);
+    const cap = 2000; // bytes: two 100-sample, 2-track songs (800 B each) and a bit
+    await putCachedStems(db, stems('held', 100), { capBytes: cap, now: 1, holder: 'assignment:w1' });
+    await putCachedStems(db, stems('free', 100), { capBytes: cap, now: 2 });
+    // A third song: the unheld one goes, the held one stays although it was played longest ago.
+    expect(await putCachedStems(db, stems('new', 100), { capBytes: cap, now: 3, openHolders: open })).toEqual(
+      { stored: true, evicted: [stemCacheKey('free', 1, 8000)] },
+    );
+    const list = await listCachedStems(db);
+    expect(list.map((e) => [e.songId, e.heldFor ?? []])).toEqual([
+      ['held', ['assignment:w1']],
+      ['new', []],
+    ]);
+    // Reading a song for a holder adds it (the entry keeps both).
+    await getCachedStems(db, stemCacheKey('new', 1, 8000), 4, 'workout:p:9');
+    await settle();
+    const again = await listCachedStems(db);
+    expect(again.find((e) => e.songId === 'new')?.heldFor).toEqual(['workout:p:9']);
+    // Both held now: a song for nobody finds no room and is not stored; nothing is evicted.
+    const both = new Set(['assignment:w1', 'workout:p:9']);
+    expect(
+      await putCachedStems(db, stems('extra', 100), { capBytes: cap, now: 5, openHolders: both }),
+    ).toEqual({ stored: false, evicted: [] });
+    // A song for a holder still open is stored over the cap rather than dropping another held one.
+    expect(
+      await putCachedStems(db, stems('extra', 100), {
+        capBytes: cap,
+        now: 6,
+        holder: 'assignment:w1',
+        openHolders: both,
+      }),
+    ).toEqual({ stored: true, evicted: [] });
+    expect((await listCachedStems(db)).map((e) => e.songId).sort()).toEqual(['extra', 'held', 'new']);
+  });
 });

@@ -105,7 +105,10 @@ export function createPlaceKeeper(base: PlaceBase) {
     timer = null;
     if (done || answers.length === 0) return writing;
     if (answers.length >= base.count) return forgetUnfinished(base.kind, profileId);
+    // What is kept is taken now: the write may start after later answers arrived.
+    const snapshot = { items, answers, working };
     return write(profileId, async (db) => {
+      const { items, answers, working } = snapshot;
       const prior = base.adaptive ? await base.prior : null;
       const record: UnfinishedDrill = {
         kind: base.kind,

@@ -8,9 +8,11 @@ import { createEstimator, type Estimator, type ThresholdRange } from '../../trai
 import { registerAssignmentRunner } from '../classroom/classroom';
 import { holdBusy } from '../shared/busy';
 import { holdLeave } from '../shared/leave-guard';
+import { localDay } from '../shared/local-day';
 import { navigate } from '../shared/router';
 import { releaseSongStems } from '../shared/song-stems';
-import { activeProfileId, database } from '../shared/storage';
+import { assignmentHolder, holdStemsFor, workoutHolder } from '../shared/stem-cache';
+import { activeProfileId, database, settings } from '../shared/storage';
 import { afterNextPaint } from './after-paint';
 import { checkAnswer } from './check-answer';
 import { initialAnswer, isAnswerComplete, MATCH_KINDS } from './drill-answers';
@@ -67,6 +69,26 @@ export interface DrillPlace {
   resume?: { drill: UnfinishedDrill; answers: DrillAnswer[] };
 }
 
+/**
+ * Who a drill's songs are played for, so the stem cache keeps them while it is open: an assignment, or
+ * today's workout (its drills carry a "Workout n of m" title and are the saved workout's current item).
+ */
+function stemHolderOf(options: DrillOptions, kind: ExerciseId): string | null {
+  if (options.assignmentId) return assignmentHolder(options.assignmentId);
+  const profile = activeProfileId.peek();
+  const w = settings.peek().workoutInProgress[profile];
+  const onNow = w?.plan.items[w.index];
+  if (
+    w &&
+    w.day === localDay(Date.now()) &&
+    options.title?.startsWith('Workout ') &&
+    onNow?.type === 'drill' &&
+    onNow.kind === kind
+  )
+    return workoutHolder(profile);
+  return null;
+}
+
 /** Creates a drill session (call `startDrill` to make it the app's drill). */
 export function createDrill(options: DrillOptions, place: DrillPlace = { keep: false }) {
   const { kind, count, fixed } = resolveItems(options);
@@ -98,6 +120,8 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
           return prior;
         })
       : Promise.resolve(options.prior ?? null);
+  const holder = stemHolderOf(options, kind);
+  holdStemsFor(holder);
   const player: DrillPlayer = createDrillPlayer();
   const title = options.title ?? meta.title;
 
@@ -128,6 +152,7 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
     known: resume?.drill.items as DrillItem[] | undefined,
     accept: options.accept,
     adaptiveValue: () => estimator?.value ?? null,
+    song: options.song,
   });
   const { prefetchNext } = questions;
 
@@ -307,6 +332,7 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
       showing++;
       void keeper?.flush();
       keeper?.dispose();
+      holdStemsFor(null);
       player.dispose();
       // Its songs are in IndexedDB: memory keeps none once the drill is gone (issue 21's memory budget).
       releaseSongStems();
@@ -340,7 +366,14 @@ export const drill = signal<DrillSession | null>(null);
  * assignment's, a workout's, nor one drawn towards a focus band, which come back through their own pages).
  */
 function keepsPlace(options: DrillOptions): boolean {
-  return !options.items && !options.record && !options.title && !options.accept && !options.assignmentId;
+  return (
+    !options.items &&
+    !options.record &&
+    !options.title &&
+    !options.accept &&
+    !options.assignmentId &&
+    !options.song
+  );
 }
 
 /** Starts a drill and makes it the app's drill (ending any other); a new drill of a kind forgets its kept place. */

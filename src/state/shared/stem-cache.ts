@@ -1,9 +1,10 @@
 import { signal } from '@preact/signals';
 import type { SampleRate } from '../../dsp/units';
 import type { Stems, StemTrack, TrackId } from '../../production/types';
+import { listAssignmentRecords } from '../../storage/assignments';
 import { toStorageError } from '../../storage/errors';
 import type { HeadroomDb } from '../../storage/open';
-import { STEM_CAP_UNKNOWN, STEM_MAX_AGE_MS, stemCacheCapFor } from '../../storage/stem-cache-policy';
+import { isHeld, STEM_CAP_UNKNOWN, STEM_MAX_AGE_MS, stemCacheCapFor } from '../../storage/stem-cache-policy';
 import {
   type CachedStems,
   clearStemCache,
@@ -13,7 +14,8 @@ import {
   putCachedStems,
   stemCacheKey,
 } from '../../storage/stems';
-import { database } from './database';
+import { database, settings } from './database';
+import { localDay } from './local-day';
 import { showNotice } from './notices';
 
 export { formatBytes } from '../../production/import/limits';
@@ -32,8 +34,59 @@ export const stemCacheSize = signal<number | null>(null);
 /** The cache's size cap in bytes (adapted to the device's storage by adaptStemCacheCap). */
 export const stemCacheCap = signal<number>(STEM_CAP_UNKNOWN);
 
-/** What the cache holds, for Settings: how many songs, and when the least recently played was last used. */
-export const stemCacheContents = signal<{ songs: number; oldestUse: number | null } | null>(null);
+/** Songs the cache keeps for something still open, for Settings: why (in words), how many songs, bytes. */
+export interface KeptSongs {
+  why: string;
+  songs: number;
+  bytes: number;
+}
+
+/** What the cache holds, for Settings: how many songs, when the least recently played was last used, what is kept. */
+export const stemCacheContents = signal<{
+  songs: number;
+  oldestUse: number | null;
+  kept?: KeptSongs[];
+} | null>(null);
+
+/** Who songs are played for now ('assignment:<id>', 'workout:<profile>:<day>'), or null (set by the drill). */
+let stemHolder: string | null = null;
+
+/** Songs played from now on are held for this assignment or workout (null: for nothing in particular). */
+export function holdStemsFor(holder: string | null): void {
+  stemHolder = holder;
+}
+
+/** The holder id of today's workout for a profile. */
+export function workoutHolder(profileId: string, now = Date.now()): string {
+  return `workout:${profileId}:${localDay(now)}`;
+}
+
+/** The holder id of an assignment. */
+export function assignmentHolder(assignmentId: string): string {
+  return `assignment:${assignmentId}`;
+}
+
+/**
+ * What is still open, by holder id, with the words Settings shows: every assignment a profile has not
+ * handed in, and today's workout while it runs. Storage failures leave the assignments out.
+ */
+export async function openStemHolders(now = Date.now()): Promise<Map<string, string>> {
+  const open = new Map<string, string>();
+  for (const [profileId, w] of Object.entries(settings.peek().workoutInProgress))
+    if (w.day === localDay(now))
+      open.set(workoutHolder(profileId, now), 'kept for today’s workout until it is finished');
+  try {
+    for (const r of await listAssignmentRecords(await database(), { role: 'student' })) {
+      const a = r.assignment as { id?: unknown; title?: unknown } | null;
+      if (r.handedInAt !== undefined || typeof a?.id !== 'string') continue;
+      const title = typeof a.title === 'string' ? a.title : a.id;
+      open.set(assignmentHolder(a.id), `kept for assignment “${title}” until you hand it in`);
+    }
+  } catch {
+    // Unknown assignments hold nothing: the cache stays under its cap.
+  }
+  return open;
+}
 
 /** Songs played most recently, newest last: kept when room is made (see stem-cache-policy.ts). */
 const recentSongs: string[] = [];
@@ -106,7 +159,12 @@ export async function readCachedStems(
   sampleRate: SampleRate,
 ): Promise<Stems | null> {
   try {
-    const cached = await getCachedStems(await database(), stemCacheKey(songId, renderVersion, sampleRate));
+    const cached = await getCachedStems(
+      await database(),
+      stemCacheKey(songId, renderVersion, sampleRate),
+      Date.now(),
+      stemHolder,
+    );
     if (cached) usedNow(songId);
     return cached ? toStems(cached, renderVersion) : null;
   } catch {
@@ -149,7 +207,13 @@ export async function cacheStems(
   const bytes = entry.tracks.reduce((n, t) => n + t.channels.reduce((m, c) => m + c.byteLength, 0), 0);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const result = await store(db, entry, { capBytes, keep: new Set(recentSongs) });
+      const openHolders = new Set((await openStemHolders()).keys());
+      const result = await store(db, entry, {
+        capBytes,
+        keep: new Set(recentSongs),
+        holder: stemHolder,
+        openHolders,
+      });
       if (!result.stored) return 'too-big';
       return attempt === 0 ? 'stored' : 'stored-after-eviction';
     } catch (error) {
@@ -196,15 +260,36 @@ export async function stemWritesSettled(): Promise<void> {
 export async function refreshStemCacheSize(): Promise<void> {
   try {
     const entries = await listCachedStems(await database());
+    const open = await openStemHolders();
     stemCacheSize.value = entries.reduce((n, e) => n + e.bytes, 0);
     stemCacheContents.value = {
       songs: new Set(entries.map((e) => e.songId)).size,
       oldestUse: entries[0]?.lastUsed ?? null,
+      kept: keptSongs(entries, open),
     };
   } catch {
     stemCacheSize.value = null;
     stemCacheContents.value = null;
   }
+}
+
+/** The songs held for each open holder (a song held twice is listed under each). */
+export function keptSongs(
+  entries: readonly { songId: string; bytes: number; heldFor?: readonly string[] | undefined }[],
+  open: ReadonlyMap<string, string>,
+): KeptSongs[] {
+  const ids = new Set(open.keys());
+  const out: KeptSongs[] = [];
+  for (const [holder, why] of open) {
+    const held = entries.filter((e) => isHeld(e, ids) && e.heldFor?.includes(holder));
+    if (held.length === 0) continue;
+    out.push({
+      why,
+      songs: new Set(held.map((e) => e.songId)).size,
+      bytes: held.reduce((n, e) => n + e.bytes, 0),
+    });
+  }
+  return out;
 }
 
 /** Deletes every cached stem (Settings → Clear cached audio); true when it worked. */

@@ -1,7 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type ExerciseId, exerciseIds, exercises } from '../../exercises/registry';
 import type { Skill } from '../../exercises/types';
-import { DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill/drill';
+import { continueDrill, DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill/drill';
+import {
+  describeUnfinished,
+  refreshUnfinishedDrills,
+  type UnfinishedDrill,
+  unfinishedDrills,
+} from '../../state/drill/drill-unfinished';
+import { activeProfileId } from '../../state/shared/storage';
+import { drillMusic } from '../../state/library/drill-songs';
+import { MusicChoice, musicProblem } from './music-choice';
 import { ScoringRule } from './ScoringRule';
 
 /** The skills in the order the picker shows them, with a heading and a line each. */
@@ -54,14 +63,58 @@ export interface Preselect {
 
 let focused = false;
 
+/** Continues a kept drill (its questions may take a moment to make: the button says so meanwhile). */
+function ContinueButton({ kept, primary }: { kept: UnfinishedDrill; primary?: boolean }) {
+  const [opening, setOpening] = useState(false);
+  return (
+    <button
+      type="button"
+      class={`btn${primary ? ' btn-primary' : ''} continue-drill`}
+      disabled={opening}
+      onClick={() => {
+        setOpening(true);
+        void continueDrill(kept).finally(() => setOpening(false));
+      }}
+    >
+      {opening ? 'Opening…' : `Continue: ${describeUnfinished(kept)}`}
+    </button>
+  );
+}
+
+/** Drills left part-way (a reload, a closed app): each continues where it was left (Train shows it first). */
+export function UnfinishedDrills() {
+  const profile = activeProfileId.value;
+  useEffect(() => void refreshUnfinishedDrills(), [profile]);
+  const list = unfinishedDrills.value;
+  if (list.length === 0) return null;
+  return (
+    <section class="panel unfinished-drills" aria-labelledby="unfinished-title">
+      <h2 id="unfinished-title">Carry on where you left off</h2>
+      <p class="muted">
+        Your answers so far are saved, and you get the same questions you had left. Start on that drill below
+        begins it afresh instead.
+      </p>
+      <div class="row">
+        {list.map((kept, i) => (
+          <ContinueButton key={kept.kind} kept={kept} primary={i === 0} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
 function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
   const meta = exercises[id].meta;
+  const kept = unfinishedDrills.value.find((d) => d.kind === id);
   const chosen = preselect.kind === id;
   const [level, setLevel] = useState<string>(chosen && preselect.level ? preselect.level : '1');
   const adaptive = level === 'adaptive';
   const count =
     chosen && preselect.count ? Number(preselect.count) : adaptive ? DEFAULT_ADAPTIVE_COUNT : DEFAULT_COUNT;
   const spec = adaptive ? null : meta.levels[Number(level) - 1];
+  // The imported song chosen as Train's music, when this kind can use it (else Headroom's songs, and why).
+  const problem = musicProblem(id);
+  const song = problem === null ? drillMusic.value : null;
   return (
     <li class={`panel kind-card${chosen ? ' is-chosen' : ''}`} data-kind={id}>
       <h3>{meta.title}</h3>
@@ -95,9 +148,10 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
             }
           }}
           onClick={() =>
-            startDrill(
-              adaptive ? { kind: id, adaptive: true, count } : { kind: id, level: Number(level), count },
-            )
+            startDrill({
+              ...(adaptive ? { kind: id, adaptive: true, count } : { kind: id, level: Number(level), count }),
+              ...(song ? { song } : {}),
+            })
           }
         >
           Start
@@ -106,6 +160,16 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
           {count} questions
         </span>
       </div>
+      {kept && (
+        <div class="kind-start">
+          <ContinueButton kept={kept} />
+        </div>
+      )}
+      {(song || problem) && (
+        <p class={`kind-music${song ? '' : ' muted'}`}>
+          {song ? `Plays your song “${song.name}”.` : `Plays Headroom’s songs. ${problem}`}
+        </p>
+      )}
       <p class="kind-level-text muted">
         {spec
           ? spec.description
@@ -117,8 +181,11 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
 
 /** Every exercise kind, grouped by skill, each with a level picker (or Adaptive) and a Start button. */
 export function KindPicker({ preselect }: { preselect: Preselect }) {
+  const profile = activeProfileId.value;
+  useEffect(() => void refreshUnfinishedDrills(), [profile]);
   return (
     <div class="kind-picker">
+      <MusicChoice />
       {SKILLS.map((skill) => {
         const kinds = exerciseIds.filter((id) => exercises[id].meta.skill === skill.id);
         if (kinds.length === 0) return null;

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { drill, installDrillRunner } from '../../state/drill/drill';
 import { activeWorkout, nextWorkoutItem } from '../../state/path/workout';
 import { DrillView } from '../drill/DrillView';
-import { KindPicker } from '../drill/KindPicker';
+import { KindPicker, UnfinishedDrills } from '../drill/KindPicker';
 import { TrainLessonNote } from '../lessons/train-lesson-note';
 import { TrainPath } from '../path/TrainPath';
 import { WorkoutReview } from '../path/WorkoutReview';
@@ -46,6 +46,7 @@ export default function TrainPage() {
           the same one.
         </p>
       </header>
+      <UnfinishedDrills />
       {!named && <TrainPath />}
       {!named && <h2 class="every-drill">Every drill</h2>}
       <KindPicker

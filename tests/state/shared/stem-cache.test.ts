@@ -35,7 +35,13 @@ describe('cacheStems when storage is full', () => {
     expect(await cacheStems(db, stems, 1000, put)).toBe('stored');
     expect(put.mock.calls[0]![1]).toMatchObject({ key: 'pop-1:1:8000', songId: 'pop-1', length: 100 });
     expect(put.mock.calls[0]![1].tracks[0]).toMatchObject({ instrument: 'kick-808', defaultFaderDb: -3 });
-    expect(put.mock.calls[0]![2]).toEqual({ capBytes: 1000, keep: expect.any(Set) });
+    // No drill of an assignment or workout is running: played for nobody; nothing open holds songs.
+    expect(put.mock.calls[0]![2]).toEqual({
+      capBytes: 1000,
+      keep: expect.any(Set),
+      holder: null,
+      openHolders: new Set(),
+    });
   });
 
   it('evicts at least the stems’ size and retries once on a quota error', async () => {
@@ -76,5 +82,58 @@ describe('cacheStems when storage is full', () => {
   it('reports stems larger than the cap as too big', async () => {
     const put = vi.fn<Put>(async () => ({ stored: false, evicted: [] }));
     expect(await cacheStems(db, stems, 10, put)).toBe('too-big');
+  });
+
+  it('holds songs for an open assignment or today’s workout, and says so in words', async () => {
+    const sc = await import('../../../src/state/shared/stem-cache');
+    const storage = await import('../../../src/state/shared/storage');
+    const { saveAssignmentRecord } = await import('../../../src/storage/assignments');
+    const { localDay } = await import('../../../src/state/shared/local-day');
+    const real = await storage.database();
+    const record = (id: string, title: string, handedInAt?: number) => ({
+      id: `p:${id}`,
+      role: 'student' as const,
+      assignment: { id, title },
+      profileId: 'p',
+      savedAt: 1,
+      ...(handedInAt ? { handedInAt } : {}),
+    });
+    await saveAssignmentRecord(real, record('week-1', 'Week 1'));
+    await saveAssignmentRecord(real, record('week-0', 'Week 0', 5));
+    const now = Date.now();
+    storage.settings.value = {
+      ...storage.settings.value,
+      workoutInProgress: {
+        p: { day: localDay(now), plan: { items: [], minutes: 0 } as never, index: 0, scores: [] },
+        q: { day: localDay(now) - 1, plan: { items: [], minutes: 0 } as never, index: 0, scores: [] },
+      },
+    };
+    const open = await sc.openStemHolders(now);
+    expect([...open]).toEqual([
+      [sc.workoutHolder('p', now), 'kept for today’s workout until it is finished'],
+      ['assignment:week-1', 'kept for assignment “Week 1” until you hand it in'],
+    ]);
+    const kept = sc.keptSongs(
+      [
+        { songId: 'a', bytes: 100, heldFor: ['assignment:week-1'] },
+        { songId: 'b', bytes: 50, heldFor: ['assignment:week-1', 'assignment:week-0'] },
+        { songId: 'c', bytes: 70, heldFor: ['assignment:week-0'] },
+        { songId: 'd', bytes: 30 },
+      ],
+      open,
+    );
+    expect(kept).toEqual([
+      { why: 'kept for assignment “Week 1” until you hand it in', songs: 2, bytes: 150 },
+    ]);
+    // A drill of the assignment plays its songs for it: the cache write says so.
+    const put = vi.fn<Put>(async () => ({ stored: true, evicted: [] }));
+    sc.holdStemsFor(sc.assignmentHolder('week-1'));
+    await sc.cacheStems(db, stems, 1000, put);
+    sc.holdStemsFor(null);
+    expect(put.mock.calls[0]![2]).toMatchObject({ holder: 'assignment:week-1' });
+    expect([...(put.mock.calls[0]![2]!.openHolders ?? [])].sort()).toEqual(
+      ['assignment:week-1', sc.workoutHolder('p', now)].sort(),
+    );
+    storage.settings.value = { ...storage.settings.value, workoutInProgress: {} };
   });
 });
