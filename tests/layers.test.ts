@@ -112,6 +112,7 @@ const COMPOSERS = new Set(['pages', 'shell']);
 /** Where one feature embeds another: the ui folder, then the state room it may use besides its own and shared/. */
 const EMBEDS = new Set([
   'course→classroom', // "Assign this week" makes a classroom assignment
+  'drill→library', // Train's music: drills on the learner's imported songs
   'drill→path', // a drill inside today's workout, and the kinds' lesson links
   'lessons→mixer', // a lesson's mixer block is a small Mix page
   'settings→classroom', // the school record store (LRS) panel

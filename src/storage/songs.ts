@@ -22,6 +22,8 @@ export interface SongSummary {
   tracks: SongTrackInfo[];
   bytes: number;
   createdAt: number;
+  /** What drills read of the song (src/exercises/shared/imported-song.ts), made at import; absent before. */
+  drillSummary?: unknown;
 }
 
 /** A song to add: samples included, every channel `length` long. */
@@ -43,6 +45,8 @@ interface SongRecordTrack extends StoredTrack {
 interface SongRecord extends ImportedSong {
   tracks: SongRecordTrack[];
   audio: Blob;
+  /** The drill summary made at import (plain JSON; validated where it is read). */
+  drillSummary?: unknown;
 }
 
 function isSongRecord(song: ImportedSong): song is SongRecord {
@@ -65,6 +69,9 @@ function summary(r: ImportedSong): SongSummary {
     })),
     bytes: r.bytes,
     createdAt: r.createdAt,
+    ...((r as Partial<SongRecord>).drillSummary !== undefined
+      ? { drillSummary: (r as Partial<SongRecord>).drillSummary }
+      : {}),
   };
 }
 
@@ -117,6 +124,8 @@ export async function addSong(db: HeadroomDb, song: NewSong): Promise<SongSummar
 export interface PackedSong extends Omit<NewSong, 'tracks'> {
   tracks: SongTrackInfo[];
   audio: Blob;
+  /** The drill summary made at import (plain JSON), stored with the song. */
+  drillSummary?: unknown;
 }
 
 function packedSongProblem(song: PackedSong): string | null {
@@ -146,6 +155,7 @@ export async function addPackedSong(db: HeadroomDb, song: PackedSong): Promise<S
       audio: song.audio,
       bytes: song.audio.size,
       createdAt: song.createdAt,
+      ...(song.drillSummary !== undefined ? { drillSummary: song.drillSummary } : {}),
     };
     await db.add('songs', record);
     return summary(record);

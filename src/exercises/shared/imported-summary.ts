@@ -64,6 +64,8 @@ const measured = ANALYSIS_CENTRES.filter((f) => f <= MEASURED_TOP_HZ).map(exactC
 
 /** Third-octave band powers of one segment, dB at ANALYSIS_CENTRES. */
 function segmentBands(x: Float32Array): number[] {
+  // A track shorter than the song (it ends in silence) has nothing here to measure.
+  if (x.length < 1024) return ANALYSIS_CENTRES.map(() => BAND_FLOOR_DB);
   const levels = bandLevels(x, ANALYSIS_RATE, measured, 3).map((l) => step(l, BAND_FLOOR_DB));
   const top = levels[levels.length - 1] ?? BAND_FLOOR_DB;
   return ANALYSIS_CENTRES.map((_, i) => levels[i] ?? top);

@@ -7,6 +7,8 @@
  */
 import { createRng } from '../../dsp/random';
 import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercises/registry';
+import { generateOnImported } from '../../exercises/shared/imported-kinds';
+import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import { BAND_KINDS, playsHeardBand } from '../../training/hearing';
 import { currentAudioContext } from '../shared/audio';
 import { generateQuestionInWorker, loadSongStems, questionInstruments } from '../shared/song-stems';
@@ -29,6 +31,8 @@ export interface QuestionPlan {
   accept?: ((question: ExerciseQuestion) => boolean) | undefined;
   /** Adaptive drills: the main-variable value the next question is asked at; null otherwise. */
   adaptiveValue: () => number | null;
+  /** An imported song every question plays (generated here from its summary: no rendering, no Worker). */
+  song?: ImportedSongSummary | undefined;
 }
 
 /** A question and the item it was made from. */
@@ -74,6 +78,8 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     return adaptive !== null && exercises[it.exercise].generateAt ? adaptive : null;
   };
   const generateHere = (it: DrillItem, value: number | null): ExerciseQuestion => {
+    if (plan.song)
+      return generateOnImported(it.exercise, it.seed, it.level, plan.song, value) as ExerciseQuestion;
     const k = exercises[it.exercise];
     return (
       value !== null ? k.generateAt!(it.seed, value) : k.generate(it.seed, it.level)
@@ -83,7 +89,8 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     const value = valueFor(it);
     const hit = made.get(it);
     if (hit && hit.value === value) return hit.question;
-    const inWorker = offThread ? generateQuestionInWorker(it.exercise, it.seed, it.level, value) : null;
+    const inWorker =
+      offThread && !plan.song ? generateQuestionInWorker(it.exercise, it.seed, it.level, value) : null;
     // A Worker that fails hands the question back to this thread (the same pure generator).
     const question = inWorker ? inWorker.catch(() => generateHere(it, value)) : generateHere(it, value);
     made.delete(it);

@@ -1,5 +1,6 @@
 /** The shapes a drill session is made of: its options, items, answers, summary and phases. */
 import type { ExerciseId, ExerciseQuestion } from '../../exercises/registry';
+import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import type { CheckResult } from '../../exercises/types';
 import type { AdaptiveMark } from '../../training/adaptive-thresholds';
 import { ADAPTIVE_TRIALS, type ThresholdRange } from '../../training/estimator';
@@ -43,6 +44,11 @@ export interface DrillOptions {
    * 40 times. Bands the hearing check left out are always drawn again (eq-boost).
    */
   accept?: (question: ExerciseQuestion) => boolean;
+  /**
+   * Play an imported song instead of Headroom's own (its drill summary): every question is generated from it
+   * (src/exercises/shared/imported-kinds.ts); only kinds that take imported songs.
+   */
+  song?: ImportedSongSummary;
 }
 
 /** One answered question. */

@@ -18,6 +18,7 @@ import { holdLeave } from '../shared/leave-guard';
 import { database } from '../shared/storage';
 import { browserCanPlay, decodeWavOffThread, decodeWithBrowser, resampleInWorker } from './import-decode';
 import { importLimits, refreshImportLimits } from './import-limits';
+import { summariseOffThread } from './import-summary';
 import { IMPORTED_PREFIX, noteImportedSong, type SongSummary } from './imported-songs';
 
 /**
@@ -212,7 +213,7 @@ export async function importAudioFiles(
   const count = files.length;
   try {
     const problems: ImportProblem[] = [];
-    const decoded: { name: string; length: number; channels: Blob[] }[] = [];
+    const decoded: { name: string; file: ImportFile; length: number; channels: Blob[] }[] = [];
     let bytes = 0;
     for (const [index, file] of files.entries()) {
       const stage = (s: ImportProgress['stage']) => {
@@ -238,7 +239,7 @@ export async function importAudioFiles(
       }
       // Once a file failed nothing will be stored: keep checking the rest, but not their samples.
       if (problems.length === 0)
-        decoded.push({ name: file.name, length: result.length, channels: result.channels });
+        decoded.push({ name: file.name, file, length: result.length, channels: result.channels });
     }
     if (problems.length > 0) return { ok: false, problems };
     importProgress.value = {
@@ -255,6 +256,19 @@ export async function importAudioFiles(
     );
     // Shorter stems end in silence: every track as long as the longest (alignTracks' rule).
     const length = Math.max(...decoded.map((d) => d.length));
+    // What drills read of the song, and its content hash (the files' bytes): made once, stored with it. A
+    // song whose summary fails still imports (the Mix page needs none); Train then says it cannot be used.
+    const drillSummary = await summariseOffThread({
+      name: names.song,
+      sampleRate: rate,
+      tracks: await Promise.all(
+        decoded.map(async (d, i) => ({
+          name: names.tracks[i] as string,
+          file: isBlobFile(d.file) ? (d.file as Blob) : await d.file.arrayBuffer(),
+          channels: d.channels,
+        })),
+      ),
+    }).catch(() => undefined);
     try {
       const song = await addPackedSong(await database(), {
         id: songId(now, names.tracks),
@@ -267,6 +281,7 @@ export async function importAudioFiles(
         }),
         audio: packTracks(decoded, length),
         createdAt: now,
+        ...(drillSummary ? { drillSummary } : {}),
       });
       noteImportedSong(song);
       return { ok: true, song };

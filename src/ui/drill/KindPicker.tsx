@@ -8,8 +8,8 @@ import {
   type UnfinishedDrill,
   unfinishedDrills,
 } from '../../state/drill/drill-unfinished';
-import { activeProfileId } from '../../state/shared/storage';
 import { drillMusic } from '../../state/library/drill-songs';
+import { activeProfileId } from '../../state/shared/storage';
 import { MusicChoice, musicProblem } from './music-choice';
 import { ScoringRule } from './ScoringRule';
 
