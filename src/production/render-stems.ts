@@ -14,10 +14,10 @@ import { voiceFor } from './synth/voices';
 import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId } from './types';
 
 /** Bumped whenever the synthesis changes what a song sounds like (cached stems go stale). */
-export const RENDER_VERSION = 3;
+export const RENDER_VERSION = 4;
 
 /** The version of stems in which sampled instruments play (sampler/): bumped when their sound changes. */
-export const SAMPLED_RENDER_VERSION = 1006;
+export const SAMPLED_RENDER_VERSION = 1007;
 
 /** How to render. */
 export interface RenderOptions {

@@ -8,20 +8,23 @@ import { midiToHz, semitoneRatio, sineCycles, softClip } from './oscillators';
 /** Amplitude envelope of the 808 bass. */
 export const BASS_808_AMP: Adsr = { attack: 0.003, decay: 1.2, sustain: 0.25, release: 0.12 };
 
+/** The 808's second harmonic before the saturation: it fills the octave above a low note (no DC: the wave stays odd). */
+const SECOND_808 = 0.8;
+
 /** 808-style bass: a sine that starts a little sharp and slides into pitch, saturated so small speakers hear it. */
 export function render808(pitch: number, length: number, sampleRate: SampleRate): Float32Array {
   const out = new Float32Array(length);
   const step = midiToHz(pitch) / sampleRate;
   const slideCoef = Math.exp(-1 / (0.025 * sampleRate));
   const drive = 2.2;
-  const norm = 0.8 / softClip(drive);
+  const norm = 0.8 / softClip(drive * (1 + SECOND_808));
   let slide = 0.45;
   let phase = 0;
   for (let i = 0; i < length; i++) {
     phase += step * (1 + slide);
     if (phase >= 1) phase -= 1;
     slide *= slideCoef;
-    out[i] = softClip(drive * sineCycles(phase)) * norm;
+    out[i] = softClip(drive * (sineCycles(phase) + SECOND_808 * sineCycles(2 * phase))) * norm;
   }
   return out;
 }
