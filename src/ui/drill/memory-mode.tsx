@@ -34,12 +34,7 @@ export function MemoryModeBar({ player }: { player: DrillPlayer }) {
             <p class="memory-note">The reference is hidden for this question: match B from memory.</p>
           ) : (
             <>
-              <button
-                type="button"
-                class="btn btn-ghost"
-                onClick={() => player.memory.hide()}
-                onKeyDown={ownKeys}
-              >
+              <button type="button" class="btn" onClick={() => player.memory.hide()} onKeyDown={ownKeys}>
                 Hide the reference
               </button>
               <p class="memory-note muted">
