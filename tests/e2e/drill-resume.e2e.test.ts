@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser';
 import { hearQuestion } from './hear-question';
+import { screenshots } from './screenshots';
 
 let browser: Browser;
 let page: Page;
@@ -83,9 +84,20 @@ describe('an unfinished drill', () => {
       hasText: 'Continue: Spot the EQ boost level 1, question 4 of 10',
     });
     // Train offers it first, and the kind's own card offers it too.
-    await expect.poll(() => offer.count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => offer.count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('.kind-card[data-kind="eq-boost"] button.continue-drill').textContent()).toBe(
+      'Continue at question 4 of 10',
+    );
+    await screenshots(page, 'train-continue');
+    await page.goto(`${base}/train?kind=eq-boost&level=1`);
+    await expect.poll(() => offer.count(), { timeout: 20_000 }).toBe(1);
+    await screenshots(page, 'train-kind-continue');
     await offer.first().click();
     await expect.poll(() => page.locator('.drill-count').textContent()).toBe('Question 4 of 10');
+    expect(await page.locator('.drill-continued').textContent()).toBe(
+      'You are carrying on where you left off: your first 3 answers are saved and count in the summary.',
+    );
+    await screenshots(page, 'drill-continued');
     // The band picked before the reload is still picked.
     expect(await page.locator('.choice-btn[aria-checked="true"]').textContent()).toBe(picked);
     await hearQuestion(page);
@@ -103,4 +115,51 @@ describe('an unfinished drill', () => {
     await expect.poll(() => page.locator('.summary-table tbody tr').count()).toBe(4);
     await expect.poll(async () => (await readStored(page)).places.length).toBe(0);
   }, 180_000);
+
+  it('Settings says which cached songs are kept for an open assignment', async () => {
+    // A student's open assignment, and a cached song played for it (metadata only: the listing reads no audio).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('headroom');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction(['assignments', 'stems'], 'readwrite');
+            const now = Date.now();
+            tx.objectStore('assignments').put({
+              id: 'default:week-1',
+              role: 'student',
+              assignment: { id: 'week-1', title: 'Week 1' },
+              profileId: 'default',
+              savedAt: now,
+            });
+            tx.objectStore('stems').put({
+              key: 'pop-7:1:48000',
+              songId: 'pop-7',
+              sampleRate: 48000,
+              length: 1,
+              tracks: [],
+              audio: new Blob([]),
+              bytes: 3 * 1024 * 1024,
+              createdAt: now,
+              lastUsed: now,
+              heldFor: ['assignment:week-1'],
+            });
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.goto(`${base}/settings`);
+    const kept = page.locator('.stem-cache-kept');
+    await expect
+      .poll(() => kept.textContent(), { timeout: 20_000 })
+      .toBe('1 song (3.0 MB) kept for assignment “Week 1” until you hand it in.');
+    await kept.scrollIntoViewIfNeeded();
+    await screenshots(page, 'settings-cache-kept');
+  }, 60_000);
 });

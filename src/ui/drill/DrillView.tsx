@@ -119,6 +119,12 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
           {index === 0 && phase === 'question' ? 'Back' : 'End drill'}
         </button>
       </header>
+      {session.continuedWith > 0 && index === session.continuedWith && phase === 'question' && (
+        <p class="muted drill-continued" role="status">
+          You are carrying on where you left off: your first {session.continuedWith}{' '}
+          {session.continuedWith === 1 ? 'answer is' : 'answers are'} saved and count in the summary.
+        </p>
+      )}
       <div class="panel drill-question">
         <Prompt ref={heading} tabIndex={-1} class="drill-prompt">
           {meta.description}

@@ -64,7 +64,16 @@ export interface Preselect {
 let focused = false;
 
 /** Continues a kept drill (its questions may take a moment to make: the button says so meanwhile). */
-function ContinueButton({ kept, primary }: { kept: UnfinishedDrill; primary?: boolean }) {
+function ContinueButton({
+  kept,
+  primary,
+  short,
+}: {
+  kept: UnfinishedDrill;
+  primary?: boolean;
+  /** On the kind's own card: the place only ("Continue at question 4 of 10", level 2). */
+  short?: boolean;
+}) {
   const [opening, setOpening] = useState(false);
   return (
     <button
@@ -76,7 +85,11 @@ function ContinueButton({ kept, primary }: { kept: UnfinishedDrill; primary?: bo
         void continueDrill(kept).finally(() => setOpening(false));
       }}
     >
-      {opening ? 'Opening…' : `Continue: ${describeUnfinished(kept)}`}
+      {opening
+        ? 'Opening…'
+        : short
+          ? `Continue at question ${kept.answers.length + 1} of ${kept.count}`
+          : `Continue: ${describeUnfinished(kept)}`}
     </button>
   );
 }
@@ -162,7 +175,10 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
       </div>
       {kept && (
         <div class="kind-start">
-          <ContinueButton kept={kept} />
+          <ContinueButton kept={kept} short />
+          <span class="kind-count">
+            {kept.adaptive ? 'Adaptive' : `Level ${kept.level}`}, where you left it
+          </span>
         </div>
       )}
       {(song || problem) && (
