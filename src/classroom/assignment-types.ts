@@ -9,6 +9,19 @@ export interface AssignmentItem {
   seeds: number[];
 }
 
+/**
+ * The imported song an assignment's drills play, named by the content hash of its stem files (no audio
+ * travels in the link): a student who lacks it imports the same files, which the teacher shares.
+ */
+export interface AssignmentSong {
+  /** SHA-256 hex (src/classroom/imported-song-hash.ts). */
+  hash: string;
+  /** The song's name, shown as text. */
+  name: string;
+  /** Its tracks' names, so the student knows which files to import (shown as text). */
+  tracks: string[];
+}
+
 /** An assignment as a teacher makes it and a student receives it (plain JSON). */
 export interface Assignment {
   version: 1;
@@ -27,4 +40,6 @@ export interface Assignment {
   createdAt: number;
   /** Lesson ids to do first. */
   lessons?: string[];
+  /** Every item plays this imported song instead of Headroom's own (only kinds that take imported songs). */
+  song?: AssignmentSong;
 }

@@ -1,12 +1,14 @@
 /** Assignments: what a teacher sends (fixed seeds, so every student hears the same questions), and its codec. */
 
+import { IMPORTED_REASONS, takesImported } from '../exercises/shared/imported-kinds';
 import { packAssignment, unpackAssignment } from './assignment-pack';
-import type { Assignment, AssignmentItem } from './assignment-types';
+import type { Assignment, AssignmentItem, AssignmentSong } from './assignment-types';
 import { defaultCatalog, type ExerciseCatalog } from './catalog';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
 import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
+import { isContentHash } from './imported-song-hash';
 
-export type { Assignment, AssignmentItem } from './assignment-types';
+export type { Assignment, AssignmentItem, AssignmentSong } from './assignment-types';
 
 /** The assignment format this build writes and reads. Newer formats are refused with "update first". */
 export const ASSIGNMENT_VERSION = 1;
@@ -62,6 +64,28 @@ function validateItem(value: unknown, n: number, catalog: ExerciseCatalog): Assi
     readInt(s, `${at}.seeds[${q}]`, `Item ${n}, question ${q + 1}: seed`, 0, 0xffffffff),
   );
   return { exercise, level, seeds: checked };
+}
+
+/** Most tracks an assignment's song lists (an imported song has at most 16). */
+const MAX_SONG_TRACKS = 16;
+
+function validateSong(value: unknown, items: readonly AssignmentItem[]): AssignmentSong {
+  const song = readObject(value, 'song', 'The assignment’s song');
+  if (!isContentHash(song.hash))
+    refuse('song.hash', 'The assignment’s song has no valid content hash (64 hex digits).');
+  const name = readText(song.name, 'song.name', 'The song’s name', { min: 1, max: MAX_TITLE });
+  const tracks = readArray(song.tracks, 'song.tracks', 'The song’s track list', MAX_SONG_TRACKS).map((t, i) =>
+    readText(t, `song.tracks[${i}]`, `Track ${i + 1} of the song`, { min: 1, max: MAX_TITLE }),
+  );
+  if (tracks.length === 0) refuse('song.tracks', 'The assignment’s song lists no tracks.');
+  items.forEach((item, i) => {
+    if (!takesImported(item.exercise))
+      refuse(
+        `items[${i}].exercise`,
+        `Item ${i + 1} cannot play an imported song: ${IMPORTED_REASONS[item.exercise] ?? 'it plays only Headroom’s own songs.'}`,
+      );
+  });
+  return { hash: song.hash, name, tracks };
 }
 
 /** Checks a full-form assignment object field by field; refuses with a message naming the field. */
@@ -120,6 +144,7 @@ function validate(value: unknown, catalog: ExerciseCatalog): Assignment {
     });
     if (lessons.length > 0) out.lessons = lessons as string[];
   }
+  if (a.song !== undefined && a.song !== null) out.song = validateSong(a.song, items);
   return out;
 }
 

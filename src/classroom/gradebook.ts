@@ -4,6 +4,7 @@
  * never read from a file or a stored record); a flagged report stays out of the statistics until the
  * teacher accepts it.
  */
+import type { ImportedSongSummary } from '../exercises/shared/imported-song';
 import type { Assignment } from './assignment';
 import type { Report } from './report';
 import { type ReportProblem, verifyReport } from './report-verify';
@@ -89,7 +90,7 @@ function buildTable(
   assignmentId: string,
   assignment: Assignment | undefined,
   entries: readonly GradebookEntry[],
-  context: { now: number; appVersion?: string },
+  context: GradebookContext,
 ): GradebookTable {
   const first = entries[0]?.report;
   const columns: GradebookColumn[] = assignment
@@ -102,8 +103,11 @@ function buildTable(
   const when = new Map<GradebookRow, number>();
   const rows = unique.map((e): GradebookRow => {
     const r = e.report;
+    const { songs, ...base } = context;
+    const song = assignment?.song ? (songs?.(assignment.song.hash) ?? null) : undefined;
     const problems = verifyReport(r, assignment, {
-      ...context,
+      ...base,
+      ...(song !== undefined ? { song } : {}),
       ...(e.edited ? { edited: e.edited } : {}),
       ...(e.hidden ? { hidden: true } : {}),
     });
@@ -167,6 +171,14 @@ function buildTable(
   };
 }
 
+/** What the re-check needs besides the reports: the clock, this version, and the imported songs on this device. */
+interface GradebookContext {
+  now: number;
+  appVersion?: string;
+  /** The drill summary of the imported song with this content hash on this device, or null. */
+  songs?: (hash: string) => ImportedSongSummary | null;
+}
+
 /**
  * One table per assignment: every assignment given (newest first, even without reports), then any
  * assignment known only from its reports (by title).
@@ -174,11 +186,12 @@ function buildTable(
 export function buildGradebook(
   entries: readonly GradebookEntry[],
   assignments: readonly Assignment[] = [],
-  options: { now?: number; appVersion?: string } = {},
+  options: { now?: number; appVersion?: string; songs?: (hash: string) => ImportedSongSummary | null } = {},
 ): GradebookTable[] {
-  const context = {
+  const context: GradebookContext = {
     now: options.now ?? Date.now(),
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+    ...(options.songs ? { songs: options.songs } : {}),
   };
   const byAssignment = new Map<string, GradebookEntry[]>();
   for (const e of entries)

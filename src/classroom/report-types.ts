@@ -61,6 +61,8 @@ export interface Report {
   lessons?: ReportLesson[];
   /** Thresholds the student measured on the assignment's kinds, when any (absent in older reports). */
   thresholds?: ReportThreshold[];
+  /** The content hash of the imported song the student played, on an assignment that names one. */
+  songHash?: string;
   /** 16 hex characters of SHA-256 over the canonical JSON of every other field. */
   checksum: string;
 }

@@ -8,6 +8,8 @@
 
 import { canonicalJson } from '../dsp/canonical-json';
 import { type ExerciseId, exercises, isExerciseId } from '../exercises/registry';
+import { generateOnImported } from '../exercises/shared/imported-kinds';
+import type { ImportedSongSummary } from '../exercises/shared/imported-song';
 import type { CheckResult, QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
 import type { Report, ReportItem } from './report';
@@ -40,6 +42,8 @@ export type ReportCheck =
   | 'foreign-question'
   | 'cannot-recheck'
   | 'score-mismatch'
+  | 'song-mismatch'
+  | 'song-missing'
   | 'too-fast'
   | 'time-total'
   | 'before-created'
@@ -74,6 +78,11 @@ export interface VerifyOptions {
   hidden?: boolean;
   /** This Headroom's version: a mismatch of scores on a report from another version says so. */
   appVersion?: string;
+  /**
+   * The assignment's imported song as this device has it (its drill summary), when the assignment names one;
+   * absent or null when it is not here (the report is then not re-checked, and says so: no false mismatch).
+   */
+  song?: ImportedSongSummary | null;
 }
 
 /** Remembered scores (a class of 40 with 1,000 answers each fits). */
@@ -83,12 +92,20 @@ const memo = new Map<string, number | null>();
 const QUESTION_LIMIT = 5_000;
 const questions = new Map<string, QuestionBase>();
 
-/** The question an assignment fixed, regenerated from its seed (some kinds take long to generate: kept). */
-function questionFor(exercise: ExerciseId, level: number, seed: number): QuestionBase {
-  const key = `${exercise}|${level}|${seed}`;
+/**
+ * The question an assignment fixed, regenerated from its seed (some kinds take long to generate: kept); on an
+ * imported song, from the teacher's copy of the song's summary.
+ */
+function questionFor(
+  exercise: ExerciseId,
+  level: number,
+  seed: number,
+  song?: ImportedSongSummary,
+): QuestionBase {
+  const key = `${exercise}|${level}|${seed}|${song?.hash ?? ''}`;
   let q = questions.get(key);
   if (!q) {
-    q = exercises[exercise].generate(seed, level);
+    q = song ? generateOnImported(exercise, seed, level, song) : exercises[exercise].generate(seed, level);
     if (questions.size >= QUESTION_LIMIT) questions.clear();
     questions.set(key, q);
   }
@@ -106,9 +123,15 @@ export interface Recheck {
 }
 
 /** Marks an answer again (exercise, level, seed); null when it cannot be marked. Never reads the report's score. */
-function markAgain(exercise: ExerciseId, level: number, seed: number, answer: unknown): Recheck | null {
+function markAgain(
+  exercise: ExerciseId,
+  level: number,
+  seed: number,
+  answer: unknown,
+  song?: ImportedSongSummary,
+): Recheck | null {
   try {
-    const question = questionFor(exercise, level, seed);
+    const question = questionFor(exercise, level, seed, song);
     const result = exercises[exercise].check(question, answer);
     return Number.isFinite(result.score) ? { question, result } : null;
   } catch {
@@ -116,9 +139,15 @@ function markAgain(exercise: ExerciseId, level: number, seed: number, answer: un
   }
 }
 
-function keyOf(exercise: string, level: number, seed: number, answer: unknown): string | null {
+function keyOf(
+  exercise: string,
+  level: number,
+  seed: number,
+  answer: unknown,
+  song?: ImportedSongSummary,
+): string | null {
   try {
-    return `${exercise}|${level}|${seed}|${canonicalJson(answer)}`;
+    return `${exercise}|${level}|${seed}|${song?.hash ?? ''}|${canonicalJson(answer)}`;
   } catch {
     return null;
   }
@@ -133,13 +162,14 @@ export function recheckAnswer(
   level: number,
   seed: number,
   answer: unknown,
+  song?: ImportedSongSummary,
 ): Recheck | null {
   if (!isExerciseId(exercise)) return null;
-  const key = keyOf(exercise, level, seed, answer);
+  const key = keyOf(exercise, level, seed, answer, song);
   if (key === null) return null;
   const known = rechecks.get(key);
   if (known !== undefined) return known;
-  const again = markAgain(exercise, level, seed, answer);
+  const again = markAgain(exercise, level, seed, answer, song);
   if (rechecks.size >= RECHECK_LIMIT) rechecks.clear();
   rechecks.set(key, again);
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -147,14 +177,23 @@ export function recheckAnswer(
   return again;
 }
 
-/** The kind's own score for an answer to the question (exercise, level, seed); null when it cannot be marked. */
-export function rescoreAnswer(exercise: string, level: number, seed: number, answer: unknown): number | null {
+/**
+ * The kind's own score for an answer to the question (exercise, level, seed, and the imported song when the
+ * assignment names one); null when it cannot be marked.
+ */
+export function rescoreAnswer(
+  exercise: string,
+  level: number,
+  seed: number,
+  answer: unknown,
+  song?: ImportedSongSummary,
+): number | null {
   if (!isExerciseId(exercise)) return null;
-  const key = keyOf(exercise, level, seed, answer);
+  const key = keyOf(exercise, level, seed, answer, song);
   if (key === null) return null;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const again = markAgain(exercise, level, seed, answer);
+  const again = markAgain(exercise, level, seed, answer, song);
   const score = again ? Math.round(again.result.score) : null;
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, score);
@@ -192,7 +231,7 @@ interface Rescore {
   total: { stored: number; actual: number } | null;
 }
 
-function rescore(report: Report, assignment: Assignment): Rescore {
+function rescore(report: Report, assignment: Assignment, song?: ImportedSongSummary): Rescore {
   const out: Rescore = { foreign: 0, noAnswer: 0, unreadable: 0, mismatched: 0, itemsOff: [], total: null };
   let sum = 0;
   let questions = 0;
@@ -208,7 +247,7 @@ function rescore(report: Report, assignment: Assignment): Rescore {
       let score = a.score;
       if (a.answer === undefined) out.noAnswer++;
       else {
-        const again = rescoreAnswer(item.exercise, item.level, a.seed, a.answer);
+        const again = rescoreAnswer(item.exercise, item.level, a.seed, a.answer, song);
         if (again === null) {
           out.unreadable++;
           score = 0;
@@ -230,8 +269,13 @@ function rescore(report: Report, assignment: Assignment): Rescore {
   return out;
 }
 
-function answerProblems(report: Report, assignment: Assignment, appVersion?: string): ReportProblem[] {
-  const r = rescore(report, assignment);
+function answerProblems(
+  report: Report,
+  assignment: Assignment,
+  appVersion?: string,
+  song?: ImportedSongSummary,
+): ReportProblem[] {
+  const r = rescore(report, assignment, song);
   const out: ReportProblem[] = [];
   if (r.foreign > 0)
     out.push({
@@ -335,9 +379,32 @@ export function verifyReport(
       check: 'pass-mark',
       message: `It carries a different pass mark (${report.passMark}; yours is ${assignment.passMark}).`,
     });
+  const assigned = assignment.song;
+  if (!assigned)
+    return [
+      ...out,
+      ...answerProblems(report, assignment, options.appVersion),
+      ...timeProblems(report, assignment, options.now),
+    ];
+  // An assignment on an imported song: the report must name that song, and the answers are re-checked on this
+  // device's copy of it (found by the same hash), or not at all when it is not here.
+  if (report.songHash !== assigned.hash)
+    out.push({
+      check: 'song-mismatch',
+      message:
+        report.songHash === undefined
+          ? `It names no song: it was not answered on “${assigned.name}”, the song you assigned.`
+          : `It was answered on a different song from “${assigned.name}” (its stem files differ from yours), so its questions are not the ones you set.`,
+    });
+  const here = options.song && options.song.hash === assigned.hash ? options.song : null;
+  if (!here)
+    out.push({
+      check: 'song-missing',
+      message: `Not re-checked: “${assigned.name}” is not on this device. Import the same stem files (Produce → Library) to re-check these answers.`,
+    });
   return [
     ...out,
-    ...answerProblems(report, assignment, options.appVersion),
+    ...(here ? answerProblems(report, assignment, options.appVersion, here) : []),
     ...timeProblems(report, assignment, options.now),
   ];
 }

@@ -10,6 +10,7 @@ import { utf8Encode } from './bytes';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
 import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
 import { type AssignmentAttempt, gradeAssignment } from './grading';
+import { isContentHash } from './imported-song-hash';
 import { packReport, unpackReport } from './report-pack';
 import type {
   Report,
@@ -64,7 +65,7 @@ export function buildReport(
   assignment: Assignment,
   attempts: readonly AssignmentAttempt[],
   who: { student: string; appVersion: string; handedInAt: number },
-  extras: { lessons?: ReportLesson[]; thresholds?: ReportThreshold[] } = {},
+  extras: { lessons?: ReportLesson[]; thresholds?: ReportThreshold[]; songHash?: string } = {},
 ): Report {
   const grade = gradeAssignment(assignment, attempts);
   const body: Omit<Report, 'checksum'> = {
@@ -91,8 +92,14 @@ export function buildReport(
     handedInAt: who.handedInAt,
     ...(extras.lessons?.length ? { lessons: extras.lessons.slice(0, MAX_LESSONS) } : {}),
     ...(extras.thresholds?.length ? { thresholds: extras.thresholds.slice(0, MAX_THRESHOLDS) } : {}),
+    ...(extras.songHash ? { songHash: extras.songHash } : {}),
   };
   return { ...body, checksum: reportChecksum(body) };
+}
+
+function readSongHash(value: unknown): string {
+  if (!isContentHash(value)) refuse('songHash', 'The song’s content hash is malformed (64 hex digits).');
+  return value;
 }
 
 function validateItem(value: unknown, n: number, clean: boolean): ReportItem {
@@ -210,6 +217,7 @@ function validate(value: unknown, clean: boolean): Report {
     handedInAt: readTime(r.handedInAt, 'handedInAt', 'The hand-in time'),
     ...(r.lessons !== undefined ? { lessons: validateLessons(r.lessons) } : {}),
     ...(r.thresholds !== undefined ? { thresholds: validateThresholds(r.thresholds) } : {}),
+    ...(r.songHash !== undefined ? { songHash: readSongHash(r.songHash) } : {}),
     checksum,
   };
 }
