@@ -5,6 +5,7 @@ import { buildGradebook } from '../../src/classroom/gradebook';
 import { isContentHash, songHashOf } from '../../src/classroom/imported-song-hash';
 import { buildReport, decodeReport, encodeReport, type Report } from '../../src/classroom/report';
 import { rescoreAnswer, verifyReport } from '../../src/classroom/report-verify';
+import type { LevelChangeQuestion } from '../../src/exercises/level-change/meta';
 import { exercises } from '../../src/exercises/registry';
 import { generateOnImported } from '../../src/exercises/shared/imported-kinds';
 import { fileHash, hash, summary, tracks } from '../exercises/imported-fixtures';
@@ -108,7 +109,7 @@ describe('the teacher’s re-check of a report on an imported song', () => {
     const answer = exercises['level-change'].solve(onSong as never);
     expect(rescoreAnswer(item.exercise, item.level, seed, answer, summary)).toBe(100);
     // The same answer to the generated song's question of that seed names a track that song may not move.
-    const generated = exercises['level-change'].generate(seed, item.level);
+    const generated = exercises['level-change'].generate(seed, item.level) as LevelChangeQuestion;
     expect(generated.source.type).toBe('song');
     expect(onSong).not.toEqual(generated);
   });

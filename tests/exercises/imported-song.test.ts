@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { songHashOf } from '../../src/classroom/imported-song-hash';
-import { sha256Hex } from '../../src/classroom/sha256';
-import { createRng } from '../../src/dsp/random';
 import { importedAudibility as eqBoostAudible } from '../../src/exercises/eq-boost/generate';
 import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
 import { importedAudibility as levelAudible } from '../../src/exercises/level-change/generate';
@@ -23,10 +21,10 @@ import {
   loopOf,
   summaryProblem,
 } from '../../src/exercises/shared/imported-song';
-import { summariseImportedSong, type TrackToSummarise } from '../../src/exercises/shared/imported-summary';
+import { summariseImportedSong } from '../../src/exercises/shared/imported-summary';
 import type { ImportedSongSource } from '../../src/exercises/types';
 
-import { fileHash, hash, RATE, summary, tracks } from './imported-fixtures';
+import { hash, RATE, summary, tracks } from './imported-fixtures';
 
 describe('the import summary', () => {
   it('is plain JSON, valid, and the same whatever order the files came in', () => {
