@@ -23,7 +23,12 @@ export function MemoryModeBar({ player }: { player: DrillPlayer }) {
           type="checkbox"
           checked={view.on}
           disabled={view.hidden || reviewing}
-          onChange={(e) => player.memory.setOn((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => {
+            player.memory.setOn((e.currentTarget as HTMLInputElement).checked);
+            // Turned on while A plays (a one-pass level): A's pass starts counting now.
+            const s = player.state.peek();
+            if (s) player.memory.observe(s.playing, s.selected, s.durationS, s.mode);
+          }}
           onKeyDown={ownKeys}
         />{' '}
         Memory mode: hear the reference, then match it from memory
