@@ -36,6 +36,8 @@ import {
   setReportAcceptance,
 } from '../../storage/reports';
 import type { StoredReport } from '../../storage/schema';
+import { drillSongByHashNow, drillSongs } from '../library/drill-songs';
+import { importedSongsLoaded, refreshImportedSongs } from '../library/imported-songs';
 import { showNotice } from '../shared/notices';
 import { activeProfileId, database, profiles } from '../shared/storage';
 
@@ -50,7 +52,14 @@ export interface AssignmentDraft {
   /** YYYY-MM-DD or empty. */
   due: string;
   lessons: string[];
+  /** An imported song (its id on this device) every item plays instead of Headroom's songs; empty for none. */
+  songId?: string;
 }
+
+/** The imported songs a teacher can assign drills on (those with a drill summary), as name and id. */
+export const assignableSongs = computed(() =>
+  drillSongs.value.flatMap((s) => (s.usable ? [{ id: s.id, name: s.name }] : [])),
+);
 
 /** Assignments this device made, newest first. */
 export const teacherAssignments = signal<Assignment[]>([]);
@@ -61,7 +70,14 @@ export const reportEntries = signal<GradebookEntry[]>([]);
  * gradebook, which reloads both): every report is re-checked against the assignment each time.
  */
 export const gradebook = computed<GradebookTable[]>(() =>
-  buildGradebook(reportEntries.value, teacherAssignments.value, { appVersion: APP_VERSION }),
+  buildGradebook(reportEntries.value, teacherAssignments.value, {
+    appVersion: APP_VERSION,
+    // An assignment on an imported song is re-checked on this device's copy of it (found by its hash).
+    songs: (hash) => {
+      const found = drillSongs.value.find((s) => s.usable && s.summary.hash === hash);
+      return found?.usable ? found.summary : null;
+    },
+  }),
 );
 
 /** Exercise kinds for pickers: id, title and level names. */
@@ -89,6 +105,8 @@ function storageFailure(error: unknown): { ok: false; code: 'invalid'; error: st
 /** Reads teacher assignments and imported reports from storage. */
 export async function loadTeacherData(): Promise<void> {
   const db = await database();
+  // Assignments on imported songs are built and re-checked on the songs this device has.
+  if (!importedSongsLoaded.peek()) await refreshImportedSongs();
   const records = await listAssignmentRecords(db, { role: 'teacher' });
   const assignments = records.flatMap((r) => {
     const v = validateAssignment(r.assignment);
@@ -117,19 +135,24 @@ const SLICE_MS = 40;
  * every score already worked out (`rescoreAnswer` remembers them).
  */
 async function markAnswers(reports: readonly Report[], assignments: readonly Assignment[]): Promise<void> {
-  const ids = new Set(assignments.map((a) => a.id));
+  const byId = new Map(assignments.map((a) => [a.id, a]));
+  // An assignment on an imported song is marked on this device's copy of it (none here: not marked now).
+  const songOf = (r: Report) => {
+    const hash = byId.get(r.assignmentId)?.song?.hash;
+    return hash ? drillSongByHashNow(hash) : undefined;
+  };
   const jobs = reports
-    .filter((r) => ids.has(r.assignmentId))
+    .filter((r) => byId.has(r.assignmentId) && songOf(r) !== null)
     .flatMap((r) =>
       r.items.flatMap((it) =>
         it.attempts.flatMap((x) =>
-          x.answer === undefined ? [] : [[it.exercise, it.level, x.seed, x.answer] as const],
+          x.answer === undefined ? [] : [[it.exercise, it.level, x.seed, x.answer, songOf(r)] as const],
         ),
       ),
     );
   let sliceStart = performance.now();
-  for (const [i, [exercise, level, seed, answer]] of jobs.entries()) {
-    rescoreAnswer(exercise, level, seed, answer);
+  for (const [i, [exercise, level, seed, answer, song]] of jobs.entries()) {
+    rescoreAnswer(exercise, level, seed, answer, song ?? undefined);
     if (performance.now() - sliceStart > SLICE_MS) {
       checkingAnswers.value = { done: i + 1, total: jobs.length };
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -197,6 +220,7 @@ export async function withdrawAcceptance(id: string): Promise<boolean> {
 
 /** Turns a draft into an assignment with fixed seeds (every student hears the same questions) and stores it. */
 export async function createAssignment(draft: AssignmentDraft, now = Date.now()): Promise<DecodedAssignment> {
+  const song = draft.songId ? drillSongs.peek().find((s) => s.id === draft.songId) : undefined;
   const rng = createRng(hashString(draft.title) ^ now);
   const assignment = {
     version: 1 as const,
@@ -215,7 +239,12 @@ export async function createAssignment(draft: AssignmentDraft, now = Date.now())
     createdAt: now,
     ...(draft.due ? { due: draft.due } : {}),
     ...(draft.lessons.length ? { lessons: draft.lessons } : {}),
+    ...(song?.usable
+      ? { song: { hash: song.summary.hash, name: song.name, tracks: song.summary.tracks.map((t) => t.name) } }
+      : {}),
   };
+  if (draft.songId && !song?.usable)
+    return { ok: false, code: 'invalid', error: 'That song is no longer on this device, or cannot be used.' };
   const valid = validateAssignment(assignment);
   if (!valid.ok) return valid;
   try {

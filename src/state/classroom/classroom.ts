@@ -3,6 +3,7 @@
  * it, run its questions (fixed seeds), and hand in a report. The drill runner plugs in through
  * `registerAssignmentRunner`; until one is registered, the page lists the items with their status.
  */
+
 import { signal } from '@preact/signals';
 import { version as APP_VERSION } from '../../../package.json';
 import {
@@ -28,6 +29,7 @@ import {
 import { reportLessons, reportThresholds } from '../../classroom/report-extras';
 import { canonicalJson } from '../../dsp/canonical-json';
 import { exercises, isExerciseId } from '../../exercises/registry';
+import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import {
   addAssignmentIfAbsent,
   deleteAssignmentRecord,
@@ -41,8 +43,10 @@ import { listAttempts } from '../../storage/attempts';
 import { toStorageError } from '../../storage/errors';
 import { listLessonStates } from '../../storage/lessons';
 import type { HeadroomDb } from '../../storage/open';
+import { drillSongByHashNow } from '../library/drill-songs';
 import { showNotice } from '../shared/notices';
 import { activeProfileId, database, profiles, saveAttempt } from '../shared/storage';
+import { assignmentSong } from './assignment-song';
 import { switchProfile } from './profiles';
 import { cmi5HandedIn } from './xapi-hooks';
 
@@ -68,6 +72,8 @@ export interface AssignmentRun {
   record(question: AssignmentQuestion, result: AnsweredQuestion): Promise<boolean>;
   /** The page to go back to when the drill is closed (the assignment's, or the teacher's after a preview). */
   returnTo?: string;
+  /** The imported song every question plays (its drill summary), when the assignment names one. */
+  song?: ImportedSongSummary;
 }
 
 /** One graded answer, as the drill runner has it. */
@@ -216,6 +222,10 @@ export async function questionsToRun(assignment: Assignment): Promise<Assignment
 /** Starts the registered drill runner on what is left; false when no runner is registered yet. */
 export async function startAssignment(assignment: Assignment): Promise<boolean> {
   if (!runner) return false;
+  // On an imported song the questions are made from this device's copy of it (the work view asks for the
+  // files first when it is not here).
+  const song = await assignmentSong(assignment);
+  if (assignment.song && !song) return false;
   const questions = await questionsToRun(assignment);
   runner({
     assignmentId: assignment.id,
@@ -223,6 +233,7 @@ export async function startAssignment(assignment: Assignment): Promise<boolean> 
     questions,
     record: (q, result) => recordAssignmentAttempt(assignment.id, q, result),
     returnTo: `/classroom/work/${encodeURIComponent(assignment.id)}`,
+    ...(song ? { song } : {}),
   });
   return true;
 }
@@ -230,12 +241,22 @@ export async function startAssignment(assignment: Assignment): Promise<boolean> 
 /** Teacher's preview: runs every question of an assignment as a student would, storing nothing. */
 export function previewAssignment(assignment: Assignment): boolean {
   if (!runner) return false;
+  const song = assignment.song ? drillSongByHashNow(assignment.song.hash) : null;
+  if (assignment.song && !song) {
+    showNotice({
+      id: 'classroom-song',
+      tone: 'error',
+      text: `“${assignment.song.name}” is not on this device: import its stems in Produce → Library to preview.`,
+    });
+    return true;
+  }
   runner({
     assignmentId: assignment.id,
     title: `Preview: ${assignment.title}`,
     questions: remainingQuestions(assignment, []),
     record: async () => true,
     returnTo: '/classroom/teach',
+    ...(song ? { song } : {}),
   });
   return true;
 }
@@ -272,7 +293,13 @@ export async function handInAssignment(key: string, student: string): Promise<Ou
       valid.assignment,
       attempts,
       { student: name, appVersion: APP_VERSION, handedInAt },
-      await reportExtras(db, valid.assignment, record.profileId),
+      {
+        ...(await reportExtras(db, valid.assignment, record.profileId)),
+        // The song the answers were given on: the device found it by this hash before any question ran.
+        ...(valid.assignment.song && (await assignmentSong(valid.assignment))
+          ? { songHash: valid.assignment.song.hash }
+          : {}),
+      },
     );
     await markHandedIn(db, key, handedInAt);
     await loadStudentAssignments();

@@ -417,6 +417,7 @@ export function installDrillRunner(): void {
       title: run.title,
       record: (_item, i, answered) => run.record(valid[i]!, answered),
       ...(run.returnTo ? { returnTo: run.returnTo } : {}),
+      ...(run.song ? { song: run.song } : {}),
     });
     navigate('/train');
   });

@@ -47,6 +47,12 @@ export async function songByHash(hash: string): Promise<(DrillSong & { usable: t
   return found?.usable ? found : null;
 }
 
+/** The song with this content hash among the songs already listed (null when it is not, or not yet, read). */
+export function drillSongByHashNow(hash: string): ImportedSongSummary | null {
+  const found = drillSongs.peek().find((s) => s.usable && s.summary.hash === hash);
+  return found?.usable ? found.summary : null;
+}
+
 /** The stems of the song with this hash, keyed as its summary keys them (throws a sentence when it is not here). */
 export async function loadStemsByHash(hash: string): Promise<ImportedStems> {
   const found = await songByHash(hash);

@@ -1,8 +1,10 @@
 /** The teacher's assignment builder: title, instructions, items (kind, level, questions), pass mark, due date, lessons. */
 import { useState } from 'preact/hooks';
+import { takesImported } from '../../exercises/shared/imported-kinds';
 import type { Assignment } from '../../state/classroom/classroom';
 import {
   type AssignmentDraft,
+  assignableSongs,
   createAssignment,
   exerciseChoices,
 } from '../../state/classroom/classroom-teacher';
@@ -65,6 +67,38 @@ export function AssignmentBuilder({ onCreated }: { onCreated: (a: Assignment) =>
           onInput={(e) => set({ instructions: e.currentTarget.value })}
         />
       </label>
+      {assignableSongs.value.length > 0 && (
+        <label class="cr-field">
+          <span>Music</span>
+          <select
+            class="cr-input"
+            value={draft.songId ?? ''}
+            onChange={(e) => {
+              const songId = e.currentTarget.value;
+              // On your own song only the drills that can use it are offered: the others switch to the first.
+              const first = kinds.find((k) => takesImported(k.id))?.id ?? 'level-change';
+              const items = songId
+                ? draft.items.map((it) =>
+                    takesImported(it.exercise) ? it : { ...it, exercise: first, level: 1 },
+                  )
+                : draft.items;
+              set({ songId, items });
+            }}
+          >
+            <option value="">Headroom’s songs</option>
+            {assignableSongs.value.map((song) => (
+              <option key={song.id} value={song.id}>
+                Your song: {song.name}
+              </option>
+            ))}
+          </select>
+          {draft.songId && (
+            <span class="cr-hint">
+              Students import the same stem files (share them with the link); Headroom checks they are yours.
+            </span>
+          )}
+        </label>
+      )}
       <fieldset class="cr-items-edit">
         <legend>Items</legend>
         {draft.items.map((it, i) => {
@@ -83,8 +117,9 @@ export function AssignmentBuilder({ onCreated }: { onCreated: (a: Assignment) =>
                   onChange={(e) => setItem(i, { exercise: e.currentTarget.value, level: 1 })}
                 >
                   {kinds.map((k) => (
-                    <option key={k.id} value={k.id}>
+                    <option key={k.id} value={k.id} disabled={!!draft.songId && !takesImported(k.id)}>
                       {k.title}
+                      {draft.songId && !takesImported(k.id) ? ' (only Headroom’s songs)' : ''}
                     </option>
                   ))}
                 </select>

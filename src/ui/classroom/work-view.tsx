@@ -1,5 +1,6 @@
 /** /classroom/work/<id>: one received assignment for the active profile: items, status, Start, Hand in. */
 import { useEffect, useState } from 'preact/hooks';
+import type { Assignment } from '../../classroom/assignment';
 import {
   assignmentRunnerReady,
   loadStudentAssignments,
@@ -11,9 +12,13 @@ import { exerciseTitle, levelName } from '../../state/classroom/classroom-teache
 import { navigate } from '../../state/shared/router';
 import { activeProfileId, profiles } from '../../state/shared/storage';
 import { ConfirmDialog } from '../controls/confirm-dialog';
+import { AssignmentSongPanel, useAssignmentSong } from './assignment-song-panel';
 import { AssignmentFacts, LessonsFirst } from './assignment-summary';
 import { HandInPanel } from './hand-in-panel';
 import { formatDuration } from './transfer';
+
+/** Stands in for the assignment while none is found (hooks run in the same order every render). */
+const NO_ASSIGNMENT = {} as Assignment;
 
 /** The working view of one assignment. */
 export function WorkView({ assignmentId }: { assignmentId: string }) {
@@ -25,6 +30,7 @@ export function WorkView({ assignmentId }: { assignmentId: string }) {
     loadStudentAssignments().finally(() => setLoaded(true));
   }, [profileId]);
   const item = studentAssignments.value.find((s) => s.assignment.id === assignmentId);
+  const songState = useAssignmentSong(item?.assignment ?? NO_ASSIGNMENT);
   if (!loaded) return <p class="loading">Loading…</p>;
   if (!item)
     return (
@@ -46,6 +52,7 @@ export function WorkView({ assignmentId }: { assignmentId: string }) {
         <AssignmentFacts assignment={a} />
         {a.instructions && <p class="cr-instructions">{a.instructions}</p>}
         <LessonsFirst ids={a.lessons} />
+        <AssignmentSongPanel assignment={a} state={songState} />
         <div class="cr-scroll">
           <table class="table cr-status">
             <caption>
@@ -84,6 +91,8 @@ export function WorkView({ assignmentId }: { assignmentId: string }) {
         <div class="row">
           {grade.complete ? (
             <p class="cr-done-note">Every question is answered. Hand it in below.</p>
+          ) : songState === 'missing' || songState === 'checking' ? (
+            <p class="muted">Start is offered once your teacher’s song is on this device.</p>
           ) : assignmentRunnerReady.value ? (
             <button type="button" class="btn btn-primary" onClick={() => void startAssignment(a)}>
               {grade.answered ? 'Continue' : 'Start'}

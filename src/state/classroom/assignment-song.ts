@@ -1,0 +1,61 @@
+/**
+ * An assignment on an imported song, on the student's and the teacher's device: whether the song is here
+ * (found by its content hash), and importing it from the stem files the teacher shared. The files are hashed
+ * before anything is decoded: files that are not the teacher's are refused at once, and nothing is stored.
+ */
+import { signal } from '@preact/signals';
+import type { Assignment } from '../../classroom/assignment';
+import { songHashOf } from '../../classroom/imported-song-hash';
+import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
+import { songByHash } from '../library/drill-songs';
+import { type ImportFile, importAudioFiles } from '../library/import-audio';
+import { fileHash } from '../library/import-summary-job';
+
+/** The song an assignment names, as this device has it (its drill summary), or null when it is not here. */
+export async function assignmentSong(assignment: Assignment): Promise<ImportedSongSummary | null> {
+  if (!assignment.song) return null;
+  return (await songByHash(assignment.song.hash))?.summary ?? null;
+}
+
+/** Hashes changed (a song was imported): views that asked whether a song is here ask again. */
+export const assignmentSongsChanged = signal(0);
+
+/** An import's outcome: the song is here, or a sentence saying why not. */
+export type SongImportResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Imports the assignment's song from `files` (one per track). The files' own hash must be the assignment's:
+ * any other files are refused before decoding, with the track names the teacher's song has.
+ */
+export async function importAssignmentSong(
+  assignment: Assignment,
+  files: readonly (ImportFile & Blob)[],
+): Promise<SongImportResult> {
+  const song = assignment.song;
+  if (!song) return { ok: false, error: 'This assignment plays Headroom’s own songs: nothing to import.' };
+  if (files.length === 0) return { ok: false, error: 'Choose the song’s stem files first.' };
+  let hash: string;
+  try {
+    hash = songHashOf(await Promise.all(files.map((f) => fileHash(f))));
+  } catch {
+    return { ok: false, error: 'The files could not be read (were they moved or deleted?).' };
+  }
+  if (hash !== song.hash) {
+    const count = song.tracks.length;
+    const named =
+      files.length === count
+        ? ''
+        : ` You chose ${files.length} file${files.length === 1 ? '' : 's'}; the song has ${count}.`;
+    return {
+      ok: false,
+      error: `These are not the files of “${song.name}”: choose exactly the ${count} stem files your teacher shared (${song.tracks.join(', ')}), unchanged.${named} Nothing was imported.`,
+    };
+  }
+  if (await songByHash(hash)) return { ok: true };
+  const result = await importAudioFiles(files);
+  if (!result.ok) return { ok: false, error: result.problems.map((p) => p.message).join(' ') };
+  assignmentSongsChanged.value++;
+  return (await songByHash(hash))
+    ? { ok: true }
+    : { ok: false, error: 'The song was imported but could not be prepared for drills on this device.' };
+}
