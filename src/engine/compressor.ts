@@ -1,9 +1,8 @@
-import { AudioWorkletNode, type IAudioWorkletNode, type IGainNode } from 'standardized-audio-context';
+import type { IGainNode } from 'standardized-audio-context';
 import { type CompressorSettings, DEFAULT_COMPRESSOR } from '../dsp/compressor';
 import type { Decibels, Seconds } from '../dsp/units';
-import { rampParam } from './strip-ramp';
+import { CompressorBank } from './compressor-bank';
 import type { AnyContext, AnyNode } from './types';
-import { COMPRESSOR_PROCESSOR, type WorkletCommand, type WorkletReport } from './worklet-names';
 import { loadEngineWorklets } from './worklets';
 
 const SETTING_NAMES = ['thresholdDb', 'ratio', 'kneeDb', 'attackMs', 'releaseMs', 'makeupDb'] as const;
@@ -12,16 +11,18 @@ export { DEFAULT_COMPRESSOR } from '../dsp/compressor';
 
 /**
  * The engine's compressor (maths in src/dsp/compressor.ts). The audio passes through a GainNode (a "VCA")
- * whose gain param is driven, sample by sample and with no latency, by the compressor worklet listening to
- * the same source. So a mono source stays mono (the worklet itself always sees 2 channels) and the gain
- * applied is exactly the worklet's output, which is `renderCompressorGain` of the source.
+ * whose gain param is driven, sample by sample and with no latency, by a slot of the context's compressor
+ * bank (compressor-bank.ts: one worklet node for up to 8 compressors) listening to the same source. So a
+ * mono source stays mono (the bank always hears 2 channels) and the gain applied is exactly the
+ * worklet's output, which is `renderCompressorGain` of the source.
  */
 export class Compressor {
   /** The compressed audio (same channel count as the source). */
   readonly output: IGainNode<AnyContext>;
-  private readonly detector: IAudioWorkletNode<AnyContext>;
+  private readonly bank: CompressorBank;
+  private readonly slot: number;
   private readonly current: CompressorSettings;
-  private reductionDb: Decibels = 0;
+  private disposed = false;
 
   /** Wires a compressor fed by `source` (the engine worklets must already be loaded on `ctx`). */
   constructor(
@@ -29,27 +30,15 @@ export class Compressor {
     private readonly source: AnyNode,
     settings: Partial<CompressorSettings> = {},
   ) {
-    if (!AudioWorkletNode) throw new Error('This browser has no AudioWorklet: the mixing engine cannot run.');
     this.current = { ...DEFAULT_COMPRESSOR, ...settings };
-    this.detector = new AudioWorkletNode(ctx, COMPRESSOR_PROCESSOR, {
-      numberOfInputs: 1,
-      numberOfOutputs: 1,
-      outputChannelCount: [1],
-      channelCount: 2,
-      channelCountMode: 'explicit',
-      channelInterpretation: 'speakers',
-      parameterData: { ...this.current },
-      // Offline, the processor posts few meter reports (and the last window's at the end).
-      ...('startRendering' in ctx ? { processorOptions: { endFrame: ctx.length } } : {}),
-    });
-    this.detector.port.onmessage = (event: MessageEvent<WorkletReport>) => {
-      if (event.data?.type === 'gain-reduction') this.reductionDb = event.data.db;
-    };
+    const { bank, slot } = CompressorBank.claim(ctx, this.current);
+    this.bank = bank;
+    this.slot = slot;
     this.output = ctx.createGain();
     this.output.gain.value = 0; // the detector's signal is the whole gain
-    this.detector.connect(this.output.gain);
+    bank.node.connect(this.output.gain, slot);
     source.connect(this.output);
-    source.connect(this.detector);
+    source.connect(bank.node, 0, slot);
   }
 
   /** Loads the engine worklets on `ctx` if needed, then wires a compressor fed by `source`. */
@@ -67,30 +56,29 @@ export class Compressor {
     return { ...this.current };
   }
 
-  /** Changes settings from time `at`; threshold, ratio, knee and makeup glide (~10 ms), no clicks. */
+  /** Changes settings from time `at`; every setting glides (~10 ms), no clicks. */
   update(patch: Partial<CompressorSettings>, at: Seconds = this.ctx.currentTime): void {
     for (const name of SETTING_NAMES) {
       const value = patch[name];
       if (value === undefined || value === this.current[name]) continue;
       this.current[name] = value;
-      const param = this.detector.parameters.get(name);
-      if (param) rampParam(param, value, at);
+      this.bank.set(this.slot, name, value, at);
     }
   }
 
   /** The largest gain reduction of the last ~1/30 s the worklet reported (≤ 0 dB; 0 when not compressing). */
   readGainReductionDb(): Decibels {
-    return this.reductionDb;
+    return this.disposed ? 0 : this.bank.reduction(this.slot);
   }
 
-  /** Disconnects every node it made (and its link from the source) and lets the worklet's processor end. */
+  /** Disconnects every node it made (and its links from the source and the bank) and frees its bank slot. */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.source.disconnect(this.output);
-    this.source.disconnect(this.detector);
-    this.detector.disconnect();
+    this.source.disconnect(this.bank.node, 0, this.slot);
+    this.bank.node.disconnect(this.output.gain, this.slot);
     this.output.disconnect();
-    this.detector.port.onmessage = null;
-    const command: WorkletCommand = { type: 'dispose' };
-    this.detector.port.postMessage(command);
+    this.bank.release(this.slot);
   }
 }

@@ -25,11 +25,39 @@ export const COMPRESSOR_PARAMS: WorkletParamDescriptor[] = [
   { name: 'makeupDb', defaultValue: 0, minValue: -60, maxValue: 60, automationRate: 'a-rate' },
 ];
 
+/** Registered name of the compressor bank's processor (the gain computers of many strips in one node). */
+export const COMPRESSOR_BANK_PROCESSOR = 'headroom-compressor-bank';
+
+/** Strips one compressor bank node serves. */
+export const COMPRESSOR_BANK_SLOTS = 8;
+
+/** The bank's AudioParam for one slot's setting (or its 'claim': 0 free, else the claim's number). */
+export function bankParamName(slot: number, name: string): string {
+  return `${name}${slot}`;
+}
+
+/**
+ * AudioParams of the compressor bank: for every slot the compressor's six (as COMPRESSOR_PARAMS) and its
+ * claim (k-rate; 0 while the slot is free, a new number each time a compressor takes it, which resets the
+ * detector). Settings travel as AudioParams, not messages: automation is applied on the render's own clock,
+ * so an offline render started right after a strip is built hears its settings from the first sample.
+ */
+export const COMPRESSOR_BANK_PARAMS: WorkletParamDescriptor[] = Array.from(
+  { length: COMPRESSOR_BANK_SLOTS },
+  (_, slot) => [
+    ...COMPRESSOR_PARAMS.map((p) => ({ ...p, name: bankParamName(slot, p.name) })),
+    { name: bankParamName(slot, 'claim'), defaultValue: 0, minValue: 0, automationRate: 'k-rate' as const },
+  ],
+).flat();
+
 /** Messages a processor posts to the main thread. */
 export type WorkletReport = { type: 'gain-reduction'; db: number };
 
 /** Messages the main thread posts to a processor. */
 export type WorkletCommand = { type: 'dispose' };
+
+/** What the compressor bank reports: each slot's largest gain reduction of the last ~1/30 s, dB (≤ 0). */
+export type CompressorBankReport = { type: 'bank-reduction'; db: number[] };
 
 /** Options the limiter processor takes (processorOptions). */
 export interface LimiterProcessorOptions {

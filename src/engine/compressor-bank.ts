@@ -1,0 +1,110 @@
+import { AudioWorkletNode, type IAudioParam, type IAudioWorkletNode } from 'standardized-audio-context';
+import type { CompressorSettings } from '../dsp/compressor';
+import type { Decibels, Seconds } from '../dsp/units';
+import { rampParam } from './strip-ramp';
+import type { AnyContext } from './types';
+import {
+  bankParamName,
+  COMPRESSOR_BANK_PROCESSOR,
+  COMPRESSOR_BANK_SLOTS,
+  type CompressorBankReport,
+} from './worklet-names';
+
+/**
+ * The main thread's side of the compressor bank (worklet-compressor-bank.ts): one AudioWorkletNode serves
+ * up to COMPRESSOR_BANK_SLOTS compressors of a context, each on its own input and output. A compressor
+ * claims a free slot (a full bank gets a new bank beside it), and its settings are that slot's AudioParams,
+ * moved with rampParam like any other: no message carries anything that changes the sound (an offline
+ * render can start before a message arrives, and then a slot would stay silent).
+ */
+export class CompressorBank {
+  /** The bank's node: input k is what slot k measures, output k its gain. */
+  readonly node: IAudioWorkletNode<AnyContext>;
+  private readonly free: number[];
+  private readonly reductions = new Float32Array(COMPRESSOR_BANK_SLOTS);
+
+  private constructor(private readonly ctx: AnyContext) {
+    if (!AudioWorkletNode) throw new Error('This browser has no AudioWorklet: the mixing engine cannot run.');
+    this.node = new AudioWorkletNode(ctx, COMPRESSOR_BANK_PROCESSOR, {
+      numberOfInputs: COMPRESSOR_BANK_SLOTS,
+      numberOfOutputs: COMPRESSOR_BANK_SLOTS,
+      outputChannelCount: new Array(COMPRESSOR_BANK_SLOTS).fill(1),
+      channelCount: 2,
+      channelCountMode: 'explicit',
+      channelInterpretation: 'speakers',
+      // Offline, the processor posts few meter reports (and the last window's at the end).
+      ...('startRendering' in ctx ? { processorOptions: { endFrame: ctx.length } } : {}),
+    });
+    this.free = Array.from({ length: COMPRESSOR_BANK_SLOTS }, (_, k) => k);
+    this.node.port.onmessage = (event: MessageEvent<CompressorBankReport>) => {
+      if (event.data?.type === 'bank-reduction')
+        this.reductions.set(event.data.db.slice(0, COMPRESSOR_BANK_SLOTS));
+    };
+  }
+
+  /** Takes a free slot on one of `ctx`'s banks (a new bank when all are full) and sets it to `settings` now. */
+  static claim(ctx: AnyContext, settings: CompressorSettings): { bank: CompressorBank; slot: number } {
+    const list = banksOf(ctx);
+    let bank = list.find((b) => b.free.length > 0);
+    if (!bank) {
+      bank = new CompressorBank(ctx);
+      list.push(bank);
+    }
+    const slot = bank.free.shift() as number;
+    bank.reductions[slot] = 0;
+    for (const name of SETTING_NAMES) bank.jump(slot, name, settings[name]);
+    nextClaim = (nextClaim % CLAIM_WRAP) + 1;
+    bank.jump(slot, 'claim', nextClaim);
+    return { bank, slot };
+  }
+
+  /** Moves one setting of `slot` from time `at` (a ~10 ms glide, as every strip param moves). */
+  set(slot: number, name: keyof CompressorSettings, value: number, at: Seconds): void {
+    rampParam(this.param(slot, name), value, at);
+  }
+
+  /** The slot's latest reported gain reduction (≤ 0 dB). */
+  reduction(slot: number): Decibels {
+    return this.reductions[slot] as number;
+  }
+
+  /** Frees `slot` (its compressor has disconnected from it): its output falls silent and its work stops. */
+  release(slot: number): void {
+    this.jump(slot, 'claim', 0);
+    this.reductions[slot] = 0;
+    this.free.push(slot);
+  }
+
+  /** Sets a slot's param to `value` from now, dropping any glide still planned. */
+  private jump(slot: number, name: string, value: number): void {
+    const param = this.param(slot, name);
+    const now = this.ctx.currentTime;
+    param.cancelScheduledValues(now);
+    param.setValueAtTime(value, now);
+  }
+
+  private param(slot: number, name: string): IAudioParam {
+    const param = this.node.parameters.get(bankParamName(slot, name));
+    if (!param) throw new Error(`The compressor bank has no parameter ${bankParamName(slot, name)}.`);
+    return param;
+  }
+}
+
+const SETTING_NAMES = ['thresholdDb', 'ratio', 'kneeDb', 'attackMs', 'releaseMs', 'makeupDb'] as const;
+
+/** The last claim's number (the processor starts a fresh detector when a slot's number changes). */
+let nextClaim = 0;
+/** Claim numbers count 1 … CLAIM_WRAP (exact in a float32 param), then start again. */
+const CLAIM_WRAP = 1 << 20;
+
+/** Each context's banks. */
+const BANKS = new WeakMap<AnyContext, CompressorBank[]>();
+
+function banksOf(ctx: AnyContext): CompressorBank[] {
+  let list = BANKS.get(ctx);
+  if (!list) {
+    list = [];
+    BANKS.set(ctx, list);
+  }
+  return list;
+}
