@@ -163,7 +163,7 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
           onClick={() =>
             startDrill({
               ...(adaptive ? { kind: id, adaptive: true, count } : { kind: id, level: Number(level), count }),
-              ...(song ? { song } : {}),
+              ...(song ? { song, title: `${meta.title} on “${song.name}”` } : {}),
             })
           }
         >
