@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { songHashOf } from '../../src/classroom/imported-song-hash';
 import { importedAudibility as eqBoostAudible } from '../../src/exercises/eq-boost/generate';
+import { importedAudibility as eqTwoAudible } from '../../src/exercises/eq-two-bands/generate';
 import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
+import { importedAudibility as filtersAudible } from '../../src/exercises/filters/generate';
 import { importedAudibility as levelAudible } from '../../src/exercises/level-change/generate';
 import { importedAudibility as loudnessAudible } from '../../src/exercises/loudness/generate';
 import { exercises } from '../../src/exercises/registry';
@@ -72,6 +74,8 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'fader-balance': faderAudible,
   loudness: loudnessAudible,
   'eq-boost': eqBoostAudible,
+  'eq-two-bands': eqTwoAudible,
+  filters: filtersAudible,
 };
 
 describe('questions on an imported song', () => {
@@ -112,10 +116,11 @@ describe('questions on an imported song', () => {
   }
 
   it('adaptive questions on an imported song carry their value and stay audible', () => {
-    for (const kind of ['level-change', 'loudness', 'eq-boost']) {
+    for (const kind of ['level-change', 'loudness', 'eq-boost', 'eq-two-bands', 'filters']) {
       for (const value of [0.5, 2, 8]) {
         const q = generateOnImported(kind, 99, 1, summary, value) as { adaptiveValue?: number };
-        expect(q.adaptiveValue).toBeCloseTo(value, 5);
+        const mv = exercises[kind as keyof typeof exercises].meta.mainVariable!;
+        expect(q.adaptiveValue).toBeCloseTo(Math.min(mv.max, Math.max(mv.min, value)), 5);
         expect(isAudible(audibleBy[kind]!(q as never, summary))).toBe(true);
       }
     }

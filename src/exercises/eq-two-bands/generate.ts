@@ -14,6 +14,12 @@ import {
   sumBands,
   weightedPower,
 } from '../shared/audibility';
+import {
+  type ImportedSongSummary,
+  importedLoopAnalysis,
+  importedLoopPick,
+  loopOf,
+} from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { roundTo } from '../shared/scoring';
 import { ANALYSIS_CENTRES, analyseSongLoop } from '../shared/song-analysis';
@@ -29,6 +35,7 @@ function build(
   level: number,
   p: EqTwoBandsLevel,
   adaptiveValue?: number,
+  song?: ImportedSongSummary,
 ): EqTwoBandsQuestion {
   const bandsHz = Array.from(
     { length: p.choices },
@@ -49,7 +56,11 @@ function build(
     cutHz: bandsHz[cutIndex] as Hz,
     gainDb,
     q: p.q,
-    source: p.source === 'pink' ? { type: 'pink' } : generateSongSource(rng.fork('source')),
+    source: song
+      ? importedLoopPick(rng.fork('loop'), song).source
+      : p.source === 'pink'
+        ? { type: 'pink' }
+        : generateSongSource(rng.fork('source')),
   };
   if (adaptiveValue !== undefined) question.adaptiveValue = adaptiveValue;
   return question;
@@ -70,11 +81,27 @@ function nearestBand(hz: Hz): number {
  * fixed levels). On music, each target octave must lie within EQ_ENERGY_BELOW_DB of the programme's loudest.
  */
 export function audibility(q: EqTwoBandsQuestion): Audibility {
+  if (q.source.type === 'imported-song') return inaudible('an imported song: see importedAudibility');
+  return audibilityOn(
+    q,
+    q.source.type === 'song' ? sumBands([...analyseSongLoop(q.source).tracks.values()]) : null,
+  );
+}
+
+/** audibility on an imported song: the loop's programme spectrum read from the song's summary. */
+export function importedAudibility(q: EqTwoBandsQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  if (!loop) return inaudible('not a loop of this song');
+  return audibilityOn(q, sumBands([...importedLoopAnalysis(song, loop).tracks.values()]));
+}
+
+/** The rule on a programme's band powers (null: pink noise, flat). */
+function audibilityOn(q: EqTwoBandsQuestion, programme: readonly number[] | null): Audibility {
   const required =
     q.adaptiveValue === undefined ? Math.max(KEEP_SHARE * q.gainDb, JND_DB) : KEEP_SHARE * q.gainDb;
   let bands: readonly number[] = ANALYSIS_CENTRES.map(() => 1);
-  if (q.source.type === 'song') {
-    bands = sumBands([...analyseSongLoop(q.source).tracks.values()]);
+  if (programme) {
+    bands = programme;
     for (const hz of [q.boostHz, q.cutHz]) {
       const below = octaveBelowLoudestDb(bands, hz);
       if (below < -EQ_ENERGY_BELOW_DB) return inaudible(`the ${hz} Hz band is ${Math.round(-below)} dB down`);
@@ -104,4 +131,30 @@ export function generateAt(seed: number, valueDb: number): EqTwoBandsQuestion {
   const value = roundTo(clampValue(valueDb, mv.min, mv.max), 0.01);
   const p = levelSpec(meta, mv.baseLevel).params;
   return drawAudible(seed, (rng) => build(rng, seed, mv.baseLevel, p, value), audibility);
+}
+
+/** A question on an imported song (every level plays the song; read from its summary): deterministic, audible. */
+export function generateImported(seed: number, level: number, song: ImportedSongSummary): EqTwoBandsQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, levelSpec(meta, lvl).params, undefined, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Adaptive mode on an imported song: both moves `valueDb` in size (clamped) on the base level. */
+export function generateImportedAt(
+  seed: number,
+  valueDb: number,
+  song: ImportedSongSummary,
+): EqTwoBandsQuestion {
+  const mv = meta.mainVariable!;
+  const value = roundTo(clampValue(valueDb, mv.min, mv.max), 0.01);
+  const p = levelSpec(meta, mv.baseLevel).params;
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, mv.baseLevel, p, value, song),
+    (q) => importedAudibility(q, song),
+  );
 }

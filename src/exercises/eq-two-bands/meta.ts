@@ -1,6 +1,6 @@
 /** Two EQ moves at once: what the kind is, its levels, and its question/answer shapes. */
 import type { Decibels, Hz } from '../../dsp/units';
-import type { ExerciseMeta, PinkSource, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, PinkSource, QuestionBase, SongSource } from '../types';
 
 /** What changes from level to level. */
 export interface EqTwoBandsLevel {
@@ -30,7 +30,8 @@ export interface EqTwoBandsQuestion extends QuestionBase<'eq-two-bands'> {
   gainDb: Decibels;
   /** Peaking filter Q of both bands. */
   q: number;
-  source: PinkSource | SongSource;
+  /** Pink noise, a generated song's loop, or an imported song's loop (all its tracks as exported). */
+  source: PinkSource | SongSource | ImportedSongSource;
 }
 
 /** The learner's answer: the band heard boosted and the band heard cut. */

@@ -6,13 +6,20 @@ import type { Hz } from '../../dsp/units';
 import {
   type Audibility,
   drawAudible,
+  inaudible,
   JND_DB,
   KEEP_SHARE,
   largestBandChangeDb,
   sumBands,
 } from '../shared/audibility';
+import {
+  type ImportedSongSummary,
+  importedLoopAnalysis,
+  importedLoopPick,
+  loopOf,
+} from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
-import { ANALYSIS_CENTRES, analyseSongLoop } from '../shared/song-analysis';
+import { ANALYSIS_CENTRES, analyseSongLoop, type SongAnalysis } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
 import { type FilterSetting, type FiltersQuestion, type FilterType, meta } from './meta';
 
@@ -51,7 +58,17 @@ function comparedFilters(q: FiltersQuestion): [FilterSetting | null, FilterSetti
  * fills; it must keep half the change the filters make on a flat spectrum (and ≥ 0.5 dB on fixed levels).
  */
 export function audibility(q: FiltersQuestion): Audibility {
-  const analysis = analyseSongLoop(q.source);
+  if (q.source.type !== 'song') return inaudible('an imported song: see importedAudibility');
+  return audibilityOn(q, analyseSongLoop(q.source));
+}
+
+/** audibility on an imported song: the loop's band powers read from the song's summary. */
+export function importedAudibility(q: FiltersQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  return loop ? audibilityOn(q, importedLoopAnalysis(song, loop)) : inaudible('not a loop of this song');
+}
+
+function audibilityOn(q: FiltersQuestion, analysis: SongAnalysis): Audibility {
   const mix = sumBands([...analysis.tracks.values()].map((t) => ({ bands: t.bands })));
   const [x, y] = comparedFilters(q);
   const planted = largestBandChangeDb(filtered(mix, x), filtered(mix, y), true);
@@ -82,10 +99,18 @@ export function filterName(type: FilterType): string {
   return type === 'highpass' ? 'high-pass' : 'low-pass';
 }
 
-function build(rng: Rng, seed: number, lvl: number, apartOctaves?: number): FiltersQuestion {
+function build(
+  rng: Rng,
+  seed: number,
+  lvl: number,
+  apartOctaves?: number,
+  song?: ImportedSongSummary,
+): FiltersQuestion {
   const p = levelSpec(meta, lvl).params;
   const subtype = apartOctaves === undefined ? rng.pick(p.subtypes) : 'which';
-  const source = generateSongSource(rng.fork('source'));
+  const source = song
+    ? importedLoopPick(rng.fork('loop'), song).source
+    : generateSongSource(rng.fork('source'));
   const type = rng.pick(p.types);
   const base = { kind: 'filters' as const, seed, level: lvl, subtype, source };
   switch (subtype) {
@@ -134,4 +159,25 @@ function build(rng: Rng, seed: number, lvl: number, apartOctaves?: number): Filt
       };
     }
   }
+}
+
+/** A question on an imported song (its whole mix, read from its summary): deterministic, plain JSON, audible. */
+export function generateImported(seed: number, level: number, song: ImportedSongSummary): FiltersQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, undefined, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Adaptive mode on an imported song: "which is cut higher?" with the cutoffs `value` octaves apart. */
+export function generateImportedAt(seed: number, value: number, song: ImportedSongSummary): FiltersQuestion {
+  const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
+  const v = Math.round(clampValue(value, mv.min, mv.max) * 100) / 100;
+  return drawAudible(
+    seed,
+    (rng) => ({ ...build(rng, seed, mv.baseLevel, v, song), adaptiveValue: v }),
+    (q) => importedAudibility(q, song),
+  );
 }

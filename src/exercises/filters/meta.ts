@@ -1,6 +1,6 @@
 /** Filter drills: what the kind is, its levels, and its question/answer shapes. */
 import type { Hz } from '../../dsp/units';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** The three drills: which filter, where is its cutoff, which of two cutoffs is higher. */
 export type FiltersSubtype = 'type' | 'cutoff' | 'which';
@@ -39,7 +39,8 @@ export interface FiltersQuestion extends QuestionBase<'filters'> {
   /** The right choice id. */
   correct: string;
   /** The whole rough mix of a generated song, summed to one track. */
-  source: SongSource;
+  /** A generated song's loop, or an imported song's (its whole mix). */
+  source: SongSource | ImportedSongSource;
   /** The filter on A ('which' only; otherwise A is unfiltered). */
   filterA: FilterSetting | null;
   /** The filter on B. */

@@ -8,7 +8,15 @@ import {
   generateImported as eqBoostImported,
   generateImportedAt as eqBoostImportedAt,
 } from '../eq-boost/generate';
+import {
+  generateImported as eqTwoBandsImported,
+  generateImportedAt as eqTwoBandsImportedAt,
+} from '../eq-two-bands/generate';
 import { generateImported as faderBalanceImported } from '../fader-balance/generate';
+import {
+  generateImported as filtersImported,
+  generateImportedAt as filtersImportedAt,
+} from '../filters/generate';
 import {
   generateImported as levelChangeImported,
   generateImportedAt as levelChangeImportedAt,
@@ -35,6 +43,8 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'fader-balance': { generate: faderBalanceImported, minTracks: 2 },
   loudness: { generate: loudnessImported, generateAt: loudnessImportedAt, minTracks: 1 },
   'eq-boost': { generate: eqBoostImported, generateAt: eqBoostImportedAt, minTracks: 1 },
+  'eq-two-bands': { generate: eqTwoBandsImported, generateAt: eqTwoBandsImportedAt, minTracks: 1 },
+  filters: { generate: filtersImported, generateAt: filtersImportedAt, minTracks: 1 },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
@@ -43,10 +53,8 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
     'Not yet: it needs to know how wide each part already is, which your stems do not tell yet.',
   'stereo-width':
     'Not yet: it needs the stereo picture of each part, which the song summary does not keep yet.',
-  'eq-two-bands': 'Not yet: coming after “Spot the EQ boost”, which already takes your songs.',
   'eq-match': 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
   resonance: 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
-  filters: 'Not yet: coming after “Spot the EQ boost”, which already takes your songs.',
   'comp-match': 'Needs each part’s exact peaks to score you, which the song summary does not keep.',
   'comp-spot':
     'Needs each part’s exact peaks to set the amount it asks, which the song summary does not keep.',
