@@ -41,4 +41,18 @@ describe('loudness play', () => {
       expect(residualDb, `level ${q.level}`).toBeLessThan(-60);
     }
   });
+
+  it('"hear every choice": each amount plays as B that many dB below A, the same sound', async () => {
+    const q = generate(7, 5);
+    expect(q.askAmount).toBe(true);
+    const prepared = await play.prepare(q, testEnv(SR));
+    for (const amountDb of q.amountsDb) {
+      const pair = prepared.practice!({ side: q.louderSide, amountDb });
+      const a = await renderLR(pair.a, SR);
+      const b = await renderLR(pair.b, SR);
+      const { db, residualDb } = compare(a.left, b.left);
+      expect(db, `${amountDb} dB`).toBeCloseTo(amountDb, 2);
+      expect(residualDb).toBeLessThan(-60);
+    }
+  });
 });
