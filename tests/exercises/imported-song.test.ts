@@ -6,6 +6,8 @@ import { importedAudibility as faderAudible } from '../../src/exercises/fader-ba
 import { importedAudibility as filtersAudible } from '../../src/exercises/filters/generate';
 import { importedAudibility as levelAudible } from '../../src/exercises/level-change/generate';
 import { importedAudibility as loudnessAudible } from '../../src/exercises/loudness/generate';
+import { matchingOffsetDb, sourceBands } from '../../src/exercises/loudness-match/generate';
+import type { LoudnessMatchQuestion } from '../../src/exercises/loudness-match/meta';
 import { exercises } from '../../src/exercises/registry';
 import { isAudible } from '../../src/exercises/shared/audibility';
 import {
@@ -76,6 +78,15 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'eq-boost': eqBoostAudible,
   'eq-two-bands': eqTwoAudible,
   filters: filtersAudible,
+  // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
+  // match is the one predicted from the loop's spectrum in the summary.
+  'loudness-match': (q: LoudnessMatchQuestion, s: ImportedSongSummary) => {
+    const match = matchingOffsetDb(sourceBands(q, s), q.tone);
+    const consistent = Math.abs(q.startDb + q.referenceDb - match) < 0.11;
+    return consistent
+      ? { planted: Math.abs(q.referenceDb), required: 2 }
+      : { planted: 0, required: 2, reason: 'off' };
+  },
 };
 
 describe('questions on an imported song', () => {

@@ -3,6 +3,12 @@ import { biquadCoefficients, biquadMagnitudeDb } from '../../dsp/biquad';
 import type { Rng } from '../../dsp/random';
 import type { Decibels } from '../../dsp/units';
 import { JND_DB, sumBands, weightedPower } from '../shared/audibility';
+import {
+  type ImportedSongSummary,
+  importedLoopAnalysis,
+  importedLoopPick,
+  loopOf,
+} from '../shared/imported-song';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { isFarEnough } from '../shared/match-score';
 import { ANALYSIS_CENTRES, analyseSongLoop } from '../shared/song-analysis';
@@ -17,8 +23,13 @@ const LOW_SHELF_HZ = 200;
 const CURVE_RATE = 48000;
 
 /** Third-octave band powers of the question's sound (pink noise: equal power in every third octave). */
-export function sourceBands(q: Pick<LoudnessMatchQuestion, 'source'>): number[] {
+export function sourceBands(q: Pick<LoudnessMatchQuestion, 'source'>, song?: ImportedSongSummary): number[] {
   if (q.source.type === 'pink') return ANALYSIS_CENTRES.map(() => 1);
+  if (q.source.type === 'imported-song') {
+    const loop = song ? loopOf(song, q.source) : null;
+    if (!song || !loop) throw new Error('The imported song of this question is not the one given.');
+    return sumBands([...importedLoopAnalysis(song, loop).tracks.values()]);
+  }
   return sumBands([...analyseSongLoop(q.source).tracks.values()]);
 }
 
@@ -45,9 +56,13 @@ export function generate(seed: number, level: number): LoudnessMatchQuestion {
   );
 }
 
-function build(rng: Rng, seed: number, lvl: number): LoudnessMatchQuestion {
+function build(rng: Rng, seed: number, lvl: number, song?: ImportedSongSummary): LoudnessMatchQuestion {
   const p = levelSpec(meta, lvl).params;
-  const source = p.source === 'pink' ? ({ type: 'pink' } as const) : generateSongSource(rng.fork('source'));
+  const source = song
+    ? importedLoopPick(rng.fork('loop'), song).source
+    : p.source === 'pink'
+      ? ({ type: 'pink' } as const)
+      : generateSongSource(rng.fork('source'));
   let tone: ToneChange | null = null;
   if (p.toneDb > 0) {
     const high = rng.chance(0.5);
@@ -57,9 +72,26 @@ function build(rng: Rng, seed: number, lvl: number): LoudnessMatchQuestion {
       gainDb: rng.chance(0.5) ? p.toneDb : -p.toneDb,
     };
   }
-  const match = matchingOffsetDb(sourceBands({ source }), tone);
+  const match = matchingOffsetDb(sourceBands({ source }, song), tone);
   const away = Math.round(p.startOffsetDb * rng.range(1, 1.5) * 10) / 10;
   const startDb = Math.round((match + (rng.chance(0.5) ? away : -away)) * 10) / 10;
   const referenceDb = Math.round((match - startDb) * 10) / 10;
   return { kind: 'loudness-match', seed, level: lvl, source, tone, referenceDb, startDb };
+}
+
+/**
+ * A question on an imported song (every level plays the song; the matching offset predicted from the loop's
+ * spectrum in its summary): deterministic, plain JSON, its start at least four JNDs off.
+ */
+export function generateImported(
+  seed: number,
+  level: number,
+  song: ImportedSongSummary,
+): LoudnessMatchQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawMatch(
+    seed,
+    (rng) => build(rng, seed, lvl, song),
+    (q) => isFarEnough(Math.abs(q.referenceDb), JND_DB),
+  );
 }

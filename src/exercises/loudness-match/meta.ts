@@ -1,6 +1,6 @@
 /** Set B to the same loudness: what the kind is, its levels, and its question/answer shapes. */
 import type { Decibels, Hz } from '../../dsp/units';
-import type { ExerciseMeta, PinkSource, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, PinkSource, QuestionBase, SongSource } from '../types';
 
 /** What changes from level to level. */
 export interface LoudnessMatchLevel {
@@ -24,7 +24,8 @@ export interface ToneChange {
  * answer. Loudness matching is off: the level is the answer.
  */
 export interface LoudnessMatchQuestion extends QuestionBase<'loudness-match'> {
-  source: PinkSource | SongSource;
+  /** Pink noise, a generated song's loop, or an imported song's loop (all its tracks as exported). */
+  source: PinkSource | SongSource | ImportedSongSource;
   /** B's tone change, or null for the same sound. */
   tone: ToneChange | null;
   /** B's level at the start against A's, dB (B's fader = A's + startDb + the learner's offset). */

@@ -25,6 +25,7 @@ import {
   generateImported as loudnessImported,
   generateImportedAt as loudnessImportedAt,
 } from '../loudness/generate';
+import { generateImported as loudnessMatchImported } from '../loudness-match/generate';
 import type { QuestionBase } from '../types';
 import { type ImportedSongSummary, mostActiveTracks, summaryProblem } from './imported-song';
 
@@ -45,6 +46,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'eq-boost': { generate: eqBoostImported, generateAt: eqBoostImportedAt, minTracks: 1 },
   'eq-two-bands': { generate: eqTwoBandsImported, generateAt: eqTwoBandsImportedAt, minTracks: 1 },
   filters: { generate: filtersImported, generateAt: filtersImportedAt, minTracks: 1 },
+  'loudness-match': { generate: loudnessMatchImported, minTracks: 1 },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
@@ -68,7 +70,6 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
   'fix-mix': 'Plants faults in a known good mix, which needs a song Headroom made.',
   'mix-match': 'Needs a song Headroom made, with its own reference mix.',
-  'loudness-match': 'Not yet: coming after “Which is louder?”, which already takes your songs.',
 };
 
 /** Whether a kind takes imported songs. */
