@@ -36,7 +36,10 @@ export function MemoryModeBar({ player }: { player: DrillPlayer }) {
       {view.on && !reviewing && (
         <div class="memory-row">
           {view.hidden ? (
-            <p class="memory-note">The reference is hidden for this question: match B from memory.</p>
+            // Once A was refused, the hint below says the same thing louder: one sentence, not two.
+            !view.hint && (
+              <p class="memory-note">The reference is hidden for this question: match B from memory.</p>
+            )
           ) : (
             <>
               <button type="button" class="btn" onClick={() => player.memory.hide()} onKeyDown={ownKeys}>
