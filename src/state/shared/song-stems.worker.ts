@@ -17,23 +17,56 @@ const scope = self as unknown as {
   postMessage(message: DrillStemReply, transfer: Transferable[]): void;
 };
 
-// Each request says whether to play the sampled instruments (loaded here once) or synthesise. Requests are
-// answered in the order they came: the bank loads once, then each installs its choice and runs at once.
-let queue: Promise<void> = Promise.resolve();
+// Each request says whether to play the sampled instruments (loaded here once) or synthesise. Questions come
+// first: a learner waits for the next question, while a song render can wait (a drill prefetches its next
+// song). A request runs once what it needs is here (a question needs no bank), one at a time, the most urgent
+// first and otherwise in the order they came; between two, messages that arrived meanwhile are queued first.
+interface Task {
+  request: SongWorkerRequest;
+  /** The bank the request names, once loaded (null: none or unreadable); undefined while it loads. */
+  bank: Awaited<ReturnType<typeof loadInstrumentBank>> | undefined;
+}
+const tasks: Task[] = [];
+let pumping = false;
+/** Questions before warm-ups before renders. */
+const urgency = (r: SongWorkerRequest) => (r.type === 'question' ? 2 : r.type === 'warm' ? 1 : 0);
 scope.onmessage = (event: MessageEvent<SongWorkerRequest>) => {
   const request = event.data;
   const loaded = request.bankUrl ? loadInstrumentBank(request.bankUrl, request.bankBytes) : null;
-  queue = queue.then(async () => {
-    const bank = loaded ? ((await loaded)?.bank ?? null) : null;
-    // A question is made on synthesis, whatever will play it: the same seed then gives the same question on
-    // every device and in Node (an assignment, a teacher's re-check); its songs still play with the samples
-    // (recorded below), and the audibility sweep measures its difference with them.
-    installSampleBank(request.type === 'question' ? null : bank);
-    if (request.type === 'question') makeQuestion(request, bank ? (request.bankUrl ?? null) : null);
-    else if (request.type === 'warm') scope.postMessage({ id: request.id, type: 'done', warm: true }, []);
-    else render(request);
+  // A drill's question names no bank (it is made on synthesis) and never waits for one to load.
+  const task: Task = { request, bank: loaded ? undefined : null };
+  tasks.push(task);
+  void loaded?.then((bank) => {
+    task.bank = bank;
+    schedule();
   });
+  schedule();
 };
+
+/** Runs the next task after the event loop has delivered what arrived meanwhile. */
+function schedule(): void {
+  if (pumping) return;
+  pumping = true;
+  setTimeout(runNext, 0);
+}
+
+function runNext(): void {
+  pumping = false;
+  let best: Task | null = null;
+  for (const t of tasks)
+    if (t.bank !== undefined && (!best || urgency(t.request) > urgency(best.request))) best = t;
+  if (!best) return;
+  tasks.splice(tasks.indexOf(best), 1);
+  const { request, bank } = best;
+  // A question is made on synthesis, whatever will play it: the same seed then gives the same question on
+  // every device and in Node (an assignment, a teacher's re-check); its songs still play with the samples
+  // (recorded below), and the audibility sweep measures its difference with them.
+  installSampleBank(request.type === 'question' ? null : (bank?.bank ?? null));
+  if (request.type === 'question') makeQuestion(request, bank ? (request.bankUrl ?? null) : null);
+  else if (request.type === 'warm') scope.postMessage({ id: request.id, type: 'done', warm: true }, []);
+  else render(request);
+  if (tasks.length > 0) schedule();
+}
 
 /** Generates a question with the kind's pure generator (the same code Node runs). */
 const makeQuestion = (request: QuestionRequest, instruments: string | null) => {
