@@ -5,7 +5,16 @@
 //   *.browser-bench.ts  loaded in headless Chromium from a Vite dev server; same `run` export
 //   and the built app's first-screen JavaScript size, measured here.
 // A Row is { name: string, value: number, unit: string, goal?: string, ok?: boolean }.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -221,6 +230,18 @@ async function moduleRows(browser) {
       await page.exposeFunction('benchHeapMB', async (gc) => {
         if (gc) await cdp.send('HeapProfiler.collectGarbage');
         return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+      });
+      // A heap snapshot of the page written to `path` (memory investigations: what retains an ArrayBuffer).
+      await page.exposeFunction('benchHeapSnapshot', async (path) => {
+        const chunks = [];
+        const take = (e) => chunks.push(e.chunk);
+        cdp.on('HeapProfiler.addHeapSnapshotChunk', take);
+        await cdp.send('HeapProfiler.takeHeapSnapshot', {
+          reportProgress: false,
+          captureNumericValue: false,
+        });
+        cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
+        writeFileSync(path, chunks.join(''));
       });
       const sampler = setInterval(sampleRenderers, 50);
       const finder = setInterval(findRenderers, 1000);

@@ -26,6 +26,11 @@ export interface PlaybackOptions {
   remeasureDelayMs?: number;
   /** The question pair's loudness, if already being measured (see measureQuestionLoudness). */
   loudness?: Promise<PairLoudness>;
+  /**
+   * Measures a pair's loudness (re-measures after changes, reviews, solos); default offline renders at the
+   * question's measuring rate. A drill measures in a Worker instead (state/drill/level-match.ts).
+   */
+  measurePair?: (pair: AbPair) => Promise<PairLoudness>;
 }
 
 /** Loudness of both sides of a pair and how long measuring took. */
@@ -121,8 +126,9 @@ export async function createPlayback<A>(
     const rate = prepared.measureRate;
     measuring = (async () => {
       try {
-        const [aLufs, bLufs, elapsedMs] = ready
-          ? await ready.then((r) => [r.aLufs, r.bLufs, r.elapsedMs] as const)
+        const given = ready ?? options.measurePair?.(current);
+        const [aLufs, bLufs, elapsedMs] = given
+          ? await given.then((r) => [r.aLufs, r.bLufs, r.elapsedMs] as const)
           : [
               ...(await Promise.all([
                 which === 'both' || match.aLufs === null

@@ -87,7 +87,8 @@ export async function lightQuestion<A>(
   ready: PreparedQuestion<A>,
   render?: RenderSide,
 ): Promise<PreparedQuestion<A>> {
-  const renderWith = render ?? (await import('../../exercises/play-registry')).renderSide;
+  // By default in a Worker, in plain TypeScript (an offline render would stay in memory; level-match.ts).
+  const renderWith = render ?? (await import('./level-match')).renderSideInWorker;
   const [a, b] = await Promise.all([
     readyMadeSide(ready.question.a, ready.sampleRate, renderWith),
     readyMadeSide(ready.question.b, ready.sampleRate, renderWith),

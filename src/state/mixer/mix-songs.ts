@@ -17,7 +17,7 @@ import {
 import { contextForBuilding, describe, keepAudioRunning } from '../shared/audio';
 import { showNotice } from '../shared/notices';
 import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from '../shared/saved-work';
-import { loadSongStems } from '../shared/song-stems';
+import { loadSongStems, releaseSongStems } from '../shared/song-stems';
 import { activeProfileId } from '../shared/storage';
 import { generateTestSource, type MixSource } from '../shared/test-sources';
 import { mixUndo } from './mix-undo';
@@ -292,6 +292,23 @@ async function loadImported(
     });
     await model.load(generateTestSource(SOURCE_RATE));
   }
+}
+
+/**
+ * Leaving the Mix page: the mix is saved now, loads under way are abandoned, and the live graph, the song's
+ * audio and the songs kept in memory are released (about 60–100 MB). Opening the page again loads the
+ * song from the stem cache (under a second) with its saved mix; the undo history starts afresh.
+ */
+export function releaseMixSong(model: MixerModel): void {
+  generation++;
+  void mixKeeper.saver.flush();
+  mixKeeper.hold();
+  model.stop();
+  model.unload();
+  rendering.value = false;
+  playingHead.value = false;
+  renderProgress.value = null;
+  releaseSongStems();
 }
 
 /**

@@ -371,6 +371,20 @@ export function createMixerModel() {
     },
     /** Stops playback and drops the live engine (the settings stay). */
     detach,
+    /**
+     * Forgets the song: the live engine, its audio and the strips go, and the model is empty again (the Mix
+     * page releases its song on leaving and loads it again, with its saved mix, when it opens).
+     */
+    unload(): void {
+      detach();
+      batch(() => {
+        source.value = null;
+        strips.value = [];
+        masterMeter.value = SILENT_METER;
+        transport.value = { ...transport.value, playing: false, position: 0, duration: 0 };
+        status.value = 'empty';
+      });
+    },
     /** The live context the app plays through, if started. */
     currentContext: currentAudioContext,
   };

@@ -266,19 +266,22 @@ async function fetchStems(
  * so an arranger's every edit does not push the drills' songs out of the cache. With `onHead` or
  * `onProgress`, a fresh render reports its progress and hands over the song's first bars as soon as they
  * are ready (a song found in memory or on disk reports neither). `instruments` fixes the instruments (a
- * question's, see questionInstruments); by default the sampled ones when this page can have them.
+ * question's, see questionInstruments); by default the sampled ones when this page can have them. With
+ * `release`, the song leaves memory once handed over (a drill cuts its loop from it and needs it no more):
+ * a drill then holds only the next question's song (fetched ahead) and the current question's loop.
  */
 export function loadSongStems(
   source: { style: StyleId; seed: number; overrides?: SongOverrides },
   sampleRate: SampleRate,
-  options: { persist?: boolean; instruments?: InstrumentChoice } & StemRenderWatch = {},
+  options: { persist?: boolean; instruments?: InstrumentChoice; release?: boolean } & StemRenderWatch = {},
 ): Promise<Stems> {
   const request = { style: source.style, seed: source.seed, overrides: source.overrides, sampleRate };
   const key = keyOf(request, options.instruments);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
-    cache.set(key, hit);
+    if (options.release) void hit.finally(() => forget(key, hit)).catch(() => undefined);
+    else cache.set(key, hit);
     return hit;
   }
   const watch = options.onHead || options.onProgress ? options : undefined;
@@ -286,13 +289,27 @@ export function loadSongStems(
   const pending = fetchStems(request, persist, watch, options.instruments);
   cache.set(key, pending);
   pending.catch(() => cache.delete(key));
+  if (options.release) void pending.finally(() => forget(key, pending)).catch(() => undefined);
   while (cache.size > STEM_MEMORY_SIZE) cache.delete(cache.keys().next().value as string);
   return pending;
 }
 
-/** Releases every song kept in memory (nothing plays them any more; they stay in IndexedDB). */
+/** Drops `pending` from memory unless a newer request for the same song replaced it. */
+function forget(key: string, pending: Promise<Stems>): void {
+  if (cache.get(key) === pending) cache.delete(key);
+}
+
+/**
+ * Releases every song kept in memory (nothing plays them any more; they stay in IndexedDB), and stops the
+ * song Worker if it has nothing to do: its instrument bank, note cache and garbage are 150–250 MB after a
+ * drill (the next song or question starts it again).
+ */
 export function releaseSongStems(): void {
   cache.clear();
+  if (busy === 0) {
+    clearTimeout(idleTimer);
+    workerCall.terminate();
+  }
 }
 
 /** Forgets every song in memory (and stops the worker). */

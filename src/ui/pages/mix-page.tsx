@@ -4,6 +4,7 @@ import {
   loadSongChoice,
   mixPath,
   playingHead,
+  releaseMixSong,
   rendering,
   renderProgress,
   songChoices,
@@ -115,6 +116,8 @@ export default function MixPage() {
     return () => {
       mixer.stop();
       mixer.stopMeters();
+      // The song's audio and graph go (the mix is saved); opening the page loads it again from the cache.
+      releaseMixSong(mixer);
       // Nothing plays outside the Mix page: let the device rest until the next Play (any page) resumes it.
       void suspendAudio();
     };
