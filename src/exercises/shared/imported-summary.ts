@@ -1,6 +1,6 @@
 /**
  * Making an imported song's drill summary (once, at import): per track its level per WINDOW_S window and its
- * third-octave band powers per SEGMENT_S segment, measured at ANALYSIS_RATE on the track's mono sum (what the
+ * third-octave band powers per SEGMENT_S segment, measured on the track's mono sum at its own rate (what the
  * drills play). Pure: the import Worker runs it on the decoded stems, Node tests on synthetic ones.
  */
 import { bandLevels, exactCentre } from '../../dsp/bands';
@@ -15,7 +15,7 @@ import {
   SUMMARY_VERSION,
   WINDOW_S,
 } from './imported-song';
-import { ANALYSIS_CENTRES, ANALYSIS_RATE } from './song-analysis';
+import { ANALYSIS_CENTRES } from './song-analysis';
 
 /** Highest band measured; bands above copy its level (as the generated songs' analysis does). */
 const MEASURED_TOP_HZ = 10000;
@@ -34,22 +34,12 @@ export interface TrackToSummarise {
 const step = (db: number, floor: number) =>
   Number.isFinite(db) ? Math.max(floor, Math.round(db / LEVEL_STEP_DB) * LEVEL_STEP_DB) : floor;
 
-/**
- * The mono sum (channels averaged) brought to ANALYSIS_RATE: an integer decimation with a boxcar average
- * (flat within 2 dB up to the 10 kHz band at 48 kHz in; the summary only compares levels, so that is enough).
- */
-export function monoAtAnalysisRate(channels: readonly Float32Array[], sampleRate: SampleRate): Float32Array {
-  const factor = Math.max(1, Math.round(sampleRate / ANALYSIS_RATE));
-  const length = Math.floor((channels[0]?.length ?? 0) / factor);
-  const out = new Float32Array(length);
-  const scale = 1 / (factor * Math.max(1, channels.length));
-  for (const c of channels) {
-    for (let i = 0; i < length; i++) {
-      let sum = 0;
-      for (let j = 0; j < factor; j++) sum += c[i * factor + j] as number;
-      out[i] = (out[i] as number) + sum * scale;
-    }
-  }
+/** The mono sum of a track (channels averaged), at its own rate: what the drills play. */
+export function monoSum(channels: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(channels[0]?.length ?? 0);
+  const scale = 1 / Math.max(1, channels.length);
+  for (const c of channels)
+    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (c[i] as number) * scale;
   return out;
 }
 
@@ -62,11 +52,11 @@ function levelDb(x: Float32Array, from: number, to: number): number {
 
 const measured = ANALYSIS_CENTRES.filter((f) => f <= MEASURED_TOP_HZ).map(exactCentre);
 
-/** Third-octave band powers of one segment, dB at ANALYSIS_CENTRES. */
-function segmentBands(x: Float32Array): number[] {
+/** Third-octave band powers of one segment, dB at ANALYSIS_CENTRES (bands above Nyquist read as empty). */
+function segmentBands(x: Float32Array, sampleRate: SampleRate): number[] {
   // A track shorter than the song (it ends in silence) has nothing here to measure.
   if (x.length < 1024) return ANALYSIS_CENTRES.map(() => BAND_FLOOR_DB);
-  const levels = bandLevels(x, ANALYSIS_RATE, measured, 3).map((l) => step(l, BAND_FLOOR_DB));
+  const levels = bandLevels(x, sampleRate, measured, 3).map((l) => step(l, BAND_FLOOR_DB));
   const top = levels[levels.length - 1] ?? BAND_FLOOR_DB;
   return ANALYSIS_CENTRES.map((_, i) => levels[i] ?? top);
 }
@@ -89,16 +79,16 @@ export function summariseTrack(
   sampleRate: SampleRate,
   durationS: number,
 ): ImportedTrackSummary {
-  const x = monoAtAnalysisRate(track.channels, sampleRate);
-  const perWindow = Math.round(WINDOW_S * ANALYSIS_RATE);
-  const perSegment = Math.round(SEGMENT_S * ANALYSIS_RATE);
+  const x = monoSum(track.channels);
+  const perWindow = Math.round(WINDOW_S * sampleRate);
+  const perSegment = Math.round(SEGMENT_S * sampleRate);
   const windows = Math.floor(durationS / WINDOW_S + 1e-9);
   const segments = Math.floor(durationS / SEGMENT_S + 1e-9);
   const levelsDb = Array.from({ length: windows }, (_, w) =>
     step(levelDb(x, w * perWindow, Math.min(x.length, (w + 1) * perWindow)), SILENT_DB),
   );
   const bandsDb = Array.from({ length: segments }, (_, s) =>
-    segmentBands(x.subarray(s * perSegment, Math.min(x.length, (s + 1) * perSegment))),
+    segmentBands(x.subarray(s * perSegment, Math.min(x.length, (s + 1) * perSegment)), sampleRate),
   );
   return {
     key,

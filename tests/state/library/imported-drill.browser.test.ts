@@ -3,12 +3,17 @@ import { songHashOf } from '../../../src/classroom/imported-song-hash';
 import { sha256Hex } from '../../../src/classroom/sha256';
 import { bandLevelDb, exactCentre } from '../../../src/dsp/bands';
 import { biquadCoefficients, biquadMagnitudeDb } from '../../../src/dsp/biquad';
+import { integratedLoudness } from '../../../src/dsp/loudness';
 import { createRng } from '../../../src/dsp/random';
 import { encodeWav } from '../../../src/dsp/wav';
 import type { EqBoostQuestion } from '../../../src/exercises/eq-boost/meta';
 import { play as eqBoostPlay } from '../../../src/exercises/eq-boost/play';
 import type { LevelChangeQuestion } from '../../../src/exercises/level-change/meta';
 import { play as levelChangePlay } from '../../../src/exercises/level-change/play';
+import type { LoudnessMatchQuestion } from '../../../src/exercises/loudness-match/meta';
+import { play as loudnessMatchPlay } from '../../../src/exercises/loudness-match/play';
+import { solve as loudnessMatchSolve } from '../../../src/exercises/loudness-match/solve';
+import { start as loudnessMatchStart } from '../../../src/exercises/loudness-match/start';
 import { generateOnImported } from '../../../src/exercises/shared/imported-kinds';
 import { type ImportedSongSummary, summaryProblem } from '../../../src/exercises/shared/imported-song';
 import { drillSongs, songByHash } from '../../../src/state/library/drill-songs';
@@ -121,6 +126,25 @@ describe('drills on an imported multitrack, in Chromium', () => {
     const farDelta = bandLevelDb(b.left, SR, far, 3) - bandLevelDb(a.left, SR, far, 3);
     expect(Math.abs(farDelta - skirt)).toBeLessThan(1);
     expect(prepared.levelMatch.allowed).toBe(true);
+  });
+
+  it('loudness-match on it: B at the setting predicted from the summary measures A’s loudness (within 0.5 LU)', async () => {
+    for (const seed of [3, 4]) {
+      // Level 5: a ±6 dB shelf on B, so the match depends on the song's spectrum as the summary has it.
+      const q = generateOnImported('loudness-match', seed, 5, summary) as LoudnessMatchQuestion;
+      expect(q.source.type).toBe('imported-song');
+      const prepared = await loudnessMatchPlay.prepare(q, testEnv(SR));
+      const lufs = async (side: Parameters<typeof renderLR>[0]) => {
+        const { left, right } = await renderLR(side, SR);
+        return integratedLoudness([left, right], SR);
+      };
+      const a = await lufs(prepared.question.a);
+      const matched = await lufs(prepared.withAnswer!(loudnessMatchSolve(q)));
+      const started = await lufs(prepared.withAnswer!(loudnessMatchStart(q)));
+      const what = `${q.tone?.type} ${q.tone?.gainDb} dB: A ${a.toFixed(2)}, B matched ${matched.toFixed(2)} LUFS`;
+      expect(Math.abs(matched - a), what).toBeLessThan(0.5);
+      expect(Math.abs(started - a)).toBeGreaterThan(1.5);
+    }
   });
 
   it('a question on a song this device does not have says so in words', async () => {
