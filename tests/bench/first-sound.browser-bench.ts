@@ -6,7 +6,7 @@
 // renderer's PSS (Workers included), after a forced GC, with the peak since the previous row.
 import type { LevelChangeAnswer } from '../../src/exercises/level-change/meta';
 import { createDrill, type DrillSession } from '../../src/state/drill/drill';
-import { loadSongChoice } from '../../src/state/mixer/mix-songs';
+import { loadSongChoice, releaseMixSong } from '../../src/state/mixer/mix-songs';
 import { createMixerModel } from '../../src/state/mixer/mixer-model';
 import { suspendAudio } from '../../src/state/shared/audio';
 import { clearDrillStems, WORKER_IDLE_MS } from '../../src/state/shared/song-stems';
@@ -100,14 +100,19 @@ export async function run(): Promise<Row[]> {
     model.stop();
   }
   rows.push(timeRow(`Mix page: Play → first sound, warm (median of ${WARM_RUNS})`, median(warm), 100));
-  // Leaving the page: what mix-page.tsx does on unmount, and the model's engine released.
+  // Leaving the page: what mix-page.tsx does on unmount (the song, its graph and the stem memory released).
   model.stop();
   // The tail dies away before the context is suspended (a suspended context's analyser keeps its last block).
   await outputSilent();
-  model.detach();
+  releaseMixSong(model);
   await suspendAudio();
   await stemWritesSettled();
   rows.push(...(await memoryRows('after leaving the Mix page', 100)));
+
+  // A drill on pink noise (no song to make) from a cold start: open → playable.
+  await clearCachedAudio();
+  clearDrillStems();
+  await coldOpenRow(rows, 'eq-boost', 1, 'eq-boost drill on pink noise (level 1), cold: open → playable');
 
   // A level-change drill from a cold cache: open → playable, Play → sound per question, memory during it.
   await clearCachedAudio();
@@ -127,7 +132,59 @@ export async function run(): Promise<Row[]> {
     value: (100 * longTasksMs) / ms,
     unit: '%',
   });
-  return finishRows(rows, session);
+  const done = await finishRows(rows, session);
+  // A learner listens before answering: Next → playable when the next question had that long to get ready.
+  await clearCachedAudio();
+  clearDrillStems();
+  await listeningRows(rows);
+  return done;
+}
+
+/** Opens a drill of `kind` at `level` on a cold start and times open → playable (then closes it). */
+async function coldOpenRow(rows: Row[], kind: 'eq-boost', level: number, name: string): Promise<void> {
+  const opened = performance.now();
+  const session = createDrill({ kind, level, count: 3, seed: 11 });
+  const playable = await when(() => session.player.status.value === 'ready', 60_000, `${kind} ready`);
+  rows.push(timeRow(name, playable - opened, 300));
+  session.dispose();
+  await suspendAudio();
+}
+
+/** Seconds a bench learner listens to each question before answering (a real one takes longer). */
+const LISTEN_MS = 4000;
+const LISTEN_QUESTIONS = 5;
+
+/** A level-change drill where each question is heard for LISTEN_MS: Next → playable, questions 2–5. */
+async function listeningRows(rows: Row[]): Promise<void> {
+  const session = createDrill({ kind: 'level-change', level: 1, count: LISTEN_QUESTIONS, seed: 23 });
+  const nextMs: number[] = [];
+  for (let i = 0; i < LISTEN_QUESTIONS; i++) {
+    if (i > 0) {
+      const pressed = performance.now();
+      session.next();
+      const shown = () =>
+        session.index.value === i &&
+        session.phase.value === 'question' &&
+        session.player.status.value !== 'loading';
+      nextMs.push((await when(shown, 60_000, `question ${i + 1}`)) - pressed);
+    }
+    await when(() => session.player.status.value === 'ready', 60_000, `question ${i + 1} playable`);
+    await session.player.play();
+    await new Promise((resolve) => setTimeout(resolve, LISTEN_MS));
+    session.player.stop();
+    session.setAnswer({ trackIndex: 0, direction: 'up', amountDb: 3 } satisfies LevelChangeAnswer);
+    await session.submit();
+  }
+  rows.push(
+    timeRow(
+      `drill: Next → playable after listening ${LISTEN_MS / 1000} s (median of questions 2–${LISTEN_QUESTIONS})`,
+      median(nextMs),
+      300,
+    ),
+  );
+  session.next();
+  session.dispose();
+  await suspendAudio();
 }
 
 /** The drill's rows: open → playable, Play → sound and Next → playable per question, and memory after it. */

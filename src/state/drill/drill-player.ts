@@ -5,7 +5,6 @@ import { hidesAfterOnePass } from '../../exercises/shared/memory-mode';
 import type { PairLoudness } from '../../exercises/shared/play-ab';
 import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../../exercises/shared/play-types';
 import {
-  contextForBuilding,
   currentAudioContext,
   describe,
   keepAudioRunning,
@@ -13,10 +12,10 @@ import {
   startAudio,
 } from '../shared/audio';
 import { holdBusy } from '../shared/busy';
-import { loadSongStems, questionInstruments } from '../shared/song-stems';
 import { settings } from '../shared/storage';
-import { playableQuestion } from './light-question';
+import { pairMeasurer } from './level-match';
 import { createMemoryGate } from './memory-gate';
+import { dropAhead, measureIfOn, prepareQuestionAudio, takeAhead } from './question-ahead';
 
 /**
  * The drill's player: prepares each question's audio (stems, loop, A/B pair), builds it on the live
@@ -26,9 +25,6 @@ import { createMemoryGate } from './memory-gate';
 
 /** Where the player is for the current question. */
 export type DrillPlayerStatus = 'idle' | 'loading' | 'ready' | 'failed';
-
-/** Rate questions are prepared at before any live context exists (buffers resample if the context differs). */
-const FALLBACK_RATE: SampleRate = 48000;
 
 const loadPlays = () => import('../../exercises/play-registry');
 
@@ -54,11 +50,6 @@ export interface DrillPlayerTimings {
   prepareMs: number | null;
   /** From pressing Play to the sound being scheduled, ms. */
   startMs: number | null;
-}
-
-/** The live context to build on ahead of Play (made suspended if need be); none where Web Audio is absent. */
-function liveContextAhead() {
-  return typeof AudioContext === 'undefined' ? Promise.resolve(currentAudioContext()) : contextForBuilding();
 }
 
 /** Creates a player; the drill owns one and loads each question into it. */
@@ -119,7 +110,11 @@ export function createDrillPlayer() {
     const mine = generation;
     building ??= (async () => {
       const { createPlayback } = await loadPlays();
-      const made = await createPlayback(ctx, current, { levelMatch: settings.value.levelMatch, loudness });
+      const made = await createPlayback(ctx, current, {
+        levelMatch: settings.value.levelMatch,
+        loudness,
+        measurePair: pairMeasurer(current),
+      });
       if (mine !== generation) {
         made.dispose();
         return null;
@@ -170,30 +165,16 @@ export function createDrillPlayer() {
       error.value = null;
       const started = performance.now();
       try {
-        // The live context (made now, suspended until a Play) gives the rate, so nothing resamples later.
-        const [{ playFor }, ctx] = await Promise.all([loadPlays(), liveContextAhead()]);
+        // Prepared ahead while the last question was answered (question-ahead.ts), or now.
+        const audio = await (takeAhead(question) ?? prepareQuestionAudio(kind, question, false));
+        if (mine !== generation) return;
         // A drill is open: keep the device running (when the browser allows it) so Play needn't resume it.
         keepAudioRunning();
-        const sampleRate = ctx?.sampleRate ?? FALLBACK_RATE;
-        // The instruments recorded with the question, if any (see questionInstruments); else this page's.
-        const instruments =
-          typeof question === 'object' && question ? questionInstruments(question) : undefined;
-        const ready = await playFor(kind).prepare(question, {
-          sampleRate,
-          loadSong: (source) => loadSongStems(source, sampleRate, { instruments }),
-        });
-        if (mine !== generation) return;
-        // Light mode (slow devices): A and B ready-made offline, played as two flat tracks (light-question.ts).
-        const playable = await playableQuestion(ready);
-        if (mine !== generation) return;
+        const { ready, playable } = audio;
         prepared = practice ? practiceOf(playable) : playable;
         timings.value = { prepareMs: performance.now() - started, startMs: null };
-        // Measure the level match now (offline, no live context needed), so even the first Play is quick.
-        if (settings.value.levelMatch && ready.levelMatch.allowed) {
-          const { measureQuestionLoudness } = await loadPlays();
-          loudness = measureQuestionLoudness(playable);
-          loudness.catch(() => undefined);
-        }
+        // The level match, measured with the audio (or now, if it was turned on since), in a Worker.
+        loudness = audio.loudness ?? measureIfOn(ready, playable);
         // Play is offered once the graph is built and the level match measured: pressing it only starts sound.
         if (currentAudioContext()) await build();
         if (loudness) await loudness.catch(() => undefined);
@@ -255,12 +236,14 @@ export function createDrillPlayer() {
     /** Stops and forgets the current question. */
     clear(): void {
       generation++;
+      dropAhead();
       memory.clear();
       teardown();
       status.value = 'idle';
     },
     dispose(): void {
       generation++;
+      dropAhead();
       memory.clear();
       teardown();
       stopLevelMatchSync();

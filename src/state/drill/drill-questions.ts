@@ -1,20 +1,19 @@
 /**
  * Which questions a drill asks: an assignment's fixed items, or seeded draws of one kind (drawn again when
  * the hearing check or a workout's focus refuses them), each generated once (adaptive drills: at the
- * estimator's value), with the next question's songs rendered while this one is answered. Questions are
- * generated in the song Worker where there is one (song-based generators render and analyse songs), with the
- * instruments their songs will be played with.
+ * estimator's value), with the next question's audio made ready while this one is answered (question-ahead.ts).
+ * Questions that render or analyse a song are generated in the song Worker where there is one (ahead of its
+ * song renders); those on pink noise are made here, at once (see needsSong).
  */
 import { createRng } from '../../dsp/random';
 import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercises/registry';
 import { generateOnImported } from '../../exercises/shared/imported-kinds';
 import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import { BAND_KINDS, playsHeardBand } from '../../training/hearing';
-import { currentAudioContext } from '../shared/audio';
-import { generateQuestionInWorker, loadSongStems, questionInstruments } from '../shared/song-stems';
+import { generateQuestionInWorker } from '../shared/song-stems';
 import { settings } from '../shared/storage';
-import { songSourcesOf } from './drill-answers';
 import type { DrillItem } from './drill-types';
+import { prepareAhead, warmQuestionAudio } from './question-ahead';
 
 /** What the question source needs to know of its drill. */
 export interface QuestionPlan {
@@ -48,8 +47,22 @@ export interface QuestionSource {
    * generated on this thread (no Worker: Node, old browsers), else a promise (generated in the song Worker).
    */
   questionAt(i: number): PickedQuestion | Promise<PickedQuestion>;
-  /** Renders question `i + 1`'s songs ahead; an adaptive drill knows its next value only once `i` is answered. */
+  /**
+   * Makes question `i + 1` and its audio ready ahead (question-ahead.ts); an adaptive drill knows its next value
+   * only once `i` is answered.
+   */
   prefetchNext(i: number, answered?: boolean): void;
+}
+
+/**
+ * Whether a question of `kind` at `level` (adaptive: at the kind's base level) may render or analyse a
+ * generated song: every level but those on pink noise, which are made on the page in a few milliseconds.
+ */
+export function needsSong(kind: ExerciseId, level: number, adaptive: boolean): boolean {
+  const meta = exercises[kind].meta;
+  const at = adaptive && meta.mainVariable ? meta.mainVariable.baseLevel : level;
+  const spec = meta.levels[Math.min(meta.levels.length, Math.max(1, Math.round(at))) - 1];
+  return (spec?.params as { source?: unknown } | undefined)?.source !== 'pink';
 }
 
 /** Items whose questions are kept (the current and the next few draws). */
@@ -67,6 +80,7 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
       : null;
   // Song questions cost 0.3–1 s of rendering and analysis: made in the song Worker where there is one.
   const offThread = typeof Worker !== 'undefined';
+  if (offThread) warmQuestionAudio();
 
   // Each item's question, made once per main-variable value (adaptive drills make it at the current value).
   const made = new Map<
@@ -89,8 +103,11 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     const value = valueFor(it);
     const hit = made.get(it);
     if (hit && hit.value === value) return hit.question;
+    // Only questions that render or analyse a song go to the song Worker; the rest are made here, at once.
     const inWorker =
-      offThread && !plan.song ? generateQuestionInWorker(it.exercise, it.seed, it.level, value) : null;
+      offThread && !plan.song && needsSong(it.exercise, it.level, value !== null)
+        ? generateQuestionInWorker(it.exercise, it.seed, it.level, value)
+        : null;
     // A Worker that fails hands the question back to this thread (the same pure generator).
     const question = inWorker ? inWorker.catch(() => generateHere(it, value)) : generateHere(it, value);
     made.delete(it);
@@ -139,13 +156,9 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     if (i + 1 >= count || (plan.adaptiveValue() !== null && !answered)) return;
     // Without a Worker (Node, old browsers) the render would run on this thread: only ahead of need.
     if (!offThread) return;
-    const rate = currentAudioContext()?.sampleRate ?? 48000;
+    // The next question, its songs, its A/B pair and its level match, while this one is answered.
     void Promise.resolve(questionAt(i + 1))
-      .then(({ question }) => {
-        const instruments = questionInstruments(question);
-        for (const s of songSourcesOf(question))
-          loadSongStems(s, rate, { instruments }).catch(() => undefined);
-      })
+      .then(({ item, question }) => prepareAhead(item.exercise, question))
       .catch(() => undefined);
   };
 
