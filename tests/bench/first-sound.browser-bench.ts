@@ -107,6 +107,8 @@ export async function run(): Promise<Row[]> {
   releaseMixSong(model);
   await suspendAudio();
   await stemWritesSettled();
+  // A stopped Worker's thread and heap go a moment later (the learner is on another page by then).
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   rows.push(...(await memoryRows('after leaving the Mix page', 100)));
 
   // A drill on pink noise (no song to make) from a cold start: open → playable.
@@ -140,12 +142,22 @@ export async function run(): Promise<Row[]> {
   return done;
 }
 
+/** The first question's wait split: its audio prepared (stems, loop, pair), then its graph and level match. */
+function splitRows(kind: string, session: DrillSession, loadMs: number): Row[] {
+  const prepareMs = session.player.timings.value.prepareMs ?? Number.NaN;
+  return [
+    timeRow(`  of which (${kind}): its audio prepared (stems, loop, A/B pair)`, prepareMs),
+    timeRow(`  of which (${kind}): then its graph built and level match measured`, loadMs - prepareMs),
+  ];
+}
+
 /** Opens a drill of `kind` at `level` on a cold start and times open → playable (then closes it). */
 async function coldOpenRow(rows: Row[], kind: 'eq-boost', level: number, name: string): Promise<void> {
   const opened = performance.now();
   const session = createDrill({ kind, level, count: 3, seed: 11 });
   const playable = await when(() => session.player.status.value === 'ready', 60_000, `${kind} ready`);
   rows.push(timeRow(name, playable - opened, 300));
+  rows.push(...splitRows(kind, session, playable - opened));
   session.dispose();
   await suspendAudio();
 }
@@ -191,8 +203,11 @@ async function listeningRows(rows: Row[]): Promise<void> {
 async function drillRows(rows: Row[]): Promise<DrillSession> {
   const opened = performance.now();
   const session = createDrill({ kind: 'level-change', level: 1, count: DRILL_QUESTIONS, seed: 7 });
+  const made = await when(() => session.question.value !== null, 60_000, 'first question made');
   const playable = await when(() => session.player.status.value === 'ready', 60_000, 'first question');
   rows.push(timeRow('level-change drill, cold: open → playable', playable - opened, 300));
+  rows.push(timeRow('  of which: the question made (song Worker)', made - opened));
+  rows.push(...splitRows('level-change', session, playable - made));
   const first = await answerQuestion(session);
   rows.push(timeRow('drill: Play → first sound, first question (context suspended)', first, 100));
   const later: number[] = [];
