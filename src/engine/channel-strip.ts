@@ -78,8 +78,10 @@ export class ChannelStrip {
   private constructor(
     private readonly ctx: AnyContext,
     settings: StripSettings,
+    channels: SourceChannels,
   ) {
     this.state = settings;
+    this.sourceChannels = channels;
     this.input = ctx.createGain();
     this.input.gain.value = dbToGain(settings.trimDb);
     this.junction = ctx.createGain();
@@ -88,12 +90,16 @@ export class ChannelStrip {
     this.fader = ctx.createGain();
     this.fader.gain.value = faderGain(settings.faderDb);
 
-    this.filters = new PathSwitcher(ctx, this.junction, createFilterPath(ctx, this.input, settings));
+    this.filters = new PathSwitcher(
+      ctx,
+      this.junction,
+      createFilterPath(ctx, this.input, settings, channels),
+    );
     this.filterKey = filterPathKey(settings);
     this.dynamics = new PathSwitcher(ctx, this.gate, createDynamicsPath(ctx, this.junction, settings));
     this.gate.connect(this.fader);
     this.output = ctx.createGain();
-    this.pan = new PathSwitcher(ctx, this.output, this.placement(settings, null));
+    this.pan = new PathSwitcher(ctx, this.output, this.placement(settings, channels));
 
     this.sendTaps = {
       reverb: new StripSend(ctx, this.gate, this.fader, settings.sends.reverb),
@@ -112,10 +118,18 @@ export class ChannelStrip {
     if (destinations.delay) this.sendTaps.delay.attach(destinations.delay);
   }
 
-  /** Builds a strip on `ctx` (loads the engine worklets first if needed). */
-  static async create(ctx: AnyContext, settings: Partial<StripSettings> = {}): Promise<ChannelStrip> {
+  /**
+   * Builds a strip on `ctx` (loads the engine worklets first if needed). `channels`, when the source's
+   * layout is known, is what setInputChannels would be told: the strip is built for it at once, instead
+   * of building the layout-free pan network and replacing it.
+   */
+  static async create(
+    ctx: AnyContext,
+    settings: Partial<StripSettings> = {},
+    channels: SourceChannels = null,
+  ): Promise<ChannelStrip> {
     await loadEngineWorklets(ctx);
-    return new ChannelStrip(ctx, mergeStripSettings(defaultStripSettings(settings.name), settings));
+    return new ChannelStrip(ctx, mergeStripSettings(defaultStripSettings(settings.name), settings), channels);
   }
 
   /** A copy of the current settings. */

@@ -3,6 +3,7 @@ import { ChannelStrip, type StripSettings } from './channel-strip';
 import { DelayBus, type DelaySettings } from './delay-bus';
 import { MasterBus, type MasterMeterReading } from './master-bus';
 import { ReverbBus, type ReverbSettings } from './reverb-bus';
+import type { SourceChannels } from './strip-pan';
 import { defaultStripSettings, mergeStripSettings } from './strip-settings';
 import type { TransportTarget } from './transport';
 import type { AnyContext, AnyNode, DeepPartial } from './types';
@@ -10,6 +11,12 @@ import type { AnyContext, AnyNode, DeepPartial } from './types';
 /** Strip settings from a deep patch over the defaults (so `sends: { reverb: { enabled: true } }` is enough). */
 function fullSettings(patch: DeepPartial<StripSettings>): StripSettings {
   return mergeStripSettings(defaultStripSettings(patch.name), patch);
+}
+
+/** A channel count as a strip's source layout (unknown stays unknown). */
+function sourceLayout(channels: number | undefined): SourceChannels {
+  if (channels === undefined) return null;
+  return channels >= 2 ? 2 : 1;
 }
 
 /** How a mixer starts out. */
@@ -29,6 +36,11 @@ export interface MixerOptions {
   masterMono?: boolean;
   /** Where the master bus goes (default `ctx.destination`; e.g. an AbCompare input). */
   output?: AnyNode;
+  /**
+   * Each track's source layout when known (1 mono, 2 stereo; as connectSource will be told): a strip is
+   * then built for it at once rather than rebuilt when the source connects.
+   */
+  inputChannels?: readonly (number | undefined)[];
 }
 
 /**
@@ -66,7 +78,9 @@ export class Mixer implements TransportTarget {
     if (options.masterMono) master.setMono(true, 0);
     const mixer = new Mixer(ctx, master, options);
     const strips = await Promise.all(
-      (options.tracks ?? []).map((t) => ChannelStrip.create(ctx, fullSettings(t))),
+      (options.tracks ?? []).map((t, i) =>
+        ChannelStrip.create(ctx, fullSettings(t), sourceLayout(options.inputChannels?.[i])),
+      ),
     );
     for (const strip of strips) mixer.attach(strip);
     mixer.refreshSolo(ctx.currentTime);
@@ -119,7 +133,7 @@ export class Mixer implements TransportTarget {
   connectSource(index: number, node: AnyNode, channels?: number): void {
     const strip = this.strip(index);
     node.connect(strip.input);
-    if (channels !== undefined) strip.setInputChannels(channels >= 2 ? 2 : 1);
+    if (channels !== undefined) strip.setInputChannels(sourceLayout(channels));
   }
 
   /** Sets the song tempo: the delay glides to the new note length. */

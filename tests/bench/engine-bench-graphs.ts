@@ -147,7 +147,10 @@ export async function buildEngineMix(
 ): Promise<number> {
   const buffers = makeBuffers(ctx, sources);
   const t0 = performance.now();
-  const mixer = await engine.create(ctx, { tracks: sources.map((_, i) => strip(i)) });
+  const mixer = await engine.create(ctx, {
+    tracks: sources.map((_, i) => strip(i)),
+    inputChannels: sources.map((channels) => channels.length),
+  });
   // As the Transport does: the mixer is told each track's layout, so a strip pans with one node.
   startBuffers(ctx, buffers, (i, node, channels) => mixer.connectSource(i, node, channels));
   return performance.now() - t0;

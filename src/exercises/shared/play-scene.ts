@@ -50,6 +50,7 @@ export async function buildSide(
     reverb: side.reverb,
     delay: side.delay,
     output,
+    inputChannels: side.tracks.map((t) => Math.max(1, t.channels.length)),
   });
   const buffers = side.tracks.map((t) => toBuffer(ctx, t.channels, sampleRate));
   const transport = new Transport(ctx, mixer, buffers);
