@@ -229,6 +229,8 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
     /** Adaptive drills: resolves to the estimate this sitting started from (null: none). */
     priorReady,
     assignmentId: options.assignmentId ?? null,
+    /** Whether the drill plays a learner's imported song (practice examples are made on Headroom's songs). */
+    onImportedSong: options.song !== undefined,
     /** A continued drill: how many answers it had when it was continued (0 for a new drill). */
     continuedWith: restored.length,
     /** Where closing the drill goes, or null to stay on the Train page. */

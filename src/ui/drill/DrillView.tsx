@@ -131,7 +131,8 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
         </Prompt>
         <PlayerBar player={player} />
       </div>
-      {index === 0 && phase === 'question' && !session.adaptive && (
+      {/* Practice examples are made on Headroom's songs: not offered in a drill on the learner's own song. */}
+      {index === 0 && phase === 'question' && !session.adaptive && !session.onImportedSong && (
         <PracticePanel question={question} onPlay={() => player.stop()} />
       )}
       <div class="panel drill-answer">
