@@ -8,7 +8,8 @@
  */
 import type { SampleRate } from '../../dsp/units';
 import type { ExerciseId, ExerciseQuestion } from '../../exercises/registry';
-import type { SongOverrides, Stems, StyleId } from '../../production/types';
+import type { RawTrack } from '../../production/render-stems';
+import type { SongOverrides, Stems, StyleId, TrackId } from '../../production/types';
 import { instrumentBankReady, loadInstrumentBank } from './instrument-bank';
 import { readCachedStems, storeStems } from './stem-cache';
 import { createWorkerCall } from './worker-call';
@@ -50,8 +51,21 @@ export interface WarmRequest {
   bankBytes?: ArrayBuffer;
 }
 
+/** Some of a song's tracks to render unlevelled (a pool Worker's share, see renderInPool). */
+export interface TracksRequest {
+  id: number;
+  type: 'tracks';
+  style: StyleId;
+  seed: number;
+  overrides?: SongOverrides;
+  sampleRate: SampleRate;
+  ids: TrackId[];
+  bankUrl?: string | undefined;
+  bankBytes?: ArrayBuffer;
+}
+
 /** Any request to the song Worker. */
-export type SongWorkerRequest = DrillStemRequest | QuestionRequest | WarmRequest;
+export type SongWorkerRequest = DrillStemRequest | QuestionRequest | WarmRequest | TracksRequest;
 
 /** The worker's answers: progress and first bars (when asked for heads), then the stems or an error. */
 export type DrillStemReply =
@@ -60,6 +74,7 @@ export type DrillStemReply =
   | { id: number; type: 'done'; stems: Stems }
   | { id: number; type: 'done'; question: ExerciseQuestion; instruments: string | null }
   | { id: number; type: 'done'; warm: true }
+  | { id: number; type: 'done'; raw: RawTrack[] }
   | { id: number; type: 'error'; message: string };
 
 type DoneReply = Extract<DrillStemReply, { type: 'done' }>;
@@ -138,7 +153,81 @@ async function renderHere(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWat
   return renderStems(song, { sampleRate: r.sampleRate }, undefined, watch?.onProgress);
 }
 
+/**
+ * How many Workers render one song's tracks side by side: at most 4, one per core but one left for the page
+ * and the audio thread, and 1 (the song Worker alone, first bars first) on a device with 2 cores or fewer.
+ * Each pool Worker parses the instrument bank itself, so the pool costs memory while it runs; it stops when idle.
+ */
+export function stemWorkerCount(
+  cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency,
+): number {
+  if (!Number.isFinite(cores) || cores <= 2) return 1;
+  return Math.min(4, Math.floor(cores) - 1);
+}
+
+type SongWorkerCall = ReturnType<typeof createWorkerCall<SongWorkerRequest, DoneReply, DoneReply>>;
+/** The pool's Workers (started on first use, stopped after WORKER_IDLE_MS idle). */
+const pool: SongWorkerCall[] = [];
+let poolBusy = 0;
+let poolTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A song rendered by `workers` pool Workers, its tracks split by splitStemWork and put together by
+ * assembleStems: the same stems, bit for bit, as one render. Null when a Worker cannot run or fails.
+ */
+export async function renderInPool(r: Omit<DrillStemRequest, 'id'>, workers: number): Promise<Stems | null> {
+  if (typeof Worker === 'undefined') return null;
+  const [{ generateSong }, { assembleStems, renderVersionFor }, { splitStemWork }] = await Promise.all([
+    import('../../production/generate-song'),
+    import('../../production/render-stems'),
+    import('../../production/split-stem-work'),
+  ]);
+  const song = generateSong(r.seed, r.style, r.overrides ?? {});
+  const groups = splitStemWork(song, workers, r.bankUrl !== undefined);
+  while (pool.length < groups.length)
+    pool.push(
+      createWorkerCall<SongWorkerRequest, DoneReply, DoneReply>(
+        () => new Worker(new URL('./song-stems.worker.ts', import.meta.url), { type: 'module' }),
+        (reply) => reply,
+      ),
+    );
+  poolBusy++;
+  clearTimeout(poolTimer);
+  try {
+    const replies = groups.map((ids, k) => {
+      const request: Omit<TracksRequest, 'id'> = {
+        type: 'tracks',
+        style: r.style,
+        seed: r.seed,
+        sampleRate: r.sampleRate,
+        ids,
+        bankUrl: r.bankUrl,
+        ...(r.overrides ? { overrides: r.overrides } : {}),
+      };
+      return pool[k]?.call(request as Omit<SongWorkerRequest, 'id'>);
+    });
+    if (replies.some((p) => !p)) return null;
+    const raw = (await Promise.all(replies)).flatMap((reply) => (reply as { raw: RawTrack[] }).raw);
+    // The page holds no bank: assemble as synthesis, then name the version the tracks were rendered with.
+    const stems = assembleStems(song, { sampleRate: r.sampleRate, sampleBank: null }, raw);
+    return { ...stems, renderVersion: renderVersionFor(song, r.bankUrl !== undefined) };
+  } catch {
+    return null;
+  } finally {
+    if (--poolBusy === 0)
+      poolTimer = setTimeout(() => {
+        for (const w of pool) w.terminate();
+      }, WORKER_IDLE_MS);
+  }
+}
+
 function renderInWorker(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWatch): Promise<Stems> {
+  const workers = stemWorkerCount();
+  if (workers > 1) return renderInPool(r, workers).then((stems) => stems ?? renderInSongWorker(r, watch));
+  return renderInSongWorker(r, watch);
+}
+
+function renderInSongWorker(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWatch): Promise<Stems> {
   const heads = watch !== undefined && (watch.onHead !== undefined || watch.onProgress !== undefined);
   const [request, transfer] = withBankBytes({ ...r, type: 'stems' as const, heads });
   const pending = worker.call(request, transfer, (reply) => {

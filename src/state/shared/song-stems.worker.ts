@@ -1,11 +1,17 @@
 import { exercises } from '../../exercises/registry';
 import { generateSong } from '../../production/generate-song';
-import { renderStemsSync } from '../../production/render-stems';
+import { renderStemsSync, renderTracksSteps } from '../../production/render-stems';
 import { installSampleBank } from '../../production/sampler/sample-bank';
 import { headStages, songBars, songHead } from '../../production/song-head';
 import type { Stems } from '../../production/types';
 import { loadInstrumentBank } from './instrument-bank';
-import type { DrillStemReply, DrillStemRequest, QuestionRequest, SongWorkerRequest } from './song-stems';
+import type {
+  DrillStemReply,
+  DrillStemRequest,
+  QuestionRequest,
+  SongWorkerRequest,
+  TracksRequest,
+} from './song-stems';
 
 // Renders one exercise song's stems off the main thread, so the drill stays responsive while it synthesises.
 // With `heads`, the song's first bars are rendered and sent first (see song-head.ts), so playing can start
@@ -64,6 +70,7 @@ function runNext(): void {
   installSampleBank(request.type === 'question' ? null : (bank?.bank ?? null));
   if (request.type === 'question') makeQuestion(request, bank ? (request.bankUrl ?? null) : null);
   else if (request.type === 'warm') scope.postMessage({ id: request.id, type: 'done', warm: true }, []);
+  else if (request.type === 'tracks') renderTracks(request);
   else render(request);
   if (tasks.length > 0) schedule();
 }
@@ -108,6 +115,27 @@ const render = (request: DrillStemRequest) => {
     }
     const stems = renderStemsSync(song, { sampleRate }, undefined, progress(songBars(song)));
     scope.postMessage({ id, type: 'done', stems }, transferOf(stems));
+  } catch (error) {
+    scope.postMessage(
+      { id, type: 'error', message: error instanceof Error ? error.message : String(error) },
+      [],
+    );
+  }
+};
+
+/** Renders some of a song's tracks, unlevelled (one Worker of a pool; the page assembles the stems). */
+const renderTracks = (request: TracksRequest) => {
+  const { id, style, seed, overrides, sampleRate, ids } = request;
+  try {
+    const song = generateSong(seed, style, overrides ?? {});
+    const steps = renderTracksSteps(song, { sampleRate }, ids);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const raw = step.value;
+    scope.postMessage(
+      { id, type: 'done', raw },
+      raw.map((t) => t.samples.buffer as ArrayBuffer),
+    );
   } catch (error) {
     scope.postMessage(
       { id, type: 'error', message: error instanceof Error ? error.message : String(error) },
