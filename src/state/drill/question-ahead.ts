@@ -5,7 +5,7 @@ import type { PreparedQuestion } from '../../exercises/shared/play-types';
 import { contextForBuilding, currentAudioContext } from '../shared/audio';
 import { loadSongStems, questionInstruments } from '../shared/song-stems';
 import { settings } from '../shared/storage';
-import { measureQuestionLevels } from './level-match';
+import { measurePairLevels, measureQuestionLevels } from './level-match';
 import { playableQuestion } from './light-question';
 
 /**
@@ -75,6 +75,12 @@ export function measureIfOn(
  */
 export function warmQuestionAudio(): void {
   void Promise.all([import('../../exercises/play-registry'), liveContextAhead()]).catch(() => undefined);
+  // The level-match Worker starts too (its code loads meanwhile): two silent sides cost nothing to measure.
+  if (!settings.peek().levelMatch) return;
+  const silent = { tracks: [] };
+  void measurePairLevels({ a: silent, b: silent, labels: { a: '', b: '' } }, FALLBACK_RATE).catch(
+    () => undefined,
+  );
 }
 
 let ahead: { question: unknown; audio: Promise<QuestionAudio> } | null = null;
