@@ -24,40 +24,21 @@ import { generateSongSource } from '../shared/sources';
 import { pickTracks } from '../shared/tracks';
 import { type LevelChangeQuestion, meta } from './meta';
 
-function build(rng: Rng, seed: number, level: number, sizeDb: number | null): LevelChangeQuestion {
-  const p = levelSpec(meta, level).params;
-  const tracks = pickTracks(rng, p.tracks);
-  const changedIndex = rng.int(0, tracks.length - 1);
-  const up = rng.chance(0.5);
-  const amounts = [...p.amountsDb];
-  const size = sizeDb ?? rng.pick(amounts);
-  const question: LevelChangeQuestion = {
-    kind: 'level-change',
-    seed,
-    level,
-    tracks,
-    changedIndex,
-    changeDb: up ? size : -size,
-    askAmount: sizeDb === null,
-    amountsDb: sizeDb === null ? amounts : [],
-    stepDb: amounts.length > 1 ? (amounts[1] as number) - (amounts[0] as number) : (amounts[0] ?? 1),
-    source: generateSongSource(rng.fork('source')),
-  };
-  if (sizeDb !== null) question.adaptiveValue = sizeDb;
-  return question;
-}
-
-/** On an imported song: the loop (where at least two parts play) and up to the level's count of its parts. */
-function buildImported(
+/**
+ * One question: on Headroom's song (`song` absent) up to the level's count of its parts; on an imported song
+ * the loop where at least two parts play, and up to that many of its parts that play there.
+ */
+function build(
   rng: Rng,
   seed: number,
   level: number,
   sizeDb: number | null,
-  song: ImportedSongSummary,
+  song?: ImportedSongSummary,
 ): LevelChangeQuestion {
   const p = levelSpec(meta, level).params;
-  const { pool, source } = importedLoopPick(rng.fork('loop'), song, 2);
-  const tracks = pickImportedTracks(rng, p.tracks, pool);
+  // Forks do not move `rng`, so the source may be drawn first on both paths.
+  const imported = song ? importedLoopPick(rng.fork('loop'), song, 2) : null;
+  const tracks = imported ? pickImportedTracks(rng, p.tracks, imported.pool) : pickTracks(rng, p.tracks);
   const changedIndex = rng.int(0, tracks.length - 1);
   const up = rng.chance(0.5);
   const amounts = [...p.amountsDb];
@@ -72,7 +53,7 @@ function buildImported(
     askAmount: sizeDb === null,
     amountsDb: sizeDb === null ? amounts : [],
     stepDb: amounts.length > 1 ? (amounts[1] as number) - (amounts[0] as number) : (amounts[0] ?? 1),
-    source,
+    source: imported ? imported.source : generateSongSource(rng.fork('source')),
   };
   if (sizeDb !== null) question.adaptiveValue = sizeDb;
   return question;
@@ -131,7 +112,7 @@ export function generateImported(
   const lvl = clampLevel(meta, level);
   return drawAudible(
     seed,
-    (rng) => buildImported(rng, seed, lvl, null, song),
+    (rng) => build(rng, seed, lvl, null, song),
     (q) => importedAudibility(q, song),
   );
 }
@@ -146,7 +127,7 @@ export function generateImportedAt(
   const value = roundTo(clampValue(valueDb, mv.min, mv.max), 0.01);
   return drawAudible(
     seed,
-    (rng) => buildImported(rng, seed, mv.baseLevel, value, song),
+    (rng) => build(rng, seed, mv.baseLevel, value, song),
     (q) => importedAudibility(q, song),
   );
 }
