@@ -24,6 +24,10 @@ export interface MemoryView {
   hint: string | null;
 }
 
+/** The hint when memory mode is turned on after the learner already matched with the reference heard. */
+export const NEXT_QUESTION_HINT =
+  'Memory mode starts with the next question: you have already moved a control with the reference to compare.';
+
 /** The hint when A is asked for after it was hidden. */
 export const HIDDEN_HINT =
   'Memory mode: the reference is hidden for this question. Match B from memory, then submit (Enter).';
@@ -56,6 +60,8 @@ export function createMemoryGate(onHide: () => void, clock: GateClock = realCloc
   let since: number | null = null;
   let timer: unknown = null;
   let loopMs = 0;
+  /** A control moved while memory mode was off (this question): turning it on now would mark a normal match. */
+  let touchedOff = false;
 
   const stopTimer = () => {
     if (timer !== null) clock.clearTimeout(timer);
@@ -79,6 +85,7 @@ export function createMemoryGate(onHide: () => void, clock: GateClock = realCloc
       stopTimer();
       kind = nextKind;
       heardMs = 0;
+      touchedOff = false;
       const available = !options.practice && offersMemoryMode(nextKind);
       view.value = {
         available,
@@ -88,10 +95,18 @@ export function createMemoryGate(onHide: () => void, clock: GateClock = realCloc
         hint: null,
       };
     },
-    /** Turns memory mode on or off (kept for the kind); refused once the reference is hidden. */
+    /**
+     * Turns memory mode on or off (kept for the kind); refused once the reference is hidden. Turned on after a
+     * control moved with the reference to hear, it is kept for the next question but stays off for this one.
+     */
     setOn(on: boolean): boolean {
       const v = view.peek();
       if (!v.available || v.hidden) return false;
+      if (on && touchedOff) {
+        view.value = { ...v, hint: NEXT_QUESTION_HINT };
+        void updateSetting('memoryMode', { ...(settings.peek().memoryMode ?? {}), [kind]: true });
+        return false;
+      }
       view.value = { ...v, on, hint: null };
       if (!on) stopTimer();
       void updateSetting('memoryMode', { ...(settings.peek().memoryMode ?? {}), [kind]: on });
@@ -101,6 +116,7 @@ export function createMemoryGate(onHide: () => void, clock: GateClock = realCloc
     hide,
     /** The learner turned a control: matching has begun, so the reference hides (memory mode only). */
     touched(): void {
+      if (!view.peek().on) touchedOff = true;
       hide();
     },
     /** Whether the side may be heard now; a refused A shows the hint. Review mode always allows both. */
