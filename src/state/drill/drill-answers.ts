@@ -11,16 +11,10 @@ import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercis
 import type { ReverbTimeAnswer, ReverbTimeQuestion } from '../../exercises/reverb-time/meta';
 import type { SongSource } from '../../exercises/types';
 
-/** Kinds where the learner turns controls that B follows live (the answer always exists). */
-export const MATCH_KINDS: readonly ExerciseId[] = [
-  'eq-match',
-  'comp-match',
-  'fader-balance',
-  'mix-match',
-  'fix-mix',
-  'resonance',
-  'loudness-match',
-];
+/** Kinds where the learner turns controls that B follows live (the answer always exists): those with `start`. */
+export const MATCH_KINDS: readonly ExerciseId[] = (Object.keys(exercises) as ExerciseId[]).filter(
+  (kind) => exercises[kind].start !== undefined,
+);
 
 /** The answer a question starts with: the kind's `start` for match kinds (it scores 0), nothing for choice kinds. */
 export function initialAnswer(question: ExerciseQuestion): unknown {
