@@ -6,8 +6,10 @@
  * finishing or ending it forgets the place.
  */
 import { signal } from '@preact/signals';
-import { type ExerciseId, exercises, isExerciseId } from '../../exercises/registry';
+import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../../exercises/registry';
+import type { CheckResult } from '../../exercises/types';
 import { listAttempts } from '../../storage/attempts';
+import type { Attempt } from '../../storage/schema';
 import {
   forgetUnfinishedDrill,
   keepUnfinishedDrill,
@@ -16,6 +18,8 @@ import {
 } from '../../storage/unfinished-drills';
 import type { ThresholdRange } from '../../training/estimator';
 import { activeProfileId, database } from '../shared/storage';
+import { checkAnswer } from './check-answer';
+import { createQuestionSource } from './drill-questions';
 import type { DrillAnswer, DrillItem, DrillOptions } from './drill-types';
 
 export type { UnfinishedDrill } from '../../storage/unfinished-drills';
@@ -190,20 +194,73 @@ export function continueOptions(d: UnfinishedDrill): DrillOptions {
 
 /**
  * The kept answers as the drill holds them. One whose save had not settled is looked up among the stored
- * attempts (same kind, seed and time): found, it counts as saved and is never stored twice.
+ * attempts (same kind, seed and time): found, it counts as saved and is never stored twice. An attempt stored
+ * after the place was last written (the app closed between storing an answer and keeping the place) of the
+ * next kept or drawn item comes back answered too: that question is never asked, nor stored, again.
  */
 export async function restoredAnswers(d: UnfinishedDrill): Promise<DrillAnswer[]> {
+  // A place being written now (the drill was just put away) lands before it is read back.
+  await writing;
   const list = d.answers.map((a) => ({ ...a }) as unknown as DrillAnswer);
-  if (list.every((a) => a.saved)) return list;
+  let stored: Attempt[];
   try {
-    const stored = await listAttempts(await database(), activeProfileId.peek());
-    for (const a of list)
-      if (!a.saved)
-        a.saved = stored.some(
-          (s) => s.exercise === a.item.exercise && s.seed === a.item.seed && s.at === a.at,
-        );
+    stored = await listAttempts(await database(), activeProfileId.peek());
   } catch {
-    // Unknown: they stay unsaved, and the drill offers to store them again.
+    // Unknown: unsaved ones stay unsaved, and the drill offers to store them again.
+    return list;
+  }
+  for (const a of list)
+    if (!a.saved)
+      a.saved = stored.some((s) => s.exercise === a.item.exercise && s.seed === a.item.seed && s.at === a.at);
+  const later = stored.filter((s) => s.exercise === d.kind && s.at >= d.updatedAt);
+  if (later.length === 0) return list;
+  const known = d.items as DrillItem[];
+  let source: ReturnType<typeof createQuestionSource> | null = null;
+  // The last question stays to be asked: a drill starts at a question, never past its end.
+  while (list.length < d.count - 1) {
+    const index = list.length;
+    let item = known[index];
+    if (!item) {
+      source ??= createQuestionSource({
+        kind: d.kind as ExerciseId,
+        level: d.level,
+        count: d.count,
+        fixed: null,
+        seed: d.seed,
+        known,
+        adaptiveValue: () => null,
+      });
+      item = (await source.questionAt(index)).item;
+    }
+    const it = item;
+    const found = later.find((s) => s.seed === it.seed && s.at >= (list[index - 1]?.at ?? 0));
+    if (!found) break;
+    list.push(await answerFromAttempt(index, it, found));
   }
   return list;
+}
+
+/** A stored attempt as the drill's answer to question `index` (checked again for its verdict and words). */
+async function answerFromAttempt(index: number, item: DrillItem, s: Attempt): Promise<DrillAnswer> {
+  const { adaptiveSitting, adaptiveEstimate, ...question } = s.question as ExerciseQuestion & {
+    adaptiveSitting?: number;
+    adaptiveEstimate?: unknown;
+  };
+  const q = question as ExerciseQuestion;
+  const checked = await checkAnswer(item.exercise, q, s.answer);
+  const details = (s.details ?? checked.details) as CheckResult['details'];
+  const answer: DrillAnswer = {
+    index,
+    item,
+    question: q,
+    answer: s.answer,
+    result: { ...checked, score: s.score, ...(details === undefined ? {} : { details }) },
+    timeMs: s.timeMs,
+    at: s.at,
+    saved: true,
+  };
+  if (q.adaptiveValue !== undefined) answer.value = q.adaptiveValue;
+  if (adaptiveSitting !== undefined)
+    answer.mark = { adaptiveSitting, adaptiveEstimate } as DrillAnswer['mark'];
+  return answer;
 }

@@ -184,6 +184,53 @@ describe('unfinished drills', () => {
     await kept.unfinishedWritesSettled();
   });
 
+  it('an attempt stored after the place was last kept comes back answered, never asked or stored again', async () => {
+    const l = await load();
+    const { drill, kept } = l;
+    const before = (await eqAttempts(l)).length;
+    const s = drill.startDrill({ kind: 'eq-boost', level: 1, count: 5, seed: 77 });
+    await answer(s, true);
+    await kept.unfinishedWritesSettled();
+    // The place after question 1: question 2's item is not kept yet (it is drawn again on continuing).
+    const drawn = (await kept.refreshUnfinishedDrills())[0]!;
+    expect(drawn.items).toHaveLength(1);
+    // The learner moves a control on question 2: the place now keeps its item.
+    s.setAnswer(s.answer.value);
+    await s.placeKept();
+    await kept.unfinishedWritesSettled();
+    const keptItem = (await kept.refreshUnfinishedDrills())[0]!;
+    expect(keptItem.items).toHaveLength(2);
+    const q2 = s.question.value!;
+    // Question 2 is answered and stored, but the app closes before the place says so.
+    await answer(s, false);
+    s.dispose();
+    drill.drill.value = null;
+    const score2 = s.answers.value[1]!.result.score;
+    expect((await eqAttempts(l)).length).toBe(before + 2);
+    for (const place of [drawn, keptItem]) {
+      const restored = await kept.restoredAnswers(place);
+      expect(restored.map((a) => [a.index, a.saved])).toEqual([
+        [0, true],
+        [1, true],
+      ]);
+      expect(restored[1]!.item.seed).toBe(q2.seed);
+      expect(restored[1]!.result.score).toBe(score2);
+      expect(restored[1]!.result.correct).toBe(false);
+    }
+    const c = await drill.continueDrill(drawn);
+    expect(c.index.value).toBe(2);
+    expect(c.saveFailed.value).toBe(false);
+    for (let i = 2; i < 5; i++) await answer(c, true);
+    expect(c.phase.value).toBe('done');
+    expect(c.summary.value!.correct).toBe(4);
+    // Five attempts, one per question: question 2 was stored once.
+    const stored = (await eqAttempts(l)).slice(before);
+    expect(stored).toHaveLength(5);
+    expect(new Set(stored.map((a) => a.seed)).size).toBe(5);
+    drill.closeDrill();
+    await kept.unfinishedWritesSettled();
+  });
+
   it('adaptive: a continued sitting asks at the same values and keeps its sitting and prior', async () => {
     const l = await load();
     const { drill, kept } = l;
