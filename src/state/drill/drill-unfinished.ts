@@ -168,8 +168,12 @@ export function createPlaceKeeper(base: PlaceBase) {
       if (typeof removeEventListener === 'function') removeEventListener('pagehide', leave);
       return forgetUnfinished(base.kind, profileId);
     },
-    /** Stops listening (the drill was disposed; its place stays). */
+    /** Stops listening and writing (the drill was disposed; its place stays as last written). */
     dispose(): void {
+      // An answer still being saved must not write this place back over a newer drill of the kind.
+      done = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
       if (typeof removeEventListener === 'function') removeEventListener('pagehide', leave);
     },
   };

@@ -231,6 +231,41 @@ describe('unfinished drills', () => {
     await kept.unfinishedWritesSettled();
   });
 
+  it('a drill put away while its answer is saved writes nothing after a new drill of the kind began', async () => {
+    const l = await load();
+    const { drill, kept } = l;
+    const s = drill.startDrill({ kind: 'eq-boost', level: 1, count: 5, seed: 91 });
+    const q = s.question.value as EqBoostQuestion;
+    s.player.heard.value = true;
+    s.setAnswer(exercises['eq-boost'].solve(q));
+    const submitting = s.submit();
+    // A new drill of the kind starts while the old answer is being checked and saved.
+    const t = drill.startDrill({ kind: 'eq-boost', level: 2, count: 5, seed: 92 });
+    await submitting;
+    await kept.unfinishedWritesSettled();
+    expect(await kept.refreshUnfinishedDrills()).toEqual([]);
+    t.quit();
+    drill.closeDrill();
+    await kept.unfinishedWritesSettled();
+  });
+
+  it('continuing waits for a place still being written', async () => {
+    const l = await load();
+    const { drill, kept } = l;
+    const s = drill.startDrill({ kind: 'eq-boost', level: 1, count: 5, seed: 93 });
+    await answer(s, true);
+    await kept.unfinishedWritesSettled();
+    const place = (await kept.refreshUnfinishedDrills())[0]!;
+    const order: string[] = [];
+    s.setAnswer(s.answer.value);
+    const flushed = s.placeKept().then(() => order.push('written'));
+    const restoring = kept.restoredAnswers(place).then(() => order.push('restored'));
+    await Promise.all([flushed, restoring]);
+    expect(order).toEqual(['written', 'restored']);
+    drill.closeDrill();
+    await kept.forgetUnfinished('eq-boost');
+  });
+
   it('adaptive: a continued sitting asks at the same values and keeps its sitting and prior', async () => {
     const l = await load();
     const { drill, kept } = l;
