@@ -44,7 +44,10 @@ export function packAssignment(a: Assignment): Record<string, unknown> {
   };
   if (a.due !== undefined) packed.d = a.due;
   if (a.lessons?.length) packed.l = a.lessons;
-  if (a.song) packed.s = [a.song.hash, a.song.name, a.song.tracks];
+  if (a.song)
+    packed.s = a.song.digest
+      ? [a.song.hash, a.song.name, a.song.tracks, a.song.digest]
+      : [a.song.hash, a.song.name, a.song.tracks];
   return packed;
 }
 
@@ -75,7 +78,9 @@ export function unpackAssignment(value: unknown): unknown {
     createdAt: p.c,
     due: p.d,
     lessons: p.l,
-    song: Array.isArray(p.s) ? { hash: p.s[0], name: p.s[1], tracks: p.s[2] } : p.s,
+    song: Array.isArray(p.s)
+      ? { hash: p.s[0], name: p.s[1], tracks: p.s[2], ...(p.s.length > 3 ? { digest: p.s[3] } : {}) }
+      : p.s,
     items: Array.isArray(p.x) ? p.x.map(unpackItem) : p.x,
   };
 }

@@ -20,6 +20,11 @@ export interface AssignmentSong {
   name: string;
   /** Its tracks' names, so the student knows which files to import (shown as text). */
   tracks: string[];
+  /**
+   * The teacher's summary digest (src/classroom/summary-digest.ts): a student whose device measures the files
+   * differently gets other questions, and the re-check says so. Absent on assignments made before it.
+   */
+  digest?: string;
 }
 
 /** An assignment as a teacher makes it and a student receives it (plain JSON). */

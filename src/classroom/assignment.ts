@@ -7,6 +7,7 @@ import { defaultCatalog, type ExerciseCatalog } from './catalog';
 import { type CodecFailure, encodeFrame, readInput } from './codec';
 import { guard, numberAsText, readArray, readInt, readObject, readText, readTime, refuse } from './fields';
 import { isContentHash } from './imported-song-hash';
+import { isSummaryDigest } from './summary-digest';
 
 export type { Assignment, AssignmentItem, AssignmentSong } from './assignment-types';
 
@@ -78,6 +79,8 @@ function validateSong(value: unknown, items: readonly AssignmentItem[]): Assignm
     readText(t, `song.tracks[${i}]`, `Track ${i + 1} of the song`, { min: 1, max: MAX_TITLE }),
   );
   if (tracks.length === 0) refuse('song.tracks', 'The assignment’s song lists no tracks.');
+  if (song.digest !== undefined && !isSummaryDigest(song.digest))
+    refuse('song.digest', 'The assignment’s song digest is malformed (16 hex digits).');
   items.forEach((item, i) => {
     if (!takesImported(item.exercise))
       refuse(
@@ -85,7 +88,7 @@ function validateSong(value: unknown, items: readonly AssignmentItem[]): Assignm
         `Item ${i + 1} cannot play an imported song: ${IMPORTED_REASONS[item.exercise] ?? 'it plays only Headroom’s own songs.'}`,
       );
   });
-  return { hash: song.hash, name, tracks };
+  return { hash: song.hash, name, tracks, ...(song.digest !== undefined ? { digest: song.digest } : {}) };
 }
 
 /** Checks a full-form assignment object field by field; refuses with a message naming the field. */

@@ -27,6 +27,7 @@ export function packReport(r: Report): Record<string, unknown> {
     ...(r.lessons ? { L: r.lessons.map((l) => [l.id, l.done ? 1 : 0, l.quiz]) } : {}),
     ...(r.thresholds ? { H: r.thresholds.map((t) => [t.exercise, t.value, t.low, t.high, t.at]) } : {}),
     ...(r.songHash !== undefined ? { g: r.songHash } : {}),
+    ...(r.songDigest !== undefined ? { gd: r.songDigest } : {}),
     k: r.checksum,
   };
 }
@@ -79,6 +80,7 @@ export function unpackReport(value: unknown): unknown {
     ...(p.L !== undefined ? { lessons: Array.isArray(p.L) ? p.L.map(unpackLesson) : p.L } : {}),
     ...(p.H !== undefined ? { thresholds: Array.isArray(p.H) ? p.H.map(unpackThreshold) : p.H } : {}),
     ...(p.g !== undefined ? { songHash: p.g } : {}),
+    ...(p.gd !== undefined ? { songDigest: p.gd } : {}),
     checksum: p.k,
   };
 }

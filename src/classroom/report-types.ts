@@ -63,6 +63,8 @@ export interface Report {
   thresholds?: ReportThreshold[];
   /** The content hash of the imported song the student played, on an assignment that names one. */
   songHash?: string;
+  /** The summary digest of that song as the student's device measured it (src/classroom/summary-digest.ts). */
+  songDigest?: string;
   /** 16 hex characters of SHA-256 over the canonical JSON of every other field. */
   checksum: string;
 }

@@ -13,6 +13,7 @@ import type { ImportedSongSummary } from '../exercises/shared/imported-song';
 import type { CheckResult, QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
 import type { Report, ReportItem } from './report';
+import { summaryDigest } from './summary-digest';
 
 /** Milliseconds. */
 export type Ms = number;
@@ -44,6 +45,7 @@ export type ReportCheck =
   | 'score-mismatch'
   | 'song-mismatch'
   | 'song-missing'
+  | 'song-decoded-differently'
   | 'too-fast'
   | 'time-total'
   | 'before-created'
@@ -402,9 +404,22 @@ export function verifyReport(
       check: 'song-missing',
       message: `Not re-checked: “${assigned.name}” is not on this device. Import the same stem files (Produce → Library) to re-check these answers.`,
     });
+  // The student's device measured the same files differently (another browser's decoder or resampler): a
+  // question near a rounding step may have been made on another loop or other tracks, so re-checking its
+  // answers here could flag an honest student. Reports from before the digest was carried are re-checked.
+  const decodedApart =
+    here !== null &&
+    report.songHash === assigned.hash &&
+    report.songDigest !== undefined &&
+    report.songDigest !== summaryDigest(here);
+  if (decodedApart)
+    out.push({
+      check: 'song-decoded-differently',
+      message: `Not re-checked: “${assigned.name}” decoded differently on the student’s device (the same stem files, measured a little differently by another browser), so some of its questions may not be the ones this device makes. Its scores are the ones the student’s device marked.`,
+    });
   return [
     ...out,
-    ...(here ? answerProblems(report, assignment, options.appVersion, here) : []),
+    ...(here && !decodedApart ? answerProblems(report, assignment, options.appVersion, here) : []),
     ...timeProblems(report, assignment, options.now),
   ];
 }

@@ -22,6 +22,7 @@ import type {
 } from './report-types';
 import { sanitiseText } from './sanitise';
 import { sha256Hex } from './sha256';
+import { isSummaryDigest } from './summary-digest';
 
 export type {
   Report,
@@ -65,7 +66,12 @@ export function buildReport(
   assignment: Assignment,
   attempts: readonly AssignmentAttempt[],
   who: { student: string; appVersion: string; handedInAt: number },
-  extras: { lessons?: ReportLesson[]; thresholds?: ReportThreshold[]; songHash?: string } = {},
+  extras: {
+    lessons?: ReportLesson[];
+    thresholds?: ReportThreshold[];
+    songHash?: string;
+    songDigest?: string;
+  } = {},
 ): Report {
   const grade = gradeAssignment(assignment, attempts);
   const body: Omit<Report, 'checksum'> = {
@@ -93,12 +99,18 @@ export function buildReport(
     ...(extras.lessons?.length ? { lessons: extras.lessons.slice(0, MAX_LESSONS) } : {}),
     ...(extras.thresholds?.length ? { thresholds: extras.thresholds.slice(0, MAX_THRESHOLDS) } : {}),
     ...(extras.songHash ? { songHash: extras.songHash } : {}),
+    ...(extras.songDigest ? { songDigest: extras.songDigest } : {}),
   };
   return { ...body, checksum: reportChecksum(body) };
 }
 
 function readSongHash(value: unknown): string {
   if (!isContentHash(value)) refuse('songHash', 'The song’s content hash is malformed (64 hex digits).');
+  return value;
+}
+
+function readSongDigest(value: unknown): string {
+  if (!isSummaryDigest(value)) refuse('songDigest', 'The song’s digest is malformed (16 hex digits).');
   return value;
 }
 
@@ -218,6 +230,7 @@ function validate(value: unknown, clean: boolean): Report {
     ...(r.lessons !== undefined ? { lessons: validateLessons(r.lessons) } : {}),
     ...(r.thresholds !== undefined ? { thresholds: validateThresholds(r.thresholds) } : {}),
     ...(r.songHash !== undefined ? { songHash: readSongHash(r.songHash) } : {}),
+    ...(r.songDigest !== undefined ? { songDigest: readSongDigest(r.songDigest) } : {}),
     checksum,
   };
 }

@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import type { Assignment } from '../../classroom/assignment';
 import { songHashOf } from '../../classroom/imported-song-hash';
+import { summaryDigest } from '../../classroom/summary-digest';
 import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import { songByHash } from '../library/drill-songs';
 import { type ImportFile, importAudioFiles } from '../library/import-audio';
@@ -19,6 +20,36 @@ export async function assignmentSong(assignment: Assignment): Promise<ImportedSo
 
 /** Hashes changed (a song was imported): views that asked whether a song is here ask again. */
 export const assignmentSongsChanged = signal(0);
+
+/** Where the assignment's song is on this device ('none' when it plays Headroom's songs). */
+export type SongState = 'none' | 'checking' | 'here' | 'missing';
+
+/** A finished look-up: for which assignment, after which import round, and what it found. */
+export interface SongCheck {
+  assignment: Assignment;
+  round: number;
+  found: ImportedSongSummary | null;
+}
+
+/**
+ * The song's state from the last finished look-up: 'checking' until a look-up for this very assignment and
+ * import round has finished (so Start is never offered, even for a moment, before the song is known to be here).
+ */
+export function songStateOf(assignment: Assignment, round: number, check: SongCheck | null): SongState {
+  if (!assignment.song) return 'none';
+  if (!check || check.assignment !== assignment || check.round !== round) return 'checking';
+  return check.found ? 'here' : 'missing';
+}
+
+/**
+ * True when this device measured the song differently from the teacher's (its summary digest differs from the
+ * one the assignment carries): its questions may differ, so only this device marks its answers. False for an
+ * assignment made before the digest was carried.
+ */
+export function songDecodesDifferently(assignment: Assignment, found: ImportedSongSummary | null): boolean {
+  const digest = assignment.song?.digest;
+  return digest !== undefined && found !== null && summaryDigest(found) !== digest;
+}
 
 /** An import's outcome: the song is here, or a sentence saying why not. */
 export type SongImportResult = { ok: true } | { ok: false; error: string };

@@ -21,6 +21,7 @@ import {
 } from '../../classroom/gradebook';
 import { decodeReport, type Report, validateReport } from '../../classroom/report';
 import { rescoreAnswer, verifyReport } from '../../classroom/report-verify';
+import { summaryDigest } from '../../classroom/summary-digest';
 import { createRng, hashString } from '../../dsp/random';
 import {
   deleteTeacherAssignment,
@@ -240,7 +241,15 @@ export async function createAssignment(draft: AssignmentDraft, now = Date.now())
     ...(draft.due ? { due: draft.due } : {}),
     ...(draft.lessons.length ? { lessons: draft.lessons } : {}),
     ...(song?.usable
-      ? { song: { hash: song.summary.hash, name: song.name, tracks: song.summary.tracks.map((t) => t.name) } }
+      ? {
+          song: {
+            hash: song.summary.hash,
+            name: song.name,
+            tracks: song.summary.tracks.map((t) => t.name),
+            // How this device measured the song: a student's device that measures it differently is told so.
+            digest: summaryDigest(song.summary),
+          },
+        }
       : {}),
   };
   if (draft.songId && !song?.usable)

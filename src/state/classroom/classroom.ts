@@ -27,6 +27,7 @@ import {
   reportFileText,
 } from '../../classroom/report';
 import { reportLessons, reportThresholds } from '../../classroom/report-extras';
+import { summaryDigest } from '../../classroom/summary-digest';
 import { canonicalJson } from '../../dsp/canonical-json';
 import { exercises, isExerciseId } from '../../exercises/registry';
 import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
@@ -277,6 +278,15 @@ async function reportExtras(db: HeadroomDb, assignment: Assignment, profileId: s
   return { lessons: reportLessons(assignment, progress), thresholds: reportThresholds(assignment, all) };
 }
 
+/**
+ * The song the answers were given on (the device found it by this hash before any question ran), and how this
+ * device measured it: the teacher's re-check compares that digest with its own.
+ */
+async function songExtras(assignment: Assignment): Promise<{ songHash?: string; songDigest?: string }> {
+  const song = assignment.song && (await assignmentSong(assignment));
+  return assignment.song && song ? { songHash: assignment.song.hash, songDigest: summaryDigest(song) } : {};
+}
+
 /** Builds the report for a profile's assignment (name as given), and remembers the hand-in time. */
 export async function handInAssignment(key: string, student: string): Promise<Outcome<HandIn>> {
   const name = student.trim();
@@ -295,10 +305,7 @@ export async function handInAssignment(key: string, student: string): Promise<Ou
       { student: name, appVersion: APP_VERSION, handedInAt },
       {
         ...(await reportExtras(db, valid.assignment, record.profileId)),
-        // The song the answers were given on: the device found it by this hash before any question ran.
-        ...(valid.assignment.song && (await assignmentSong(valid.assignment))
-          ? { songHash: valid.assignment.song.hash }
-          : {}),
+        ...(await songExtras(valid.assignment)),
       },
     );
     await markHandedIn(db, key, handedInAt);

@@ -5,24 +5,50 @@ import {
   assignmentSong,
   assignmentSongsChanged,
   importAssignmentSong,
+  type SongCheck,
+  type SongState,
+  songDecodesDifferently,
+  songStateOf,
 } from '../../state/classroom/assignment-song';
 
-/** Where the assignment's song is on this device. */
-export type SongState = 'none' | 'checking' | 'here' | 'missing';
+export type { SongState } from '../../state/classroom/assignment-song';
 
-/** Whether the assignment's song is here ('none' when it plays Headroom's songs). */
-export function useAssignmentSong(assignment: Assignment): SongState {
-  const [state, setState] = useState<SongState>(assignment.song ? 'checking' : 'none');
-  const changed = assignmentSongsChanged.value;
+/** The last finished look-up of the assignment's song on this device (null before the first). */
+function useSongCheck(assignment: Assignment): { round: number; check: SongCheck | null } {
+  const [check, setCheck] = useState<SongCheck | null>(null);
+  const round = assignmentSongsChanged.value;
   useEffect(() => {
-    if (!assignment.song) return setState('none');
+    if (!assignment.song) return;
     let live = true;
-    void assignmentSong(assignment).then((s) => live && setState(s ? 'here' : 'missing'));
+    void assignmentSong(assignment).then((found) => live && setCheck({ assignment, round, found }));
     return () => {
       live = false;
     };
-  }, [assignment, changed]);
-  return state;
+  }, [assignment, round]);
+  return { round, check };
+}
+
+/**
+ * Whether the assignment's song is here ('none' when it plays Headroom's songs). 'checking' from the first
+ * render of an assignment until its look-up has finished, so Start never shows before the song is known.
+ */
+export function useAssignmentSong(assignment: Assignment): SongState {
+  const { round, check } = useSongCheck(assignment);
+  return songStateOf(assignment, round, check);
+}
+
+/** Says plainly when this device decodes the song differently from the teacher's. */
+function DecodesDifferently({ assignment }: { assignment: Assignment }) {
+  const { round, check } = useSongCheck(assignment);
+  if (songStateOf(assignment, round, check) !== 'here' || !check) return null;
+  if (!songDecodesDifferently(assignment, check.found)) return null;
+  return (
+    <p class="cr-song-error" role="status">
+      Your copy of the song decodes a little differently from your teacher’s (another browser reads these
+      audio files slightly differently), so some questions may not be the ones your teacher’s device makes.
+      Your answers will be marked by your own device only: your teacher sees a note saying so.
+    </p>
+  );
 }
 
 /** Asks for the song's stem files, in plain words, and imports them once their hash is the teacher's. */
@@ -34,9 +60,12 @@ export function AssignmentSongPanel({ assignment, state }: { assignment: Assignm
   if (!song || state === 'none') return null;
   if (state === 'here')
     return (
-      <p class="cr-song-ok">
-        Plays your teacher’s song “{song.name}” ({song.tracks.join(', ')}), which is on this device.
-      </p>
+      <>
+        <p class="cr-song-ok">
+          Plays your teacher’s song “{song.name}” ({song.tracks.join(', ')}), which is on this device.
+        </p>
+        <DecodesDifferently assignment={assignment} />
+      </>
     );
   const choose = async (files: FileList | null) => {
     if (!files || files.length === 0) return;

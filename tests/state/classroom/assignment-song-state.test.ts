@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Assignment } from '../../../src/classroom/assignment';
+import { summaryDigest } from '../../../src/classroom/summary-digest';
+import { songDecodesDifferently, songStateOf } from '../../../src/state/classroom/assignment-song';
+import { hash, summary } from '../../exercises/imported-fixtures';
+
+const onSong: Assignment = {
+  version: 1,
+  id: 'song-state',
+  title: 'On our song',
+  instructions: '',
+  items: [{ exercise: 'level-change', level: 1, seeds: [1] }],
+  passMark: 50,
+  createdAt: Date.UTC(2026, 0, 1),
+  song: {
+    hash,
+    name: summary.name,
+    tracks: summary.tracks.map((t) => t.name),
+    digest: summaryDigest(summary),
+  },
+};
+const { song: _song, ...plain } = onSong;
+
+describe('the assignment song’s state on the work page', () => {
+  it('is “checking” (never “none”, which offers Start) before the look-up for this assignment finishes', () => {
+    expect(songStateOf(onSong, 0, null)).toBe('checking');
+    // A look-up finished for the placeholder assignment shown before the list loaded does not count.
+    expect(songStateOf(onSong, 0, { assignment: plain, round: 0, found: null })).toBe('checking');
+    // Nor one from before the last import.
+    expect(songStateOf(onSong, 1, { assignment: onSong, round: 0, found: null })).toBe('checking');
+    expect(songStateOf(onSong, 1, { assignment: onSong, round: 1, found: summary })).toBe('here');
+    expect(songStateOf(onSong, 1, { assignment: onSong, round: 1, found: null })).toBe('missing');
+    expect(songStateOf(plain, 0, null)).toBe('none');
+  });
+
+  it('knows when this device measured the song differently from the teacher’s', () => {
+    expect(songDecodesDifferently(onSong, summary)).toBe(false);
+    const apart = { ...summary, durationS: summary.durationS + 0.001 };
+    expect(songDecodesDifferently(onSong, apart)).toBe(true);
+    expect(songDecodesDifferently(onSong, null)).toBe(false);
+    // An assignment made before the digest was carried: nothing to compare.
+    const old = { ...onSong, song: { ...onSong.song!, digest: undefined } };
+    expect(songDecodesDifferently(old, apart)).toBe(false);
+  });
+});
