@@ -155,8 +155,10 @@ async function renderHere(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWat
 
 /**
  * How many Workers render one song's tracks side by side: at most 4, one per core but one left for the page
- * and the audio thread, and 1 (the song Worker alone, first bars first) on a device with 2 cores or fewer.
- * Each pool Worker parses the instrument bank itself, so the pool costs memory while it runs; it stops when idle.
+ * and the audio thread, and 1 (the song Worker alone) on a device with 2 cores or fewer. Each pool Worker
+ * parses the instrument bank itself (60–90 MB each while the pool runs; it stops when idle), so a 2-core
+ * device, most likely a small one, keeps its memory: there 2 Workers render about 1.6× faster
+ * (`npm run bench stem-pool`: 40× → 63× real time on a loaded 2-core machine), 4 no faster than 2.
  */
 export function stemWorkerCount(
   cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency,
@@ -222,7 +224,8 @@ export async function renderInPool(r: Omit<DrillStemRequest, 'id'>, workers: num
 }
 
 function renderInWorker(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderWatch): Promise<Stems> {
-  const workers = stemWorkerCount();
+  // A caller that plays the first bars while the rest renders (the Mix page) gets them from the song Worker.
+  const workers = watch?.onHead ? 1 : stemWorkerCount();
   if (workers > 1) return renderInPool(r, workers).then((stems) => stems ?? renderInSongWorker(r, watch));
   return renderInSongWorker(r, watch);
 }
