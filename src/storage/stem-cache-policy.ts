@@ -50,10 +50,14 @@ export function isHeld(entry: Pick<StemEntryInfo, 'heldFor'>, openHolders: Reado
   return entry.heldFor?.some((h) => openHolders.has(h)) ?? false;
 }
 
-/** The holders an entry keeps after a new play for `holder` (each once; none: the list stays as it was). */
-export function addHolder(heldFor: readonly string[] | undefined, holder: string | null): string[] {
+/** The holders an entry keeps after a new play for `holder` (or several; each once; none: the list stays). */
+export function addHolder(
+  heldFor: readonly string[] | undefined,
+  holder: string | null | readonly string[],
+): string[] {
   const list = [...(heldFor ?? [])];
-  if (holder && !list.includes(holder)) list.push(holder);
+  for (const h of typeof holder === 'string' ? [holder] : (holder ?? []))
+    if (h && !list.includes(h)) list.push(h);
   return list;
 }
 

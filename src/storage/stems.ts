@@ -84,8 +84,8 @@ export async function getCachedStems(
   db: HeadroomDb,
   key: string,
   now = Date.now(),
-  /** Played for this holder (an assignment, today's workout): added to the entry's heldFor. */
-  holder: string | null = null,
+  /** Played for this holder (an assignment, today's workout) or these: added to the entry's heldFor. */
+  holder: string | null | readonly string[] = null,
 ): Promise<CachedStems | undefined> {
   try {
     const record = await db.get('stems', key);
@@ -137,8 +137,8 @@ export async function putCachedStems(
     capBytes?: number;
     now?: number;
     keep?: ReadonlySet<string>;
-    /** Who these stems are played for now, if anyone (kept in the entry's heldFor). */
-    holder?: string | null;
+    /** Who these stems are played for now, if anyone (one or several; kept in the entry's heldFor). */
+    holder?: string | null | readonly string[];
     /** The holders still open (an assignment not handed in, today's workout). */
     openHolders?: ReadonlySet<string>;
   } = {},

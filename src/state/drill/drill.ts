@@ -120,8 +120,7 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
           return prior;
         })
       : Promise.resolve(options.prior ?? null);
-  const holder = stemHolderOf(options, kind);
-  holdStemsFor(holder);
+  const releaseStems = holdStemsFor(stemHolderOf(options, kind));
   const player: DrillPlayer = createDrillPlayer();
   const title = options.title ?? meta.title;
 
@@ -336,7 +335,7 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
       showing++;
       void keeper?.flush();
       keeper?.dispose();
-      holdStemsFor(null);
+      releaseStems();
       player.dispose();
       // Its songs are in IndexedDB: memory keeps none once the drill is gone (issue 21's memory budget).
       releaseSongStems();

@@ -48,12 +48,32 @@ export const stemCacheContents = signal<{
   kept?: KeptSongs[];
 } | null>(null);
 
-/** Who songs are played for now ('assignment:<id>', 'workout:<profile>:<day>'), or null (set by the drill). */
-let stemHolder: string | null = null;
+/**
+ * Who songs are played for now ('assignment:<id>', 'workout:<profile>:<day>'), with how many open sessions
+ * hold each: every drill adds its own and lets go of it when disposed, so one closing leaves the others'.
+ */
+const stemHolders = new Map<string, number>();
 
-/** Songs played from now on are held for this assignment or workout (null: for nothing in particular). */
-export function holdStemsFor(holder: string | null): void {
-  stemHolder = holder;
+/**
+ * Songs played from now on are held for this assignment or workout (null: for nothing in particular) until the
+ * returned release is called (once; later calls do nothing).
+ */
+export function holdStemsFor(holder: string | null): () => void {
+  if (!holder) return () => undefined;
+  stemHolders.set(holder, (stemHolders.get(holder) ?? 0) + 1);
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    const left = (stemHolders.get(holder) ?? 1) - 1;
+    if (left > 0) stemHolders.set(holder, left);
+    else stemHolders.delete(holder);
+  };
+}
+
+/** The holders songs are played for now (each once). */
+export function heldForNow(): string[] {
+  return [...stemHolders.keys()];
 }
 
 /** The holder id of today's workout for a profile. */
@@ -163,7 +183,7 @@ export async function readCachedStems(
       await database(),
       stemCacheKey(songId, renderVersion, sampleRate),
       Date.now(),
-      stemHolder,
+      heldForNow(),
     );
     if (cached) usedNow(songId);
     return cached ? toStems(cached, renderVersion) : null;
@@ -211,7 +231,7 @@ export async function cacheStems(
       const result = await store(db, entry, {
         capBytes,
         keep: new Set(recentSongs),
-        holder: stemHolder,
+        holder: heldForNow(),
         openHolders,
       });
       if (!result.stored) return 'too-big';

@@ -28,7 +28,7 @@ const stems: Stems = {
 };
 
 /** The holder the next cache write names. */
-async function holderNow(): Promise<string | null | undefined> {
+async function holderNow(): Promise<unknown> {
   const { cacheStems } = await import('../../../src/state/shared/stem-cache');
   const put = vi.fn<typeof putCachedStems>(async () => ({ stored: true, evicted: [] }));
   await cacheStems({} as HeadroomDb, stems, 10_000, put);
@@ -42,12 +42,12 @@ describe('the songs a drill plays are held for', () => {
     const { localDay } = await import('../../../src/state/shared/local-day');
     const items = [{ exercise: 'eq-boost' as const, level: 1, seed: 3 }];
     drill.startDrill({ items, assignmentId: 'week-1', record: async () => true });
-    expect(await holderNow()).toBe('assignment:week-1');
+    expect(await holderNow()).toEqual(['assignment:week-1']);
     drill.closeDrill();
-    expect(await holderNow()).toBeNull();
+    expect(await holderNow()).toEqual([]);
 
     drill.startDrill({ kind: 'eq-boost', level: 1, count: 2 });
-    expect(await holderNow()).toBeNull();
+    expect(await holderNow()).toEqual([]);
 
     const profile = storage.activeProfileId.value;
     const plan = {
@@ -59,12 +59,30 @@ describe('the songs a drill plays are held for', () => {
       workoutInProgress: { [profile]: { day: localDay(Date.now()), plan, index: 0, scores: [] } },
     };
     drill.startDrill({ kind: 'eq-boost', level: 1, count: 2, title: 'Workout 1 of 1: EQ' });
-    expect(await holderNow()).toBe(`workout:${profile}:${localDay(Date.now())}`);
+    expect(await holderNow()).toEqual([`workout:${profile}:${localDay(Date.now())}`]);
     // The same kind outside the workout (no workout title) holds nothing.
     drill.startDrill({ kind: 'eq-boost', level: 1, count: 2 });
-    expect(await holderNow()).toBeNull();
+    expect(await holderNow()).toEqual([]);
     storage.settings.value = { ...storage.settings.value, workoutInProgress: {} };
     drill.closeDrill();
     // Loading the drill's modules takes a few seconds on a busy 2-core machine.
+  }, 30_000);
+
+  it('a drill that closes lets go of its own holder only: an assignment open beside it stays held', async () => {
+    const drill = await import('../../../src/state/drill/drill');
+    const items = [{ exercise: 'eq-boost' as const, level: 1, seed: 3 }];
+    const assignment = drill.createDrill({ items, assignmentId: 'week-2', record: async () => true });
+    // A lesson block's drill opens and closes while the assignment's is open.
+    const block = drill.createDrill({ kind: 'eq-boost', level: 1, count: 2 });
+    expect(await holderNow()).toEqual(['assignment:week-2']);
+    block.dispose();
+    expect(await holderNow()).toEqual(['assignment:week-2']);
+    // Two sessions of one assignment: the holder stays until both are gone.
+    const again = drill.createDrill({ items, assignmentId: 'week-2', record: async () => true });
+    assignment.dispose();
+    assignment.dispose();
+    expect(await holderNow()).toEqual(['assignment:week-2']);
+    again.dispose();
+    expect(await holderNow()).toEqual([]);
   }, 30_000);
 });

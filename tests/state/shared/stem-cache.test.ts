@@ -39,7 +39,7 @@ describe('cacheStems when storage is full', () => {
     expect(put.mock.calls[0]![2]).toEqual({
       capBytes: 1000,
       keep: expect.any(Set),
-      holder: null,
+      holder: [],
       openHolders: new Set(),
     });
   });
@@ -127,10 +127,10 @@ describe('cacheStems when storage is full', () => {
     ]);
     // A drill of the assignment plays its songs for it: the cache write says so.
     const put = vi.fn<Put>(async () => ({ stored: true, evicted: [] }));
-    sc.holdStemsFor(sc.assignmentHolder('week-1'));
+    const release = sc.holdStemsFor(sc.assignmentHolder('week-1'));
     await sc.cacheStems(db, stems, 1000, put);
-    sc.holdStemsFor(null);
-    expect(put.mock.calls[0]![2]).toMatchObject({ holder: 'assignment:week-1' });
+    release();
+    expect(put.mock.calls[0]![2]).toMatchObject({ holder: ['assignment:week-1'] });
     expect([...(put.mock.calls[0]![2]!.openHolders ?? [])].sort()).toEqual(
       ['assignment:week-1', sc.workoutHolder('p', now)].sort(),
     );
