@@ -1,7 +1,8 @@
 /**
  * What the stem cache keeps (pure): a size cap that follows the device's storage, songs unused for
  * STEM_MAX_AGE_MS dropped, and the least recently used going first when a new song needs room, the songs
- * in use now last of all. Songs held for an open assignment or today's workout are never dropped.
+ * in use now last of all. Songs held for an open assignment or today's workout are never dropped to make room,
+ * only once unplayed for STEM_MAX_AGE_MS like any other.
  */
 
 /** Bytes. */
@@ -63,10 +64,10 @@ export function addHolder(
 
 /**
  * Keys to delete so that `incoming` bytes fit under `capBytes`: first every entry unused for longer than
- * maxAge (unless kept), then the least recently used others, then (only if still needed) the kept ones,
- * least recently used first. `replacing` (the key being written) is never chosen; its bytes do not count.
- * Entries held for an open holder (`openHolders`, see isHeld) are never chosen, even when the new entry then
- * does not fit (fitsAfterEvictions tells).
+ * maxAge (unless kept; held ones too), then the least recently used others, then (only if still needed) the
+ * kept ones, least recently used first. `replacing` (the key being written) is never chosen; its bytes do not
+ * count. Entries held for an open holder (`openHolders`, see isHeld) are otherwise never chosen, even when the
+ * new entry then does not fit (fitsAfterEvictions tells).
  */
 export function chooseEvictions(
   entries: readonly StemEntryInfo[],
@@ -92,8 +93,7 @@ export function chooseEvictions(
     out.push(e.key);
     total -= e.bytes;
   };
-  for (const e of oldestFirst)
-    if (!keep.has(e.songId) && !held.has(e.key) && options.now - e.lastUsed > maxAge) take(e);
+  for (const e of oldestFirst) if (!keep.has(e.songId) && options.now - e.lastUsed > maxAge) take(e);
   for (const pass of [false, true]) {
     for (const e of oldestFirst) {
       if (total + options.incoming <= options.capBytes) return out;

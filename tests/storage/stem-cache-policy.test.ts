@@ -66,10 +66,22 @@ describe('stem cache evictions', () => {
     ]);
   });
 
-  it('never drops a song held for an open assignment or workout, however old, even when the rest must go', () => {
+  it('drops a held song like any other once unplayed past the maximum age', () => {
+    const open = new Set(['assignment:week-1']);
+    const days = STEM_MAX_AGE_MS / (24 * 3600 * 1000);
+    const held: StemEntryInfo[] = [
+      { ...entry('stale', 10, days + 1), heldFor: ['assignment:week-1'] },
+      { ...entry('fresh', 10, days - 1), heldFor: ['assignment:week-1'] },
+    ];
+    expect(chooseEvictions(held, { capBytes: 1000 * MB, incoming: 0, now, openHolders: open })).toEqual([
+      'stale',
+    ]);
+  });
+
+  it('never drops a song held for an open assignment or workout to make room, even when the rest must go', () => {
     const open = new Set(['assignment:week-1', 'workout:p:20000']);
     const held: StemEntryInfo[] = [
-      { ...entry('old', 10, 30), heldFor: ['assignment:week-1'] },
+      { ...entry('old', 10, 10), heldFor: ['assignment:week-1'] },
       { ...entry('a', 20, 5), heldFor: ['assignment:handed-in'] },
       { ...entry('b', 20, 3), heldFor: ['workout:p:20000', 'assignment:gone'] },
       entry('c', 20, 1),
@@ -93,7 +105,7 @@ describe('stem cache evictions', () => {
     // Held songs alone (30 MB) leave no room for 20 MB under a 40 MB cap: the policy says it does not fit.
     expect(fitsAfterEvictions(held, tight, { capBytes: 40 * MB, incoming: 20 * MB })).toBe(false);
     // Once the assignment is handed in and the workout is over, nothing is held: the old song goes first.
-    expect(chooseEvictions(held, { capBytes: 1000 * MB, incoming: 0, now, openHolders: new Set() })).toEqual([
+    expect(chooseEvictions(held, { capBytes: 60 * MB, incoming: 0, now, openHolders: new Set() })).toEqual([
       'old',
     ]);
   });

@@ -86,9 +86,20 @@ export function assignmentHolder(assignmentId: string): string {
   return `assignment:${assignmentId}`;
 }
 
+/** How long an assignment without a due date holds its songs after it was received. */
+export const ASSIGNMENT_HOLD_MS = 60 * 24 * 60 * 60 * 1000;
+
+/** Whether an assignment still holds its songs: before the end of its due day (local time), else for 60 days. */
+export function assignmentStillOpen(due: unknown, savedAt: number, now = Date.now()): boolean {
+  const day = typeof due === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(due) : null;
+  if (!day) return now - savedAt <= ASSIGNMENT_HOLD_MS;
+  return now <= new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1).getTime();
+}
+
 /**
  * What is still open, by holder id, with the words Settings shows: every assignment a profile has not
- * handed in, and today's workout while it runs. Storage failures leave the assignments out.
+ * handed in (until its due day ends, or 60 days after it came when it has none), and today's workout while
+ * it runs. Storage failures leave the assignments out.
  */
 export async function openStemHolders(now = Date.now()): Promise<Map<string, string>> {
   const open = new Map<string, string>();
@@ -97,10 +108,12 @@ export async function openStemHolders(now = Date.now()): Promise<Map<string, str
       open.set(workoutHolder(profileId, now), 'kept for today’s workout until it is finished');
   try {
     for (const r of await listAssignmentRecords(await database(), { role: 'student' })) {
-      const a = r.assignment as { id?: unknown; title?: unknown } | null;
+      const a = r.assignment as { id?: unknown; title?: unknown; due?: unknown } | null;
       if (r.handedInAt !== undefined || typeof a?.id !== 'string') continue;
+      if (!assignmentStillOpen(a.due, r.savedAt, now)) continue;
       const title = typeof a.title === 'string' ? a.title : a.id;
-      open.set(assignmentHolder(a.id), `kept for assignment “${title}” until you hand it in`);
+      const until = typeof a.due === 'string' ? 'you hand it in or its due date passes' : 'you hand it in';
+      open.set(assignmentHolder(a.id), `kept for assignment “${title}” until ${until}`);
     }
   } catch {
     // Unknown assignments hold nothing: the cache stays under its cap.

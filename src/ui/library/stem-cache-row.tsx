@@ -56,8 +56,8 @@ export function StemCacheRow() {
           Songs Headroom made are kept so drills and the mixer start at once. The limit follows this device’s
           free space; a song not played for {STEM_MAX_AGE_DAYS} days is dropped, and when room is needed the
           songs played longest ago go first (the ones you are using stay, and so do the songs of today’s
-          workout and of any assignment you have not handed in). Clearing is safe: they are made again when
-          needed. Your imported songs are not touched.
+          workout and of any assignment you have not handed in, until its due date). Clearing is safe: they
+          are made again when needed. Your imported songs are not touched.
         </span>
       </p>
       <button

@@ -84,22 +84,39 @@ describe('cacheStems when storage is full', () => {
     expect(await cacheStems(db, stems, 10, put)).toBe('too-big');
   });
 
+  it('an assignment holds its songs until the end of its due day, or for 60 days without one', async () => {
+    const { assignmentStillOpen, ASSIGNMENT_HOLD_MS } = await import('../../../src/state/shared/stem-cache');
+    const endOfDay = new Date(2026, 2, 15, 23, 59).getTime();
+    expect(assignmentStillOpen('2026-03-15', 0, endOfDay)).toBe(true);
+    expect(assignmentStillOpen('2026-03-15', 0, new Date(2026, 2, 16, 0, 1).getTime())).toBe(false);
+    expect(assignmentStillOpen(undefined, 1000, 1000 + ASSIGNMENT_HOLD_MS)).toBe(true);
+    expect(assignmentStillOpen(undefined, 1000, 1001 + ASSIGNMENT_HOLD_MS)).toBe(false);
+    expect(ASSIGNMENT_HOLD_MS).toBe(60 * 24 * 3600 * 1000);
+  });
+
   it('holds songs for an open assignment or today’s workout, and says so in words', async () => {
     const sc = await import('../../../src/state/shared/stem-cache');
     const storage = await import('../../../src/state/shared/storage');
     const { saveAssignmentRecord } = await import('../../../src/storage/assignments');
     const { localDay } = await import('../../../src/state/shared/local-day');
     const real = await storage.database();
-    const record = (id: string, title: string, handedInAt?: number) => ({
+    const record = (id: string, title: string, handedInAt?: number, extra: object = {}) => ({
       id: `p:${id}`,
       role: 'student' as const,
-      assignment: { id, title },
+      assignment: { id, title, ...extra },
       profileId: 'p',
-      savedAt: 1,
+      savedAt: Date.now(),
       ...(handedInAt ? { handedInAt } : {}),
     });
     await saveAssignmentRecord(real, record('week-1', 'Week 1'));
     await saveAssignmentRecord(real, record('week-0', 'Week 0', 5));
+    // Past its due day, or received more than 60 days ago without one: no longer held.
+    await saveAssignmentRecord(real, record('late', 'Late', undefined, { due: '2020-01-31' }));
+    await saveAssignmentRecord(real, {
+      ...record('ancient', 'Ancient'),
+      savedAt: Date.now() - sc.ASSIGNMENT_HOLD_MS - 1000,
+    });
+    await saveAssignmentRecord(real, record('soon', 'Soon', undefined, { due: '2999-12-31' }));
     const now = Date.now();
     storage.settings.value = {
       ...storage.settings.value,
@@ -111,6 +128,7 @@ describe('cacheStems when storage is full', () => {
     const open = await sc.openStemHolders(now);
     expect([...open]).toEqual([
       [sc.workoutHolder('p', now), 'kept for today’s workout until it is finished'],
+      ['assignment:soon', 'kept for assignment “Soon” until you hand it in or its due date passes'],
       ['assignment:week-1', 'kept for assignment “Week 1” until you hand it in'],
     ]);
     const kept = sc.keptSongs(
@@ -132,7 +150,7 @@ describe('cacheStems when storage is full', () => {
     release();
     expect(put.mock.calls[0]![2]).toMatchObject({ holder: ['assignment:week-1'] });
     expect([...(put.mock.calls[0]![2]!.openHolders ?? [])].sort()).toEqual(
-      ['assignment:week-1', sc.workoutHolder('p', now)].sort(),
+      ['assignment:soon', 'assignment:week-1', sc.workoutHolder('p', now)].sort(),
     );
     storage.settings.value = { ...storage.settings.value, workoutInProgress: {} };
   });
