@@ -156,9 +156,12 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     if (i + 1 >= count || (plan.adaptiveValue() !== null && !answered)) return;
     // Without a Worker (Node, old browsers) the render would run on this thread: only ahead of need.
     if (!offThread) return;
-    // The next question, its songs, its A/B pair and its level match, while this one is answered.
+    // The next question, its songs, its A/B pair and its level match, while this one is answered; then the
+    // question after it (no audio: a few kB), so the next prefetch starts at its songs.
+    const fixedValues = plan.adaptiveValue() === null;
     void Promise.resolve(questionAt(i + 1))
       .then(({ item, question }) => prepareAhead(item.exercise, question))
+      .then(() => (fixedValues && i + 2 < count ? questionAt(i + 2) : undefined))
       .catch(() => undefined);
   };
 

@@ -85,14 +85,18 @@ export function warmQuestionAudio(): void {
 
 let ahead: { question: unknown; audio: Promise<QuestionAudio> } | null = null;
 
-/** Starts preparing `question`'s audio for a later takeAhead (replacing any question held ahead). */
-export function prepareAhead(kind: ExerciseId, question: unknown): void {
-  if (ahead?.question === question) return;
+/**
+ * Starts preparing `question`'s audio for a later takeAhead (replacing any question held ahead); resolves once
+ * it is ready (rejects when it could not be made).
+ */
+export function prepareAhead(kind: ExerciseId, question: unknown): Promise<QuestionAudio> {
+  if (ahead && ahead.question === question) return ahead.audio;
   const audio = prepareQuestionAudio(kind, question, true);
   audio.catch(() => {
     if (ahead?.audio === audio) ahead = null;
   });
   ahead = { question, audio };
+  return audio;
 }
 
 /** `question`'s audio if it was prepared ahead (handed over once, then no longer held here); else null. */
