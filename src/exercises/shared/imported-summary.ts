@@ -62,7 +62,7 @@ function segmentBands(x: Float32Array, sampleRate: SampleRate): number[] {
 }
 
 /** Unique keys from file hashes: 'h' + 10 hex digits, a suffix for a file imported twice. */
-function keysOf(hashes: readonly string[]): string[] {
+export function keysOf(hashes: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return hashes.map((h) => {
     const base = `h${h.slice(0, 10)}`;
@@ -100,6 +100,11 @@ export function summariseTrack(
   };
 }
 
+/** The song's duration from its longest track's length in samples, s (to the millisecond). */
+export function songDurationS(length: number, sampleRate: SampleRate): number {
+  return Math.round((length / sampleRate) * 1000) / 1000;
+}
+
 /**
  * The drill summary of a song: every track summarised, sorted by key (the files' order never matters).
  * `hash` is the song's content hash (songHashOf of the files' hashes).
@@ -110,8 +115,7 @@ export function summariseImportedSong(
   tracks: readonly TrackToSummarise[],
   sampleRate: SampleRate,
 ): ImportedSongSummary {
-  const length = Math.max(0, ...tracks.map((t) => t.channels[0]?.length ?? 0));
-  const durationS = Math.round((length / sampleRate) * 1000) / 1000;
+  const durationS = songDurationS(Math.max(0, ...tracks.map((t) => t.channels[0]?.length ?? 0)), sampleRate);
   const keys = keysOf(tracks.map((t) => t.fileHash));
   const summaries = tracks.map((t, i) => summariseTrack(t, keys[i] as string, sampleRate, durationS));
   summaries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -67,7 +67,10 @@ export async function importAssignmentSong(
   if (files.length === 0) return { ok: false, error: 'Choose the song’s stem files first.' };
   let hash: string;
   try {
-    hash = songHashOf(await Promise.all(files.map((f) => fileHash(f))));
+    // One file at a time: only one file's bytes are in memory at once.
+    const hashes: string[] = [];
+    for (const f of files) hashes.push(await fileHash(f));
+    hash = songHashOf(hashes);
   } catch {
     return { ok: false, error: 'The files could not be read (were they moved or deleted?).' };
   }

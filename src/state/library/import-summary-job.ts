@@ -1,12 +1,13 @@
 /**
  * The work of an imported song's drill summary: each file's bytes hashed (SHA-256, WebCrypto), each decoded
- * track read back from its Blobs and summarised (src/exercises/shared/imported-summary.ts). Runs in the
- * summary Worker, or on the page where none starts.
+ * track read back from its Blobs and summarised (src/exercises/shared/imported-summary.ts), one track at a
+ * time: only one track's samples (and its mono sum) are in memory at once. Runs in the summary Worker, or on
+ * the page where no Worker exists at all (Node tests).
  */
 import { songHashOf } from '../../classroom/imported-song-hash';
 import type { SampleRate } from '../../dsp/units';
-import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
-import { summariseImportedSong } from '../../exercises/shared/imported-summary';
+import { type ImportedSongSummary, SUMMARY_VERSION } from '../../exercises/shared/imported-song';
+import { keysOf, songDurationS, summariseTrack } from '../../exercises/shared/imported-summary';
 import type { WorkerErrorReply } from '../shared/worker-call';
 
 /** A file's bytes: a File or Blob (read where the job runs) or an ArrayBuffer. */
@@ -36,13 +37,30 @@ export async function fileHash(file: FileBytes): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', bytes));
 }
 
-/** Makes the summary (and the song's hash, inside it). */
+/** A decoded channel's length in samples, from its Blob's size (float32: 4 bytes each), without reading it. */
+const samplesIn = (channel: Blob | undefined) => Math.floor((channel?.size ?? 0) / 4);
+
+/**
+ * Makes the summary (and the song's hash, inside it), the same as summariseImportedSong on all the tracks at
+ * once: the duration comes from the decoded lengths, then each track is read, summarised and let go before
+ * the next is read.
+ */
 export async function summariseJob(job: SummaryJob): Promise<ImportedSongSummary> {
+  const fileHashes: string[] = [];
+  for (const t of job.tracks) fileHashes.push(await fileHash(t.file));
+  const hash = songHashOf(fileHashes);
+  const keys = keysOf(fileHashes);
+  const durationS = songDurationS(
+    Math.max(0, ...job.tracks.map((t) => samplesIn(t.channels[0]))),
+    job.sampleRate,
+  );
   const tracks = [];
-  for (const t of job.tracks) {
-    const channels = await Promise.all(t.channels.map(async (c) => new Float32Array(await c.arrayBuffer())));
-    tracks.push({ name: t.name, fileHash: await fileHash(t.file), channels });
+  for (const [i, t] of job.tracks.entries()) {
+    const channels: Float32Array[] = [];
+    for (const c of t.channels) channels.push(new Float32Array(await c.arrayBuffer()));
+    const track = { name: t.name, fileHash: fileHashes[i] as string, channels };
+    tracks.push(summariseTrack(track, keys[i] as string, job.sampleRate, durationS));
   }
-  const hash = songHashOf(tracks.map((t) => t.fileHash));
-  return summariseImportedSong(job.name, hash, tracks, job.sampleRate);
+  tracks.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { version: SUMMARY_VERSION, hash, name: job.name, durationS, tracks };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../../src/classroom/assignment';
 import { summaryDigest } from '../../../src/classroom/summary-digest';
-import { songDecodesDifferently, songStateOf } from '../../../src/state/classroom/assignment-song';
+import {
+  importAssignmentSong,
+  songDecodesDifferently,
+  songStateOf,
+} from '../../../src/state/classroom/assignment-song';
 import { hash, summary } from '../../exercises/imported-fixtures';
 
 const onSong: Assignment = {
@@ -41,5 +45,28 @@ describe('the assignment song’s state on the work page', () => {
     // An assignment made before the digest was carried: nothing to compare.
     const old = { ...onSong, song: { ...onSong.song!, digest: undefined } };
     expect(songDecodesDifferently(old, apart)).toBe(false);
+  });
+});
+
+describe('checking the files of an assignment’s song', () => {
+  it('reads one file at a time (never every file’s bytes at once)', async () => {
+    let live = 0;
+    let most = 0;
+    const file = (name: string) => {
+      const f = new File([new Uint8Array(64).fill(name.length)], name);
+      return Object.assign(f, {
+        arrayBuffer: async () => {
+          live++;
+          most = Math.max(most, live);
+          const bytes = await Blob.prototype.arrayBuffer.call(f);
+          await new Promise<void>((r) => setTimeout(r, 0));
+          live--;
+          return bytes;
+        },
+      });
+    };
+    const result = await importAssignmentSong(onSong, [file('a.wav'), file('bb.wav'), file('ccc.wav')]);
+    expect(!result.ok && result.error).toMatch(/These are not the files of “Test song”/);
+    expect(most).toBe(1);
   });
 });
