@@ -9,6 +9,7 @@ import {
   unfinishedDrills,
 } from '../../state/drill/drill-unfinished';
 import { drillMusic } from '../../state/library/drill-songs';
+import { showNotice } from '../../state/shared/notices';
 import { activeProfileId } from '../../state/shared/storage';
 import { MusicChoice, musicProblem } from './music-choice';
 import { ScoringRule } from './ScoringRule';
@@ -63,6 +64,20 @@ export interface Preselect {
 
 let focused = false;
 
+/** Continues a kept drill; a failure (storage, a question that could not be made) ends as a plain notice. */
+export async function openKeptDrill(kept: UnfinishedDrill, open = continueDrill): Promise<void> {
+  try {
+    await open(kept);
+  } catch (error) {
+    const why = error instanceof Error && error.message ? ` (${error.message.replace(/\.$/, '')})` : '';
+    showNotice({
+      id: 'continue-drill',
+      tone: 'error',
+      text: `“${describeUnfinished(kept)}” could not be continued${why}. Try again, or start the drill anew.`,
+    });
+  }
+}
+
 /** Continues a kept drill (its questions may take a moment to make: the button says so meanwhile). */
 function ContinueButton({
   kept,
@@ -82,7 +97,7 @@ function ContinueButton({
       disabled={opening}
       onClick={() => {
         setOpening(true);
-        void continueDrill(kept).finally(() => setOpening(false));
+        void openKeptDrill(kept).finally(() => setOpening(false));
       }}
     >
       {opening
