@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type HeadroomDb, openHeadroomDb } from '../../src/storage/open';
 import {
   clearStemCache,
@@ -8,6 +8,7 @@ import {
   getCachedStems,
   listCachedStems,
   putCachedStems,
+  type StemCacheInfo,
   stemCacheBytes,
   stemCacheKey,
 } from '../../src/storage/stems';
@@ -40,7 +41,13 @@ function stems(songId: string, length: number, tracks = 2) {
 }
 
 /** Lets queued (not awaited) transactions such as the lastUsed update finish. */
-const settle = () => new Promise((r) => setTimeout(r, 20));
+/** Waits (failing after a second) until the entry of `songId` passes `check`: reads write lastUsed/heldFor in the background. */
+async function entryOf(db: HeadroomDb, songId: string, check: (e: StemCacheInfo) => boolean): Promise<void> {
+  await vi.waitFor(async () => {
+    const e = (await listCachedStems(db)).find((x) => x.songId === songId);
+    if (!e || !check(e)) throw new Error(`The read of ${songId} has not been written yet.`);
+  });
+}
 
 describe('stem cache', () => {
   it('keys entries by song, render version and sample rate', () => {
@@ -77,7 +84,7 @@ describe('stem cache', () => {
     await putCachedStems(db, s, { now: 1000 });
     expect((await listCachedStems(db))[0]!.lastUsed).toBe(1000);
     expect((await getCachedStems(db, s.key, 5000))?.lastUsed).toBe(5000);
-    await settle();
+    await entryOf(db, 'pop-1', (e) => e.lastUsed === 5000);
     expect((await listCachedStems(db))[0]!.lastUsed).toBe(5000);
     expect((await listCachedStems(db))[0]!.createdAt).toBe(1000);
   });
@@ -89,7 +96,7 @@ describe('stem cache', () => {
     await putCachedStems(db, stems('b', 100), { capBytes: cap, now: 2 });
     // Reading a makes b the least recently used.
     await getCachedStems(db, stems('a', 100).key, 3);
-    await settle();
+    await entryOf(db, 'a', (e) => e.lastUsed === 3);
     const third = await putCachedStems(db, stems('c', 100), { capBytes: cap, now: 4 });
     expect(third).toEqual({ stored: true, evicted: ['b:1:8000'] });
     expect((await listCachedStems(db)).map((e) => e.songId)).toEqual(['a', 'c']);
@@ -175,7 +182,7 @@ describe('stem cache', () => {
     ]);
     // Reading a song for a holder adds it (the entry keeps both).
     await getCachedStems(db, stemCacheKey('new', 1, 8000), 4, 'workout:p:9');
-    await settle();
+    await entryOf(db, 'new', (e) => e.lastUsed === 4);
     const again = await listCachedStems(db);
     expect(again.find((e) => e.songId === 'new')?.heldFor).toEqual(['workout:p:9']);
     // Both held now: a song for nobody finds no room and is not stored; nothing is evicted.

@@ -21,8 +21,12 @@ type Session = Awaited<ReturnType<typeof load>>['drill'] extends { startDrill: (
 
 /** Waits until the drill leaves its "checking" phase. */
 async function settle(session: { phase: { value: string } }): Promise<void> {
-  for (let i = 0; i < 200 && session.phase.value === 'checking'; i++)
-    await new Promise((r) => setTimeout(r, 5));
+  await vi.waitFor(
+    () => {
+      if (session.phase.value === 'checking') throw new Error('The answer is still being checked.');
+    },
+    { timeout: 5000, interval: 5 },
+  );
 }
 
 /** Answers the current eq-boost question (right, or a band two steps off), then goes on. */

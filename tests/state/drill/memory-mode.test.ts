@@ -45,8 +45,12 @@ function fakeClock() {
 }
 
 async function settle(session: { phase: { value: string } }): Promise<void> {
-  for (let i = 0; i < 200 && session.phase.value === 'checking'; i++)
-    await new Promise((r) => setTimeout(r, 5));
+  await vi.waitFor(
+    () => {
+      if (session.phase.value === 'checking') throw new Error('The answer is still being checked.');
+    },
+    { timeout: 5000, interval: 5 },
+  );
 }
 
 describe('memory mode in the drill state', () => {
