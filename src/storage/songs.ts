@@ -24,6 +24,8 @@ export interface SongSummary {
   createdAt: number;
   /** What drills read of the song (src/exercises/shared/imported-song.ts), made at import; absent before. */
   drillSummary?: unknown;
+  /** Why no drill summary was made at import (it could not be measured), when that is why it has none. */
+  drillSummaryError?: string;
 }
 
 /** A song to add: samples included, every channel `length` long. */
@@ -47,6 +49,8 @@ interface SongRecord extends ImportedSong {
   audio: Blob;
   /** The drill summary made at import (plain JSON; validated where it is read). */
   drillSummary?: unknown;
+  /** Why the import made no drill summary. */
+  drillSummaryError?: string;
 }
 
 function isSongRecord(song: ImportedSong): song is SongRecord {
@@ -71,6 +75,9 @@ function summary(r: ImportedSong): SongSummary {
     createdAt: r.createdAt,
     ...((r as Partial<SongRecord>).drillSummary !== undefined
       ? { drillSummary: (r as Partial<SongRecord>).drillSummary }
+      : {}),
+    ...(typeof (r as Partial<SongRecord>).drillSummaryError === 'string'
+      ? { drillSummaryError: (r as Partial<SongRecord>).drillSummaryError }
       : {}),
   };
 }
@@ -126,6 +133,8 @@ export interface PackedSong extends Omit<NewSong, 'tracks'> {
   audio: Blob;
   /** The drill summary made at import (plain JSON), stored with the song. */
   drillSummary?: unknown;
+  /** Why the import made no drill summary (stored so Train can say so). */
+  drillSummaryError?: string;
 }
 
 function packedSongProblem(song: PackedSong): string | null {
@@ -156,6 +165,7 @@ export async function addPackedSong(db: HeadroomDb, song: PackedSong): Promise<S
       bytes: song.audio.size,
       createdAt: song.createdAt,
       ...(song.drillSummary !== undefined ? { drillSummary: song.drillSummary } : {}),
+      ...(song.drillSummaryError !== undefined ? { drillSummaryError: song.drillSummaryError } : {}),
     };
     await db.add('songs', record);
     return summary(record);

@@ -7,10 +7,11 @@ import { signal } from '@preact/signals';
 import type { Assignment } from '../../classroom/assignment';
 import { songHashOf } from '../../classroom/imported-song-hash';
 import { summaryDigest } from '../../classroom/summary-digest';
-import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
+import { type ImportedSongSummary, summaryProblem } from '../../exercises/shared/imported-song';
 import { songByHash } from '../library/drill-songs';
 import { type ImportFile, importAudioFiles } from '../library/import-audio';
 import { fileHash } from '../library/import-summary-job';
+import { deleteImportedSong } from '../library/imported-songs';
 
 /** The song an assignment names, as this device has it (its drill summary), or null when it is not here. */
 export async function assignmentSong(assignment: Assignment): Promise<ImportedSongSummary | null> {
@@ -86,10 +87,18 @@ export async function importAssignmentSong(
     };
   }
   if (await songByHash(hash)) return { ok: true };
-  const result = await importAudioFiles(files);
+  // Refused, storing nothing, when the song cannot be measured here: a retry must not store another copy.
+  const result = await importAudioFiles(files, { needsDrillSummary: true });
   if (!result.ok) return { ok: false, error: result.problems.map((p) => p.message).join(' ') };
-  assignmentSongsChanged.value++;
-  return (await songByHash(hash))
-    ? { ok: true }
-    : { ok: false, error: 'The song was imported but could not be prepared for drills on this device.' };
+  if (await songByHash(hash)) {
+    assignmentSongsChanged.value++;
+    return { ok: true };
+  }
+  // Stored, but drills cannot use it (too short, say): take it out again, so a retry does not store a copy.
+  const why = summaryProblem(result.song.drillSummary) ?? 'its drill summary does not name this song';
+  await deleteImportedSong(result.song.id);
+  return {
+    ok: false,
+    error: `“${song.name}” cannot be used in drills on this device: ${why}. Nothing was kept.`,
+  };
 }

@@ -22,9 +22,11 @@ export function drillSongOf(song: SongSummary): DrillSong {
   if (problem === null)
     return { id: song.id, name: song.name, usable: true, summary: song.drillSummary as ImportedSongSummary };
   const reason =
-    song.drillSummary === undefined
-      ? 'imported before songs could be used in drills: import its stems again to use it here'
-      : problem;
+    song.drillSummary !== undefined
+      ? problem
+      : song.drillSummaryError !== undefined
+        ? 'Headroom could not measure it for drills when it imported your stems (perhaps for lack of memory): import its stems again to try once more'
+        : 'imported before songs could be used in drills: import its stems again to use it here';
   return { id: song.id, name: song.name, usable: false, reason };
 }
 

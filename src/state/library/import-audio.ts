@@ -18,7 +18,7 @@ import { holdLeave } from '../shared/leave-guard';
 import { database } from '../shared/storage';
 import { browserCanPlay, decodeWavOffThread, decodeWithBrowser, resampleInWorker } from './import-decode';
 import { importLimits, refreshImportLimits } from './import-limits';
-import { summariseOffThread } from './import-summary';
+import { NOT_MEASURED, summariseOffThread } from './import-summary';
 import { IMPORTED_PREFIX, noteImportedSong, type SongSummary } from './imported-songs';
 
 /**
@@ -58,6 +58,11 @@ export interface ImportOptions {
   limits?: ImportLimits;
   sampleRate?: SampleRate;
   now?: number;
+  /**
+   * Refuse the song, storing nothing, when it cannot be measured for drills (an assignment's song is of no
+   * use without its summary, and each retry would store another copy). Otherwise it is stored without one.
+   */
+  needsDrillSummary?: boolean;
 }
 
 /** A decoded file: its channels at the import rate, one Blob each (the samples stay out of this page). */
@@ -257,7 +262,8 @@ export async function importAudioFiles(
     // Shorter stems end in silence: every track as long as the longest (alignTracks' rule).
     const length = Math.max(...decoded.map((d) => d.length));
     // What drills read of the song, and its content hash (the files' bytes): made once, stored with it. A
-    // song whose summary fails still imports (the Mix page needs none); Train then says it cannot be used.
+    // song whose summary fails still imports (the Mix page needs none) unless the caller needs it for drills;
+    // Train then says why it cannot be used.
     const drillSummary = await summariseOffThread({
       name: names.song,
       sampleRate: rate,
@@ -269,6 +275,8 @@ export async function importAudioFiles(
         })),
       ),
     }).catch(() => undefined);
+    if (!drillSummary && options.needsDrillSummary)
+      return { ok: false, problems: [setProblem('storage', NOT_MEASURED)] };
     try {
       const song = await addPackedSong(await database(), {
         id: songId(now, names.tracks),
@@ -281,7 +289,7 @@ export async function importAudioFiles(
         }),
         audio: packTracks(decoded, length),
         createdAt: now,
-        ...(drillSummary ? { drillSummary } : {}),
+        ...(drillSummary ? { drillSummary } : { drillSummaryError: NOT_MEASURED }),
       });
       noteImportedSong(song);
       return { ok: true, song };
