@@ -98,7 +98,7 @@ export const rendering = signal(false);
 
 let generation = 0;
 
-/** Share of the current song's parts made while it renders (0..1), null when nothing is rendering. */
+/** Share of the current song's parts made while it renders (0..1), null when not known (or not rendering). */
 export const renderProgress = signal<number | null>(null);
 
 /** True while the song plays from its first bars and the rest is still being made. */
@@ -217,7 +217,8 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   }
   model.status.value = 'loading';
   rendering.value = true;
-  renderProgress.value = 0;
+  // Unknown until the Worker reports (it may first be loading the instruments): the bar moves meanwhile.
+  renderProgress.value = null;
   // The first bars, once rendered, load and can play while the rest renders; the whole song then takes over.
   let head: Promise<boolean> | null = null;
   const onHead = (first: MixSource) => {
