@@ -153,9 +153,14 @@ describe('questions on an imported song', () => {
   });
 
   it('a damaged or short summary is refused with a reason', () => {
-    expect(summaryProblem(null)).toMatch(/no drill summary/);
-    expect(summaryProblem({ ...summary, hash: 'abc' })).toMatch(/content hash/);
-    expect(summaryProblem({ ...summary, version: 0 })).toMatch(/another version/);
+    expect(summaryProblem(null)).toBe('Headroom has not measured it for drills: import its stems again');
+    expect(summaryProblem({ ...summary, hash: 'abc' })).toBe(
+      'its measurements for drills are damaged: import its stems again',
+    );
+    expect(summaryProblem({ ...summary, version: 0 })).toBe(
+      'it was measured for drills by another version of Headroom, which this one cannot read: import its stems again',
+    );
+    expect(summaryProblem({ ...summary, tracks: [] })).toMatch(/damaged: import its stems again/);
     const short = summariseImportedSong(
       'Short',
       hash,
@@ -163,5 +168,13 @@ describe('questions on an imported song', () => {
       RATE,
     );
     expect(summaryProblem(short)).toMatch(/shorter than 4 seconds/);
+  });
+
+  it('says why in words a beginner knows (no “summary”, “summarised” or “content hash”)', () => {
+    const jargon = /summar|content hash/i;
+    for (const reason of Object.values(IMPORTED_REASONS)) expect(reason).not.toMatch(jargon);
+    expect(IMPORTED_REASONS['comp-match']).toMatch(/Headroom does not measure when it imports your stems/);
+    for (const bad of [null, { ...summary, version: 0 }, { ...summary, hash: 'x' }, { ...summary, name: 1 }])
+      expect(summaryProblem(bad)).not.toMatch(jargon);
   });
 });

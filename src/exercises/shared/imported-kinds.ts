@@ -54,14 +54,15 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'pan-position':
     'Not yet: it needs to know how wide each part already is, which your stems do not tell yet.',
   'stereo-width':
-    'Not yet: it needs the stereo picture of each part, which the song summary does not keep yet.',
+    'Not yet: it needs the stereo picture of each part, which Headroom does not measure when it imports your stems.',
   'eq-match': 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
   resonance: 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
-  'comp-match': 'Needs each part’s exact peaks to score you, which the song summary does not keep.',
+  'comp-match':
+    'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
   'comp-spot':
-    'Needs each part’s exact peaks to set the amount it asks, which the song summary does not keep.',
+    'Needs each part’s exact peaks to set the amount it asks, which Headroom does not measure when it imports your stems.',
   saturation:
-    'Needs the samples of each part to hear the added distortion, which the song summary does not keep.',
+    'Needs every detail of each part’s sound to hear the added distortion, which Headroom does not keep when it imports your stems.',
   'reverb-time':
     'Needs to know where each note ends (a reverb tail needs a gap to be heard): your stems have no notes.',
   'reverb-type':

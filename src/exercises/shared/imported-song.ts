@@ -63,22 +63,25 @@ export interface ImportedLoop {
   segments: number;
 }
 
-/** Why a summary cannot be used, or null when it can. */
+/** What a learner can do about a song whose measurements cannot be used. */
+const AGAIN = 'import its stems again';
+const DAMAGED = `its measurements for drills are damaged: ${AGAIN}`;
+
+/** Why a summary cannot be used (plain words, for the learner), or null when it can. */
 export function summaryProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return 'the song has no drill summary';
+  if (typeof value !== 'object' || value === null) return `Headroom has not measured it for drills: ${AGAIN}`;
   const s = value as Partial<ImportedSongSummary>;
-  if (s.version !== SUMMARY_VERSION) return 'the song was summarised by another version of Headroom';
-  if (typeof s.hash !== 'string' || !/^[0-9a-f]{64}$/.test(s.hash)) return 'the song has no content hash';
-  if (typeof s.name !== 'string' || !(typeof s.durationS === 'number' && s.durationS > 0))
-    return 'the summary is damaged';
-  if (!Array.isArray(s.tracks) || s.tracks.length === 0) return 'the song has no tracks';
+  if (s.version !== SUMMARY_VERSION)
+    return `it was measured for drills by another version of Headroom, which this one cannot read: ${AGAIN}`;
+  if (typeof s.hash !== 'string' || !/^[0-9a-f]{64}$/.test(s.hash)) return DAMAGED;
+  if (typeof s.name !== 'string' || !(typeof s.durationS === 'number' && s.durationS > 0)) return DAMAGED;
+  if (!Array.isArray(s.tracks) || s.tracks.length === 0) return DAMAGED;
   const segments = segmentCount(s as ImportedSongSummary);
   for (const t of s.tracks) {
     if (typeof t?.key !== 'string' || typeof t.name !== 'string' || !Array.isArray(t.levelsDb))
-      return 'the summary is damaged';
-    if (!Array.isArray(t.bandsDb) || t.bandsDb.length !== segments) return 'the summary is damaged';
-    if (t.bandsDb.some((b) => !Array.isArray(b) || b.length !== ANALYSIS_CENTRES.length))
-      return 'the summary is damaged';
+      return DAMAGED;
+    if (!Array.isArray(t.bandsDb) || t.bandsDb.length !== segments) return DAMAGED;
+    if (t.bandsDb.some((b) => !Array.isArray(b) || b.length !== ANALYSIS_CENTRES.length)) return DAMAGED;
   }
   if (segments < 1) return `the song is shorter than ${SEGMENT_S} seconds`;
   return null;
