@@ -220,8 +220,8 @@ export async function restoredAnswers(d: UnfinishedDrill): Promise<DrillAnswer[]
   if (later.length === 0) return list;
   const known = d.items as DrillItem[];
   let source: ReturnType<typeof createQuestionSource> | null = null;
-  // The last question stays to be asked: a drill starts at a question, never past its end.
-  while (list.length < d.count - 1) {
+  // Every question found answered: the drill continues at its summary (createDrill).
+  while (list.length < d.count) {
     const index = list.length;
     let item = known[index];
     if (!item) {

@@ -344,7 +344,11 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
       releaseBusy = null;
     },
   };
-  show(restored.length);
+  // A continued drill whose last answer was stored before its place was forgotten opens at its summary.
+  if (restored.length >= count) {
+    finish();
+    sendRound();
+  } else show(restored.length);
   return session;
 }
 

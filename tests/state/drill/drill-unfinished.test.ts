@@ -235,6 +235,32 @@ describe('unfinished drills', () => {
     await kept.unfinishedWritesSettled();
   });
 
+  it('a drill whose last answer was stored before its place was forgotten opens at its summary', async () => {
+    const l = await load();
+    const { drill, kept } = l;
+    const before = (await eqAttempts(l)).length;
+    const s = drill.startDrill({ kind: 'eq-boost', level: 1, count: 3, seed: 55 });
+    await answer(s, true);
+    await answer(s, false);
+    await kept.unfinishedWritesSettled();
+    const place = (await kept.refreshUnfinishedDrills())[0]!;
+    expect(place.answers).toHaveLength(2);
+    await answer(s, true);
+    expect(s.phase.value).toBe('done');
+    drill.closeDrill();
+    await kept.unfinishedWritesSettled();
+    // As if the app closed before the place was forgotten: continuing finds all three stored.
+    await l.store.keepUnfinishedDrill(await l.storage.database(), l.storage.activeProfileId.value, place);
+    const c = await drill.continueDrill(place);
+    expect(c.phase.value).toBe('done');
+    expect(c.summary.value!.scores).toHaveLength(3);
+    expect(c.summary.value!.correct).toBe(2);
+    expect((await eqAttempts(l)).length).toBe(before + 3);
+    await kept.unfinishedWritesSettled();
+    expect(await kept.refreshUnfinishedDrills()).toEqual([]);
+    drill.closeDrill();
+  });
+
   it('a drill put away while its answer is saved writes nothing after a new drill of the kind began', async () => {
     const l = await load();
     const { drill, kept } = l;
