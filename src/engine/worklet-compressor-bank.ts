@@ -92,7 +92,10 @@ export function defineCompressorBankProcessor(
         let makeup: Float32Array | undefined;
         for (const [field, name] of names.fields) {
           const values = parameters[name];
-          if (field === 'makeupDb' && values !== undefined && values.length > 1) makeup = values;
+          // A makeup given per sample that holds one value (a param with automation events the
+          // browser still hands over sample by sample) is steady: the same gains, far less work.
+          if (field === 'makeupDb' && values !== undefined && values.length > 1 && !steady(values))
+            makeup = values;
           else if (values !== undefined && values.length > 0) s[field] = values[0] as number;
         }
         // A moving makeup goes in per sample (after the detector); a steady one through the settings.
@@ -129,6 +132,13 @@ export function defineCompressorBankProcessor(
       }
     }
   };
+}
+
+/** Whether every value of a per-sample param is the same. */
+function steady(values: Float32Array): boolean {
+  const first = values[0];
+  for (let n = 1; n < values.length; n++) if (values[n] !== first) return false;
+  return true;
 }
 
 /** A fresh slot's settings before its params are read (the params' defaults). */
