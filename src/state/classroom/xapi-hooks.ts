@@ -61,7 +61,6 @@ export async function startXapi(db: HeadroomDb): Promise<void> {
   for (const job of jobs) void run(job);
 }
 
-
 /** An answered question (or a graded mix) was stored. */
 export function xapiAttempt(attempt: Attempt): void {
   hand((m) => m.queueAttempt(attempt));
