@@ -43,10 +43,10 @@ function DecodesDifferently({ assignment }: { assignment: Assignment }) {
   if (songStateOf(assignment, round, check) !== 'here' || !check) return null;
   if (!songDecodesDifferently(assignment, check.found)) return null;
   return (
-    <p class="cr-song-error" role="status">
-      Your copy of the song decodes a little differently from your teacher’s (another browser reads these
-      audio files slightly differently), so some questions may not be the ones your teacher’s device makes.
-      Your answers will be marked by your own device only: your teacher sees a note saying so.
+    <p class="muted" role="status">
+      Your copy of this song decodes a little differently from your teacher’s (browsers read some audio files
+      slightly differently), so a few questions may not match theirs. Your answers will be marked by your own
+      device only.
     </p>
   );
 }
