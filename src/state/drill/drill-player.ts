@@ -15,7 +15,7 @@ import { holdBusy } from '../shared/busy';
 import { settings } from '../shared/storage';
 import { pairMeasurer } from './level-match';
 import { createMemoryGate } from './memory-gate';
-import { dropAhead, measureIfOn, prepareQuestionAudio, takeAhead } from './question-ahead';
+import { measureIfOn, prepareQuestionAudio, takeAhead } from './question-ahead';
 
 /**
  * The drill's player: prepares each question's audio (stems, loop, A/B pair), builds it on the live
@@ -236,14 +236,12 @@ export function createDrillPlayer() {
     /** Stops and forgets the current question. */
     clear(): void {
       generation++;
-      dropAhead();
       memory.clear();
       teardown();
       status.value = 'idle';
     },
     dispose(): void {
       generation++;
-      dropAhead();
       memory.clear();
       teardown();
       stopLevelMatchSync();

@@ -13,7 +13,7 @@ import { BAND_KINDS, playsHeardBand } from '../../training/hearing';
 import { generateQuestionInWorker } from '../shared/song-stems';
 import { settings } from '../shared/storage';
 import type { DrillItem } from './drill-types';
-import { prepareAhead, warmQuestionAudio } from './question-ahead';
+import { dropAhead, prepareAhead, warmQuestionAudio } from './question-ahead';
 
 /** What the question source needs to know of its drill. */
 export interface QuestionPlan {
@@ -52,6 +52,8 @@ export interface QuestionSource {
    * only once `i` is answered.
    */
   prefetchNext(i: number, answered?: boolean): void;
+  /** The drill ended: nothing more is made ahead, and what this drill held ahead is let go. */
+  stop(): void;
 }
 
 /**
@@ -81,6 +83,9 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
   // Song questions cost 0.3–1 s of rendering and analysis: made in the song Worker where there is one.
   const offThread = typeof Worker !== 'undefined';
   if (offThread) warmQuestionAudio();
+  /** This drill's claim on the question held ahead (another player's end must not drop it). */
+  const owner = {};
+  let stopped = false;
 
   // Each item's question, made once per main-variable value (adaptive drills make it at the current value).
   const made = new Map<
@@ -159,11 +164,17 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     // The next question, its songs, its A/B pair and its level match, while this one is answered; then the
     // question after it (no audio: a few kB), so the next prefetch starts at its songs.
     const fixedValues = plan.adaptiveValue() === null;
+    // A drill that ends while its next question is being made holds nothing ahead afterwards.
     void Promise.resolve(questionAt(i + 1))
-      .then(({ item, question }) => prepareAhead(item.exercise, question))
-      .then(() => (fixedValues && i + 2 < count ? questionAt(i + 2) : undefined))
+      .then(({ item, question }) => (stopped ? undefined : prepareAhead(item.exercise, question, owner)))
+      .then(() => (!stopped && fixedValues && i + 2 < count ? questionAt(i + 2) : undefined))
       .catch(() => undefined);
   };
 
-  return { questionAt, prefetchNext };
+  const stop = () => {
+    stopped = true;
+    dropAhead(owner);
+  };
+
+  return { questionAt, prefetchNext, stop };
 }

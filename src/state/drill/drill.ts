@@ -199,6 +199,7 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
 
   const finish = () => {
     void keeper?.forget();
+    questions.stop();
     player.clear();
     phase.value = 'done';
     releaseBusy?.();
@@ -336,6 +337,7 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
       void keeper?.flush();
       keeper?.dispose();
       releaseStems();
+      questions.stop();
       player.dispose();
       // Its songs are in IndexedDB: memory keeps none once the drill is gone (issue 21's memory budget).
       releaseSongStems();

@@ -83,19 +83,19 @@ export function warmQuestionAudio(): void {
   );
 }
 
-let ahead: { question: unknown; audio: Promise<QuestionAudio> } | null = null;
+let ahead: { owner: object; question: unknown; audio: Promise<QuestionAudio> } | null = null;
 
 /**
- * Starts preparing `question`'s audio for a later takeAhead (replacing any question held ahead); resolves once
- * it is ready (rejects when it could not be made).
+ * Starts preparing `question`'s audio for a later takeAhead (replacing any question held ahead), on behalf of
+ * `owner` (a drill); resolves once it is ready (rejects when it could not be made).
  */
-export function prepareAhead(kind: ExerciseId, question: unknown): Promise<QuestionAudio> {
-  if (ahead && ahead.question === question) return ahead.audio;
+export function prepareAhead(kind: ExerciseId, question: unknown, owner: object): Promise<QuestionAudio> {
+  if (ahead && ahead.question === question && ahead.owner === owner) return ahead.audio;
   const audio = prepareQuestionAudio(kind, question, true);
   audio.catch(() => {
     if (ahead?.audio === audio) ahead = null;
   });
-  ahead = { question, audio };
+  ahead = { owner, question, audio };
   return audio;
 }
 
@@ -107,7 +107,7 @@ export function takeAhead(question: unknown): Promise<QuestionAudio> | null {
   return audio;
 }
 
-/** Lets go of the question held ahead (the drill ended). */
-export function dropAhead(): void {
-  ahead = null;
+/** Lets go of the question `owner` holds ahead (its drill ended); another drill's stays. */
+export function dropAhead(owner: object): void {
+  if (ahead?.owner === owner) ahead = null;
 }
