@@ -237,7 +237,8 @@ describe('axe-core finds nothing serious or critical', () => {
     // The check can see motion: without the preference, some controls do transition.
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.goto(`${base}/produce/library`);
-    await page.locator('.lib-drop').waitFor();
+    // The first page of this test: on a loaded CI machine the production build's first load took over 30 s.
+    await page.locator('.lib-drop').waitFor({ timeout: 60_000 });
     expect((await moving()).length).toBeGreaterThan(0);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     for (const [path, ready] of pages) {
@@ -246,7 +247,7 @@ describe('axe-core finds nothing serious or critical', () => {
       expect(await moving(), path).toEqual([]);
     }
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-  });
+  }, 180_000);
 
   it('a page that does not exist', async () => {
     await page.goto(`${base}/nowhere`);

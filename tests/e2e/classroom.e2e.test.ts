@@ -421,7 +421,8 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
     await student.goto(`${base}/classroom/open#a=${other}`);
     expect(await student.locator('.cr-summary h2').textContent()).toBe('Another homework');
     await student.getByRole('button', { name: 'Keep it and start' }).click();
-    await student.locator('.cr-conflict').waitFor();
+    // Keeping reads the student's assignments from storage first: over 30 s once in a loaded CI run.
+    await student.locator('.cr-conflict').waitFor({ timeout: 60_000 });
     expect(await student.locator('.cr-conflict h2').textContent()).toBe(
       'You already have a different assignment with this id',
     );
@@ -431,7 +432,7 @@ describe('classroom: assign by link, work it as a student, hand in, grade', () =
     await expect
       .poll(() => student.locator('.cr-status caption').textContent())
       .toMatch(/5 of 5 answered · score so far 60$/);
-  });
+  }, 120_000);
 
   it('made no request to anywhere but 127.0.0.1', () => {
     expect(outside.flat()).toEqual([]);
