@@ -149,8 +149,8 @@ describe('quiz block', () => {
     expect(root.querySelector('.quiz-listen-hint')?.textContent).toContain('Play A and B first');
 
     await expect.poll(() => sides()[0]?.disabled, { timeout: 45_000 }).toBe(false);
-    // On a loaded 2-core machine the context's resume can outlast startAudio's 1.5 s wait, and that click
-    // then plays nothing (a learner clicks again): click A again until it has played.
+    // A click whose context resume outlasts startAudio's 1.5 s wait plays nothing (a learner clicks again):
+    // click A again until it has played. (The CI failures of this step were a Vite reload, fixed in the config.)
     await expect
       .poll(
         () => {
