@@ -5,6 +5,7 @@ import { measuredPeakReductionDb, sourceSamples } from '../../src/exercises/comp
 import { meta } from '../../src/exercises/comp-spot/meta';
 import { resolveCompressor, thresholdBelowPeakFor } from '../../src/exercises/shared/relative-compressor';
 import { analyseSongLoop } from '../../src/exercises/shared/song-analysis';
+import type { SongSource } from '../../src/exercises/types';
 
 // Generators re-draw inaudible questions from an analysed render of each song; this file checks the kind's
 // rules, so every song is one synthetic loop (tests/exercises/audibility.test.ts renders real songs).
@@ -33,7 +34,7 @@ describe('comp-spot drills', () => {
   });
 
   it('amount: about 3, 6 or 10 dB, the threshold set so the measured peak reduction is that amount at 4:1', () => {
-    const analysis = analyseSongLoop(generate(1, 3).source);
+    const analysis = analyseSongLoop(generate(1, 3).source as SongSource);
     for (const q of SEEDS.map((s) => generate(s, 3))) {
       expect(q.choices).toEqual(['3', '6', '10']);
       const amount = Number(q.correct);
@@ -97,7 +98,7 @@ describe('comp-spot adaptive: which version is compressed, by how much', () => {
       const q = generateAt(seed, value);
       expect(q).toMatchObject({ kind: 'comp-spot', level: 2, subtype: 'which', adaptiveValue: value });
       sides.add(q.correct);
-      const samples = sourceSamples(analyseSongLoop(q.source), q.source.track);
+      const samples = sourceSamples(analyseSongLoop(q.source as SongSource), q.source.track);
       // Measured at the drill's own attack and release: the label is what the learner hears (±15 %).
       expect(measuredPeakReductionDb(samples, q.compressor)).toBeGreaterThan(0.7 * value);
       expect(measuredPeakReductionDb(samples, q.compressor)).toBeLessThan(1.3 * value);

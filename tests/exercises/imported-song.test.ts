@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { songHashOf } from '../../src/classroom/imported-song-hash';
+import { importedAudibility as compSpotAudible } from '../../src/exercises/comp-spot/generate';
 import { importedAudibility as eqBoostAudible } from '../../src/exercises/eq-boost/generate';
 import { importedAudibility as eqTwoAudible } from '../../src/exercises/eq-two-bands/generate';
 import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
@@ -78,6 +79,7 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'eq-boost': eqBoostAudible,
   'eq-two-bands': eqTwoAudible,
   filters: filtersAudible,
+  'comp-spot': compSpotAudible,
   // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
   // match is the one predicted from the loop's spectrum in the summary.
   'loudness-match': (q: LoudnessMatchQuestion, s: ImportedSongSummary) => {

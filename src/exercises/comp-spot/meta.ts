@@ -2,7 +2,7 @@
 import type { Decibels, Milliseconds } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
 import type { RelativeCompressor } from '../shared/relative-compressor';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** The four drills. */
 export type CompSpotSubtype = 'which' | 'amount' | 'attack' | 'release';
@@ -43,8 +43,12 @@ export interface CompSpotQuestion extends QuestionBase<'comp-spot'> {
    * measured peak gain reduction on this excerpt is the choice's amount. Older questions lack it.
    */
   thresholdsBelowPeakDb?: number[];
-  source: SongSource;
+  /** A generated song's part or mix, or one part of an imported song (its summary key). */
+  source: SongSource | CompSpotImportedSource;
 }
+
+/** One part of an imported song's loop, played alone. */
+export type CompSpotImportedSource = ImportedSongSource & { track: TrackId };
 
 /** The learner's answer: one choice id. */
 export interface CompSpotAnswer {

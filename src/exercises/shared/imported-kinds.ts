@@ -5,6 +5,10 @@
  * generated song.
  */
 import {
+  generateImported as compSpotImported,
+  generateImportedAt as compSpotImportedAt,
+} from '../comp-spot/generate';
+import {
   generateImported as eqBoostImported,
   generateImportedAt as eqBoostImportedAt,
 } from '../eq-boost/generate';
@@ -47,6 +51,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'eq-two-bands': { generate: eqTwoBandsImported, generateAt: eqTwoBandsImportedAt, minTracks: 1 },
   filters: { generate: filtersImported, generateAt: filtersImportedAt, minTracks: 1 },
   'loudness-match': { generate: loudnessMatchImported, minTracks: 1 },
+  'comp-spot': { generate: compSpotImported, generateAt: compSpotImportedAt, minTracks: 1 },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
@@ -59,8 +64,6 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   resonance: 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
   'comp-match':
     'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
-  'comp-spot':
-    'Needs each part’s exact peaks to set the amount it asks, which Headroom does not measure when it imports your stems.',
   saturation:
     'Needs every detail of each part’s sound to hear the added distortion, which Headroom does not keep when it imports your stems.',
   'reverb-time':

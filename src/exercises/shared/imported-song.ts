@@ -13,8 +13,12 @@ import { ACTIVE_SHARE, weightedPower } from './audibility';
 import { ANALYSIS_CENTRES, type SongAnalysis, type TrackProfile } from './song-analysis';
 import type { TrackRef } from './tracks';
 
-/** Summary format version (a summary of another version is made again). */
-export const SUMMARY_VERSION = 1;
+/**
+ * Summary format version. A stored summary of another version cannot be read (summaryProblem says so and
+ * asks for the stems again). 2: per segment each track's sample peak, the compressor reduction at
+ * REDUCTION_BELOW_PEAK_DB and its notes with room after them.
+ */
+export const SUMMARY_VERSION = 2;
 /** Length of a level window, s (the activity grain: a generated song's half-bar is 1 s at 120 bpm). */
 export const WINDOW_S: Seconds = 0.5;
 /** Length of a spectrum segment, s; loops start on segment boundaries. */
@@ -30,6 +34,16 @@ export const BODY_WITHIN_DB: Decibels = 6;
 /** Levels are stored in steps of this, dB (keeps the summary short and the same on every device). */
 export const LEVEL_STEP_DB: Decibels = 0.5;
 
+/**
+ * The compressor whose peak gain reduction the summary measures per segment (ratio 4:1, 2 dB knee, 3 ms attack,
+ * 120 ms release, as comp-spot's "which one?" level): questions on an imported song use exactly this shape.
+ */
+export const REDUCTION_SHAPE = { ratio: 4, kneeDb: 2, attackMs: 3, releaseMs: 120, makeupDb: 0 } as const;
+/** Thresholds below a segment's sample peak at which the reduction is measured, dB (ascending, from 0). */
+export const REDUCTION_BELOW_PEAK_DB: readonly Decibels[] = [0, 2, 4, 6, 9, 12, 16, 21, 28, 36];
+/** Silence after a note that lets a reverb tail or an echo be heard, s (half a beat at 120 bpm). */
+export const NOTE_ROOM_S: Seconds = 0.25;
+
 /** One imported track, summarised. */
 export interface ImportedTrackSummary {
   /** Unique within the song: 'h' + the first 10 hex digits of the file's hash (a number added for copies). */
@@ -44,6 +58,22 @@ export interface ImportedTrackSummary {
   levelsDb: number[];
   /** Third-octave band powers per SEGMENT_S segment, dB at ANALYSIS_CENTRES (floored at SILENT_DB − 40). */
   bandsDb: number[][];
+  /** Sample peak per SEGMENT_S segment, dBFS (0.1 dB steps, floored at SILENT_DB − 40). */
+  peaksDb: number[];
+  /**
+   * Per segment, the largest gain reduction (dB, 0.1 dB steps) of the REDUCTION_SHAPE compressor with its
+   * threshold at each REDUCTION_BELOW_PEAK_DB below the segment's own peak (run through the whole track).
+   */
+  reductionDb: number[][];
+  /**
+   * Per segment, the sample peak of the crossfaded head of the loop starting there (the player closes each
+   * loop with a 10 ms crossfade from its end into its start), dBFS; PEAK floor when no loop starts there.
+   */
+  headPeaksDb: number[];
+  /** Per segment, that head's largest reduction from a fresh compressor, as reductionDb (same thresholds). */
+  headReductionDb: number[][];
+  /** Per segment, [notes starting in it, those followed by NOTE_ROOM_S of near-silence] (see imported-notes.ts). */
+  notes: [number, number][];
 }
 
 /** An imported song, summarised for drills (plain JSON). */
@@ -82,6 +112,14 @@ export function summaryProblem(value: unknown): string | null {
       return DAMAGED;
     if (!Array.isArray(t.bandsDb) || t.bandsDb.length !== segments) return DAMAGED;
     if (t.bandsDb.some((b) => !Array.isArray(b) || b.length !== ANALYSIS_CENTRES.length)) return DAMAGED;
+    if (!Array.isArray(t.peaksDb) || t.peaksDb.length !== segments) return DAMAGED;
+    if (!Array.isArray(t.reductionDb) || t.reductionDb.length !== segments) return DAMAGED;
+    if (t.reductionDb.some((r) => !Array.isArray(r) || r.length !== REDUCTION_BELOW_PEAK_DB.length))
+      return DAMAGED;
+    if (!Array.isArray(t.headPeaksDb) || t.headPeaksDb.length !== segments) return DAMAGED;
+    if (!Array.isArray(t.headReductionDb) || t.headReductionDb.length !== segments) return DAMAGED;
+    if (!Array.isArray(t.notes) || t.notes.length !== segments) return DAMAGED;
+    if (t.notes.some((n) => !Array.isArray(n) || n.length !== 2)) return DAMAGED;
   }
   if (segments < 1) return `the song is shorter than ${SEGMENT_S} seconds`;
   return null;

@@ -1,15 +1,20 @@
 /**
- * Making an imported song's drill summary (once, at import): per track its level per WINDOW_S window and its
- * third-octave band powers per SEGMENT_S segment, measured on the track's mono sum at its own rate (what the
- * drills play). Pure: the import Worker runs it on the decoded stems, Node tests on synthetic ones.
+ * Making an imported song's drill summary (once, at import): per track its level per WINDOW_S window, and per
+ * SEGMENT_S segment its third-octave band powers, sample peak, compressor reduction curve
+ * (imported-reduction.ts) and notes with room after them (imported-notes.ts), measured on the track's mono sum
+ * at its own rate (what the drills play). Pure: the import Worker runs it on the decoded stems, Node tests on
+ * synthetic ones.
  */
 import { bandLevels, exactCentre } from '../../dsp/bands';
 import type { SampleRate } from '../../dsp/units';
 import { guessTrackKind } from '../../production/import/track-names';
+import { notesPerSegment } from './imported-notes';
+import { measureLoopHeads, measureReductions, segmentPeaksDb } from './imported-reduction';
 import {
   type ImportedSongSummary,
   type ImportedTrackSummary,
   LEVEL_STEP_DB,
+  LOOP_SEGMENTS,
   SEGMENT_S,
   SILENT_DB,
   SUMMARY_VERSION,
@@ -90,6 +95,8 @@ export function summariseTrack(
   const bandsDb = Array.from({ length: segments }, (_, s) =>
     segmentBands(x.subarray(s * perSegment, Math.min(x.length, (s + 1) * perSegment)), sampleRate),
   );
+  const peaksDb = segmentPeaksDb(x, sampleRate, SEGMENT_S, segments);
+  const heads = measureLoopHeads(x, sampleRate, SEGMENT_S, Math.min(LOOP_SEGMENTS, segments), peaksDb);
   return {
     key,
     name: track.name,
@@ -97,6 +104,10 @@ export function summariseTrack(
     fileHash: track.fileHash,
     levelsDb,
     bandsDb,
+    peaksDb,
+    reductionDb: measureReductions(x, sampleRate, SEGMENT_S, peaksDb),
+    ...heads,
+    notes: notesPerSegment(x, sampleRate, SEGMENT_S, segments),
   };
 }
 

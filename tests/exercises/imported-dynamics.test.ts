@@ -1,0 +1,199 @@
+/**
+ * The summary's dynamics and note measures on stems with analytic answers, and comp-spot on imported songs:
+ * every level × 60 seeds on three songs, and the reduction the player's compressor measures on the loop as
+ * played is the label.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderCompressorGain } from '../../src/dsp/compressor';
+import { check } from '../../src/exercises/comp-spot/check';
+import {
+  generateImported,
+  generateImportedAt,
+  importedAudibility,
+} from '../../src/exercises/comp-spot/generate';
+import type { CompSpotQuestion } from '../../src/exercises/comp-spot/meta';
+import { meta } from '../../src/exercises/comp-spot/meta';
+import { solve } from '../../src/exercises/comp-spot/solve';
+import { isAudible } from '../../src/exercises/shared/audibility';
+import { findNotes, frameLevelsDb } from '../../src/exercises/shared/imported-notes';
+import {
+  importedThresholdBelowPeak,
+  loopPeakDb,
+  predictedReductionDb,
+} from '../../src/exercises/shared/imported-reduction';
+import {
+  type ImportedSongSummary,
+  loopOf,
+  REDUCTION_BELOW_PEAK_DB,
+  REDUCTION_SHAPE,
+  SUMMARY_VERSION,
+  summaryProblem,
+} from '../../src/exercises/shared/imported-song';
+import { cutImportedExcerpt, peakDb } from '../../src/exercises/shared/play-sources';
+import { resolveCompressor } from '../../src/exercises/shared/relative-compressor';
+import {
+  bandTracks,
+  DYN_RATE,
+  pulses,
+  sparseTracks,
+  square,
+  stemOf,
+  stemsOf,
+  summaryOf,
+} from './imported-dynamics-fixtures';
+import { summary as fixtureSummary, tracks as fixtureTracks, RATE } from './imported-fixtures';
+
+const band = bandTracks();
+const bandSummary = summaryOf('Band', band);
+const sparse = sparseTracks();
+const sparseSummary = summaryOf('Sparse', sparse);
+const byName = (s: ImportedSongSummary, name: string) => s.tracks.find((t) => t.name === name)!;
+
+describe('the summary measures dynamics and room', () => {
+  it('is version 2, valid and plain JSON', () => {
+    for (const s of [bandSummary, sparseSummary, fixtureSummary]) {
+      expect(s.version).toBe(SUMMARY_VERSION);
+      expect(SUMMARY_VERSION).toBe(2);
+      expect(summaryProblem(s)).toBeNull();
+      expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+    }
+    // A summary of the first version (no peaks) is refused, in words that say what to do.
+    const old = { ...bandSummary, version: 1, tracks: bandSummary.tracks.map(({ peaksDb: _, ...t }) => t) };
+    expect(summaryProblem(old)).toMatch(/another version of Headroom.*import its stems again/);
+    // A summary missing a field at the right version is damaged, never used.
+    const missing = { ...bandSummary, tracks: bandSummary.tracks.map(({ notes: _, ...t }) => t) };
+    expect(summaryProblem(missing)).toMatch(/damaged/);
+  });
+
+  it('a square wave: peak −6.0 dBFS, and the reduction at T below its peak is (1 − 1/4)·T (0.19 dB in the knee)', () => {
+    const bass = byName(bandSummary, 'Bass');
+    for (let s = 0; s < 4; s++) {
+      expect(bass.peaksDb[s]).toBeCloseTo(20 * Math.log10(0.25), 1);
+      REDUCTION_BELOW_PEAK_DB.forEach((below, k) => {
+        const expected = below === 0 ? 0.1875 : 0.75 * below;
+        expect(Math.abs(bass.reductionDb[s]![k]! - expected)).toBeLessThanOrEqual(0.06);
+      });
+    }
+    // The player closes the loop with an equal-power crossfade of its end into its start: on a part that
+    // repeats exactly the head peaks at √2 × 0.25 (−9.03 dBFS), and the threshold is set from that peak.
+    const loop = { firstSegment: 1, segments: 2 };
+    expect(bass.headPeaksDb[1]).toBeCloseTo(20 * Math.log10(0.25 * Math.SQRT2), 1);
+    expect(loopPeakDb(bass, loop)).toBeCloseTo(-9, 1);
+    // Away from the head the reduction is (1 − 1/4)·(T − 3.0) = 6 dB at T = 11; the head, a 3 dB bump, takes more.
+    expect(predictedReductionDb(bass, loop, 11)).toBeGreaterThan(6.2);
+    expect(importedThresholdBelowPeak(bass, loop, 6)).toBeLessThan(11);
+    // What the player's compressor does on the loop it cuts: the same.
+    const excerpt = cutImportedExcerpt(stemsOf(bandSummary, band), {
+      type: 'imported-song',
+      hash: bandSummary.hash,
+      name: 'Band',
+      startS: 4,
+      durationS: 8,
+    });
+    const samples = excerpt.tracks.find((t) => t.id === bass.key)!.samples;
+    expect(peakDb(samples)).toBeCloseTo(loopPeakDb(bass, loop), 1);
+    for (const below of [4, 11, 20]) {
+      const gain = renderCompressorGain([samples], DYN_RATE, {
+        ...REDUCTION_SHAPE,
+        thresholdDb: peakDb(samples) - below,
+      });
+      expect(Math.abs(-Math.min(...gain) - predictedReductionDb(bass, loop, below))).toBeLessThan(0.15);
+    }
+    expect(importedThresholdBelowPeak(bass, loop, 40)).toBeNull();
+  });
+
+  it('a sine: its peak sits 3.0 dB above its mean-square level (its crest)', () => {
+    const bass = fixtureSummary.tracks.find((t) => t.name === 'Bass')!;
+    // 0.3 sine from 4 s: peak −10.46 dBFS, level −13.47 (stored in 0.5 dB steps).
+    expect(bass.peaksDb[3]).toBeCloseTo(20 * Math.log10(0.3), 1);
+    expect(bass.peaksDb[3]! - bass.levelsDb[30]!).toBeCloseTo(3, 0);
+    expect(RATE).toBe(24000);
+    expect(fixtureTracks).toHaveLength(5);
+  });
+
+  it('a pulse train: every note with 0.45 s of silence has room after it; notes 0.17 s apart have none', () => {
+    // 8 notes a 4 s segment.
+    for (const cell of byName(bandSummary, 'Keys').notes) expect(cell).toEqual([8, 8]);
+    for (const cell of byName(bandSummary, 'Snare').notes) expect(cell).toEqual([8, 8]);
+    // 20 a segment, 0.17 s of silence between them: no room.
+    for (const cell of byName(bandSummary, 'Rim').notes) expect(cell).toEqual([20, 0]);
+    // A held tone: no notes at all after its first.
+    const pad = byName(bandSummary, 'Pad').notes;
+    expect(pad.reduce((n, c) => n + c[0], 0)).toBeLessThanOrEqual(1);
+    expect(pad.reduce((n, c) => n + c[1], 0)).toBe(0);
+  });
+
+  it('finds notes where they start, to the 10 ms frame', () => {
+    const x = stemOf(3, pulses(0.5, 1, 0.2), 0.5);
+    const notes = findNotes(frameLevelsDb(x, DYN_RATE));
+    expect(notes.map((n) => n.frame)).toEqual([100, 200]);
+    expect(notes.every((n) => n.room)).toBe(true);
+    const sq = findNotes(frameLevelsDb(stemOf(2, square(0.5)), DYN_RATE));
+    expect(sq).toHaveLength(1);
+  });
+});
+
+/** The largest gain reduction the player's compressor applies to the question's part over its loop, dB. */
+function playedReductionDb(q: CompSpotQuestion, summary: ImportedSongSummary, tracks: typeof band): number {
+  const excerpt = cutImportedExcerpt(stemsOf(summary, tracks), q.source as never);
+  const samples = excerpt.tracks.find((t) => t.id === q.source.track)!.samples;
+  const settings = { ...resolveCompressor(q.compressor, peakDb(samples)), makeupDb: 0 };
+  const gain = renderCompressorGain([samples], DYN_RATE, settings);
+  let least = 0;
+  for (const g of gain) least = Math.min(least, g);
+  return -least;
+}
+
+const songs: [ImportedSongSummary, typeof band][] = [
+  [bandSummary, band],
+  [sparseSummary, sparse],
+];
+
+describe('comp-spot on an imported song', () => {
+  it('every level × 60 seeds on three songs: deterministic, valid, audible, scored as before', () => {
+    const all: [ImportedSongSummary, typeof band | null][] = [...songs, [fixtureSummary, null]];
+    for (const [summary] of all) {
+      for (let level = 1; level <= meta.levels.length; level++) {
+        for (let seed = 1; seed <= 60; seed++) {
+          const q = generateImported(seed * 613, level, summary);
+          expect(generateImported(seed * 613, level, summary)).toEqual(q);
+          expect(JSON.parse(JSON.stringify(q))).toEqual(q);
+          expect(q.source.type).toBe('imported-song');
+          expect(loopOf(summary, q.source as never)).not.toBeNull();
+          const a = importedAudibility(q, summary);
+          expect(isAudible(a), `${summary.name} L${level} seed ${seed}: ${JSON.stringify(a)}`).toBe(true);
+          expect(check(q, solve(q)).score).toBe(100);
+          const wrong = q.choices.find((c) => c !== q.correct)!;
+          expect(check(q, { choice: wrong }).score).toBeLessThan(100);
+        }
+      }
+    }
+  });
+
+  it('the compressor as played takes off what the label says (within 15 % and 1 dB)', () => {
+    const errors: number[] = [];
+    for (const [summary, tracks] of songs) {
+      for (let seed = 1; seed <= 20; seed++) {
+        for (const level of [1, 2, 3]) {
+          const q = generateImported(seed * 31, level, summary);
+          const label =
+            q.subtype === 'amount' ? Number(q.correct) : meta.levels[level - 1]!.params.reductionDb;
+          const played = playedReductionDb(q, summary, tracks);
+          errors.push(Math.abs(played - label));
+          expect(Math.abs(played - label), `${summary.name} L${level} seed ${seed}`).toBeLessThanOrEqual(
+            Math.min(1, 0.15 * label),
+          );
+        }
+        const v = 1 + (seed % 10);
+        const adaptive = generateImportedAt(seed, v, summary);
+        expect(adaptive.adaptiveValue).toBe(v);
+        expect(Math.abs(playedReductionDb(adaptive, summary, tracks) - v)).toBeLessThanOrEqual(
+          Math.min(1, 0.15 * v) + 0.1,
+        );
+      }
+    }
+    console.log(
+      `comp-spot imported: |played − label| mean ${(errors.reduce((a, b) => a + b, 0) / errors.length).toFixed(2)} dB, worst ${Math.max(...errors).toFixed(2)} dB over ${errors.length}`,
+    );
+  });
+});
