@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { songHashOf } from '../../src/classroom/imported-song-hash';
 import { importedAudibility as compSpotAudible } from '../../src/exercises/comp-spot/generate';
 import { importedAudibility as eqBoostAudible } from '../../src/exercises/eq-boost/generate';
+import { importedAudibility as eqMatchAudible } from '../../src/exercises/eq-match/generate';
 import { importedAudibility as eqTwoAudible } from '../../src/exercises/eq-two-bands/generate';
 import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
 import { importedAudibility as filtersAudible } from '../../src/exercises/filters/generate';
@@ -9,7 +10,9 @@ import { importedAudibility as levelAudible } from '../../src/exercises/level-ch
 import { importedAudibility as loudnessAudible } from '../../src/exercises/loudness/generate';
 import { matchingOffsetDb, sourceBands } from '../../src/exercises/loudness-match/generate';
 import type { LoudnessMatchQuestion } from '../../src/exercises/loudness-match/meta';
+import { importedAudibility as panAudible } from '../../src/exercises/pan-position/generate';
 import { exercises } from '../../src/exercises/registry';
+import { importedAudibility as resonanceAudible } from '../../src/exercises/resonance/generate';
 import { isAudible } from '../../src/exercises/shared/audibility';
 import {
   generateOnImported,
@@ -27,6 +30,7 @@ import {
   summaryProblem,
 } from '../../src/exercises/shared/imported-song';
 import { summariseImportedSong } from '../../src/exercises/shared/imported-summary';
+import { importedAudibility as widthAudible } from '../../src/exercises/stereo-width/generate';
 import type { ImportedSongSource } from '../../src/exercises/types';
 
 import { hash, RATE, summary, tracks } from './imported-fixtures';
@@ -79,6 +83,10 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'eq-boost': eqBoostAudible,
   'eq-two-bands': eqTwoAudible,
   filters: filtersAudible,
+  'pan-position': panAudible,
+  'stereo-width': widthAudible,
+  'eq-match': eqMatchAudible,
+  resonance: resonanceAudible,
   'comp-spot': compSpotAudible,
   // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
   // match is the one predicted from the loop's spectrum in the summary.

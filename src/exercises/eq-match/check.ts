@@ -6,6 +6,7 @@ import { programmeWeights } from '../shared/programme-spectrum';
 import { finiteOr, furthestOff } from '../shared/scoring';
 import type { CheckResult } from '../types';
 import { audibleCurveDistanceDb, CURVE_POINTS_HZ } from './curve-distance';
+import { programmeOf } from './imported-programme';
 import type { EqBandSettings, EqControl, EqMatchAnswer, EqMatchQuestion } from './meta';
 
 /** The just-noticeable curve difference, dB: at or below it the curves sound the same (score 100). */
@@ -27,9 +28,8 @@ function describe(control: EqControl, answer: EqBandSettings, ref: EqBandSetting
 }
 
 /** The programme weights of a question's source at the comparison points. */
-export function questionWeights(q: Pick<EqMatchQuestion, 'source'>): number[] {
-  const programme = q.source.type === 'song' ? { type: 'song' as const, style: q.source.style } : q.source;
-  return programmeWeights(programme, CURVE_POINTS_HZ);
+export function questionWeights(q: Pick<EqMatchQuestion, 'source' | 'programmeDb'>): number[] {
+  return programmeWeights(programmeOf(q.source, q.programmeDb), CURVE_POINTS_HZ);
 }
 
 /** The audible distance of `band` from the question's reference, dB (see audibleCurveDistanceDb). */

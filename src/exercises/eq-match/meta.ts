@@ -1,6 +1,6 @@
 /** Match the EQ: what the kind is, its levels, and its question/answer shapes. */
 import type { Decibels, Hz } from '../../dsp/units';
-import type { ExerciseMeta, PinkSource, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, PinkSource, QuestionBase, SongSource } from '../types';
 
 /** The band shapes this kind uses (shelves use slope 1 and ignore Q). */
 export type EqMatchType = 'peaking' | 'lowshelf' | 'highshelf';
@@ -40,7 +40,12 @@ export interface EqMatchQuestion extends QuestionBase<'eq-match'> {
   start: EqBandSettings;
   /** The knobs the learner may turn. */
   controls: EqControl[];
-  source: PinkSource | SongSource;
+  source: PinkSource | SongSource | ImportedSongSource;
+  /**
+   * On an imported song: the loop's spectrum the score weighs (dB re its loudest third-octave at
+   * ANALYSIS_CENTRES, 0.5 dB steps; see eq-match/imported-programme.ts). Absent otherwise.
+   */
+  programmeDb?: Decibels[];
 }
 
 /** The learner's band (same type as the reference). */

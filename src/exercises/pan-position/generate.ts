@@ -13,9 +13,17 @@ import {
   largestBandChangeDb,
   sumBands,
 } from '../shared/audibility';
+import {
+  type ImportedSongSummary,
+  importedLoopAnalysis,
+  importedLoopPick,
+  importedTrackId,
+  loopOf,
+  mostActiveTracks,
+} from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { roundTo } from '../shared/scoring';
-import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
+import { analyseSongLoop, type SongAnalysis, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
 import { ADAPTIVE_POSITIONS, meta, type PanPositionQuestion } from './meta';
 
@@ -45,13 +53,19 @@ function build(
   level: number,
   positions: number | { spacingPct: number },
   inMix: boolean,
+  song?: ImportedSongSummary,
 ): PanPositionQuestion {
   const positionsPan =
     typeof positions === 'number'
       ? panPositions(positions)
       : adaptivePositions(positions.spacingPct, rng.fork('positions'));
   const targetIndex = rng.int(0, positionsPan.length - 1);
-  const track = rng.pick(PAN_TRACKS);
+  // On an imported song: a loop of its body, and one of the tracks that play in most of it.
+  // In the mix, a loop where another part plays too (a song of one part plays it alone).
+  const imported = song
+    ? importedLoopPick(rng.fork('loop'), song, inMix ? Math.min(2, mostActiveTracks(song)) : 1)
+    : null;
+  const track = imported ? importedTrackId(rng.pick(imported.pool)) : rng.pick(PAN_TRACKS);
   return {
     kind: 'pan-position',
     seed,
@@ -59,7 +73,7 @@ function build(
     positionsPan,
     targetIndex,
     inMix,
-    source: { ...generateSongSource(rng.fork('source')), track },
+    source: { ...(imported ? imported.source : generateSongSource(rng.fork('source'))), track },
   };
 }
 
@@ -78,7 +92,18 @@ function aloneChangeDb(from: Pan, to: Pan): number {
  * at which position is right, so re-draws leave every position equally likely.
  */
 export function audibility(q: PanPositionQuestion): Audibility {
-  const analysis = analyseSongLoop(q.source);
+  if (q.source.type !== 'song') return inaudible('an imported song: see importedAudibility');
+  return audibilityOn(q, analyseSongLoop(q.source));
+}
+
+/** audibility on an imported song, read from its summary (every stem plays its mono sum at 0 dB). */
+export function importedAudibility(q: PanPositionQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  return loop ? audibilityOn(q, importedLoopAnalysis(song, loop)) : inaudible('not a loop of this song');
+}
+
+function audibilityOn(q: PanPositionQuestion, analysis: SongAnalysis): Audibility {
+  if (!analysis.tracks.has(q.source.track)) return inaudible(`the song has no ${q.source.track}`);
   const target = trackProfile(analysis, q.source.track);
   if (target.activity < ACTIVE_SHARE)
     return inaudible(`the ${target.id} plays ${target.activity} of the loop`);
@@ -125,5 +150,39 @@ export function generateAt(seed: number, spacingPct: number): PanPositionQuestio
     seed,
     (rng) => ({ ...build(rng, seed, mv.baseLevel, { spacingPct: value }, inMix), adaptiveValue: value }),
     audibility,
+  );
+}
+
+/** A question on an imported song (read from its summary): deterministic, plain JSON, audible. */
+export function generateImported(
+  seed: number,
+  level: number,
+  song: ImportedSongSummary,
+): PanPositionQuestion {
+  const lvl = clampLevel(meta, level);
+  const p = levelSpec(meta, lvl).params;
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, p.positions, p.inMix, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Adaptive mode on an imported song: seven positions `spacingPct` % of the width apart, in the mix. */
+export function generateImportedAt(
+  seed: number,
+  spacingPct: number,
+  song: ImportedSongSummary,
+): PanPositionQuestion {
+  const mv = meta.mainVariable!;
+  const value = roundTo(clampValue(spacingPct, mv.min, mv.max), 0.01);
+  const inMix = levelSpec(meta, mv.baseLevel).params.inMix;
+  return drawAudible(
+    seed,
+    (rng) => ({
+      ...build(rng, seed, mv.baseLevel, { spacingPct: value }, inMix, song),
+      adaptiveValue: value,
+    }),
+    (q) => importedAudibility(q, song),
   );
 }

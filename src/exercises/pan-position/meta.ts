@@ -1,7 +1,7 @@
 /** Where is it panned? What the kind is, its levels, and its question/answer shapes. */
 import type { Pan } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** What changes from level to level. */
 export interface PanPositionLevel {
@@ -29,8 +29,11 @@ export interface PanPositionQuestion extends QuestionBase<'pan-position'> {
   targetIndex: number;
   /** Whether the rest of the mix plays too (centred). */
   inMix: boolean;
-  /** The panned track is source.track. */
-  source: SongSource & { track: TrackId };
+  /**
+   * The panned track is source.track: a generated song's part, or an imported song's track (its key; the
+   * stems play as their mono sums, so the question's pan is the only place the part sits).
+   */
+  source: (SongSource | ImportedSongSource) & { track: TrackId };
 }
 
 /** The learner's answer: a position index. */

@@ -2,6 +2,7 @@
 import { biquadCoefficients, biquadMagnitudeDb } from '../../dsp/biquad';
 import type { Decibels } from '../../dsp/units';
 import { ACTS_FROM_DB, CURVE_POINTS_HZ, CURVE_SAMPLE_RATE } from '../eq-match/curve-distance';
+import { programmeOf } from '../eq-match/imported-programme';
 import { programmeWeights } from '../shared/programme-spectrum';
 import type { NarrowBand, ResonanceQuestion } from './meta';
 
@@ -15,9 +16,8 @@ export function narrowCurveDb(band: NarrowBand): Decibels[] {
 }
 
 /** The programme weights of a question's source at the comparison points (1 everywhere for pink noise). */
-export function resonanceWeights(q: Pick<ResonanceQuestion, 'source'>): number[] {
-  const programme = q.source.type === 'song' ? { type: 'song' as const, style: q.source.style } : q.source;
-  return programmeWeights(programme, CURVE_POINTS_HZ);
+export function resonanceWeights(q: Pick<ResonanceQuestion, 'source' | 'programmeDb'>): number[] {
+  return programmeWeights(programmeOf(q.source, q.programmeDb), CURVE_POINTS_HZ);
 }
 
 /**

@@ -1,8 +1,11 @@
 /** Find and cut a resonance: seeded rings per level. */
 import type { Rng } from '../../dsp/random';
 import { createRng } from '../../dsp/random';
+import { importedProgrammeDb } from '../eq-match/imported-programme';
+import { type Audibility, inaudible, isAudible } from '../shared/audibility';
+import { type ImportedSongSummary, importedLoopPick, loopOf } from '../shared/imported-song';
 import { clampLevel, levelSpec } from '../shared/levels';
-import { isFarEnough } from '../shared/match-score';
+import { isFarEnough, MIN_START_JNDS } from '../shared/match-score';
 import { roundTo } from '../shared/scoring';
 import { generateSongSource } from '../shared/sources';
 import { JND_DB, leftoverDb, resonanceWeights } from './distance';
@@ -13,8 +16,13 @@ export const START_HZ = 1000;
 
 /** Draws after which a ring whose start is still too close is kept anyway (never reached in tests). */
 const MAX_DRAWS = 20;
+/**
+ * Draws on an imported song: a song may have sound in a narrow range only (a voice and a piano), where most
+ * bands drawn across the level's range are not heard (each draw costs two curves: 100 take a few ms).
+ */
+const MAX_IMPORTED_DRAWS = 100;
 
-function draw(seed: number, level: number, rng: Rng): ResonanceQuestion {
+function draw(seed: number, level: number, rng: Rng, song?: ImportedSongSummary): ResonanceQuestion {
   const p = levelSpec(meta, level).params;
   const [lowHz, highHz] = p.frequencyHz;
   let frequencyHz = Number((lowHz * (highHz / lowHz) ** rng.next()).toPrecision(3));
@@ -27,7 +35,7 @@ function draw(seed: number, level: number, rng: Rng): ResonanceQuestion {
     q: roundTo(rng.range(p.q[0], p.q[1]), 0.5),
   };
   const depthFree = p.controls.includes('depth');
-  return {
+  const question: ResonanceQuestion = {
     kind: 'resonance',
     seed,
     level,
@@ -36,6 +44,10 @@ function draw(seed: number, level: number, rng: Rng): ResonanceQuestion {
     controls: [...p.controls],
     source: p.source === 'pink' ? { type: 'pink' } : generateSongSource(rng.fork('source')),
   };
+  if (!song) return question;
+  // On an imported song every level plays a loop of it, weighed by the loop's own spectrum.
+  const { loop, source } = importedLoopPick(rng.fork('loop'), song);
+  return { ...question, source, programmeDb: importedProgrammeDb(song, loop) };
 }
 
 /**
@@ -52,4 +64,29 @@ export function generate(seed: number, level: number): ResonanceQuestion {
   )
     q = draw(seed, lvl, createRng(seed).fork(`redraw-${k}`));
   return q;
+}
+
+/**
+ * A question on an imported song (every level plays the song's loop; read from its summary): deterministic,
+ * plain JSON, redrawn as on a generated song until the untouched cut is MIN_START_JNDS just-noticeable amounts
+ * from clean, weighed by the loop's own spectrum (which the question carries).
+ */
+export function generateImported(seed: number, level: number, song: ImportedSongSummary): ResonanceQuestion {
+  const lvl = clampLevel(meta, level);
+  let q = draw(seed, lvl, createRng(seed), song);
+  for (let k = 1; k < MAX_IMPORTED_DRAWS && !isAudible(importedAudibility(q, song)); k++)
+    q = draw(seed, lvl, createRng(seed).fork(`redraw-${k}`), song);
+  return q;
+}
+
+/**
+ * The rule every question passes, on an imported song: it plays a loop of the song whose spectrum is the one it
+ * carries, and the ring with the untouched cut is at least MIN_START_JNDS just-noticeable amounts from clean.
+ */
+export function importedAudibility(q: ResonanceQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  if (!loop) return inaudible('not a loop of this song');
+  if (JSON.stringify(importedProgrammeDb(song, loop)) !== JSON.stringify(q.programmeDb))
+    return inaudible('its spectrum is not the loop’s');
+  return { planted: leftoverDb(q.ring, q.start, resonanceWeights(q)), required: MIN_START_JNDS * JND_DB };
 }

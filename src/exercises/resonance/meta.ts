@@ -1,6 +1,6 @@
 /** Find and cut a resonance: what the kind is, its levels, and its question/answer shapes. */
 import type { Decibels, Hz } from '../../dsp/units';
-import type { ExerciseMeta, PinkSource, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, PinkSource, QuestionBase, SongSource } from '../types';
 
 /** A narrow peaking band: the planted ring, or the learner's cut. */
 export interface NarrowBand {
@@ -34,7 +34,12 @@ export interface ResonanceQuestion extends QuestionBase<'resonance'> {
   /** The learner's cut band as first shown (scores 0). */
   start: NarrowBand;
   controls: ResonanceControl[];
-  source: PinkSource | SongSource;
+  source: PinkSource | SongSource | ImportedSongSource;
+  /**
+   * On an imported song: the loop's spectrum the score weighs (dB re its loudest third-octave at
+   * ANALYSIS_CENTRES, 0.5 dB steps; see eq-match/imported-programme.ts). Absent otherwise.
+   */
+  programmeDb?: Decibels[];
 }
 
 /** The learner's cut band (its Q is the ring's, whatever the answer says). */

@@ -12,6 +12,7 @@ import {
   generateImported as eqBoostImported,
   generateImportedAt as eqBoostImportedAt,
 } from '../eq-boost/generate';
+import { generateImported as eqMatchImported } from '../eq-match/generate';
 import {
   generateImported as eqTwoBandsImported,
   generateImportedAt as eqTwoBandsImportedAt,
@@ -30,6 +31,20 @@ import {
   generateImportedAt as loudnessImportedAt,
 } from '../loudness/generate';
 import { generateImported as loudnessMatchImported } from '../loudness-match/generate';
+import {
+  generateImported as panPositionImported,
+  generateImportedAt as panPositionImportedAt,
+} from '../pan-position/generate';
+import { generateImported as resonanceImported } from '../resonance/generate';
+import {
+  generateImported as stereoWidthImported,
+  generateImportedAt as stereoWidthImportedAt,
+} from '../stereo-width/generate';
+import { generateImported as reverbTimeImported } from '../reverb-time/generate';
+import {
+  generateImported as reverbTypeImported,
+  generateImportedAt as reverbTypeImportedAt,
+} from '../reverb-type/generate';
 import type { QuestionBase } from '../types';
 import { type ImportedSongSummary, mostActiveTracks, summaryProblem } from './imported-song';
 
@@ -51,24 +66,21 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'eq-two-bands': { generate: eqTwoBandsImported, generateAt: eqTwoBandsImportedAt, minTracks: 1 },
   filters: { generate: filtersImported, generateAt: filtersImportedAt, minTracks: 1 },
   'loudness-match': { generate: loudnessMatchImported, minTracks: 1 },
+  'reverb-type': { generate: reverbTypeImported, generateAt: reverbTypeImportedAt, minTracks: 1 },
+  'reverb-time': { generate: reverbTimeImported, minTracks: 1 },
   'comp-spot': { generate: compSpotImported, generateAt: compSpotImportedAt, minTracks: 1 },
+  'pan-position': { generate: panPositionImported, generateAt: panPositionImportedAt, minTracks: 1 },
+  'stereo-width': { generate: stereoWidthImported, generateAt: stereoWidthImportedAt, minTracks: 2 },
+  'eq-match': { generate: eqMatchImported, minTracks: 1 },
+  resonance: { generate: resonanceImported, minTracks: 1 },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
-  'pan-position':
-    'Not yet: it needs to know how wide each part already is, which your stems do not tell yet.',
-  'stereo-width':
-    'Not yet: it needs the stereo picture of each part, which Headroom does not measure when it imports your stems.',
-  'eq-match': 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
-  resonance: 'Not yet: its score weighs the music’s spectrum in a way not worked out for your songs.',
   'comp-match':
     'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
   saturation:
     'Needs every detail of each part’s sound to hear the added distortion, which Headroom does not keep when it imports your stems.',
-  'reverb-time':
-    'Needs to know where each note ends (a reverb tail needs a gap to be heard): your stems have no notes.',
-  'reverb-type':
     'Needs to know where each note ends (a reverb tail needs a gap to be heard): your stems have no notes.',
   'delay-time': 'Needs the song’s tempo and where each note starts, which your stems do not carry.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',

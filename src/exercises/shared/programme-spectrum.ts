@@ -37,12 +37,23 @@ export const FULL_WEIGHT_BELOW_DB: Decibels = -12;
 /** A band this far below the programme's loudest (or further) is not heard in the mix: weight 0. */
 export const ZERO_WEIGHT_BELOW_DB: Decibels = -30;
 
-/** What an EQ-matching question plays, as far as weighting goes. */
-export type ProgrammeKind = { type: 'pink' } | { type: 'song'; style: StyleId };
+/**
+ * What an EQ-matching question plays, as far as weighting goes: pink noise, a generated song of a style, or a
+ * measured spectrum (an imported song's loop: third-octave levels at THIRD_OCTAVE_CENTRES, dB re its loudest).
+ */
+export type ProgrammeKind =
+  | { type: 'pink' }
+  | { type: 'song'; style: StyleId }
+  | { type: 'spectrum'; levelsDb: readonly Decibels[] };
 
 /** Level (dB re loudest) of a style's spectrum at `f`, interpolated on log frequency between third-octave centres. */
 export function styleLevelAt(style: StyleId, f: Hz): Decibels {
-  const table = STYLE_SPECTRA_DB[style];
+  return spectrumLevelAt(STYLE_SPECTRA_DB[style], f);
+}
+
+/** Level of a third-octave table (at THIRD_OCTAVE_CENTRES) at `f`, interpolated on log frequency. */
+export function spectrumLevelAt(table: readonly Decibels[], f: Hz): Decibels {
+  if (table.length === 0) return 0;
   const centres = THIRD_OCTAVE_CENTRES;
   if (f <= (centres[0] as number)) return table[0] as number;
   for (let i = 1; i < centres.length; i++) {
@@ -66,5 +77,7 @@ export function levelWeight(levelDb: Decibels): number {
 /** The programme's weight at each frequency in `pointsHz`: 1 everywhere for pink noise. */
 export function programmeWeights(programme: ProgrammeKind, pointsHz: readonly Hz[]): number[] {
   if (programme.type === 'pink') return pointsHz.map(() => 1);
+  if (programme.type === 'spectrum')
+    return pointsHz.map((f) => levelWeight(spectrumLevelAt(programme.levelsDb, f)));
   return pointsHz.map((f) => levelWeight(styleLevelAt(programme.style, f)));
 }

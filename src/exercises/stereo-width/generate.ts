@@ -12,6 +12,17 @@ import {
   JND_DB,
   KEEP_SHARE,
 } from '../shared/audibility';
+import {
+  type ImportedLoop,
+  type ImportedSongSummary,
+  type ImportedTrackSummary,
+  importedLoopAnalysis,
+  importedLoopPick,
+  importedTrackId,
+  loopOf,
+  SEGMENT_S,
+  WINDOW_S,
+} from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { analyseSongLoop, type SongAnalysis } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
@@ -45,13 +56,27 @@ function power(x: Float32Array): number {
   return x.length > 0 ? s / x.length : 0;
 }
 
+/** Each part's power in the loop (mean square at its fader), by id. */
+type PartPowers = ReadonlyMap<TrackId, number>;
+
+/** A generated song's part powers: measured on the analysed loop's samples at each rough-mix fader. */
+function analysedPowers(analysis: SongAnalysis): PartPowers {
+  return new Map(
+    [...analysis.tracks.values()].map((t) => [t.id, power(t.samples) * dbToGain(t.faderDb) ** 2]),
+  );
+}
+
 /** Side against mid of the loop's rough mix with `pans` (parts uncorrelated, equal-power pan), dB. */
 export function sideToMidOfLayout(analysis: SongAnalysis, pans: StereoWidthQuestion['pans']): Decibels {
+  return sideToMidOfPowers(analysedPowers(analysis), pans);
+}
+
+/** sideToMidOfLayout on part powers. */
+function sideToMidOfPowers(powers: PartPowers, pans: StereoWidthQuestion['pans']): Decibels {
   let mid = 0;
   let side = 0;
-  for (const t of analysis.tracks.values()) {
-    const p = power(t.samples) * dbToGain(t.faderDb) ** 2;
-    const [gl, gr] = panGains(pans[t.id] ?? 0);
+  for (const [id, p] of powers) {
+    const [gl, gr] = panGains(pans[id] ?? 0);
     mid += p * ((gl + gr) / 2) ** 2;
     side += p * ((gl - gr) / 2) ** 2;
   }
@@ -70,17 +95,42 @@ function sideAt(sideDb: Decibels, width: number): Decibels {
  * part sounds in three quarters of the loop and carries at least −14 dB of the mix's power.
  */
 export function audibility(q: StereoWidthQuestion): Audibility {
+  if (q.source.type !== 'song') return inaudible('an imported song: see importedAudibility');
   const analysis = analyseSongLoop(q.source);
+  return audibilityOn(q, analysis, analysedPowers(analysis));
+}
+
+/**
+ * audibility on an imported song, read from its summary: each track's activity from its levels, its power the
+ * mean of its level windows in the loop (the mono sum the drill plays, at 0 dB).
+ */
+export function importedAudibility(q: StereoWidthQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  if (!loop) return inaudible('not a loop of this song');
+  const powers = new Map(song.tracks.map((t) => [importedTrackId(t), loopPower(t, loop)]));
+  return audibilityOn(q, importedLoopAnalysis(song, loop), powers);
+}
+
+/** A track's mean square over a loop (the mean of its level windows there), linear. */
+export function loopPower(track: ImportedTrackSummary, loop: ImportedLoop): number {
+  const per = Math.round(SEGMENT_S / WINDOW_S);
+  const from = loop.firstSegment * per;
+  let sum = 0;
+  for (let w = from; w < from + loop.segments * per; w++) sum += 10 ** ((track.levelsDb[w] ?? -200) / 10);
+  return sum / Math.max(1, loop.segments * per);
+}
+
+function audibilityOn(q: StereoWidthQuestion, analysis: SongAnalysis, powers: PartPowers): Audibility {
   if (q.subtype === 'mono') {
     const part = q.flipped ? analysis.tracks.get(q.flipped) : undefined;
     if (!part) return inaudible('no part is out of phase');
     if (part.activity < ACTIVE_SHARE) return inaudible(`the ${part.id} plays ${part.activity} of the loop`);
     let total = 0;
-    for (const t of analysis.tracks.values()) total += power(t.samples) * dbToGain(t.faderDb) ** 2;
-    const share = 10 * Math.log10((power(part.samples) * dbToGain(part.faderDb) ** 2) / total);
+    for (const p of powers.values()) total += p;
+    const share = 10 * Math.log10((powers.get(part.id) ?? 0) / total);
     return { planted: share - MONO_PART_SHARE_DB, required: 0 };
   }
-  const sideDb = sideToMidOfLayout(analysis, q.pans);
+  const sideDb = sideToMidOfPowers(powers, q.pans);
   if (sideDb < SIDE_HEARD_DB) return inaudible(`the side is ${sideDb.toFixed(1)} dB below the mid`);
   const widths =
     q.subtype === 'which'
@@ -116,11 +166,18 @@ export function generateAt(seed: number, value: number): StereoWidthQuestion {
   return drawAudible(seed, (rng) => ({ ...build(rng, seed, mv.baseLevel, v), adaptiveValue: v }), audibility);
 }
 
-function build(rng: Rng, seed: number, lvl: number, narrowerPercent?: number): StereoWidthQuestion {
+function build(
+  rng: Rng,
+  seed: number,
+  lvl: number,
+  narrowerPercent?: number,
+  song?: ImportedSongSummary,
+): StereoWidthQuestion {
   const p = levelSpec(meta, lvl).params;
   const subtype = narrowerPercent === undefined ? rng.pick(p.subtypes) : 'which';
-  const source = generateSongSource(rng.fork('source'));
-  const pans = pansFor(rng.fork('pans'));
+  const imported = song ? importedLoopPick(rng.fork('loop'), song, 2) : null;
+  const source = imported ? imported.source : generateSongSource(rng.fork('source'));
+  const pans = song ? importedPans(song, rng.fork('pans')) : pansFor(rng.fork('pans'));
   const base = { kind: 'stereo-width' as const, seed, level: lvl, subtype, source, pans };
   switch (subtype) {
     case 'which': {
@@ -150,6 +207,22 @@ function build(rng: Rng, seed: number, lvl: number, narrowerPercent?: number): S
       };
     }
     case 'mono': {
+      if (imported) {
+        // The parts that play in most of the loop (at least two, as the loop was picked for).
+        const offered = rng.shuffle(imported.pool.map((t) => t.key)).slice(0, p.monoChoices);
+        const flipped = rng.pick(offered) as TrackId;
+        const ordered = imported.pool.filter((t) => offered.includes(t.key));
+        return {
+          ...base,
+          prompt: 'B is A summed to mono. Which part disappears?',
+          choices: ordered.map((t) => t.key),
+          choiceLabels: ordered.map((t) => t.name),
+          correct: flipped,
+          widthA: 1,
+          widthB: 1,
+          flipped,
+        };
+      }
       const offered = rng.shuffle(MONO_CANDIDATES).slice(0, p.monoChoices);
       const flipped = rng.pick(offered);
       const ordered = MONO_CANDIDATES.filter((id) => offered.includes(id));
@@ -165,6 +238,57 @@ function build(rng: Rng, seed: number, lvl: number, narrowerPercent?: number): S
       };
     }
   }
+}
+
+/** Parts of an imported song that stay in the centre (the low end and the backbeat, as most mixes keep them). */
+const CENTRED_ROLES: readonly string[] = ['kick', 'bass', 'snare'];
+/** How far from the centre an imported song's other parts sit (seeded per part). */
+const SPREAD_PANS: readonly Pan[] = [0.4, 0.6, 0.8, 1];
+
+/**
+ * The stereo picture of an imported song (its stems play as mono sums, so the question places them): parts
+ * whose names say kick, bass or snare in the centre, every other part in turn left and right (the first side
+ * at random) at a seeded distance from SPREAD_PANS.
+ */
+export function importedPans(song: ImportedSongSummary, rng: Rng): StereoWidthQuestion['pans'] {
+  let side = rng.chance(0.5) ? -1 : 1;
+  const pans: Partial<Record<TrackId, Pan>> = {};
+  for (const t of song.tracks) {
+    const distance = rng.pick(SPREAD_PANS);
+    if (CENTRED_ROLES.includes(t.role)) continue;
+    pans[importedTrackId(t)] = side * distance;
+    side = -side;
+  }
+  return pans;
+}
+
+/** A question on an imported song (read from its summary): deterministic, plain JSON, audible. */
+export function generateImported(
+  seed: number,
+  level: number,
+  song: ImportedSongSummary,
+): StereoWidthQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, undefined, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Adaptive mode on an imported song: "which is wider?" with the narrow side `value` % narrower. */
+export function generateImportedAt(
+  seed: number,
+  value: number,
+  song: ImportedSongSummary,
+): StereoWidthQuestion {
+  const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
+  const v = Math.round(clampValue(value, mv.min, mv.max));
+  return drawAudible(
+    seed,
+    (rng) => ({ ...build(rng, seed, mv.baseLevel, v, song), adaptiveValue: v }),
+    (q) => importedAudibility(q, song),
+  );
 }
 
 /** "mono (0 %)", "half as wide (50 %)", "150 %". */

@@ -1,7 +1,7 @@
 /** Stereo width drills: what the kind is, its levels, and its question/answer shapes. */
 import type { Pan } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** The three drills: which of A and B is wider, how wide B is, which part falls apart in mono. */
 export type StereoWidthSubtype = 'which' | 'amount' | 'mono';
@@ -29,8 +29,11 @@ export interface StereoWidthQuestion extends QuestionBase<'stereo-width'> {
   choiceLabels: string[];
   /** The right choice id. */
   correct: string;
-  /** The whole rough mix of a generated song. */
-  source: SongSource;
+  /**
+   * The whole rough mix of a generated song, or every track of an imported song (each its mono sum at 0 dB:
+   * the question's pans make the stereo picture).
+   */
+  source: SongSource | ImportedSongSource;
   /** Where each part is panned (parts not listed play in the centre). */
   pans: Partial<Record<TrackId, Pan>>;
   /** Width of side A and side B (side signal × width; 1 = as panned, 0 = mono). */

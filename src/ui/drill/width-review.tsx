@@ -57,7 +57,9 @@ export function WidthReview({ q, a }: { q: StereoWidthQuestion; a: StereoWidthAn
   const spread = (width: number) =>
     Math.max(...parts.map((id) => Math.abs(placed(q.pans[id] ?? 0, width))), 0);
   const height = rows.length * ROW + 24;
-  const flipped = q.flipped ? trackRef(q.flipped).name.toLowerCase() : '';
+  // The question lists the parts it offers by name (an imported song's tracks have no generated part's name).
+  const flippedLabel = q.flipped ? q.choiceLabels[q.choices.indexOf(q.flipped)] : undefined;
+  const flipped = q.flipped ? (flippedLabel ?? trackRef(q.flipped).name).toLowerCase() : '';
   return (
     <figure class="review-figure">
       <svg
