@@ -7,13 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/dsp/random';
 import { generate as compGenerate } from '../../src/exercises/comp-match/generate';
 import type { CompMatchAnswer } from '../../src/exercises/comp-match/meta';
-import { generate as eqGenerate } from '../../src/exercises/eq-match/generate';
+import {
+  generate as eqGenerate,
+  generateImported as eqImported,
+} from '../../src/exercises/eq-match/generate';
 import type { EqMatchAnswer } from '../../src/exercises/eq-match/meta';
 import { generate as faderGenerate } from '../../src/exercises/fader-balance/generate';
 import { generate as loudnessMatchGenerate } from '../../src/exercises/loudness-match/generate';
 import { exercises } from '../../src/exercises/registry';
-import { generate as resonanceGenerate } from '../../src/exercises/resonance/generate';
+import {
+  generate as resonanceGenerate,
+  generateImported as resonanceImported,
+} from '../../src/exercises/resonance/generate';
 import type { ResonanceAnswer } from '../../src/exercises/resonance/meta';
+import { summary as importedSummary } from './imported-fixtures';
+import { bandSummary, duoSummary } from './imported-fixtures-more';
 
 const lin = (a: number, b: number, t: number) => a + (b - a) * t;
 const geo = (a: number, b: number, t: number) => a * (b / a) ** t;
@@ -248,4 +256,78 @@ describe('loudness-match from the learner’s side', () => {
       expect(kind.check(q, { offsetDb: 0 }).score).toBe(0);
     }
   });
+});
+
+describe('eq-match and resonance on an imported song, from the learner’s side', () => {
+  const songs = [importedSummary, bandSummary, duoSummary];
+  // Random knobs: levels 2–5 as on a generated song. Level 1 turns one knob (the gain, the frequency given), so
+  // a random gain lands within 1 dB of the curve often: 12.5 % of 200 on generated songs, 16–25 % on these
+  // synthetic songs, whose sparse spectra weigh part of each band less (measured; asserted apart below).
+  it('eq-match: untouched 0, reference 100, gain halfway about half, random knobs fail', () => {
+    const kind = exercises['eq-match'];
+    const rng = createRng(41);
+    let right = 0;
+    let total = 0;
+    let n = 0;
+    let rightGainOnly = 0;
+    let nGainOnly = 0;
+    for (const song of songs)
+      for (let level = 1; level <= 5; level++)
+        for (let seed = 1; seed <= 30; seed++) {
+          const q = eqImported(seed, level, song);
+          expect(kind.check(q, kind.start!(q)).score).toBe(0);
+          expect(kind.check(q, kind.start!(q)).correct).toBe(false);
+          const ref = kind.solve(q) as EqMatchAnswer;
+          expect(kind.check(q, ref).score).toBe(100);
+          const half = kind.check(q, { ...ref, gainDb: ref.gainDb / 2 }).score;
+          expect(half, `${song.name} L${level} s${seed}`).toBeGreaterThanOrEqual(40);
+          expect(half).toBeLessThanOrEqual(70);
+          const r = kind.check(q, {
+            frequencyHz: 20 * 1000 ** rng.next(),
+            gainDb: rng.range(-15, 15),
+            q: 0.3 * 30 ** rng.next(),
+          });
+          if (level === 1) {
+            nGainOnly++;
+            if (r.correct) rightGainOnly++;
+            continue;
+          }
+          total += r.score;
+          n++;
+          if (r.correct) right++;
+        }
+    expect(right / n).toBeLessThan(0.05);
+    expect(total / n).toBeLessThan(25);
+    expect(rightGainOnly / nGainOnly).toBeLessThan(0.3);
+  }, 120_000);
+
+  it('resonance: no cut 0, the exact inverse 100, half the depth about half, random cuts fail', () => {
+    const kind = exercises.resonance;
+    const rng = createRng(43);
+    let right = 0;
+    let total = 0;
+    let n = 0;
+    for (const song of songs)
+      for (let level = 1; level <= 5; level++)
+        for (let seed = 1; seed <= 30; seed++) {
+          const q = resonanceImported(seed, level, song);
+          expect(kind.check(q, kind.start!(q)).score).toBe(0);
+          expect(kind.check(q, kind.solve(q)).score).toBe(100);
+          if (q.controls.includes('depth')) {
+            const half = kind.check(q, {
+              frequencyHz: q.ring.frequencyHz,
+              gainDb: -q.ring.gainDb / 2,
+              q: q.ring.q,
+            }).score;
+            expect(half, `${song.name} L${level} s${seed}`).toBeGreaterThanOrEqual(40);
+            expect(half).toBeLessThanOrEqual(67);
+          }
+          const r = kind.check(q, { frequencyHz: 20 * 1000 ** rng.next(), gainDb: rng.range(-18, 6), q: 1 });
+          total += r.score;
+          n++;
+          if (r.correct) right++;
+        }
+    expect(right / n).toBeLessThan(0.05);
+    expect(total / n).toBeLessThan(25);
+  }, 120_000);
 });
