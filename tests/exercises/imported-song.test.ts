@@ -13,6 +13,8 @@ import type { LoudnessMatchQuestion } from '../../src/exercises/loudness-match/m
 import { importedAudibility as panAudible } from '../../src/exercises/pan-position/generate';
 import { exercises } from '../../src/exercises/registry';
 import { importedAudibility as resonanceAudible } from '../../src/exercises/resonance/generate';
+import { importedAudibility as reverbTimeAudible } from '../../src/exercises/reverb-time/generate';
+import { importedAudibility as reverbTypeAudible } from '../../src/exercises/reverb-type/generate';
 import { isAudible } from '../../src/exercises/shared/audibility';
 import {
   generateOnImported,
@@ -88,6 +90,8 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'eq-match': eqMatchAudible,
   resonance: resonanceAudible,
   'comp-spot': compSpotAudible,
+  'reverb-time': reverbTimeAudible,
+  'reverb-type': reverbTypeAudible,
   // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
   // match is the one predicted from the loop's spectrum in the summary.
   'loudness-match': (q: LoudnessMatchQuestion, s: ImportedSongSummary) => {
@@ -159,7 +163,7 @@ describe('questions on an imported song', () => {
     const solo = summariseImportedSong('Solo', songHashOf([tracks[0]!.fileHash]), [tracks[0]!], RATE);
     expect(importedFitProblem('level-change', solo)).toMatch(/2 parts/);
     expect(importedFitProblem('loudness', solo)).toBeNull();
-    expect(() => generateOnImported('reverb-time', 1, 1, summary)).toThrow(/note ends/);
+    expect(() => generateOnImported('prod-or-mix', 1, 1, summary)).toThrow(/notes and instruments/);
   });
 
   it('a damaged or short summary is refused with a reason', () => {

@@ -9,6 +9,14 @@ import {
   isAudible,
   roomAfterShare,
 } from '../shared/audibility';
+import { loopRoomShare } from '../shared/imported-notes';
+import {
+  type ImportedSongSummary,
+  importedLoopPick,
+  importedTrackId,
+  loopActivity,
+  loopOf,
+} from '../shared/imported-song';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
@@ -30,6 +38,7 @@ export const TAIL_ROOM_SHARE = 0.25;
  * heard on its own (at least TAIL_ROOM_SHARE); the part must play in three quarters of the loop.
  */
 export function audibility(q: ReverbTimeQuestion): Audibility {
+  if (q.source.type !== 'song') return inaudible('an imported song: see importedAudibility');
   const analysis = analyseSongLoop(q.source);
   const target = trackProfile(analysis, q.source.track);
   if (target.activity < ACTIVE_SHARE)
@@ -38,6 +47,41 @@ export function audibility(q: ReverbTimeQuestion): Audibility {
     planted: roomAfterShare(target.notes, TAIL_ROOM_BEATS, analysis.beats),
     required: TAIL_ROOM_SHARE,
   };
+}
+
+/**
+ * audibility on an imported song, read from its summary: the part plays in three quarters of the loop and at
+ * least TAIL_ROOM_SHARE of its notes there are followed by a quarter second (half a beat at 120 bpm) of
+ * near-silence, 25 dB under the note (imported-notes.ts): where the tail is heard on its own.
+ */
+export function importedAudibility(q: ReverbTimeQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  const track = song.tracks.find((t) => importedTrackId(t) === q.source.track);
+  if (!loop || !track) return inaudible('not a part of a loop of this song');
+  const activity = loopActivity(track, loop);
+  if (activity < ACTIVE_SHARE) return inaudible(`the ${track.name} plays ${activity} of the loop`);
+  return { planted: loopRoomShare(track, loop), required: TAIL_ROOM_SHARE };
+}
+
+/** A question on an imported song (read from its summary): deterministic, plain JSON, its tails heard. */
+export function generateImported(seed: number, level: number, song: ImportedSongSummary): ReverbTimeQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/**
+ * A part of an imported song for the reverb: a loop of the song's body (seeded) and a part playing there,
+ * one that leaves room after its notes when any does.
+ */
+function importedReverbSource(rng: Rng, song: ImportedSongSummary): ReverbTimeQuestion['source'] {
+  const { loop, pool, source } = importedLoopPick(rng.fork('loop'), song, 1);
+  const roomy = pool.filter((t) => loopRoomShare(t, loop) >= TAIL_ROOM_SHARE);
+  const track = rng.fork('track').pick(roomy.length > 0 ? roomy : pool);
+  return { ...source, track: importedTrackId(track) };
 }
 
 /** A question for (seed, level): deterministic, plain JSON, on a part whose tails are heard (see audibility). */
@@ -55,7 +99,7 @@ function withHeardTrack(rng: Rng, source: SongSource, drawn: TrackId): SongSourc
   return { ...source, track: others.length > 0 ? rng.fork('track').pick(others) : drawn };
 }
 
-function build(rng: Rng, seed: number, lvl: number): ReverbTimeQuestion {
+function build(rng: Rng, seed: number, lvl: number, song?: ImportedSongSummary): ReverbTimeQuestion {
   const p = levelSpec(meta, lvl).params;
   const decayS = rng.pick(p.decaysS);
   const askPreDelay = p.preDelaysMs.length > 0;
@@ -70,6 +114,8 @@ function build(rng: Rng, seed: number, lvl: number): ReverbTimeQuestion {
     askPreDelay,
     reverb: { decayS, preDelayMs, damping: 0.4, stereoWidth: 1, seed: rng.int(1, 999_999) },
     sendDb: -6,
-    source: withHeardTrack(rng, generateSongSource(rng.fork('source')), drawn),
+    source: song
+      ? importedReverbSource(rng, song)
+      : withHeardTrack(rng, generateSongSource(rng.fork('source')), drawn),
   };
 }

@@ -1,7 +1,7 @@
 /** How long is the reverb? What the kind is, its levels, and its question/answer shapes. */
 import type { Decibels, Milliseconds, Seconds } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** What changes from level to level. */
 export interface ReverbTimeLevel {
@@ -30,8 +30,8 @@ export interface ReverbTimeQuestion extends QuestionBase<'reverb-time'> {
   reverb: ReverbSpec;
   /** Send level from the track into the reverb, dB. */
   sendDb: Decibels;
-  /** The soloed track with the reverb is source.track. */
-  source: SongSource & { track: TrackId };
+  /** The soloed track with the reverb is source.track (on an imported song, its summary key). */
+  source: (SongSource | ImportedSongSource) & { track: TrackId };
 }
 
 /** The learner's answer. */

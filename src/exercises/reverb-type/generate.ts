@@ -6,6 +6,14 @@ import { REVERB_TRAITS, type ReverbType, spaceImpulseResponse } from '../../dsp/
 import type { Decibels, Milliseconds } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
 import { ACTIVE_SHARE, type Audibility, drawAudible, inaudible, roomAfterShare } from '../shared/audibility';
+import { loopRoomShare } from '../shared/imported-notes';
+import {
+  type ImportedSongSummary,
+  importedLoopPick,
+  importedTrackId,
+  loopActivity,
+  loopOf,
+} from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { analyseSongLoop } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
@@ -74,7 +82,33 @@ function space(type: ReverbType, decayS: number, seed: number, sizeM?: number): 
  * half a beat of silence after a quarter of its notes, where the reverb is heard on its own.
  */
 export function audibility(q: ReverbTypeQuestion): Audibility {
-  const why = partProblem(q.source, q.source.track);
+  if (q.source.type !== 'song') return inaudible('an imported song: see importedAudibility');
+  return spacesAudibility(q, partProblem(q.source, q.source.track));
+}
+
+/**
+ * audibility on an imported song, read from its summary: the part plays in three quarters of the loop and
+ * leaves a quarter second (half a beat at 120 bpm) of near-silence after a quarter of its notes there
+ * (imported-notes.ts); the spaces must differ as on a generated song.
+ */
+export function importedAudibility(q: ReverbTypeQuestion, song: ImportedSongSummary): Audibility {
+  return spacesAudibility(q, importedPartProblem(song, q.source));
+}
+
+/** Why an imported part's reverb would not be heard in the source's loop, or null when it would. */
+function importedPartProblem(song: ImportedSongSummary, source: ReverbTypeQuestion['source']): string | null {
+  const loop = source.type === 'imported-song' ? loopOf(song, source) : null;
+  const track = song.tracks.find((t) => importedTrackId(t) === source.track);
+  if (!loop || !track) return 'not a part of a loop of this song';
+  const activity = loopActivity(track, loop);
+  if (activity < ACTIVE_SHARE) return `the ${track.name} plays ${activity} of the loop`;
+  const room = loopRoomShare(track, loop);
+  if (room < TAIL_ROOM_SHARE) return `the ${track.name} leaves room after ${room} of its notes`;
+  return null;
+}
+
+/** The spaces' measured difference, once the part is known to leave its reverb room (`why` null). */
+function spacesAudibility(q: ReverbTypeQuestion, why: string | null): Audibility {
   if (why) return inaudible(why);
   if (q.subtype === 'type')
     return { planted: q.measured.value, required: q.adaptiveValue === undefined ? CLARITY_STEP_DB : 0 };
@@ -105,17 +139,62 @@ export function generateAt(seed: number, value: number): ReverbTypeQuestion {
   return drawAudible(seed, (rng) => ({ ...build(rng, seed, mv.baseLevel, v), adaptiveValue: v }), audibility);
 }
 
-/** One draw: the subtype, the part (redrawn by drawAudible when the song leaves it no room), the spaces. */
-function build(rng: Rng, seed: number, lvl: number, adaptiveRatio?: number): ReverbTypeQuestion {
-  const p = levelSpec(meta, lvl).params;
-  const subtype = adaptiveRatio === undefined ? rng.pick(p.subtypes) : 'size';
+/**
+ * The drawn part when the generated song leaves it room, else one of the parts it does (as reverb-time), so a
+ * redraw (a new song to analyse) is needed only when no part fits.
+ */
+function generatedReverbSource(rng: Rng, drawn: TrackId): SongSource & { track: TrackId } {
   const song = generateSongSource(rng.fork('source'));
-  const drawn = rng.pick(REVERB_TRACKS);
-  // The drawn part when the song leaves it room, else one of the parts it does (as reverb-time), so a
-  // redraw (a new song to analyse) is needed only when no part fits.
   const heard = REVERB_TRACKS.filter((t) => partProblem(song, t) === null);
   const track = heard.includes(drawn) || heard.length === 0 ? drawn : rng.fork('track').pick(heard);
-  const source = { ...song, track };
+  return { ...song, track };
+}
+
+/** A loop of an imported song's body (seeded) and a part playing there that leaves room when any does. */
+function importedReverbSource(rng: Rng, song: ImportedSongSummary): ReverbTypeQuestion['source'] {
+  const { loop, pool, source } = importedLoopPick(rng.fork('loop'), song, 1);
+  const roomy = pool.filter((t) => loopRoomShare(t, loop) >= TAIL_ROOM_SHARE);
+  const track = rng.fork('track').pick(roomy.length > 0 ? roomy : pool);
+  return { ...source, track: importedTrackId(track) };
+}
+
+/** A question on an imported song (read from its summary): deterministic, plain JSON, audible. */
+export function generateImported(seed: number, level: number, song: ImportedSongSummary): ReverbTypeQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, undefined, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Adaptive mode on an imported song: "which space is larger?" at `value` (as generateAt). */
+export function generateImportedAt(
+  seed: number,
+  value: number,
+  song: ImportedSongSummary,
+): ReverbTypeQuestion {
+  const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
+  const v = Math.round(clampValue(value, mv.min, mv.max) * 100) / 100;
+  return drawAudible(
+    seed,
+    (rng) => ({ ...build(rng, seed, mv.baseLevel, v, song), adaptiveValue: v }),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** One draw: the subtype, the part (redrawn by drawAudible when the song leaves it no room), the spaces. */
+function build(
+  rng: Rng,
+  seed: number,
+  lvl: number,
+  adaptiveRatio?: number,
+  imported?: ImportedSongSummary,
+): ReverbTypeQuestion {
+  const p = levelSpec(meta, lvl).params;
+  const subtype = adaptiveRatio === undefined ? rng.pick(p.subtypes) : 'size';
+  const drawn = rng.pick(REVERB_TRACKS);
+  const source = imported ? importedReverbSource(rng, imported) : generatedReverbSource(rng, drawn);
   const irSeed = rng.int(1, 999_999);
   const base = { kind: 'reverb-type' as const, seed, level: lvl, subtype, source, sendDb: SEND_DB };
   if (subtype === 'type') {

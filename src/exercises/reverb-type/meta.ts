@@ -2,7 +2,7 @@
 import type { Metres, ReverbType } from '../../dsp/reverb-space';
 import type { Decibels, Milliseconds, Seconds } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** The two drills: which kind of space B is, and which of A and B is the larger space. */
 export type ReverbTypeSubtype = 'type' | 'size';
@@ -39,8 +39,8 @@ export interface ReverbTypeQuestion extends QuestionBase<'reverb-type'> {
   choiceLabels: string[];
   /** The right choice id. */
   correct: string;
-  /** The part sent to the reverb (played alone) is source.track. */
-  source: SongSource & { track: TrackId };
+  /** The part sent to the reverb (played alone) is source.track (on an imported song, its summary key). */
+  source: (SongSource | ImportedSongSource) & { track: TrackId };
   /** Send level from the part into the reverb, dB. */
   sendDb: Decibels;
   /** 'type': null (A is the part dry). 'size': A's space. */

@@ -36,15 +36,15 @@ import {
   generateImportedAt as panPositionImportedAt,
 } from '../pan-position/generate';
 import { generateImported as resonanceImported } from '../resonance/generate';
-import {
-  generateImported as stereoWidthImported,
-  generateImportedAt as stereoWidthImportedAt,
-} from '../stereo-width/generate';
 import { generateImported as reverbTimeImported } from '../reverb-time/generate';
 import {
   generateImported as reverbTypeImported,
   generateImportedAt as reverbTypeImportedAt,
 } from '../reverb-type/generate';
+import {
+  generateImported as stereoWidthImported,
+  generateImportedAt as stereoWidthImportedAt,
+} from '../stereo-width/generate';
 import type { QuestionBase } from '../types';
 import { type ImportedSongSummary, mostActiveTracks, summaryProblem } from './imported-song';
 
@@ -81,7 +81,6 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
     'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
   saturation:
     'Needs every detail of each part’s sound to hear the added distortion, which Headroom does not keep when it imports your stems.',
-    'Needs to know where each note ends (a reverb tail needs a gap to be heard): your stems have no notes.',
   'delay-time': 'Needs the song’s tempo and where each note starts, which your stems do not carry.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
   'fix-mix': 'Plants faults in a known good mix, which needs a song Headroom made.',

@@ -5,7 +5,7 @@
  * the note's peak (or below silence) for NOTE_ROOM_S. Pure: the import Worker runs it, Node tests too.
  */
 import type { Decibels, SampleRate, Seconds } from '../../dsp/units';
-import { NOTE_ROOM_S, SILENT_DB } from './imported-song';
+import { type ImportedLoop, type ImportedTrackSummary, NOTE_ROOM_S, SILENT_DB } from './imported-song';
 
 /** Length of a level frame, s. */
 export const FRAME_S: Seconds = 0.01;
@@ -91,4 +91,18 @@ export function notesPerSegment(
     if (note.room) cell[1]++;
   }
   return out;
+}
+
+/**
+ * Share of a track's notes starting in the loop that leave NOTE_ROOM_S of near-silence after them (0 when none
+ * starts there): where a reverb tail or an echo is heard on its own.
+ */
+export function loopRoomShare(track: ImportedTrackSummary, loop: ImportedLoop): number {
+  let notes = 0;
+  let roomy = 0;
+  for (let s = loop.firstSegment; s < loop.firstSegment + loop.segments; s++) {
+    notes += track.notes[s]?.[0] ?? 0;
+    roomy += track.notes[s]?.[1] ?? 0;
+  }
+  return notes > 0 ? Math.round((roomy / notes) * 1000) / 1000 : 0;
 }
