@@ -14,8 +14,17 @@ import {
 import type { CompSpotQuestion } from '../../src/exercises/comp-spot/meta';
 import { meta } from '../../src/exercises/comp-spot/meta';
 import { solve } from '../../src/exercises/comp-spot/solve';
+import { exercises } from '../../src/exercises/registry';
+import {
+  importedAudibility as reverbTimeAudible,
+  generateImported as reverbTimeImported,
+} from '../../src/exercises/reverb-time/generate';
+import {
+  importedAudibility as reverbTypeAudible,
+  generateImported as reverbTypeImported,
+} from '../../src/exercises/reverb-type/generate';
 import { isAudible } from '../../src/exercises/shared/audibility';
-import { findNotes, frameLevelsDb } from '../../src/exercises/shared/imported-notes';
+import { findNotes, frameLevelsDb, loopRoomShare } from '../../src/exercises/shared/imported-notes';
 import {
   importedThresholdBelowPeak,
   loopPeakDb,
@@ -196,4 +205,47 @@ describe('comp-spot on an imported song', () => {
       `comp-spot imported: |played − label| mean ${(errors.reduce((a, b) => a + b, 0) / errors.length).toFixed(2)} dB, worst ${Math.max(...errors).toFixed(2)} dB over ${errors.length}`,
     );
   });
+});
+
+const reverbTime = exercises['reverb-time'];
+const reverbType = exercises['reverb-type'];
+
+describe('reverb-time and reverb-type on an imported song', () => {
+  const kinds = [
+    ['reverb-time', reverbTimeImported, reverbTimeAudible, reverbTime] as const,
+    ['reverb-type', reverbTypeImported, reverbTypeAudible, reverbType] as const,
+  ];
+  for (const [kind, generateOn, audible, k] of kinds) {
+    it(`${kind}: every level × 60 seeds on three songs, on parts that leave room after their notes`, () => {
+      const chosen = new Map<string, number>();
+      for (const summary of [bandSummary, sparseSummary, fixtureSummary]) {
+        for (let level = 1; level <= k.meta.levels.length; level++) {
+          for (let seed = 1; seed <= 60; seed++) {
+            const q = generateOn(seed * 389, level, summary);
+            expect(generateOn(seed * 389, level, summary)).toEqual(q);
+            expect(JSON.parse(JSON.stringify(q))).toEqual(q);
+            const loop = loopOf(summary, q.source as never)!;
+            expect(loop).not.toBeNull();
+            const a = audible(q as never, summary);
+            expect(isAudible(a), `${kind} ${summary.name} L${level} seed ${seed}: ${JSON.stringify(a)}`).toBe(
+              true,
+            );
+            const track = summary.tracks.find((t) => t.key === q.source.track)!;
+            expect(loopRoomShare(track, loop)).toBeGreaterThanOrEqual(0.25);
+            chosen.set(
+              `${summary.name}/${track.name}`,
+              (chosen.get(`${summary.name}/${track.name}`) ?? 0) + 1,
+            );
+            const solved = (k.solve as (x: unknown) => unknown)(q);
+            expect((k.check as (x: unknown, y: unknown) => { score: number })(q, solved).score).toBe(100);
+          }
+        }
+      }
+      // The held pad and the rim clicks 0.17 s apart leave no room: never chosen. The snare and keys are.
+      expect(chosen.has('Band/Pad')).toBe(false);
+      expect(chosen.has('Band/Rim')).toBe(false);
+      expect(chosen.get('Band/Snare')).toBeGreaterThan(0);
+      expect(chosen.get('Band/Keys')).toBeGreaterThan(0);
+    }, 120_000);
+  }
 });
