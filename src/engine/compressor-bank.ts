@@ -29,8 +29,10 @@ export class CompressorBank {
       numberOfInputs: COMPRESSOR_BANK_SLOTS,
       numberOfOutputs: COMPRESSOR_BANK_SLOTS,
       outputChannelCount: new Array(COMPRESSOR_BANK_SLOTS).fill(1),
+      // A mono strip is measured on its one channel (an up-mix to two would double the peak search and
+      // give the same peaks); a stereo one on both; anything wider is down-mixed to two as before.
       channelCount: 2,
-      channelCountMode: 'explicit',
+      channelCountMode: 'clamped-max',
       channelInterpretation: 'speakers',
       // Offline, the processor posts few meter reports (and the last window's at the end).
       ...('startRendering' in ctx ? { processorOptions: { endFrame: ctx.length } } : {}),

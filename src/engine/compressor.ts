@@ -13,7 +13,7 @@ export { DEFAULT_COMPRESSOR } from '../dsp/compressor';
  * The engine's compressor (maths in src/dsp/compressor.ts). The audio passes through a GainNode (a "VCA")
  * whose gain param is driven, sample by sample and with no latency, by a slot of the context's compressor
  * bank (compressor-bank.ts: one worklet node for up to 8 compressors) listening to the same source. So a
- * mono source stays mono (the bank always hears 2 channels) and the gain applied is exactly the
+ * mono source stays mono (the bank hears its one channel, a stereo source's two) and the gain applied is exactly the
  * worklet's output, which is `renderCompressorGain` of the source.
  */
 export class Compressor {
