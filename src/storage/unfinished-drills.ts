@@ -48,6 +48,8 @@ export interface UnfinishedDrill {
   answers: UnfinishedAnswer[];
   /** The controls of the current question as the learner left them. */
   working?: { index: number; answer: unknown };
+  /** A drill on the learner's imported song: which one (its content hash) and its name then. */
+  song?: { hash: string; name: string };
   updatedAt: number;
 }
 
@@ -101,7 +103,12 @@ export function isUnfinishedDrill(v: unknown): v is UnfinishedDrill {
     answers.length < (v.count as number) &&
     items.length >= answers.length &&
     items.length <= (v.count as number) &&
-    (v.working === undefined || (isObject(v.working) && isInt(v.working.index, 0)))
+    (v.working === undefined || (isObject(v.working) && isInt(v.working.index, 0))) &&
+    (v.song === undefined ||
+      (isObject(v.song) &&
+        typeof v.song.hash === 'string' &&
+        /^[0-9a-f]{64}$/.test(v.song.hash) &&
+        typeof v.song.name === 'string'))
   );
 }
 

@@ -7,6 +7,7 @@
  */
 import { signal } from '@preact/signals';
 import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../../exercises/registry';
+import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import type { CheckResult } from '../../exercises/types';
 import { listAttempts } from '../../storage/attempts';
 import type { Attempt } from '../../storage/schema';
@@ -37,10 +38,11 @@ export function canContinue(d: UnfinishedDrill): boolean {
   return d.level <= meta.levels.length && (!d.adaptive || (meta.adaptive && !!meta.mainVariable));
 }
 
-/** "EQ boost level 2, question 4 of 10" (or "… adaptive, question 4 of 20"). */
+/** "EQ boost level 2, question 4 of 10" (or "… adaptive, question 4 of 20"; "… on “Demo”, …" on an imported song). */
 export function describeUnfinished(d: UnfinishedDrill): string {
   const title = isExerciseId(d.kind) ? exercises[d.kind].meta.title : d.kind;
-  return `${title} ${d.adaptive ? 'adaptive' : `level ${d.level}`}, question ${d.answers.length + 1} of ${d.count}`;
+  const on = d.song ? ` on “${d.song.name}”` : '';
+  return `${title} ${d.adaptive ? 'adaptive' : `level ${d.level}`}${on}, question ${d.answers.length + 1} of ${d.count}`;
 }
 
 /** Re-reads the active profile's unfinished drills (empty when storage is unavailable). */
@@ -93,6 +95,8 @@ export interface PlaceBase {
   sitting: number;
   /** Adaptive drills: the estimate the sitting started from, once known. */
   prior: Promise<ThresholdRange | null>;
+  /** A drill on the learner's imported song: which one (kept, so the drill continues on it). */
+  song?: { hash: string; name: string };
 }
 
 /** Keeps one drill's place for the profile it was started by. */
@@ -122,6 +126,7 @@ export function createPlaceKeeper(base: PlaceBase) {
         seed: base.seed,
         sitting: base.sitting,
         ...(base.adaptive ? { prior } : {}),
+        ...(base.song ? { song: base.song } : {}),
         items: items.slice(0, Math.max(answers.length + 1, 0)),
         answers: answers.map((a) => ({ ...a, item: { ...a.item } })),
         ...(working && working.index === answers.length ? { working } : {}),
@@ -182,9 +187,18 @@ export function createPlaceKeeper(base: PlaceBase) {
 /** A drill's place keeper. */
 export type PlaceKeeper = ReturnType<typeof createPlaceKeeper>;
 
-/** How to start a drill that continues a kept one. */
-export function continueOptions(d: UnfinishedDrill): DrillOptions {
+/**
+ * How to start a drill that continues a kept one. A drill on an imported song needs that song (`song`, found
+ * on this device by the hash kept): without it this throws a sentence saying the song is gone, before anything
+ * is restored.
+ */
+export function continueOptions(d: UnfinishedDrill, song: ImportedSongSummary | null = null): DrillOptions {
   const kind = d.kind as ExerciseId;
+  if (d.song && song?.hash !== d.song.hash)
+    throw new Error(
+      `your song “${d.song.name}” is not on this device any more: import the same stem files again to carry on`,
+    );
+  const onSong = d.song && song ? { song, title: `${exercises[kind].meta.title} on “${song.name}”` } : {};
   return d.adaptive
     ? {
         kind,
@@ -192,8 +206,9 @@ export function continueOptions(d: UnfinishedDrill): DrillOptions {
         count: d.count,
         seed: d.seed,
         prior: (d.prior ?? null) as ThresholdRange | null,
+        ...onSong,
       }
-    : { kind, level: d.level, count: d.count, seed: d.seed };
+    : { kind, level: d.level, count: d.count, seed: d.seed, ...onSong };
 }
 
 /**
@@ -202,7 +217,10 @@ export function continueOptions(d: UnfinishedDrill): DrillOptions {
  * after the place was last written (the app closed between storing an answer and keeping the place) of the
  * next kept or drawn item comes back answered too: that question is never asked, nor stored, again.
  */
-export async function restoredAnswers(d: UnfinishedDrill): Promise<DrillAnswer[]> {
+export async function restoredAnswers(
+  d: UnfinishedDrill,
+  song: ImportedSongSummary | null = null,
+): Promise<DrillAnswer[]> {
   // A place being written now (the drill was just put away) lands before it is read back.
   await writing;
   const list = d.answers.map((a) => ({ ...a }) as unknown as DrillAnswer);
@@ -233,6 +251,7 @@ export async function restoredAnswers(d: UnfinishedDrill): Promise<DrillAnswer[]
         seed: d.seed,
         known,
         adaptiveValue: () => null,
+        ...(song ? { song } : {}),
       });
       item = (await source.questionAt(index)).item;
     }

@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import { type ExerciseId, type ExerciseQuestion, exercises, isExerciseId } from '../../exercises/registry';
+import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import { withMemoryMode } from '../../exercises/shared/memory-mode';
 import type { CheckResult, MainVariable } from '../../exercises/types';
 import { listAttempts } from '../../storage/attempts';
@@ -138,7 +139,16 @@ export function createDrill(options: DrillOptions, place: DrillPlace = { keep: f
   const seed = options.seed ?? clockSeed();
   const keeper: PlaceKeeper | null =
     place.keep && !fixed
-      ? createPlaceKeeper({ kind, level, adaptive, count, seed, sitting, prior: priorReady })
+      ? createPlaceKeeper({
+          kind,
+          level,
+          adaptive,
+          count,
+          seed,
+          sitting,
+          prior: priorReady,
+          ...(options.song ? { song: { hash: options.song.hash, name: options.song.name } } : {}),
+        })
       : null;
   /** The controls the learner had moved on the question a continued drill starts at (applied once). */
   let working = resume?.drill.working ?? null;
@@ -378,10 +388,10 @@ function keepsPlace(options: DrillOptions): boolean {
   return (
     !options.items &&
     !options.record &&
-    !options.title &&
+    // A drill on the learner's own song is titled by it ("EQ boost on “Demo”") and keeps its place too.
+    (!options.title || !!options.song) &&
     !options.accept &&
-    !options.assignmentId &&
-    !options.song
+    !options.assignmentId
   );
 }
 
@@ -395,10 +405,19 @@ export function startDrill(options: DrillOptions, resume?: DrillPlace['resume'])
   return session;
 }
 
-/** Continues a kept drill where it was left: the same remaining questions, the answers so far counted once. */
-export async function continueDrill(kept: UnfinishedDrill): Promise<DrillSession> {
-  const answers = await restoredAnswers(kept);
-  return startDrill(continueOptions(kept), { drill: kept, answers });
+/**
+ * Continues a kept drill where it was left: the same remaining questions, the answers so far counted once. A
+ * drill on an imported song finds that song by its hash (`findSong`, from the library); when it is gone the
+ * drill is not started and the error says so in words.
+ */
+export async function continueDrill(
+  kept: UnfinishedDrill,
+  findSong: (hash: string) => Promise<ImportedSongSummary | null> = async () => null,
+): Promise<DrillSession> {
+  const song = kept.song ? await findSong(kept.song.hash) : null;
+  const options = continueOptions(kept, song);
+  const answers = await restoredAnswers(kept, song);
+  return startDrill(options, { drill: kept, answers });
 }
 
 /** Closes the drill view (after the summary, or to stop early), back to where it was started from. */

@@ -8,7 +8,7 @@ import {
   type UnfinishedDrill,
   unfinishedDrills,
 } from '../../state/drill/drill-unfinished';
-import { drillMusic } from '../../state/library/drill-songs';
+import { drillMusic, songByHash } from '../../state/library/drill-songs';
 import { showNotice } from '../../state/shared/notices';
 import { activeProfileId } from '../../state/shared/storage';
 import { MusicChoice, musicProblem } from './music-choice';
@@ -64,8 +64,19 @@ export interface Preselect {
 
 let focused = false;
 
-/** Continues a kept drill; a failure (storage, a question that could not be made) ends as a plain notice. */
-export async function openKeptDrill(kept: UnfinishedDrill, open = continueDrill): Promise<void> {
+/** A kept drill's imported song on this device, by its hash (null when it is gone). */
+async function findDrillSong(hash: string) {
+  return (await songByHash(hash))?.summary ?? null;
+}
+
+/**
+ * Continues a kept drill (on its imported song, when it had one); a failure (storage, a question that could not
+ * be made, the song gone from this device) ends as a plain notice.
+ */
+export async function openKeptDrill(
+  kept: UnfinishedDrill,
+  open = (k: UnfinishedDrill) => continueDrill(k, findDrillSong),
+): Promise<void> {
   try {
     await open(kept);
   } catch (error) {
