@@ -28,6 +28,7 @@ export function packReport(r: Report): Record<string, unknown> {
     ...(r.thresholds ? { H: r.thresholds.map((t) => [t.exercise, t.value, t.low, t.high, t.at]) } : {}),
     ...(r.songHash !== undefined ? { g: r.songHash } : {}),
     ...(r.songDigest !== undefined ? { gd: r.songDigest } : {}),
+    ...(r.songSummaryVersion !== undefined ? { gv: r.songSummaryVersion } : {}),
     k: r.checksum,
   };
 }
@@ -81,6 +82,7 @@ export function unpackReport(value: unknown): unknown {
     ...(p.H !== undefined ? { thresholds: Array.isArray(p.H) ? p.H.map(unpackThreshold) : p.H } : {}),
     ...(p.g !== undefined ? { songHash: p.g } : {}),
     ...(p.gd !== undefined ? { songDigest: p.gd } : {}),
+    ...(p.gv !== undefined ? { songSummaryVersion: p.gv } : {}),
     checksum: p.k,
   };
 }

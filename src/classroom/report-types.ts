@@ -65,6 +65,11 @@ export interface Report {
   songHash?: string;
   /** The summary digest of that song as the student's device measured it (src/classroom/summary-digest.ts). */
   songDigest?: string;
+  /**
+   * The version of the song's drill summary that digest was made from (SUMMARY_VERSION of the student's
+   * Headroom); reports from before it was carried were all version 1.
+   */
+  songSummaryVersion?: number;
   /** 16 hex characters of SHA-256 over the canonical JSON of every other field. */
   checksum: string;
 }

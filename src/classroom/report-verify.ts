@@ -9,7 +9,7 @@
 import { canonicalJson } from '../dsp/canonical-json';
 import { type ExerciseId, exercises, isExerciseId } from '../exercises/registry';
 import { generateOnImported } from '../exercises/shared/imported-kinds';
-import type { ImportedSongSummary } from '../exercises/shared/imported-song';
+import { type ImportedSongSummary, summaryAsVersion } from '../exercises/shared/imported-song';
 import type { CheckResult, QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
 import type { Report, ReportItem } from './report';
@@ -46,6 +46,7 @@ export type ReportCheck =
   | 'song-mismatch'
   | 'song-missing'
   | 'song-decoded-differently'
+  | 'song-other-version'
   | 'too-fast'
   | 'time-total'
   | 'before-created'
@@ -407,11 +408,25 @@ export function verifyReport(
   // The student's device measured the same files differently (another browser's decoder or resampler): a
   // question near a rounding step may have been made on another loop or other tracks, so re-checking its
   // answers here could flag an honest student. Reports from before the digest was carried are re-checked.
-  const decodedApart =
+  // A report from another version of Headroom (reports without a version are from version 1) carries the
+  // digest of that version's summary: this device rebuilds it (an older version kept fewer measurements, made
+  // the same way) and re-checks when it matches — the drills that version had read only what both keep.
+  const theirVersion = report.songSummaryVersion ?? 1;
+  const measuredApart =
     here !== null &&
     report.songHash === assigned.hash &&
     report.songDigest !== undefined &&
     report.songDigest !== summaryDigest(here);
+  const theirs = here && measuredApart ? summaryAsVersion(here, theirVersion) : null;
+  const sameAtTheirVersion =
+    theirs !== null && theirs !== here && report.songDigest === summaryDigest(theirs);
+  const otherVersion = measuredApart && !sameAtTheirVersion && theirVersion !== here?.version;
+  if (otherVersion)
+    out.push({
+      check: 'song-other-version',
+      message: `Not re-checked: the student’s Headroom is ${theirVersion < (here?.version ?? 0) ? 'an older' : 'a newer'} version than yours and measures imported songs differently, so its questions on “${assigned.name}” may not be the ones this device makes. Its scores are the ones the student’s device marked. If you both open Headroom while online (it updates itself), the next report will be re-checked.`,
+    });
+  const decodedApart = measuredApart && !sameAtTheirVersion && !otherVersion;
   if (decodedApart)
     out.push({
       check: 'song-decoded-differently',
@@ -419,7 +434,9 @@ export function verifyReport(
     });
   return [
     ...out,
-    ...(here && !decodedApart ? answerProblems(report, assignment, options.appVersion, here) : []),
+    ...(here && !decodedApart && !otherVersion
+      ? answerProblems(report, assignment, options.appVersion, here)
+      : []),
     ...timeProblems(report, assignment, options.now),
   ];
 }

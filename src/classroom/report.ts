@@ -71,6 +71,7 @@ export function buildReport(
     thresholds?: ReportThreshold[];
     songHash?: string;
     songDigest?: string;
+    songSummaryVersion?: number;
   } = {},
 ): Report {
   const grade = gradeAssignment(assignment, attempts);
@@ -100,6 +101,7 @@ export function buildReport(
     ...(extras.thresholds?.length ? { thresholds: extras.thresholds.slice(0, MAX_THRESHOLDS) } : {}),
     ...(extras.songHash ? { songHash: extras.songHash } : {}),
     ...(extras.songDigest ? { songDigest: extras.songDigest } : {}),
+    ...(extras.songSummaryVersion !== undefined ? { songSummaryVersion: extras.songSummaryVersion } : {}),
   };
   return { ...body, checksum: reportChecksum(body) };
 }
@@ -231,6 +233,17 @@ function validate(value: unknown, clean: boolean): Report {
     ...(r.thresholds !== undefined ? { thresholds: validateThresholds(r.thresholds) } : {}),
     ...(r.songHash !== undefined ? { songHash: readSongHash(r.songHash) } : {}),
     ...(r.songDigest !== undefined ? { songDigest: readSongDigest(r.songDigest) } : {}),
+    ...(r.songSummaryVersion !== undefined
+      ? {
+          songSummaryVersion: readInt(
+            r.songSummaryVersion,
+            'songSummaryVersion',
+            'The song’s measuring version',
+            1,
+            999,
+          ),
+        }
+      : {}),
     checksum,
   };
 }

@@ -83,10 +83,12 @@ describe('an assignment on an imported song', () => {
     );
     expect(badHash.ok).toBe(false);
     expect(!badHash.ok && badHash.error).toMatch(/content hash/);
-    const reverb = decodeAssignment(
-      encodeAssignment(assignment({ items: [{ exercise: 'reverb-time', level: 1, seeds: [5] }] })),
+    const prodOrMix = decodeAssignment(
+      encodeAssignment(assignment({ items: [{ exercise: 'prod-or-mix', level: 1, seeds: [5] }] })),
     );
-    expect(!reverb.ok && reverb.error).toMatch(/Item 1 cannot play an imported song: .*note ends/);
+    expect(!prodOrMix.ok && prodOrMix.error).toMatch(
+      /Item 1 cannot play an imported song: .*notes and instruments/,
+    );
   });
 });
 

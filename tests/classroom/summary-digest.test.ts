@@ -58,7 +58,7 @@ function report(a: Assignment, songDigest?: string): Report {
     a,
     attempts,
     { student: 'Ana', appVersion: '0.1.0', handedInAt: Date.UTC(2026, 2, 3) },
-    { songHash: hash, ...(songDigest ? { songDigest } : {}) },
+    { songHash: hash, ...(songDigest ? { songDigest, songSummaryVersion: summary.version } : {}) },
   );
 }
 

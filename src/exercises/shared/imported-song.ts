@@ -125,6 +125,25 @@ export function summaryProblem(value: unknown): string | null {
   return null;
 }
 
+/** The fields version 2 added to each track (version 1 had every other field, measured the same way). */
+const ADDED_IN_2 = ['peaksDb', 'reductionDb', 'headPeaksDb', 'headReductionDb', 'notes'] as const;
+
+/**
+ * The summary as an older version of Headroom made it from the same files (null for a version it cannot
+ * rebuild): version 1 is this one without the fields version 2 added. The teacher's re-check uses it to tell a
+ * report from an older Headroom (same measurements, fewer of them) from a song that decoded differently.
+ */
+export function summaryAsVersion(summary: ImportedSongSummary, version: number): ImportedSongSummary | null {
+  if (version === summary.version) return summary;
+  if (version !== 1 || summary.version !== 2) return null;
+  const tracks = summary.tracks.map((t) => {
+    const older: Record<string, unknown> = { ...t };
+    for (const field of ADDED_IN_2) delete older[field];
+    return older as unknown as ImportedTrackSummary;
+  });
+  return { ...summary, version: 1, tracks };
+}
+
 /** Whole SEGMENT_S segments in the song. */
 export function segmentCount(summary: Pick<ImportedSongSummary, 'durationS'>): number {
   return Math.floor(summary.durationS / SEGMENT_S + 1e-9);

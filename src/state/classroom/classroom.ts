@@ -282,9 +282,13 @@ async function reportExtras(db: HeadroomDb, assignment: Assignment, profileId: s
  * The song the answers were given on (the device found it by this hash before any question ran), and how this
  * device measured it: the teacher's re-check compares that digest with its own.
  */
-async function songExtras(assignment: Assignment): Promise<{ songHash?: string; songDigest?: string }> {
+async function songExtras(
+  assignment: Assignment,
+): Promise<{ songHash?: string; songDigest?: string; songSummaryVersion?: number }> {
   const song = assignment.song && (await assignmentSong(assignment));
-  return assignment.song && song ? { songHash: assignment.song.hash, songDigest: summaryDigest(song) } : {};
+  return assignment.song && song
+    ? { songHash: assignment.song.hash, songDigest: summaryDigest(song), songSummaryVersion: song.version }
+    : {};
 }
 
 /** Builds the report for a profile's assignment (name as given), and remembers the hand-in time. */

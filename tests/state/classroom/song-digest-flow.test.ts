@@ -51,5 +51,7 @@ describe('the song digest from teacher to report', () => {
     if (!handed.ok) throw new Error(handed.error);
     expect(handed.report.songHash).toBe(summary.hash);
     expect(handed.report.songDigest).toBe(summaryDigest(summary));
-  });
+    // And the version of the summary that digest was made from (the teacher's re-check reads it).
+    expect(handed.report.songSummaryVersion).toBe(summary.version);
+  }, 30_000);
 });
