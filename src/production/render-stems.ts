@@ -10,6 +10,7 @@ import { levelStems, sumWithGains } from './stem-levels';
 import { styleSpec } from './styles';
 import { heldLength, mixHeldNote, mixSound } from './synth/mix-note';
 import { createNoise } from './synth/noise';
+import { sharedSound } from './synth/sound-cache';
 import { voiceFor } from './synth/voices';
 import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId } from './types';
 
@@ -99,7 +100,13 @@ function* renderTrack(
       takes.set(e.pitch, take + 1);
       const key = `${e.pitch}:${take % voice.variants}`;
       let sound = cache.get(key);
-      if (!sound) cache.set(key, (sound = voice.render(e.pitch, sampleRate, noiseFor(key))));
+      if (!sound)
+        cache.set(
+          key,
+          (sound = sharedSound(`hit ${track.instrument}@${sampleRate}:${key}`, () =>
+            voice.render(e.pitch, sampleRate, noiseFor(key)),
+          )),
+        );
       mixSound(out, startOf(e), sound, velocityGain(e.velocity));
       if (n % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield (n + 1) / events.length;
     }
@@ -130,9 +137,13 @@ function* renderTrack(
         mixHeldNote(result, 0, tone, gate, voice.amp, sampleRate, 1);
       }
     } else {
-      const parts = pitches.map((pitch) => voice.render(pitch, gate, sampleRate, noiseFor(pitch)));
-      result = new Float32Array(Math.max(...parts.map((p) => p.length)));
-      for (const part of parts) mixSound(result, 0, part, 1);
+      // A gate-dependent note's sound depends only on the voice, pitches, gate and rate: shared across songs.
+      result = sharedSound(`note ${track.instrument}@${sampleRate}:${key}`, () => {
+        const parts = pitches.map((pitch) => voice.render(pitch, gate, sampleRate, noiseFor(pitch)));
+        const chord = new Float32Array(Math.max(...parts.map((p) => p.length)));
+        for (const part of parts) mixSound(chord, 0, part, 1);
+        return chord;
+      });
     }
     cache.set(key, result);
     return result;
