@@ -83,8 +83,10 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
     'Needs every detail of each part’s sound to hear the added distortion, which Headroom does not keep when it imports your stems.',
   'delay-time': 'Needs the song’s tempo and where each note starts, which your stems do not carry.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
-  'fix-mix': 'Plants faults in a known good mix, which needs a song Headroom made.',
-  'mix-match': 'Needs a song Headroom made, with its own reference mix.',
+  'fix-mix':
+    'Some of its faults change the song’s notes and instruments, which only a song Headroom made can do; and it grades compression on every detail of each part’s sound, which Headroom does not keep when it imports your stems.',
+  'mix-match':
+    'Its reference mixes are made for Headroom’s own parts (kick, bass, vocal and so on); and it grades compression on every detail of each part’s sound, which Headroom does not keep when it imports your stems.',
 };
 
 /** Whether a kind takes imported songs. */
