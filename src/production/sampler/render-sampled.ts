@@ -106,47 +106,97 @@ export class NoteRenderer {
 }
 
 /** Rendered notes kept across songs (about 32 MB of samples): a note's sound depends only on its key. */
-const NOTE_CACHE_SAMPLES = 8_000_000;
+export const NOTE_CACHE_SAMPLES = 8_000_000;
+let noteCacheSamples = NOTE_CACHE_SAMPLES;
+
+/** Sets how many samples of notes are kept (tests: a small cache); returns the previous limit. */
+export function limitKeptNotes(samples: number): number {
+  const before = noteCacheSamples;
+  noteCacheSamples = samples;
+  return before;
+}
+
+/** A kept note, the song that last played it (its `generation`) and how many notes it has been. */
+interface KeptNote {
+  sound: Float32Array;
+  generation: number;
+  uses: number;
+}
 
 /** Per bank: one renderer per patch and rate, and the notes rendered so far (least recently used first). */
-const shared = new WeakMap<
-  SampleBank,
-  { renderers: Map<string, NoteRenderer>; notes: Map<string, Float32Array>; size: number }
->();
+interface BankNotes {
+  renderers: Map<string, NoteRenderer>;
+  notes: Map<string, KeptNote>;
+  size: number;
+  /** The song being rendered, and its number. */
+  song: Song | undefined;
+  generation: number;
+}
+
+const shared = new WeakMap<SampleBank, BankNotes>();
+
+function bankNotes(bank: SampleBank): BankNotes {
+  let entry = shared.get(bank);
+  if (!entry) {
+    entry = { renderers: new Map(), notes: new Map(), size: 0, song: undefined, generation: 0 };
+    shared.set(bank, entry);
+  }
+  return entry;
+}
+
+/** Which kept notes give way first to a new one: other songs' notes, then the current song's once-played ones, then any. */
+const EVICTION_ORDER: ((note: KeptNote, generation: number) => boolean)[] = [
+  (note, generation) => note.generation !== generation,
+  (note) => note.uses < 2,
+  () => true,
+];
 
 /**
  * The sound of one note, from the shared cache or rendered now. Safe to share between songs: a
  * NoteRenderer renders every note from silence, so the same key gives the same samples whatever it rendered
- * before (tests/production/sampler checks this).
+ * before (tests/production/sampler checks this). Room for a new note is made, least recently used first,
+ * from notes other songs played last, then from the current song's notes played only once, then from any: a
+ * song whose notes outgrow the cache keeps the ones it repeats (plain LRU pushed each note out before it came
+ * round again, so a 32-bar song's ~8–12 M samples of notes left nothing for its next render).
  */
 function noteSound(
+  entry: BankNotes,
   bank: SampleBank,
   patch: SampledPatch,
   sampleRate: SampleRate,
   key: string,
   render: (renderer: NoteRenderer) => Float32Array,
 ): Float32Array {
-  let entry = shared.get(bank);
-  if (!entry) shared.set(bank, (entry = { renderers: new Map(), notes: new Map(), size: 0 }));
   const full = `${patch.kind}${patch.number}@${sampleRate}:${key}`;
   const hit = entry.notes.get(full);
   if (hit) {
     entry.notes.delete(full);
     entry.notes.set(full, hit);
-    return hit;
+    hit.generation = entry.generation;
+    hit.uses++;
+    return hit.sound;
   }
   const rk = `${patch.kind}${patch.number}@${sampleRate}`;
   let renderer = entry.renderers.get(rk);
   if (!renderer) entry.renderers.set(rk, (renderer = new NoteRenderer(bank, patch, sampleRate)));
   const sound = render(renderer);
-  entry.notes.set(full, sound);
-  entry.size += sound.length;
-  for (const [k, v] of entry.notes) {
-    if (entry.size <= NOTE_CACHE_SAMPLES) break;
-    entry.notes.delete(k);
-    entry.size -= v.length;
+  if (sound.length > noteCacheSamples) return sound;
+  for (const evictable of EVICTION_ORDER) {
+    for (const [k, v] of entry.notes) {
+      if (entry.size + sound.length <= noteCacheSamples) break;
+      if (!evictable(v, entry.generation)) continue;
+      entry.notes.delete(k);
+      entry.size -= v.sound.length;
+    }
   }
+  entry.notes.set(full, { sound, generation: entry.generation, uses: 1 });
+  entry.size += sound.length;
   return sound;
+}
+
+/** Samples of rendered notes kept for `bank` now (for tests). */
+export function keptNoteSamples(bank: SampleBank): number {
+  return shared.get(bank)?.size ?? 0;
 }
 
 /** Renders `track` with `patch` from `bank` into `out`, yielding its own progress (0..1) now and then. */
@@ -160,6 +210,11 @@ export function* renderSampledTrack(
 ): Generator<number> {
   const secondsPerBeat = 60 / song.bpm;
   const events = track.events;
+  const kept = bankNotes(bank);
+  if (kept.song !== song) {
+    kept.song = song;
+    kept.generation++;
+  }
   const choke = track.id === 'hats' && patch.kind === 'kit';
   let open: { start: number; sound: Float32Array; gain: number } | null = null;
   for (let n = 0; n < events.length; n++) {
@@ -174,7 +229,7 @@ export function* renderSampledTrack(
     const take = patch.kind === 'kit' ? human.take : 0;
     const cents = TAKE_CENTS[take] ?? 0;
     const key = `${e.pitch}:${step}:${patch.kind === 'kit' ? 0 : gate}:${take}`;
-    const sound = noteSound(bank, patch, sampleRate, key, (r) => r.render(e.pitch, step, gate, cents));
+    const sound = noteSound(kept, bank, patch, sampleRate, key, (r) => r.render(e.pitch, step, gate, cents));
     // The SoundFont's velocity curve is about amplitude ∝ velocity²: the rest of the step as a gain.
     const gain = (velocity / step) ** 2;
     if (choke && HATS.has(e.pitch) && open && start < open.start + open.sound.length) {
