@@ -2,7 +2,8 @@ import { AudioWorkletNode, type IAudioWorkletNode } from 'standardized-audio-con
 import { type LimiterSettings, limiterLatency, SAFETY_LIMITER } from '../dsp/limiter';
 import type { Seconds } from '../dsp/units';
 import type { AnyContext } from './types';
-import { LIMITER_PROCESSOR, type WorkletCommand } from './worklet-names';
+import { LIMITER_PROCESSOR } from './worklet-names';
+import { releaseWorkletNode } from './worklet-release';
 import { loadEngineWorklets } from './worklets';
 
 /**
@@ -36,7 +37,5 @@ export function limiterLatencySeconds(ctx: AnyContext, lookaheadMs = SAFETY_LIMI
 
 /** Disconnects a limiter node and lets its processor end (it stops costing CPU). */
 export function disposeLimiterNode(node: IAudioWorkletNode<AnyContext>): void {
-  const command: WorkletCommand = { type: 'dispose' };
-  node.port.postMessage(command);
-  node.disconnect();
+  releaseWorkletNode(node);
 }

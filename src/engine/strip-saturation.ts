@@ -3,7 +3,8 @@ import type { Decibels, Seconds } from '../dsp/units';
 import type { SourceChannels } from './strip-pan';
 import { rampParam } from './strip-ramp';
 import type { AnyContext, AnyNode } from './types';
-import { SATURATION_PROCESSOR, type WorkletCommand } from './worklet-names';
+import { SATURATION_PROCESSOR } from './worklet-names';
+import { releaseWorkletNode } from './worklet-release';
 
 /**
  * The strip's saturation insert: the saturation worklet (dsp/saturation.ts, 4× oversampled tanh). The strip
@@ -44,9 +45,7 @@ export function createSaturationStage(
       if (drive) rampParam(drive, next, at);
     },
     dispose() {
-      const command: WorkletCommand = { type: 'dispose' };
-      node.port.postMessage(command);
-      node.disconnect();
+      releaseWorkletNode(node);
     },
   };
 }

@@ -166,10 +166,17 @@ export async function createPlayback<A>(
     const old = sides;
     old.a.transport.stop();
     old.b.transport.stop();
-    sides = {
+    const built = {
       a: await buildSide(ctx, next.a, prepared.sampleRate, ab.inputA),
       b: await buildSide(ctx, next.b, prepared.sampleRate, ab.inputB),
     };
+    // Disposed meanwhile (Next pressed while the review was being built): dispose() took the old sides.
+    if (disposed) {
+      built.a.dispose();
+      built.b.dispose();
+      return;
+    }
+    sides = built;
     // Let the old voices finish their 5 ms declick fade before their nodes go.
     setTimeout(() => {
       old.a.dispose();
