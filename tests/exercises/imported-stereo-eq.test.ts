@@ -4,6 +4,7 @@
  * from the song's summary, and scored as on a generated song.
  */
 import { describe, expect, it } from 'vitest';
+import { songHashOf } from '../../src/classroom/imported-song-hash';
 import { panGains } from '../../src/dsp/pan';
 import { createRng } from '../../src/dsp/random';
 import { importedAudibility as eqMatchAudible } from '../../src/exercises/eq-match/generate';
@@ -28,7 +29,7 @@ import {
 } from '../../src/exercises/stereo-width/generate';
 import type { StereoWidthQuestion } from '../../src/exercises/stereo-width/meta';
 import type { ImportedSongSource } from '../../src/exercises/types';
-import { summary } from './imported-fixtures';
+import { RATE, summary, tracks } from './imported-fixtures';
 import { bandSummary, duoSummary } from './imported-fixtures-more';
 
 const SONGS: readonly ImportedSongSummary[] = [summary, bandSummary, duoSummary];
@@ -120,6 +121,30 @@ describe('stereo-width on an imported song', () => {
         if (i > 0) expect(Math.sign(p!)).toBe(-Math.sign(spread[i - 1]!));
       });
     }
+  });
+
+  it('a song of only kick, snare and bass is spread whole; one whose spread parts are too quiet is refused in words', () => {
+    const pick = (names: string[], rename: Record<string, string> = {}) => {
+      const chosen = tracks
+        .filter((t) => names.includes(t.name))
+        .map((t) => ({ ...t, name: rename[t.name] ?? t.name }));
+      return summariseImportedSong('Drums', songHashOf(chosen.map((t) => t.fileHash)), chosen, RATE);
+    };
+    // Kick, bass and a quiet part named snare: all three spread, every level audible.
+    const drums = pick(['Kick', 'Bass', 'Room'], { Room: 'Snare' });
+    expect(drums.tracks.map((t) => t.role).sort()).toEqual(['bass', 'kick', 'snare']);
+    expect(importedFitProblem('stereo-width', drums)).toBeNull();
+    for (let level = 1; level <= 6; level++)
+      for (let seed = 1; seed <= 20; seed++) {
+        const q = generateOnImported('stereo-width', seed, level, drums);
+        expect(isAudible(widthAudible(q as never, drums)), `L${level} s${seed}`).toBe(true);
+      }
+    // Kick and bass centred, only a part 60 dB down to spread: no width to hear, and Train says why.
+    const quiet = pick(['Kick', 'Bass', 'Room']);
+    expect(importedFitProblem('stereo-width', quiet)).toBe(
+      'The parts of “Drums” that would be spread left and right are too quiet beside the others to hear the mix get wider or narrower.',
+    );
+    expect(importedFitProblem('pan-position', quiet)).toBeNull();
   });
 
   it('a part’s power in the loop is the mean of its level windows (the mono sum the drill plays)', () => {

@@ -42,6 +42,7 @@ import {
   generateImportedAt as reverbTypeImportedAt,
 } from '../reverb-type/generate';
 import {
+  importedWidthProblem,
   generateImported as stereoWidthImported,
   generateImportedAt as stereoWidthImportedAt,
 } from '../stereo-width/generate';
@@ -55,6 +56,8 @@ export interface ImportedGenerators {
   generateAt?(seed: number, value: number, song: ImportedSongSummary): QuestionBase;
   /** Fewest parts that must play together in a loop of the song's body. */
   minTracks: number;
+  /** Why this song cannot carry the kind beyond its parts (plain words), or null; absent: no further rule. */
+  fitProblem?(song: ImportedSongSummary): string | null;
 }
 
 /** The kinds that take imported songs, by id. */
@@ -70,7 +73,12 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'reverb-time': { generate: reverbTimeImported, minTracks: 1 },
   'comp-spot': { generate: compSpotImported, generateAt: compSpotImportedAt, minTracks: 1 },
   'pan-position': { generate: panPositionImported, generateAt: panPositionImportedAt, minTracks: 1 },
-  'stereo-width': { generate: stereoWidthImported, generateAt: stereoWidthImportedAt, minTracks: 2 },
+  'stereo-width': {
+    generate: stereoWidthImported,
+    generateAt: stereoWidthImportedAt,
+    minTracks: 2,
+    fitProblem: importedWidthProblem,
+  },
   'eq-match': { generate: eqMatchImported, minTracks: 1 },
   resonance: { generate: resonanceImported, minTracks: 1 },
 };
@@ -102,7 +110,7 @@ export function importedFitProblem(kind: string, song: ImportedSongSummary): str
   if (bad) return `“${song.name}” cannot be used: ${bad}.`;
   if (mostActiveTracks(song) < generators.minTracks)
     return `Needs ${generators.minTracks} parts playing together for 8 seconds: “${song.name}” has no such stretch.`;
-  return null;
+  return generators.fitProblem?.(song) ?? null;
 }
 
 /** A question of `kind` on an imported song (adaptive at `value` when given and the kind has it). */

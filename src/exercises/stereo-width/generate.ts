@@ -9,6 +9,7 @@ import {
   type Audibility,
   drawAudible,
   inaudible,
+  isAudible,
   JND_DB,
   KEEP_SHARE,
 } from '../shared/audibility';
@@ -253,13 +254,31 @@ const SPREAD_PANS: readonly Pan[] = [0.4, 0.6, 0.8, 1];
 export function importedPans(song: ImportedSongSummary, rng: Rng): StereoWidthQuestion['pans'] {
   let side = rng.chance(0.5) ? -1 : 1;
   const pans: Partial<Record<TrackId, Pan>> = {};
+  // A song of nothing but kick, bass and snare has them spread too (else it would have no width at all).
+  const centring = song.tracks.some((t) => !CENTRED_ROLES.includes(t.role));
   for (const t of song.tracks) {
     const distance = rng.pick(SPREAD_PANS);
-    if (CENTRED_ROLES.includes(t.role)) continue;
+    if (centring && CENTRED_ROLES.includes(t.role)) continue;
     pans[importedTrackId(t)] = side * distance;
     side = -side;
   }
   return pans;
+}
+
+/** Seeds tried per level to judge whether a song can carry the width drills. */
+const FIT_SEEDS = 3;
+
+/**
+ * Why an imported song cannot carry the width drills (plain words), or null: on some level a question stays
+ * below what is heard after every re-draw (the parts spread left and right are too quiet beside the centred
+ * ones), judged on FIT_SEEDS seeds per level.
+ */
+export function importedWidthProblem(song: ImportedSongSummary): string | null {
+  for (let level = 1; level <= meta.levels.length; level++)
+    for (let seed = 1; seed <= FIT_SEEDS; seed++)
+      if (!isAudible(importedAudibility(generateImported(seed, level, song), song)))
+        return `The parts of “${song.name}” that would be spread left and right are too quiet beside the others to hear the mix get wider or narrower.`;
+  return null;
 }
 
 /** A question on an imported song (read from its summary): deterministic, plain JSON, audible. */
