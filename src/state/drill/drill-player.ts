@@ -12,8 +12,8 @@ import {
   startAudio,
 } from '../shared/audio';
 import { holdBusy } from '../shared/busy';
+import { pairMeasurer } from '../shared/level-match';
 import { settings } from '../shared/storage';
-import { pairMeasurer } from './level-match';
 import { createMemoryGate } from './memory-gate';
 import { measureIfOn, prepareQuestionAudio, takeAhead } from './question-ahead';
 

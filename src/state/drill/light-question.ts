@@ -88,7 +88,7 @@ export async function lightQuestion<A>(
   render?: RenderSide,
 ): Promise<PreparedQuestion<A>> {
   // By default in a Worker, in plain TypeScript (an offline render would stay in memory; level-match.ts).
-  const renderWith = render ?? (await import('./level-match')).renderSideInWorker;
+  const renderWith = render ?? (await import('../shared/level-match')).renderSideInWorker;
   const [a, b] = await Promise.all([
     readyMadeSide(ready.question.a, ready.sampleRate, renderWith),
     readyMadeSide(ready.question.b, ready.sampleRate, renderWith),

@@ -3,9 +3,9 @@ import type { ExerciseId } from '../../exercises/registry';
 import type { PairLoudness } from '../../exercises/shared/play-ab';
 import type { PreparedQuestion } from '../../exercises/shared/play-types';
 import { contextForBuilding, currentAudioContext } from '../shared/audio';
+import { measurePairLevels, measureQuestionLevels } from '../shared/level-match';
 import { loadSongStems, questionInstruments } from '../shared/song-stems';
 import { settings } from '../shared/storage';
-import { measurePairLevels, measureQuestionLevels } from './level-match';
 import { playableQuestion } from './light-question';
 
 /**

@@ -14,6 +14,7 @@ import type { Playback, PlaybackState, PreparedQuestion } from '../../exercises/
 import type { ListenBlock } from '../../lessons/schema';
 import { currentAudioContext, describe, reportEngineFailure, startAudio } from '../shared/audio';
 import { holdBusy } from '../shared/busy';
+import { pairMeasurer } from '../shared/level-match';
 import { settings } from '../shared/storage';
 import { claimLessonAudio, releaseLessonAudio } from './lesson-audio';
 import { LESSON_RATE, type LessonSongLoader, lessonSongSource, loadLessonSong } from './lesson-songs';
@@ -117,7 +118,12 @@ export function createListenModel(block: ListenBlock, options: ListenModelOption
       analyser = ctx.createAnalyser();
       analyser.fftSize = 2048;
       tap.connect(analyser);
-      const made = await createPlayback(ctx, ready, { levelMatch: levelMatch.value, output: tap });
+      // The level match measured in a Worker on the engine's plain mix (offline renders would stay in memory).
+      const made = await createPlayback(ctx, ready, {
+        levelMatch: levelMatch.value,
+        output: tap,
+        measurePair: pairMeasurer(ready),
+      });
       if (disposed) {
         made.dispose();
         return null;

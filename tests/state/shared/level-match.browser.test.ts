@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureSideLoudness } from '../../../src/exercises/play-registry';
 import type { SideSpec } from '../../../src/exercises/shared/play-types';
-import { measurePairLevels, renderSideInWorker } from '../../../src/state/drill/level-match';
+import { measurePairLevels, renderSideInWorker } from '../../../src/state/shared/level-match';
 
 const RATE = 16000;
 const tone = (hz: number, amp: number) =>

@@ -7,7 +7,7 @@
 import type { SampleRate } from '../../dsp/units';
 import type { PairLoudness } from '../../exercises/shared/play-ab';
 import type { AbPair, PreparedQuestion, SideSpec } from '../../exercises/shared/play-types';
-import { createWorkerCall } from '../shared/worker-call';
+import { createWorkerCall } from './worker-call';
 
 /** What the worker does: measures both sides, or renders one side once through (`length` samples), at the tracks' rate. */
 export type LevelMatchRequest =
