@@ -274,12 +274,19 @@ const FIT_SEEDS = 3;
  * ones), judged on FIT_SEEDS seeds per level.
  */
 export function importedWidthProblem(song: ImportedSongSummary): string | null {
-  for (let level = 1; level <= meta.levels.length; level++)
-    for (let seed = 1; seed <= FIT_SEEDS; seed++)
+  const known = widthProblems.get(song);
+  if (known !== undefined) return known;
+  let problem: string | null = null;
+  for (let level = 1; level <= meta.levels.length && !problem; level++)
+    for (let seed = 1; seed <= FIT_SEEDS && !problem; seed++)
       if (!isAudible(importedAudibility(generateImported(seed, level, song), song)))
-        return `The parts of “${song.name}” that would be spread left and right are too quiet beside the others to hear the mix get wider or narrower.`;
-  return null;
+        problem = `The parts of “${song.name}” that would be spread left and right are too quiet beside the others to hear the mix get wider or narrower.`;
+  widthProblems.set(song, problem);
+  return problem;
 }
+
+/** importedWidthProblem's answers, per summary object (Train asks on every render of the kind's card). */
+const widthProblems = new WeakMap<ImportedSongSummary, string | null>();
 
 /** A question on an imported song (read from its summary): deterministic, plain JSON, audible. */
 export function generateImported(
