@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderCompressorGain } from '../../src/dsp/compressor';
+import { dbToGain } from '../../src/dsp/db';
+import { distortionDb, saturationCurve } from '../../src/dsp/saturation';
 import { check } from '../../src/exercises/comp-spot/check';
 import {
   generateImported,
@@ -23,7 +25,14 @@ import {
   importedAudibility as reverbTypeAudible,
   generateImported as reverbTypeImported,
 } from '../../src/exercises/reverb-type/generate';
+import {
+  PEAK_IN_DB,
+  importedAudibility as saturationAudible,
+  generateImported as saturationImported,
+  generateImportedAt as saturationImportedAt,
+} from '../../src/exercises/saturation/generate';
 import { isAudible } from '../../src/exercises/shared/audibility';
+import { predictedDistortionsDb } from '../../src/exercises/shared/imported-distortion';
 import { findNotes, frameLevelsDb, loopRoomShare } from '../../src/exercises/shared/imported-notes';
 import {
   importedThresholdBelowPeak,
@@ -248,4 +257,62 @@ describe('reverb-time and reverb-type on an imported song', () => {
       expect(chosen.get('Band/Keys')).toBeGreaterThan(0);
     }, 120_000);
   }
+});
+
+describe('saturation on an imported song', () => {
+  it('the distortion predicted from the amplitude counts is what the curve does to the loop as played', () => {
+    const errors: number[] = [];
+    for (const [summary, tracks] of songs) {
+      const loop = { firstSegment: 1, segments: 2 };
+      const excerpt = cutImportedExcerpt(stemsOf(summary, tracks), {
+        type: 'imported-song',
+        hash: summary.hash,
+        name: summary.name,
+        startS: 4,
+        durationS: 8,
+      });
+      for (const track of summary.tracks) {
+        const samples = excerpt.tracks.find((t) => t.id === track.key)!.samples;
+        if (!Number.isFinite(peakDb(samples))) continue;
+        const scale = dbToGain(PEAK_IN_DB - peakDb(samples));
+        const x = samples.map((v) => v * scale);
+        const drives = [6, 12, 18, 24];
+        const predicted = predictedDistortionsDb(track, loop, drives, PEAK_IN_DB);
+        drives.forEach((d, i) => {
+          const g = dbToGain(d);
+          const exact = distortionDb(
+            x,
+            x.map((v) => saturationCurve(v, g)),
+          );
+          // Far below hearing, nothing to compare.
+          if (exact < -60 && !(predicted[i]! > -60)) return;
+          errors.push(Math.abs(predicted[i]! - exact));
+          expect(Math.abs(predicted[i]! - exact), `${summary.name}/${track.name} +${d} dB`).toBeLessThan(0.75);
+        });
+      }
+    }
+    console.log(
+      `saturation imported: |predicted − exact| mean ${(errors.reduce((a, b) => a + b, 0) / errors.length).toFixed(2)} dB, worst ${Math.max(...errors).toFixed(2)} dB over ${errors.length}`,
+    );
+  });
+
+  it('every level × 60 seeds on three songs: deterministic, valid, audible, scored as before', () => {
+    const k = exercises.saturation;
+    for (const summary of [bandSummary, sparseSummary, fixtureSummary]) {
+      for (let level = 1; level <= k.meta.levels.length; level++) {
+        for (let seed = 1; seed <= 60; seed++) {
+          const q = saturationImported(seed * 211, level, summary);
+          expect(saturationImported(seed * 211, level, summary)).toEqual(q);
+          expect(JSON.parse(JSON.stringify(q))).toEqual(q);
+          expect(q.source.type).toBe('imported-song');
+          const a = saturationAudible(q, summary);
+          expect(isAudible(a), `${summary.name} L${level} seed ${seed}: ${JSON.stringify(a)}`).toBe(true);
+          expect(k.check(q, k.solve(q)).score).toBe(100);
+        }
+      }
+      const adaptive = saturationImportedAt(5, 9, summary);
+      expect(adaptive.adaptiveValue).toBe(9);
+      expect(isAudible(saturationAudible(adaptive, summary))).toBe(true);
+    }
+  });
 });

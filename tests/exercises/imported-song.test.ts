@@ -15,6 +15,7 @@ import { exercises } from '../../src/exercises/registry';
 import { importedAudibility as resonanceAudible } from '../../src/exercises/resonance/generate';
 import { importedAudibility as reverbTimeAudible } from '../../src/exercises/reverb-time/generate';
 import { importedAudibility as reverbTypeAudible } from '../../src/exercises/reverb-type/generate';
+import { importedAudibility as saturationAudible } from '../../src/exercises/saturation/generate';
 import { isAudible } from '../../src/exercises/shared/audibility';
 import {
   generateOnImported,
@@ -92,6 +93,7 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'comp-spot': compSpotAudible,
   'reverb-time': reverbTimeAudible,
   'reverb-type': reverbTypeAudible,
+  saturation: saturationAudible,
   // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
   // match is the one predicted from the loop's spectrum in the summary.
   'loudness-match': (q: LoudnessMatchQuestion, s: ImportedSongSummary) => {

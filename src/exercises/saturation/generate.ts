@@ -3,7 +3,16 @@ import { dbToGain } from '../../dsp/db';
 import type { Rng } from '../../dsp/random';
 import { distortionDb, saturationCurve } from '../../dsp/saturation';
 import type { Decibels } from '../../dsp/units';
+import type { TrackId } from '../../production/types';
 import { ACTIVE_SHARE, type Audibility, drawAudible, inaudible } from '../shared/audibility';
+import { predictedDistortionsDb } from '../shared/imported-distortion';
+import {
+  type ImportedSongSummary,
+  importedLoopPick,
+  importedTrackId,
+  loopActivity,
+  loopOf,
+} from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { ANALYSIS_RATE, analyseSongLoop, trackProfile } from '../shared/song-analysis';
 import { generateSongSource } from '../shared/sources';
@@ -64,10 +73,29 @@ export function distortionsAt(samples: Float32Array, drivesDb: readonly Decibels
  * (at least 2 dB). A part played alone must sound in three quarters of the loop.
  */
 export function audibility(q: SaturationQuestion): Audibility {
+  if (q.source.type !== 'song') return inaudible('an imported song: see importedAudibility');
   if (q.source.track) {
     const part = trackProfile(analyseSongLoop(q.source), q.source.track);
     if (part.activity < ACTIVE_SHARE) return inaudible(`the ${part.id} plays ${part.activity} of the loop`);
   }
+  return distortionRule(q);
+}
+
+/**
+ * audibility on an imported song, read from its summary: the part plays in three quarters of the loop, and the
+ * question's distortions (predicted from the part's amplitude counts over the loop) meet the same rule.
+ */
+export function importedAudibility(q: SaturationQuestion, song: ImportedSongSummary): Audibility {
+  const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
+  const track = song.tracks.find((t) => importedTrackId(t) === q.source.track);
+  if (!loop || !track) return inaudible('not a part of a loop of this song');
+  const activity = loopActivity(track, loop);
+  if (activity < ACTIVE_SHARE) return inaudible(`the ${track.name} plays ${activity} of the loop`);
+  return distortionRule(q);
+}
+
+/** The rule on the question's measured distortions (see audibility). */
+function distortionRule(q: SaturationQuestion): Audibility {
   if (q.subtype === 'amount') {
     const d = q.distortionDb;
     let step = Number.POSITIVE_INFINITY;
@@ -98,13 +126,62 @@ export function driveLabel(db: Decibels): string {
   return `+${db} dB drive`;
 }
 
-function build(rng: Rng, seed: number, lvl: number, adaptiveDb?: number): SaturationQuestion {
+/** A question on an imported song (read from its summary): deterministic, plain JSON, its distortion predicted. */
+export function generateImported(seed: number, level: number, song: ImportedSongSummary): SaturationQuestion {
+  const lvl = clampLevel(meta, level);
+  return drawAudible(
+    seed,
+    (rng) => build(rng, seed, lvl, undefined, song),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Adaptive mode on an imported song: "which is distorted?" at `value` dB of drive (as generateAt). */
+export function generateImportedAt(
+  seed: number,
+  value: number,
+  song: ImportedSongSummary,
+): SaturationQuestion {
+  const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
+  const v = Math.round(clampValue(value, mv.min, mv.max) * 2) / 2;
+  return drawAudible(
+    seed,
+    (rng) => ({ ...build(rng, seed, mv.baseLevel, v, song), adaptiveValue: v }),
+    (q) => importedAudibility(q, song),
+  );
+}
+
+/** Where a draw plays and how its drives are measured: a generated song's part or mix, or an imported part. */
+function drawSource(
+  rng: Rng,
+  where: string,
+  song: ImportedSongSummary | undefined,
+): { source: SaturationQuestion['source']; distortions: (drives: readonly Decibels[]) => number[] } {
+  if (song) {
+    const { loop, pool, source } = importedLoopPick(rng.fork('loop'), song, 1);
+    const track = rng.pick(pool);
+    return {
+      source: { ...source, track: importedTrackId(track) },
+      distortions: (drives) => predictedDistortionsDb(track, loop, drives, PEAK_IN_DB),
+    };
+  }
+  const source = generateSongSource(rng.fork('source'), where === 'mix' ? {} : { track: where as TrackId });
+  const samples = measuredSamples(source);
+  return { source, distortions: (drives) => distortionsAt(samples, drives) };
+}
+
+function build(
+  rng: Rng,
+  seed: number,
+  lvl: number,
+  adaptiveDb?: number,
+  song?: ImportedSongSummary,
+): SaturationQuestion {
   const p = levelSpec(meta, lvl).params;
   const subtype = adaptiveDb === undefined ? rng.pick(p.subtypes) : 'which';
   const where = rng.pick(p.sources);
-  const source = generateSongSource(rng.fork('source'), where === 'mix' ? {} : { track: where });
+  const { source, distortions } = drawSource(rng, where, song);
   const base = { kind: 'saturation' as const, seed, level: lvl, subtype, source };
-  const samples = measuredSamples(source);
   if (subtype === 'amount') {
     const drives = [...p.drivesDb];
     const drive = rng.pick(drives);
@@ -115,7 +192,7 @@ function build(rng: Rng, seed: number, lvl: number, adaptiveDb?: number): Satura
       choiceLabels: drives.map((d) => `+${d} dB`),
       correct: String(drive),
       driveDb: drive,
-      distortionDb: distortionsAt(samples, drives),
+      distortionDb: distortions(drives),
     };
   }
   const drive = adaptiveDb ?? p.driveDb;
@@ -128,6 +205,6 @@ function build(rng: Rng, seed: number, lvl: number, adaptiveDb?: number): Satura
     correct: side,
     driveDb: drive,
     distortedSide: side,
-    distortionDb: distortionsAt(samples, [drive]),
+    distortionDb: distortions([drive]),
   };
 }

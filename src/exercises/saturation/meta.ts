@@ -1,7 +1,7 @@
 /** Saturation drills: what the kind is, its levels, and its question/answer shapes. */
 import type { Decibels } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** The two drills: which of A and B is distorted, and how much drive B has. */
 export type SaturationSubtype = 'which' | 'amount';
@@ -28,8 +28,8 @@ export interface SaturationQuestion extends QuestionBase<'saturation'> {
   choiceLabels: string[];
   /** The right choice id. */
   correct: string;
-  /** A part (source.track) or the rough mix summed to one track. */
-  source: SongSource;
+  /** A part (source.track) or the rough mix summed to one track; on an imported song, one part (its key). */
+  source: SongSource | (ImportedSongSource & { track: TrackId });
   /** Drive of the distorted version, dB (the part's peak enters the curve at PEAK_IN_DB first). */
   driveDb: Decibels;
   /** 'which': the side that is distorted (the other passes the same stage clean). */

@@ -42,6 +42,10 @@ import {
   generateImportedAt as reverbTypeImportedAt,
 } from '../reverb-type/generate';
 import {
+  generateImported as saturationImported,
+  generateImportedAt as saturationImportedAt,
+} from '../saturation/generate';
+import {
   importedWidthProblem,
   generateImported as stereoWidthImported,
   generateImportedAt as stereoWidthImportedAt,
@@ -71,6 +75,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'loudness-match': { generate: loudnessMatchImported, minTracks: 1 },
   'reverb-type': { generate: reverbTypeImported, generateAt: reverbTypeImportedAt, minTracks: 1 },
   'reverb-time': { generate: reverbTimeImported, minTracks: 1 },
+  saturation: { generate: saturationImported, generateAt: saturationImportedAt, minTracks: 1 },
   'comp-spot': { generate: compSpotImported, generateAt: compSpotImportedAt, minTracks: 1 },
   'pan-position': { generate: panPositionImported, generateAt: panPositionImportedAt, minTracks: 1 },
   'stereo-width': {
@@ -87,8 +92,6 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'comp-match':
     'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
-  saturation:
-    'Needs every detail of each part’s sound to hear the added distortion, which Headroom does not keep when it imports your stems.',
   'delay-time': 'Needs the song’s tempo and where each note starts, which your stems do not carry.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
   'fix-mix':

@@ -16,7 +16,7 @@ import type { TrackRef } from './tracks';
 /**
  * Summary format version. A stored summary of another version cannot be read (summaryProblem says so and
  * asks for the stems again). 2: per segment each track's sample peak, the compressor reduction at
- * REDUCTION_BELOW_PEAK_DB and its notes with room after them.
+ * REDUCTION_BELOW_PEAK_DB, its amplitude counts and its notes with room after them.
  */
 export const SUMMARY_VERSION = 2;
 /** Length of a level window, s (the activity grain: a generated song's half-bar is 1 s at 120 bpm). */
@@ -41,6 +41,16 @@ export const LEVEL_STEP_DB: Decibels = 0.5;
 export const REDUCTION_SHAPE = { ratio: 4, kneeDb: 2, attackMs: 3, releaseMs: 120, makeupDb: 0 } as const;
 /** Thresholds below a segment's sample peak at which the reduction is measured, dB (ascending, from 0). */
 export const REDUCTION_BELOW_PEAK_DB: readonly Decibels[] = [0, 2, 4, 6, 9, 12, 16, 21, 28, 36];
+/**
+ * Lower edges of the amplitude counts' bins, dB below the peak: 0.5 dB wide for the top 12 dB (where a curve
+ * like saturation's bends), then 1 dB wide down to 48 dB.
+ */
+export const AMPLITUDE_EDGES_DB: readonly Decibels[] = [
+  ...Array.from({ length: 24 }, (_, i) => (i + 1) * 0.5),
+  ...Array.from({ length: 36 }, (_, i) => 13 + i),
+];
+/** Bins of the amplitude counts. */
+export const AMPLITUDE_BINS = AMPLITUDE_EDGES_DB.length;
 /** Silence after a note that lets a reverb tail or an echo be heard, s (half a beat at 120 bpm). */
 export const NOTE_ROOM_S: Seconds = 0.25;
 
@@ -72,6 +82,13 @@ export interface ImportedTrackSummary {
   headPeaksDb: number[];
   /** Per segment, that head's largest reduction from a fresh compressor, as reductionDb (same thresholds). */
   headReductionDb: number[][];
+  /**
+   * Per segment, how many samples have |x| in each bin below the segment's peak (AMPLITUDE_EDGES_DB; quieter
+   * samples not counted): what a curve like saturation's does to the part depends only on these.
+   */
+  amplitudeCounts: number[][];
+  /** Per segment, the same counts of the loop head starting there (below the head's own peak, headPeaksDb). */
+  headAmplitudeCounts: number[][];
   /** Per segment, [notes starting in it, those followed by NOTE_ROOM_S of near-silence] (see imported-notes.ts). */
   notes: [number, number][];
 }
@@ -118,6 +135,10 @@ export function summaryProblem(value: unknown): string | null {
       return DAMAGED;
     if (!Array.isArray(t.headPeaksDb) || t.headPeaksDb.length !== segments) return DAMAGED;
     if (!Array.isArray(t.headReductionDb) || t.headReductionDb.length !== segments) return DAMAGED;
+    if (!Array.isArray(t.amplitudeCounts) || t.amplitudeCounts.length !== segments) return DAMAGED;
+    if (t.amplitudeCounts.some((c) => !Array.isArray(c) || c.length !== AMPLITUDE_BINS)) return DAMAGED;
+    if (!Array.isArray(t.headAmplitudeCounts) || t.headAmplitudeCounts.length !== segments) return DAMAGED;
+    if (t.headAmplitudeCounts.some((c) => !Array.isArray(c) || c.length !== AMPLITUDE_BINS)) return DAMAGED;
     if (!Array.isArray(t.notes) || t.notes.length !== segments) return DAMAGED;
     if (t.notes.some((n) => !Array.isArray(n) || n.length !== 2)) return DAMAGED;
   }
@@ -126,7 +147,15 @@ export function summaryProblem(value: unknown): string | null {
 }
 
 /** The fields version 2 added to each track (version 1 had every other field, measured the same way). */
-const ADDED_IN_2 = ['peaksDb', 'reductionDb', 'headPeaksDb', 'headReductionDb', 'notes'] as const;
+const ADDED_IN_2 = [
+  'peaksDb',
+  'reductionDb',
+  'headPeaksDb',
+  'headReductionDb',
+  'amplitudeCounts',
+  'headAmplitudeCounts',
+  'notes',
+] as const;
 
 /**
  * The summary as an older version of Headroom made it from the same files (null for a version it cannot

@@ -8,6 +8,7 @@
 import { bandLevels, exactCentre } from '../../dsp/bands';
 import type { SampleRate } from '../../dsp/units';
 import { guessTrackKind } from '../../production/import/track-names';
+import { amplitudeCounts } from './imported-distortion';
 import { notesPerSegment } from './imported-notes';
 import { measureLoopHeads, measureReductions, segmentPeaksDb } from './imported-reduction';
 import {
@@ -107,6 +108,7 @@ export function summariseTrack(
     peaksDb,
     reductionDb: measureReductions(x, sampleRate, SEGMENT_S, peaksDb),
     ...heads,
+    ...amplitudeCounts(x, sampleRate, SEGMENT_S, segments, Math.min(LOOP_SEGMENTS, segments)),
     notes: notesPerSegment(x, sampleRate, SEGMENT_S, segments),
   };
 }
