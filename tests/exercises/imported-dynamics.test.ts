@@ -287,7 +287,9 @@ describe('saturation on an imported song', () => {
           // Far below hearing, nothing to compare.
           if (exact < -60 && !(predicted[i]! > -60)) return;
           errors.push(Math.abs(predicted[i]! - exact));
-          expect(Math.abs(predicted[i]! - exact), `${summary.name}/${track.name} +${d} dB`).toBeLessThan(0.75);
+          expect(Math.abs(predicted[i]! - exact), `${summary.name}/${track.name} +${d} dB`).toBeLessThan(
+            0.75,
+          );
         });
       }
     }
