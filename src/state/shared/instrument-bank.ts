@@ -82,7 +82,7 @@ export function loadInstrumentBank(url?: string, bytes?: ArrayBuffer): Promise<L
       fetched = await fetchInstrumentBank(url);
     }
     if (!fetched) return null;
-    const bank = parseSampleBank(fetched.bytes);
+    const bank = keepSamplesOnce(parseSampleBank(fetched.bytes));
     installSampleBank(bank);
     return { bank, url: fetched.url };
   })().catch((error: unknown) => {
@@ -95,4 +95,28 @@ export function loadInstrumentBank(url?: string, bytes?: ArrayBuffer): Promise<L
     if (!loaded && !fetching) loading = null;
   });
   return pending;
+}
+
+/** A bank sample as spessasynth_core holds it: 16-bit bytes from the file, decoded to float on first use. */
+interface HeldSample {
+  getAudioData(): Float32Array;
+  s16leData?: Uint8Array | undefined;
+}
+
+/**
+ * Makes each of `bank`'s samples held once: spessasynth_core keeps a sample's 16-bit bytes after decoding it
+ * to float for playing (and decodes only from them), so a decoded sample's bytes are dropped (issue 21's
+ * memory budget: samples stored once). The sound is unchanged; a bank being written out would need them.
+ */
+export function keepSamplesOnce(bank: SampleBank): SampleBank {
+  for (const sample of bank.soundBank.samples as unknown as HeldSample[]) {
+    if (typeof sample.getAudioData !== 'function') continue;
+    const decode = sample.getAudioData.bind(sample);
+    sample.getAudioData = () => {
+      const data = decode();
+      sample.s16leData = undefined;
+      return data;
+    };
+  }
+  return bank;
 }
