@@ -9,6 +9,7 @@ import {
   StripWidth,
 } from './strip-parts';
 import { trackColor } from './track-colors';
+import { pick, useStripSetting } from './use-strip-setting';
 
 /** Which detail panel a strip's insert button opens. */
 export type StripPanel = 'eq' | 'compressor';
@@ -43,12 +44,14 @@ export function ChannelStripView({
   onOpen,
   faderHeight = 180,
 }: ChannelStripViewProps) {
-  const s = strip.settings.value;
+  // Only what this frame shows: a fader or knob move re-renders its own part, not the strip.
+  const name = useStripSetting(strip, pick.name);
+  const muted = useStripSetting(strip, pick.mute);
+  const compressorOn = useStripSetting(strip, pick.compressorOn);
   const i = strip.index;
-  const name = s.name;
   return (
     <section
-      class={`strip${selected ? ' is-selected' : ''}${s.mute ? ' is-muted' : ''}`}
+      class={`strip${selected ? ' is-selected' : ''}${muted ? ' is-muted' : ''}`}
       style={{ '--strip-color': trackColor(strip.trackId) }}
       aria-label={`${name} channel`}
     >
@@ -65,8 +68,8 @@ export function ChannelStripView({
         <EqInsertButton strip={strip} model={model} onOpen={() => onOpen('eq')} />
         <button
           type="button"
-          class={`insert-btn${s.compressor.enabled ? ' is-on' : ''}`}
-          aria-label={`${name} Comp (compressor${s.compressor.enabled ? ', on' : ', off'}): open panel`}
+          class={`insert-btn${compressorOn ? ' is-on' : ''}`}
+          aria-label={`${name} Comp (compressor${compressorOn ? ', on' : ', off'}): open panel`}
           onClick={() => onOpen('compressor')}
         >
           <span>Comp</span>

@@ -17,6 +17,7 @@ import {
 } from './control-scale';
 import { Knob } from './Knob';
 import { trackColor } from './track-colors';
+import { pick, useStripSetting } from './use-strip-setting';
 
 /** Props of the compressor panel. */
 export interface CompressorPanelProps {
@@ -29,6 +30,7 @@ const GR_RANGE = 24;
 
 /** The live gain-reduction meter: a bar growing downwards from 0 dB, with its value printed. */
 function GainReductionMeter({ strip }: { strip: StripModel }) {
+  const name = useStripSetting(strip, pick.name);
   const db = strip.gainReductionDb.value;
   const shown = Math.abs(db) < 0.05 ? 0 : db;
   return (
@@ -36,7 +38,7 @@ function GainReductionMeter({ strip }: { strip: StripModel }) {
     <div
       class="gr-meter"
       role="meter"
-      aria-label={`${strip.settings.value.name} gain reduction`}
+      aria-label={`${name} gain reduction`}
       aria-valuemin={-GR_RANGE}
       aria-valuemax={0}
       aria-valuenow={Math.round(shown * 10) / 10}
@@ -61,7 +63,10 @@ function GainReductionMeter({ strip }: { strip: StripModel }) {
  * makeup controls ("−18.0 dB", "4:1", "10 ms").
  */
 export function CompressorPanel({ strip, model }: CompressorPanelProps) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    compressor: useStripSetting(strip, pick.compressor),
+  };
   const c = s.compressor;
   const i = strip.index;
   const { size } = TRANSFER_FRAME;

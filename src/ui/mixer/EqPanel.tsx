@@ -3,6 +3,7 @@ import { eqGainScale, frequencyScale, highPassScale, lowPassScale, qScale } from
 import { BAND_NAMES, EqGraph } from './EqGraph';
 import { Knob } from './Knob';
 import { trackColor } from './track-colors';
+import { pick, useStripSetting } from './use-strip-setting';
 
 /** Props of the EQ panel. */
 export interface EqPanelProps {
@@ -15,7 +16,12 @@ export interface EqPanelProps {
  * (on/off, frequency, gain, Q) and the high-pass and low-pass filters, all readable ("1.2 kHz", "+3.0 dB", "Q 1.4").
  */
 export function EqPanel({ strip, model }: EqPanelProps) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    eq: useStripSetting(strip, pick.eq),
+    highPass: useStripSetting(strip, pick.highPass),
+    lowPass: useStripSetting(strip, pick.lowPass),
+  };
   const i = strip.index;
   const color = trackColor(strip.trackId);
   return (

@@ -5,6 +5,7 @@ import { curvePath, eqCurvePoints } from './eq-geometry';
 import { Fader } from './Fader';
 import { Knob } from './Knob';
 import { LiveMeter } from './LiveMeter';
+import { pick, useStripSetting } from './use-strip-setting';
 
 /** What every strip part works on: the strip and the mixer it belongs to. */
 export interface StripPartProps {
@@ -16,7 +17,12 @@ const MINI = { width: 60, height: 22, minHz: 20, maxHz: 20000, rangeDb: 18 };
 
 /** The EQ insert button with a thumbnail of the curve; pressing it opens the EQ panel. */
 export function EqInsertButton({ strip, model, onOpen }: StripPartProps & { onOpen: () => void }) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    eq: useStripSetting(strip, pick.eq),
+    highPass: useStripSetting(strip, pick.highPass),
+    lowPass: useStripSetting(strip, pick.lowPass),
+  };
   const eqOn = s.highPass.enabled || s.lowPass.enabled || s.eq.some((b) => b.enabled && b.gainDb !== 0);
   const miniCurve = useMemo(
     () => curvePath(eqCurvePoints(s.eq, s.highPass, model.sampleRate.value, MINI, 40, s.lowPass)),
@@ -39,7 +45,10 @@ export function EqInsertButton({ strip, model, onOpen }: StripPartProps & { onOp
 
 /** The reverb and delay send knobs (−∞ switches a send off). */
 export function StripSends({ strip, model }: StripPartProps) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    sends: useStripSetting(strip, pick.sends),
+  };
   const i = strip.index;
   const send = (which: SendName, caption: string) => (
     <Knob
@@ -68,7 +77,10 @@ export function StripSends({ strip, model }: StripPartProps) {
 
 /** The pan knob. */
 export function StripPan({ strip, model }: StripPartProps) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    pan: useStripSetting(strip, pick.pan),
+  };
   return (
     <Knob
       caption="Pan"
@@ -84,7 +96,11 @@ export function StripPan({ strip, model }: StripPartProps) {
 
 /** The width knob (side × width after the pan; 100 % unchanged) and the mono button (sums the strip). */
 export function StripWidth({ strip, model }: StripPartProps) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    width: useStripSetting(strip, pick.width),
+    mono: useStripSetting(strip, pick.mono),
+  };
   return (
     <div class="strip-width">
       <Knob
@@ -113,7 +129,10 @@ export function StripWidth({ strip, model }: StripPartProps) {
 
 /** The saturation insert: on/off and its drive into the curve (dsp/saturation.ts). */
 export function StripSaturation({ strip, model }: StripPartProps) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    saturation: useStripSetting(strip, pick.saturation),
+  };
   return (
     <div class="strip-width">
       <Knob
@@ -147,7 +166,11 @@ export function MuteSolo({
   mute = true,
   solo = true,
 }: StripPartProps & { mute?: boolean; solo?: boolean }) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    mute: useStripSetting(strip, pick.mute),
+    solo: useStripSetting(strip, pick.solo),
+  };
   return (
     <div class="strip-buttons">
       {mute && (
@@ -183,7 +206,10 @@ export function FaderMeter({
   height,
   fader = true,
 }: StripPartProps & { height: number; fader?: boolean }) {
-  const s = strip.settings.value;
+  const s = {
+    name: useStripSetting(strip, pick.name),
+    faderDb: useStripSetting(strip, pick.faderDb),
+  };
   return (
     <div class="strip-fader">
       {fader && (

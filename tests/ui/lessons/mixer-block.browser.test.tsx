@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { options, render, type VNode } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MixerBlock, MixerControl, MixerStart } from '../../../src/lessons/schema';
 import type { TrackId } from '../../../src/production/types';
@@ -99,5 +99,41 @@ describe('mixer block', () => {
       .toBe('Vocal: compressor');
     // Its own model: the Mix page's mixer is untouched.
     expect(mixPageModel.status.value).toBe('empty');
+  });
+
+  it('a fader move re-renders the fader, not the strip, its other controls or the open EQ panel', async () => {
+    const { host, mixer } = await mount(['snare', 'vocal'], ['fader', 'pan', 'eq', 'comp'], 'rough');
+    (host.querySelector('[aria-label="Snare EQ: open panel"]') as HTMLButtonElement).click();
+    await expect.poll(() => host.querySelector('.eq-panel')).not.toBeNull();
+    const renders = new Map<string, number>();
+    const before = options.diffed;
+    options.diffed = (vnode: VNode) => {
+      const name = typeof vnode.type === 'function' ? vnode.type.name : '';
+      if (name) renders.set(name, (renders.get(name) ?? 0) + 1);
+      before?.(vnode);
+    };
+    try {
+      mixer.model.setFader(0, -3);
+      await expect
+        .poll(() => host.querySelector('[aria-label="Snare fader"]')?.getAttribute('aria-valuenow'))
+        .toBe('-3');
+      expect(renders.get('FaderMeter')).toBe(1);
+      for (const part of [
+        'ChannelStripView',
+        'StripPan',
+        'EqInsertButton',
+        'EqPanel',
+        'EqGraph',
+        'LessonMixerView',
+      ])
+        expect(renders.get(part) ?? 0, part).toBe(0);
+      // A change the panel shows still reaches it.
+      renders.clear();
+      mixer.model.setEqBand(0, 1, { gainDb: 4 });
+      await expect.poll(() => renders.get('EqPanel') ?? 0).toBe(1);
+      expect(renders.get('FaderMeter') ?? 0).toBe(0);
+    } finally {
+      options.diffed = before;
+    }
   });
 });

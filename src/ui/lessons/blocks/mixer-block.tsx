@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CONTROL_LABELS, describeSource } from '../../../lessons/describe.pure';
 import type { MixerBlock as MixerData } from '../../../lessons/schema';
@@ -50,6 +51,10 @@ export function LessonMixerView({ mixer }: { mixer: LessonMixer }) {
   const strips = model.strips.value;
   const status = model.status.value;
   const selected = strips[model.selected.value] ?? strips[0];
+  // The selected strip's name alone: this page need not re-render when one of its controls moves.
+  const selectedName = useComputed(
+    () => (model.strips.value[model.selected.value] ?? model.strips.value[0])?.settings.value.name ?? '',
+  ).value;
   if (status === 'failed')
     return (
       <p role="alert" class="error-text">
@@ -100,7 +105,7 @@ export function LessonMixerView({ mixer }: { mixer: LessonMixer }) {
         </section>
       </section>
       {selected && panels.length > 0 && (
-        <section class="lesson-mixer-panel" aria-label={`${selected.settings.value.name}: detail`}>
+        <section class="lesson-mixer-panel" aria-label={`${selectedName}: detail`}>
           {panels.length > 1 && (
             <div class="ab-switch" role="tablist" aria-label="Panel">
               {panels.map((p) => (
@@ -118,7 +123,7 @@ export function LessonMixerView({ mixer }: { mixer: LessonMixer }) {
             </div>
           )}
           <h4 class="lesson-mixer-panel-title">
-            {selected.settings.value.name}: {panel === 'eq' ? 'EQ' : 'compressor'}
+            {selectedName}: {panel === 'eq' ? 'EQ' : 'compressor'}
           </h4>
           {panel === 'eq' ? (
             <EqPanel strip={selected} model={model} />

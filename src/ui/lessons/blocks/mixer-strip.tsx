@@ -10,6 +10,7 @@ import {
   StripWidth,
 } from '../../mixer/strip-parts';
 import { trackColor } from '../../mixer/track-colors';
+import { pick, useStripSetting } from '../../mixer/use-strip-setting';
 
 /** Props of a lesson mixer's strip. */
 export interface LessonStripProps {
@@ -28,13 +29,15 @@ export interface LessonStripProps {
  * levels is part of every mixing task.
  */
 export function LessonStrip({ strip, model, controls, selected, onOpen, faderHeight }: LessonStripProps) {
-  const s = strip.settings.value;
+  // Only what this frame shows: a fader or knob move re-renders its own part, not the strip.
+  const name = useStripSetting(strip, pick.name);
+  const muted = useStripSetting(strip, pick.mute);
+  const compressorOn = useStripSetting(strip, pick.compressorOn);
   const i = strip.index;
-  const name = s.name;
   const hasPanels = controls.has('eq') || controls.has('comp');
   return (
     <section
-      class={`strip${selected && hasPanels ? ' is-selected' : ''}${s.mute ? ' is-muted' : ''}`}
+      class={`strip${selected && hasPanels ? ' is-selected' : ''}${muted ? ' is-muted' : ''}`}
       style={{ '--strip-color': trackColor(strip.trackId) }}
       aria-label={`${name} channel`}
     >
@@ -59,8 +62,8 @@ export function LessonStrip({ strip, model, controls, selected, onOpen, faderHei
           {controls.has('comp') && (
             <button
               type="button"
-              class={`insert-btn${s.compressor.enabled ? ' is-on' : ''}`}
-              aria-label={`${name} Comp (compressor${s.compressor.enabled ? ', on' : ', off'}): open panel`}
+              class={`insert-btn${compressorOn ? ' is-on' : ''}`}
+              aria-label={`${name} Comp (compressor${compressorOn ? ', on' : ', off'}): open panel`}
               onClick={() => onOpen('compressor')}
             >
               <span>Comp</span>
