@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { check } from '../../src/exercises/delay-time/check';
 import { generate } from '../../src/exercises/delay-time/generate';
+import type { DelayTimeQuestion } from '../../src/exercises/delay-time/meta';
+import type { SongSource } from '../../src/exercises/types';
 import { generateSong } from '../../src/production/generate-song';
 import { styleSpec } from '../../src/production/styles';
 
@@ -16,14 +18,14 @@ vi.mock('../../src/exercises/shared/song-analysis', async (importOriginal) => {
 describe('delay-time', () => {
   it('uses the song’s own tempo, pinned so the song really plays at it', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const q = generate(seed, 4);
+      const q = generate(seed, 4) as DelayTimeQuestion & { source: SongSource };
       const [low, high] = styleSpec(q.source.style).bpmRange;
       expect(q.bpm).toBeGreaterThanOrEqual(low);
       expect(q.bpm).toBeLessThanOrEqual(high);
       expect(q.source.overrides?.bpm).toBe(q.bpm);
       expect(q.noteChoices).toContain(q.note);
     }
-    const q = generate(3, 1);
+    const q = generate(3, 1) as DelayTimeQuestion & { source: SongSource };
     expect(generateSong(q.source.seed, q.source.style, q.source.overrides).bpm).toBe(q.bpm);
   });
 

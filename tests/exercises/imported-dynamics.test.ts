@@ -16,6 +16,10 @@ import {
 import type { CompSpotQuestion } from '../../src/exercises/comp-spot/meta';
 import { meta } from '../../src/exercises/comp-spot/meta';
 import { solve } from '../../src/exercises/comp-spot/solve';
+import {
+  importedAudibility as delayAudible,
+  generateImported as delayImported,
+} from '../../src/exercises/delay-time/generate';
 import { exercises } from '../../src/exercises/registry';
 import {
   importedAudibility as reverbTimeAudible,
@@ -33,7 +37,12 @@ import {
 } from '../../src/exercises/saturation/generate';
 import { isAudible } from '../../src/exercises/shared/audibility';
 import { predictedDistortionsDb } from '../../src/exercises/shared/imported-distortion';
-import { findNotes, frameLevelsDb, loopRoomShare } from '../../src/exercises/shared/imported-notes';
+import {
+  findNotes,
+  frameLevelsDb,
+  loopFreeEchoShare,
+  loopRoomShare,
+} from '../../src/exercises/shared/imported-notes';
 import {
   importedThresholdBelowPeak,
   loopPeakDb,
@@ -47,6 +56,7 @@ import {
   SUMMARY_VERSION,
   summaryProblem,
 } from '../../src/exercises/shared/imported-song';
+import { loopBpm } from '../../src/exercises/shared/imported-tempo';
 import { cutImportedExcerpt, peakDb } from '../../src/exercises/shared/play-sources';
 import { resolveCompressor } from '../../src/exercises/shared/relative-compressor';
 import {
@@ -315,6 +325,63 @@ describe('saturation on an imported song', () => {
       const adaptive = saturationImportedAt(5, 9, summary);
       expect(adaptive.adaptiveValue).toBe(9);
       expect(isAudible(saturationAudible(adaptive, summary))).toBe(true);
+    }
+  });
+});
+
+describe('tempo and echoes on an imported song', () => {
+  const clicks = (bpm: number, extra: [string, Float32Array][] = []) =>
+    summaryOf(`Clicks ${bpm}`, [
+      {
+        name: 'Click',
+        fileHash: `${bpm}`.padStart(64, 'c'),
+        channels: [stemOf(16, pulses(0.5, 60 / bpm, 0.02))],
+      },
+      ...extra.map(([name, x]) => ({ name, fileHash: `${bpm}`.padStart(64, 'd'), channels: [x] })),
+    ]);
+
+  it('a click track is found at its tempo, eighth-note hats or not', () => {
+    const loop = { firstSegment: 1, segments: 2 };
+    for (const bpm of [84, 100, 123, 140, 150]) {
+      expect(Math.abs(loopBpm(clicks(bpm), loop)! - bpm), `${bpm}`).toBeLessThanOrEqual(0.5);
+      const hats = stemOf(16, pulses(0.1, 30 / bpm, 0.01));
+      expect(
+        Math.abs(loopBpm(clicks(bpm, [['Hats', hats]]), loop)! - bpm),
+        `${bpm} + hats`,
+      ).toBeLessThanOrEqual(0.5);
+    }
+    // A held tone has no beat.
+    const held = summaryOf('Held', [
+      { name: 'Pad', fileHash: 'e'.repeat(64), channels: [stemOf(16, square(0.3))] },
+    ]);
+    expect(loopBpm(held, loop)).toBeNull();
+  });
+
+  it('an echo lands in silence after a sparse part, on a note of a busy one', () => {
+    const loop = { firstSegment: 1, segments: 2 };
+    const snare = byName(bandSummary, 'Snare');
+    // Hits every 0.5 s (40 ms long): an echo 0.25 s later is in the silence; 0.5 s later on the next hit.
+    expect(loopFreeEchoShare(snare, loop, 4, 0.25)).toBe(1);
+    expect(loopFreeEchoShare(snare, loop, 4, 0.5)).toBe(0);
+    // The held pad is never quiet.
+    expect(loopFreeEchoShare(byName(bandSummary, 'Pad'), loop, 4, 0.25)).toBe(0);
+  });
+
+  it('delay-time: every level × 60 seeds on three songs, at the loop’s tempo, on parts with room for the echo', () => {
+    const k = exercises['delay-time'];
+    for (const summary of [bandSummary, sparseSummary, fixtureSummary]) {
+      for (let level = 1; level <= k.meta.levels.length; level++) {
+        for (let seed = 1; seed <= 60; seed++) {
+          const q = delayImported(seed * 97, level, summary);
+          expect(delayImported(seed * 97, level, summary)).toEqual(q);
+          expect(JSON.parse(JSON.stringify(q))).toEqual(q);
+          expect(q.source.type).toBe('imported-song');
+          const a = delayAudible(q, summary);
+          expect(isAudible(a), `${summary.name} L${level} seed ${seed}: ${JSON.stringify(a)}`).toBe(true);
+          expect(q.bpm).toBe(120);
+          expect(k.check(q, k.solve(q)).score).toBe(100);
+        }
+      }
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { songHashOf } from '../../src/classroom/imported-song-hash';
 import { importedAudibility as compSpotAudible } from '../../src/exercises/comp-spot/generate';
+import { importedAudibility as delayTimeAudible } from '../../src/exercises/delay-time/generate';
 import { importedAudibility as eqBoostAudible } from '../../src/exercises/eq-boost/generate';
 import { importedAudibility as eqMatchAudible } from '../../src/exercises/eq-match/generate';
 import { importedAudibility as eqTwoAudible } from '../../src/exercises/eq-two-bands/generate';
@@ -94,6 +95,7 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'reverb-time': reverbTimeAudible,
   'reverb-type': reverbTypeAudible,
   saturation: saturationAudible,
+  'delay-time': delayTimeAudible,
   // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
   // match is the one predicted from the loop's spectrum in the summary.
   'loudness-match': (q: LoudnessMatchQuestion, s: ImportedSongSummary) => {

@@ -2,7 +2,7 @@
 import type { NoteValue } from '../../dsp/delay';
 import type { Decibels, Gain } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** What changes from level to level. */
 export interface DelayTimeLevel {
@@ -12,7 +12,10 @@ export interface DelayTimeLevel {
 
 /** A question: a track with a tempo-synced delay send; which note value? */
 export interface DelayTimeQuestion extends QuestionBase<'delay-time'> {
-  /** The song's tempo (pinned in source.overrides.bpm too), quarter notes per minute. */
+  /**
+   * The song's tempo (pinned in source.overrides.bpm too), quarter notes per minute; on an imported song, the
+   * tempo found from its notes in the loop (shared/imported-tempo.ts).
+   */
   bpm: number;
   /** The note values offered, longest first. */
   noteChoices: NoteValue[];
@@ -22,8 +25,8 @@ export interface DelayTimeQuestion extends QuestionBase<'delay-time'> {
   feedback: Gain;
   /** Send level from the track into the delay, dB. */
   sendDb: Decibels;
-  /** The soloed track with the delay is source.track. */
-  source: SongSource & { track: TrackId };
+  /** The soloed track with the delay is source.track (on an imported song, its summary key). */
+  source: (SongSource | ImportedSongSource) & { track: TrackId };
 }
 
 /** The learner's answer. */

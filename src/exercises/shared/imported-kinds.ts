@@ -8,6 +8,7 @@ import {
   generateImported as compSpotImported,
   generateImportedAt as compSpotImportedAt,
 } from '../comp-spot/generate';
+import { generateImported as delayTimeImported } from '../delay-time/generate';
 import {
   generateImported as eqBoostImported,
   generateImportedAt as eqBoostImportedAt,
@@ -76,6 +77,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'reverb-type': { generate: reverbTypeImported, generateAt: reverbTypeImportedAt, minTracks: 1 },
   'reverb-time': { generate: reverbTimeImported, minTracks: 1 },
   saturation: { generate: saturationImported, generateAt: saturationImportedAt, minTracks: 1 },
+  'delay-time': { generate: delayTimeImported, minTracks: 1 },
   'comp-spot': { generate: compSpotImported, generateAt: compSpotImportedAt, minTracks: 1 },
   'pan-position': { generate: panPositionImported, generateAt: panPositionImportedAt, minTracks: 1 },
   'stereo-width': {
@@ -92,7 +94,6 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'comp-match':
     'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
-  'delay-time': 'Needs the song’s tempo and where each note starts, which your stems do not carry.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
   'fix-mix':
     'Some of its faults change the song’s notes and instruments, which only a song Headroom made can do; and it grades compression on every detail of each part’s sound, which Headroom does not keep when it imports your stems.',

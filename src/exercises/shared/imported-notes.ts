@@ -93,6 +93,74 @@ export function notesPerSegment(
   return out;
 }
 
+/** Per segment, the frames (from its start) where notes start, and its near-silent frames as hex (see the summary). */
+export function onsetsAndQuiet(
+  x: Float32Array,
+  sampleRate: SampleRate,
+  segmentS: Seconds,
+  segments: number,
+): { onsets: number[][]; quietFrames: string[] } {
+  const levels = frameLevelsDb(x, sampleRate);
+  const per = Math.round(segmentS / FRAME_S);
+  const onsets: number[][] = Array.from({ length: segments }, () => []);
+  for (const note of findNotes(levels)) onsets[Math.floor(note.frame / per)]?.push(note.frame % per);
+  const quietFrames = Array.from({ length: segments }, (_, s) => {
+    let loudest = Number.NEGATIVE_INFINITY;
+    for (let f = s * per; f < (s + 1) * per; f++)
+      loudest = Math.max(loudest, levels[f] ?? Number.NEGATIVE_INFINITY);
+    const quiet = Math.max(SILENT_DB, loudest - ROOM_BELOW_DB);
+    let hex = '';
+    for (let f = s * per; f < (s + 1) * per; f += 4) {
+      let digit = 0;
+      for (let k = 0; k < 4; k++)
+        if (!((levels[f + k] ?? Number.NEGATIVE_INFINITY) >= quiet)) digit |= 8 >> k;
+      hex += digit.toString(16);
+    }
+    return hex;
+  });
+  return { onsets, quietFrames };
+}
+
+/** Whether frame `f` of segment `s` is near-silent (read from the summary's hex). */
+export function isQuietFrame(track: ImportedTrackSummary, s: number, f: number): boolean {
+  const digit = Number.parseInt(track.quietFrames[s]?.[f >> 2] ?? '0', 16);
+  return (digit & (8 >> (f & 3))) !== 0;
+}
+
+/** An echo landing within this of a note's start is masked by it, s (a 32nd note at 120 bpm). */
+const ECHO_MARGIN_S: Seconds = 0.0625;
+
+/**
+ * Share of the track's notes in the loop whose echo `delayS` later (wrapping round the loop, as it plays)
+ * lands on a near-silent frame and not within ECHO_MARGIN_S of one of its notes (0 when no note starts there).
+ */
+export function loopFreeEchoShare(
+  track: ImportedTrackSummary,
+  loop: ImportedLoop,
+  segmentS: Seconds,
+  delayS: Seconds,
+): number {
+  const per = Math.round(segmentS / FRAME_S);
+  const total = per * loop.segments;
+  const starts: number[] = [];
+  for (let s = 0; s < loop.segments; s++)
+    for (const f of track.onsets[loop.firstSegment + s] ?? []) starts.push(s * per + f);
+  if (starts.length === 0) return 0;
+  const lag = Math.round(delayS / FRAME_S);
+  const margin = Math.round(ECHO_MARGIN_S / FRAME_S);
+  let free = 0;
+  for (const start of starts) {
+    const echo = (start + lag) % total;
+    const quiet = isQuietFrame(track, loop.firstSegment + Math.floor(echo / per), echo % per);
+    const masked = starts.some((o) => {
+      const d = Math.abs(o - echo);
+      return Math.min(d, total - d) <= margin;
+    });
+    if (quiet && !masked) free++;
+  }
+  return Math.round((free / starts.length) * 1000) / 1000;
+}
+
 /**
  * Share of a track's notes starting in the loop that leave NOTE_ROOM_S of near-silence after them (0 when none
  * starts there): where a reverb tail or an echo is heard on its own.

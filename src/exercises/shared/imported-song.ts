@@ -89,6 +89,13 @@ export interface ImportedTrackSummary {
   amplitudeCounts: number[][];
   /** Per segment, the same counts of the loop head starting there (below the head's own peak, headPeaksDb). */
   headAmplitudeCounts: number[][];
+  /** Per segment, the FRAME_S frames (from the segment's start) where its notes start (imported-notes.ts). */
+  onsets: number[][];
+  /**
+   * Per segment, which FRAME_S frames are near-silent (25 dB under the segment's loudest frame, or below
+   * SILENT_DB): hex, four frames a digit, the first frame in the digit's highest bit.
+   */
+  quietFrames: string[];
   /** Per segment, [notes starting in it, those followed by NOTE_ROOM_S of near-silence] (see imported-notes.ts). */
   notes: [number, number][];
 }
@@ -140,6 +147,10 @@ export function summaryProblem(value: unknown): string | null {
     if (!Array.isArray(t.headAmplitudeCounts) || t.headAmplitudeCounts.length !== segments) return DAMAGED;
     if (t.headAmplitudeCounts.some((c) => !Array.isArray(c) || c.length !== AMPLITUDE_BINS)) return DAMAGED;
     if (!Array.isArray(t.notes) || t.notes.length !== segments) return DAMAGED;
+    if (!Array.isArray(t.onsets) || t.onsets.length !== segments || t.onsets.some((o) => !Array.isArray(o)))
+      return DAMAGED;
+    if (!Array.isArray(t.quietFrames) || t.quietFrames.length !== segments) return DAMAGED;
+    if (t.quietFrames.some((q) => typeof q !== 'string' || !/^[0-9a-f]*$/.test(q))) return DAMAGED;
     if (t.notes.some((n) => !Array.isArray(n) || n.length !== 2)) return DAMAGED;
   }
   if (segments < 1) return `the song is shorter than ${SEGMENT_S} seconds`;
@@ -155,6 +166,8 @@ const ADDED_IN_2 = [
   'amplitudeCounts',
   'headAmplitudeCounts',
   'notes',
+  'onsets',
+  'quietFrames',
 ] as const;
 
 /**

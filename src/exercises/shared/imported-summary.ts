@@ -9,7 +9,7 @@ import { bandLevels, exactCentre } from '../../dsp/bands';
 import type { SampleRate } from '../../dsp/units';
 import { guessTrackKind } from '../../production/import/track-names';
 import { amplitudeCounts } from './imported-distortion';
-import { notesPerSegment } from './imported-notes';
+import { notesPerSegment, onsetsAndQuiet } from './imported-notes';
 import { measureLoopHeads, measureReductions, segmentPeaksDb } from './imported-reduction';
 import {
   type ImportedSongSummary,
@@ -110,6 +110,7 @@ export function summariseTrack(
     ...heads,
     ...amplitudeCounts(x, sampleRate, SEGMENT_S, segments, Math.min(LOOP_SEGMENTS, segments)),
     notes: notesPerSegment(x, sampleRate, SEGMENT_S, segments),
+    ...onsetsAndQuiet(x, sampleRate, SEGMENT_S, segments),
   };
 }
 
