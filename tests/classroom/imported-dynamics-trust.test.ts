@@ -18,7 +18,14 @@ import { forge } from './fixtures';
 
 const NOW = Date.UTC(2026, 2, 10);
 const song = summaryOf('Band', bandTracks());
-const KINDS = ['comp-spot', 'reverb-time', 'reverb-type', 'level-change'] as const;
+const KINDS = [
+  'comp-spot',
+  'reverb-time',
+  'reverb-type',
+  'saturation',
+  'delay-time',
+  'level-change',
+] as const;
 
 function assignment(): Assignment {
   return {
@@ -70,7 +77,7 @@ function report(
 
 const current = { songDigest: summaryDigest(song), songSummaryVersion: song.version };
 
-describe('re-checking answers on an imported song (comp-spot, reverb-time, reverb-type)', () => {
+describe('re-checking answers on an imported song (comp-spot, reverb-time, reverb-type, saturation, delay-time)', () => {
   it('an honest report on the same version is clean, and carries its version through the link', () => {
     const a = assignment();
     const r = report(a, song, current);
@@ -81,7 +88,7 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
 
   it('a forged answer (a wrong choice kept at 100) is flagged as a score that does not match', () => {
     const a = assignment();
-    for (const item of [0, 1, 2]) {
+    for (const item of [0, 1, 2, 3, 4]) {
       const r = forge(report(a, song, current), (x) => {
         const at = x.items[item]!.attempts[0]!;
         const answer = at.answer as Record<string, unknown>;
@@ -90,10 +97,10 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
           unknown
         >;
         const wrong =
-          item === 0
-            ? { choice: (q.choices as string[]).find((c) => c !== q.correct) }
-            : item === 1
-              ? { ...answer, decayS: (q.decayChoicesS as number[]).find((d) => d !== answer.decayS) }
+          item === 1
+            ? { ...answer, decayS: (q.decayChoicesS as number[]).find((d) => d !== answer.decayS) }
+            : item === 4
+              ? { note: (q.noteChoices as string[]).find((n) => n !== q.note) }
               : { choice: (q.choices as string[]).find((c) => c !== q.correct) };
         x.items[item]!.attempts[0] = { ...at, answer: wrong };
         return x;
@@ -107,7 +114,7 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
   });
 
   it('a report from version 1 (no version carried) whose measurements are these is re-checked as usual', () => {
-    const a = { ...assignment(), items: [assignment().items[3]!] };
+    const a = { ...assignment(), items: [assignment().items[5]!] };
     const older = summaryAsVersion(song, 1)!;
     expect(older.version).toBe(1);
     expect(older.tracks[0]).not.toHaveProperty('peaksDb');
