@@ -37,6 +37,7 @@ import {
 } from '../../src/exercises/saturation/generate';
 import { isAudible } from '../../src/exercises/shared/audibility';
 import { predictedDistortionsDb } from '../../src/exercises/shared/imported-distortion';
+import { generateOnImported, importedFitProblem } from '../../src/exercises/shared/imported-kinds';
 import {
   findNotes,
   frameLevelsDb,
@@ -54,6 +55,7 @@ import {
   REDUCTION_BELOW_PEAK_DB,
   REDUCTION_SHAPE,
   SUMMARY_VERSION,
+  summaryAsVersion,
   summaryProblem,
 } from '../../src/exercises/shared/imported-song';
 import { loopBpm } from '../../src/exercises/shared/imported-tempo';
@@ -85,9 +87,18 @@ describe('the summary measures dynamics and room', () => {
       expect(summaryProblem(s)).toBeNull();
       expect(JSON.parse(JSON.stringify(s))).toEqual(s);
     }
-    // A summary of the first version (no peaks) is refused, in words that say what to do.
-    const old = { ...bandSummary, version: 1, tracks: bandSummary.tracks.map(({ peaksDb: _, ...t }) => t) };
-    expect(summaryProblem(old)).toMatch(/another version of Headroom.*import its stems again/);
+    // A song imported before version 2 still plays the drills that read only levels and spectra; the
+    // dynamics drills say in words to import its stems again, and never make a question from it.
+    const old = summaryAsVersion(bandSummary, 1)!;
+    expect(summaryProblem(old)).toBeNull();
+    expect(importedFitProblem('level-change', old)).toBeNull();
+    for (const kind of ['comp-spot', 'reverb-time', 'reverb-type', 'saturation', 'delay-time']) {
+      expect(importedFitProblem(kind, old)).toMatch(/imported before .* import its stems again/);
+      expect(() => generateOnImported(kind, 1, 1, old)).toThrow(/import its stems again/);
+    }
+    expect(summaryProblem({ ...bandSummary, version: 3 })).toMatch(
+      /another version of Headroom.*import its stems again/,
+    );
     // A summary missing a field at the right version is damaged, never used.
     const missing = { ...bandSummary, tracks: bandSummary.tracks.map(({ notes: _, ...t }) => t) };
     expect(summaryProblem(missing)).toMatch(/damaged/);

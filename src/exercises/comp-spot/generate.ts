@@ -14,6 +14,7 @@ import {
   loopActivity,
   loopOf,
   REDUCTION_SHAPE,
+  requireDynamics,
 } from '../shared/imported-song';
 import { clampLevel, levelSpec } from '../shared/levels';
 import type { RelativeCompressor } from '../shared/relative-compressor';
@@ -163,6 +164,7 @@ const UNREACHED_DB = 99;
 
 /** A question on an imported song (read from its summary): deterministic, plain JSON, its amounts predicted. */
 export function generateImported(seed: number, level: number, song: ImportedSongSummary): CompSpotQuestion {
+  requireDynamics(song);
   const lvl = clampLevel(meta, level);
   return drawAudible(
     seed,
@@ -173,6 +175,7 @@ export function generateImported(seed: number, level: number, song: ImportedSong
 
 /** Adaptive mode on an imported song: "which is compressed?" at `value` dB of reduction (as generateAt). */
 export function generateImportedAt(seed: number, value: number, song: ImportedSongSummary): CompSpotQuestion {
+  requireDynamics(song);
   const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
   const v = Math.round(Math.min(mv.max, Math.max(mv.min, Number.isFinite(value) ? value : mv.min)) * 10) / 10;
   return drawAudible(

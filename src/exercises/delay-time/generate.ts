@@ -17,6 +17,7 @@ import {
   importedTrackId,
   loopActivity,
   loopOf,
+  requireDynamics,
   SEGMENT_S,
 } from '../shared/imported-song';
 import { loopBpm } from '../shared/imported-tempo';
@@ -71,6 +72,7 @@ export function importedAudibility(q: DelayTimeQuestion, song: ImportedSongSumma
 
 /** A question on an imported song (read from its summary): deterministic, plain JSON, its echoes heard. */
 export function generateImported(seed: number, level: number, song: ImportedSongSummary): DelayTimeQuestion {
+  requireDynamics(song);
   const lvl = clampLevel(meta, level);
   return drawAudible(
     seed,

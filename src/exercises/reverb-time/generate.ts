@@ -16,6 +16,7 @@ import {
   importedTrackId,
   loopActivity,
   loopOf,
+  requireDynamics,
 } from '../shared/imported-song';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { analyseSongLoop, trackProfile } from '../shared/song-analysis';
@@ -65,6 +66,7 @@ export function importedAudibility(q: ReverbTimeQuestion, song: ImportedSongSumm
 
 /** A question on an imported song (read from its summary): deterministic, plain JSON, its tails heard. */
 export function generateImported(seed: number, level: number, song: ImportedSongSummary): ReverbTimeQuestion {
+  requireDynamics(song);
   const lvl = clampLevel(meta, level);
   return drawAudible(
     seed,

@@ -13,6 +13,7 @@ import {
   importedTrackId,
   loopActivity,
   loopOf,
+  requireDynamics,
 } from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { analyseSongLoop } from '../shared/song-analysis';
@@ -160,6 +161,7 @@ function importedReverbSource(rng: Rng, song: ImportedSongSummary): ReverbTypeQu
 
 /** A question on an imported song (read from its summary): deterministic, plain JSON, audible. */
 export function generateImported(seed: number, level: number, song: ImportedSongSummary): ReverbTypeQuestion {
+  requireDynamics(song);
   const lvl = clampLevel(meta, level);
   return drawAudible(
     seed,
@@ -174,6 +176,7 @@ export function generateImportedAt(
   value: number,
   song: ImportedSongSummary,
 ): ReverbTypeQuestion {
+  requireDynamics(song);
   const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
   const v = Math.round(clampValue(value, mv.min, mv.max) * 100) / 100;
   return drawAudible(

@@ -12,6 +12,7 @@ import {
   importedTrackId,
   loopActivity,
   loopOf,
+  requireDynamics,
 } from '../shared/imported-song';
 import { clampLevel, clampValue, levelSpec } from '../shared/levels';
 import { ANALYSIS_RATE, analyseSongLoop, trackProfile } from '../shared/song-analysis';
@@ -128,6 +129,7 @@ export function driveLabel(db: Decibels): string {
 
 /** A question on an imported song (read from its summary): deterministic, plain JSON, its distortion predicted. */
 export function generateImported(seed: number, level: number, song: ImportedSongSummary): SaturationQuestion {
+  requireDynamics(song);
   const lvl = clampLevel(meta, level);
   return drawAudible(
     seed,
@@ -142,6 +144,7 @@ export function generateImportedAt(
   value: number,
   song: ImportedSongSummary,
 ): SaturationQuestion {
+  requireDynamics(song);
   const mv = meta.mainVariable as NonNullable<typeof meta.mainVariable>;
   const v = Math.round(clampValue(value, mv.min, mv.max) * 2) / 2;
   return drawAudible(

@@ -19,6 +19,7 @@ import {
   generateImportedAt as eqTwoBandsImportedAt,
 } from '../eq-two-bands/generate';
 import { generateImported as faderBalanceImported } from '../fader-balance/generate';
+import { generateImported as fixMixImported } from '../fix-mix/imported';
 import {
   generateImported as filtersImported,
   generateImportedAt as filtersImportedAt,
@@ -52,7 +53,7 @@ import {
   generateImportedAt as stereoWidthImportedAt,
 } from '../stereo-width/generate';
 import type { QuestionBase } from '../types';
-import { type ImportedSongSummary, mostActiveTracks, summaryProblem } from './imported-song';
+import { dynamicsProblem, type ImportedSongSummary, mostActiveTracks, summaryProblem } from './imported-song';
 
 /** How a kind makes questions on an imported song. */
 export interface ImportedGenerators {
@@ -74,11 +75,26 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   'eq-two-bands': { generate: eqTwoBandsImported, generateAt: eqTwoBandsImportedAt, minTracks: 1 },
   filters: { generate: filtersImported, generateAt: filtersImportedAt, minTracks: 1 },
   'loudness-match': { generate: loudnessMatchImported, minTracks: 1 },
-  'reverb-type': { generate: reverbTypeImported, generateAt: reverbTypeImportedAt, minTracks: 1 },
-  'reverb-time': { generate: reverbTimeImported, minTracks: 1 },
-  saturation: { generate: saturationImported, generateAt: saturationImportedAt, minTracks: 1 },
-  'delay-time': { generate: delayTimeImported, minTracks: 1 },
-  'comp-spot': { generate: compSpotImported, generateAt: compSpotImportedAt, minTracks: 1 },
+  'reverb-type': {
+    generate: reverbTypeImported,
+    generateAt: reverbTypeImportedAt,
+    minTracks: 1,
+    fitProblem: dynamicsProblem,
+  },
+  'reverb-time': { generate: reverbTimeImported, minTracks: 1, fitProblem: dynamicsProblem },
+  saturation: {
+    generate: saturationImported,
+    generateAt: saturationImportedAt,
+    minTracks: 1,
+    fitProblem: dynamicsProblem,
+  },
+  'delay-time': { generate: delayTimeImported, minTracks: 1, fitProblem: dynamicsProblem },
+  'comp-spot': {
+    generate: compSpotImported,
+    generateAt: compSpotImportedAt,
+    minTracks: 1,
+    fitProblem: dynamicsProblem,
+  },
   'pan-position': { generate: panPositionImported, generateAt: panPositionImportedAt, minTracks: 1 },
   'stereo-width': {
     generate: stereoWidthImported,
@@ -88,6 +104,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   },
   'eq-match': { generate: eqMatchImported, minTracks: 1 },
   resonance: { generate: resonanceImported, minTracks: 1 },
+  'fix-mix': { generate: fixMixImported, minTracks: 2 },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */

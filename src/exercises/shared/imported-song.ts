@@ -15,7 +15,8 @@ import type { TrackRef } from './tracks';
 
 /**
  * Summary format version. A stored summary of another version cannot be read (summaryProblem says so and
- * asks for the stems again). 2: per segment each track's sample peak, the compressor reduction at
+ * asks for the stems again), except version 1, which still carries the drills that read only levels and
+ * spectra (dynamicsProblem names the others). 2: per segment each track's sample peak, the compressor reduction at
  * REDUCTION_BELOW_PEAK_DB, its amplitude counts and its notes with room after them.
  */
 export const SUMMARY_VERSION = 2;
@@ -125,7 +126,7 @@ const DAMAGED = `its measurements for drills are damaged: ${AGAIN}`;
 export function summaryProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return `Headroom has not measured it for drills: ${AGAIN}`;
   const s = value as Partial<ImportedSongSummary>;
-  if (s.version !== SUMMARY_VERSION)
+  if (s.version !== SUMMARY_VERSION && s.version !== 1)
     return `it was measured for drills by another version of Headroom, which this one cannot read: ${AGAIN}`;
   if (typeof s.hash !== 'string' || !/^[0-9a-f]{64}$/.test(s.hash)) return DAMAGED;
   if (typeof s.name !== 'string' || !(typeof s.durationS === 'number' && s.durationS > 0)) return DAMAGED;
@@ -136,6 +137,8 @@ export function summaryProblem(value: unknown): string | null {
       return DAMAGED;
     if (!Array.isArray(t.bandsDb) || t.bandsDb.length !== segments) return DAMAGED;
     if (t.bandsDb.some((b) => !Array.isArray(b) || b.length !== ANALYSIS_CENTRES.length)) return DAMAGED;
+    // Version 1 kept only the levels and spectra (every drill that needs more asks dynamicsProblem).
+    if (s.version === 1) continue;
     if (!Array.isArray(t.peaksDb) || t.peaksDb.length !== segments) return DAMAGED;
     if (!Array.isArray(t.reductionDb) || t.reductionDb.length !== segments) return DAMAGED;
     if (t.reductionDb.some((r) => !Array.isArray(r) || r.length !== REDUCTION_BELOW_PEAK_DB.length))
@@ -155,6 +158,22 @@ export function summaryProblem(value: unknown): string | null {
   }
   if (segments < 1) return `the song is shorter than ${SEGMENT_S} seconds`;
   return null;
+}
+
+/**
+ * Why a (valid) summary cannot carry the drills that need version 2's measurements — compression, distortion,
+ * notes and echoes — in plain words, or null when it can: a song imported before them was measured without.
+ */
+export function dynamicsProblem(summary: Pick<ImportedSongSummary, 'version' | 'name'>): string | null {
+  return summary.version >= 2
+    ? null
+    : `“${summary.name}” was imported before Headroom measured what this drill needs (its dynamics and where its notes are): import its stems again to use it here.`;
+}
+
+/** Throws dynamicsProblem's sentence when the summary lacks version 2's measurements (no question from less). */
+export function requireDynamics(summary: Pick<ImportedSongSummary, 'version' | 'name'>): void {
+  const problem = dynamicsProblem(summary);
+  if (problem) throw new Error(problem);
 }
 
 /** The fields version 2 added to each track (version 1 had every other field, measured the same way). */
