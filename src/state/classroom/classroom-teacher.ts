@@ -23,6 +23,7 @@ import { decodeReport, type Report, validateReport } from '../../classroom/repor
 import { rescoreAnswer, verifyReport } from '../../classroom/report-verify';
 import { summaryDigest } from '../../classroom/summary-digest';
 import { createRng, hashString } from '../../dsp/random';
+import { IMPORTED_KINDS } from '../../exercises/shared/imported-kinds';
 import {
   deleteTeacherAssignment,
   listAssignmentRecords,
@@ -254,6 +255,12 @@ export async function createAssignment(draft: AssignmentDraft, now = Date.now())
   };
   if (draft.songId && !song?.usable)
     return { ok: false, code: 'invalid', error: 'That song is no longer on this device, or cannot be used.' };
+  // A drill that needs more of the song than it has (a song imported before Headroom measured its dynamics):
+  // refused here, in its own words, rather than sent to students whose questions could not be made.
+  const unfit = song?.usable
+    ? draft.items.map((it) => IMPORTED_KINDS[it.exercise]?.fitProblem?.(song.summary)).find((p) => p)
+    : null;
+  if (unfit) return { ok: false, code: 'invalid', error: unfit };
   const valid = validateAssignment(assignment);
   if (!valid.ok) return valid;
   try {
