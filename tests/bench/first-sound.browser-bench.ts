@@ -2,17 +2,36 @@
 // "First sound" is the first non-silent sample (above −60 dBFS) at the live context's output, heard by an
 // analyser tapped onto every connection to the speakers (output-tap.ts), timed from the moment Play is
 // pressed. Cold: the first Play of the page (the audio context is made by the first song's loading, as on
-// the Mix page) or of a question; warm: Play again after Stop. Memory: the page's JS heap (CDP) and the
-// renderer's PSS (Workers included), after a forced GC, with the peak since the previous row.
+// the Mix page) or of a question; warm: Play again after Stop.
+// Memory rows, in this order on one page (each row carries what the steps before it left):
+//   page without audio   the bench page before any app module is imported (no Worker, no audio context);
+//   Mix page playing     a song opened cold on the Mix page's model and playing (its stems, graph, song Worker);
+//   after leaving it     what leaving the Mix page releases is released (song, graph, stems; context suspended);
+//   after a drill        a 10-question level-change drill answered (its songs made in the song Worker);
+//   after closing it     the drill disposed, the context suspended; then again once the song Worker stopped idle.
+// Each row: the page's JS heap (CDP, after a forced GC of the page's main thread only: Workers and the audio
+// thread are not collected), the page's ArrayBuffer backing stores (samples, outside that heap) and the
+// renderer's PSS (the whole process: the page, its Workers, the audio thread and Web Audio's buffers), with
+// the PSS peak since the previous row.
 import type { LevelChangeAnswer } from '../../src/exercises/level-change/meta';
-import { createDrill, type DrillSession } from '../../src/state/drill/drill';
-import { loadSongChoice, releaseMixSong } from '../../src/state/mixer/mix-songs';
-import { createMixerModel } from '../../src/state/mixer/mixer-model';
-import { suspendAudio } from '../../src/state/shared/audio';
-import { clearDrillStems, WORKER_IDLE_MS } from '../../src/state/shared/song-stems';
-import { clearCachedAudio, stemWritesSettled } from '../../src/state/shared/stem-cache';
+import type { DrillSession } from '../../src/state/drill/drill';
 import { longestBlock } from './main-thread-block';
 import { installOutputTap, memoryNow, outputSilent, outputSound, when } from './output-tap';
+
+// The app's modules load after the first row: song-stems.ts starts the song Worker (and hands it the instrument
+// bank) as soon as it is imported, so a static import measured that Worker as "a page without audio".
+let app: Awaited<ReturnType<typeof loadApp>>;
+async function loadApp() {
+  const [drill, songs, model, audio, stems, cache] = await Promise.all([
+    import('../../src/state/drill/drill'),
+    import('../../src/state/mixer/mix-songs'),
+    import('../../src/state/mixer/mixer-model'),
+    import('../../src/state/shared/audio'),
+    import('../../src/state/shared/song-stems'),
+    import('../../src/state/shared/stem-cache'),
+  ]);
+  return { ...drill, ...songs, ...model, ...audio, ...stems, ...cache };
+}
 
 interface Row {
   name: string;
@@ -50,6 +69,11 @@ async function memoryRows(label: string, budgetMB: number): Promise<Row[]> {
   return [
     { name: `memory, ${label}: JS heap after GC`, value: m.heapMB, unit: 'MB' },
     {
+      name: `memory, ${label}: the page's ArrayBuffers (samples) after GC`,
+      value: m.arrayBuffersMB,
+      unit: 'MB',
+    },
+    {
       name: `memory, ${label}: renderer (PSS) after GC`,
       value: m.pssMB,
       unit: 'MB',
@@ -79,8 +103,23 @@ async function answerQuestion(session: DrillSession): Promise<number> {
 /** Rows: Mix page and level-change drill, Play → first sound (cold, warm), open → playable, and memory. */
 export async function run(): Promise<Row[]> {
   installOutputTap();
-  const rows: Row[] = [...(await memoryRows('page without audio (bench page, nothing loaded)', 100))];
+  const rows: Row[] = [...(await memoryRows('page without audio (bench page, no app module loaded)', 100))];
+  app = await loadApp();
+  const { clearCachedAudio, clearDrillStems } = app;
+  // HEADROOM_BENCH_PART=drill: the level-change drill alone (its memory rows without what the Mix page left).
+  if ((globalThis as { HEADROOM_BENCH_PART?: string }).HEADROOM_BENCH_PART === 'drill')
+    return drillAlone(rows);
+  await mixPageRows(rows);
+  await clearCachedAudio();
+  clearDrillStems();
+  await coldOpenRow(rows, 'eq-boost', 1, 'eq-boost drill on pink noise (level 1), cold: open → playable');
+  return drillAlone(rows);
+}
 
+/** The Mix page's rows: a song opened cold, Play cold and warm, memory while playing and after leaving. */
+async function mixPageRows(rows: Row[]): Promise<void> {
+  const { clearCachedAudio, clearDrillStems, createMixerModel, loadSongChoice, releaseMixSong } = app;
+  const { suspendAudio, stemWritesSettled } = app;
   // Mix page: a song opened cold (nothing cached), Play as soon as it is enabled, then again after Stop.
   await clearCachedAudio();
   clearDrillStems();
@@ -110,12 +149,11 @@ export async function run(): Promise<Row[]> {
   // A stopped Worker's thread and heap go a moment later (the learner is on another page by then).
   await new Promise((resolve) => setTimeout(resolve, 2000));
   rows.push(...(await memoryRows('after leaving the Mix page', 100)));
+}
 
-  // A drill on pink noise (no song to make) from a cold start: open → playable.
-  await clearCachedAudio();
-  clearDrillStems();
-  await coldOpenRow(rows, 'eq-boost', 1, 'eq-boost drill on pink noise (level 1), cold: open → playable');
-
+/** The level-change drill's rows (timing, main thread, memory), then the listening drill's Next → playable. */
+async function drillAlone(rows: Row[]): Promise<Row[]> {
+  const { clearCachedAudio, clearDrillStems } = app;
   // A level-change drill from a cold cache: open → playable, Play → sound per question, memory during it.
   await clearCachedAudio();
   clearDrillStems();
@@ -153,6 +191,7 @@ function splitRows(kind: string, session: DrillSession, loadMs: number): Row[] {
 
 /** Opens a drill of `kind` at `level` on a cold start and times open → playable (then closes it). */
 async function coldOpenRow(rows: Row[], kind: 'eq-boost', level: number, name: string): Promise<void> {
+  const { createDrill, suspendAudio } = app;
   const opened = performance.now();
   const session = createDrill({ kind, level, count: 3, seed: 11 });
   const playable = await when(() => session.player.status.value === 'ready', 60_000, `${kind} ready`);
@@ -168,6 +207,7 @@ const LISTEN_QUESTIONS = 5;
 
 /** A level-change drill where each question is heard for LISTEN_MS: Next → playable, questions 2–5. */
 async function listeningRows(rows: Row[]): Promise<void> {
+  const { createDrill, suspendAudio } = app;
   const session = createDrill({ kind: 'level-change', level: 1, count: LISTEN_QUESTIONS, seed: 23 });
   const nextMs: number[] = [];
   for (let i = 0; i < LISTEN_QUESTIONS; i++) {
@@ -201,6 +241,7 @@ async function listeningRows(rows: Row[]): Promise<void> {
 
 /** The drill's rows: open → playable, Play → sound and Next → playable per question, and memory after it. */
 async function drillRows(rows: Row[]): Promise<DrillSession> {
+  const { createDrill } = app;
   const opened = performance.now();
   const session = createDrill({ kind: 'level-change', level: 1, count: DRILL_QUESTIONS, seed: 7 });
   const made = await when(() => session.question.value !== null, 60_000, 'first question made');
@@ -229,6 +270,7 @@ async function drillRows(rows: Row[]): Promise<DrillSession> {
 
 /** Memory rows once the drill is over: after it, after closing it, after the song Worker's idle stop. */
 async function finishRows(rows: Row[], session: DrillSession): Promise<Row[]> {
+  const { suspendAudio, stemWritesSettled, WORKER_IDLE_MS } = app;
   rows.push(...(await memoryRows(`after a ${DRILL_QUESTIONS}-question level-change drill`, 150)));
   session.next();
   session.dispose();
@@ -238,5 +280,16 @@ async function finishRows(rows: Row[], session: DrillSession): Promise<Row[]> {
   // The song Worker (the instrument bank, its note and analysis caches, its own garbage) stops when idle.
   await new Promise((resolve) => setTimeout(resolve, WORKER_IDLE_MS + 1000));
   rows.push(...(await memoryRows('after closing the drill, the song Worker stopped when idle', 100)));
+  // Diagnostic (no budget): what the live audio context itself held, seen by closing it (the next Play makes a
+  // new one). The app does not close it today.
+  await app.currentAudioContext()?.close();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const closed = await memoryRows('diagnostic: then the audio context closed', 100);
+  // Diagnostic: what the browser gives back under memory pressure (freed memory its allocators still kept).
+  const cdp = (globalThis as { benchCdp?: (method: string, params?: object) => Promise<unknown> }).benchCdp;
+  await cdp?.('Memory.simulatePressureNotification', { level: 'critical' });
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const pressed = await memoryRows('diagnostic: then a memory-pressure signal', 100);
+  rows.push(...[...closed, ...pressed].map(({ goal: _goal, ok: _ok, ...row }) => row));
   return rows;
 }

@@ -64,13 +64,17 @@ export function outputSilent(timeoutMs = 10_000): Promise<number> {
   return when(() => outputPeakDb() < -90, timeoutMs, 'silence at the output');
 }
 
-/** Renderer memory now: the page's JS heap after an optional GC (CDP) and the renderer's PSS, MB. */
-export async function memoryNow(gc: boolean): Promise<{ heapMB: number; pssMB: number; peakMB: number }> {
+/** Renderer memory now: the page's JS heap after an optional GC (CDP), its ArrayBuffers and the renderer's PSS, MB. */
+export async function memoryNow(
+  gc: boolean,
+): Promise<{ heapMB: number; arrayBuffersMB: number; pssMB: number; peakMB: number }> {
   const w = globalThis as unknown as {
     benchHeapMB?: (gc: boolean) => Promise<number>;
+    benchArrayBuffersMB?: () => Promise<number>;
     benchRendererPeakMB?: (reset: boolean) => Promise<{ peak: number; now: number }>;
   };
   const heapMB = (await w.benchHeapMB?.(gc)) ?? Number.NaN;
+  const arrayBuffersMB = (await w.benchArrayBuffersMB?.()) ?? Number.NaN;
   const pss = (await w.benchRendererPeakMB?.(true)) ?? { peak: Number.NaN, now: Number.NaN };
-  return { heapMB, pssMB: pss.now, peakMB: pss.peak };
+  return { heapMB, arrayBuffersMB, pssMB: pss.now, peakMB: pss.peak };
 }

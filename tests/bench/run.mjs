@@ -231,6 +231,11 @@ async function moduleRows(browser) {
         if (gc) await cdp.send('HeapProfiler.collectGarbage');
         return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
       });
+      // The page's ArrayBuffer backing stores in MB (outside the JS heap: samples, stems), NaN where not reported.
+      await page.exposeFunction('benchArrayBuffersMB', async () => {
+        const usage = await cdp.send('Runtime.getHeapUsage');
+        return (usage.backingStorageSize ?? Number.NaN) / 2 ** 20;
+      });
       // A heap snapshot of the page written to `path` (memory investigations: what retains an ArrayBuffer).
       await page.exposeFunction('benchHeapSnapshot', async (path) => {
         const chunks = [];

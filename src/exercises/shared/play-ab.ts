@@ -28,7 +28,7 @@ export interface PlaybackOptions {
   loudness?: Promise<PairLoudness>;
   /**
    * Measures a pair's loudness (re-measures after changes, reviews, solos); default offline renders at the
-   * question's measuring rate. A drill measures in a Worker instead (state/drill/level-match.ts).
+   * question's measuring rate. Drills and lessons measure in a Worker instead (state/shared/level-match.ts).
    */
   measurePair?: (pair: AbPair) => Promise<PairLoudness>;
 }
