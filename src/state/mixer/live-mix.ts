@@ -6,6 +6,7 @@ import {
   defaultStripSettings,
   downloadBlob,
   exportWav,
+  loadEngineWorklets,
   Mixer,
   renderOffline,
   SAFETY_CEILING_DB,
@@ -16,6 +17,7 @@ import {
 } from '../../engine/index';
 import { LoudnessTap } from '../../engine/loudness-tap';
 import type { MixSource, SourceTrack } from '../shared/test-sources';
+import { sourceFrames } from './source-frames';
 
 /**
  * The engine side of the mixer model, loaded on demand (`import('./live-mix')`) so the engine and the
@@ -41,6 +43,8 @@ export interface LiveMix {
   /** How much the limiter is turning the mix down now (≤ 0 dB): the output peak against the peak going in. */
   readLimiterReductionDb(): Decibels;
   play(from: Seconds): void;
+  /** The source playing, its samples readable (for an export: they live in the buffers, see buffersFor). */
+  readonly playingSource: MixSource;
   /** Plays `source`'s tracks from now on (same tracks, more of them rendered) without a break. */
   replaceSource(source: MixSource): void;
   stop(): void;
@@ -77,23 +81,49 @@ export function startingSettings(track: SourceTrack): StripSettings {
   };
 }
 
-function buffersFor(ctx: AnyContext, source: MixSource): IAudioBuffer[] {
+/**
+ * One AudioBuffer per track of `source`. With `adopt` (live playback), each track's channels become views
+ * of its buffer's own samples, so the arrays copied from are let go: the song is held once, in the buffers.
+ */
+function buffersFor(ctx: AnyContext, source: MixSource, adopt = false): IAudioBuffer[] {
   return source.tracks.map((track) => {
-    const length = track.channels[0]?.length ?? 1;
+    const length = sourceFrames(source);
     const buffer = ctx.createBuffer(track.channels.length, Math.max(1, length), source.sampleRate);
     track.channels.forEach((data, c) => {
       buffer.copyToChannel(data, c);
     });
+    if (adopt && length > 0) track.channels = track.channels.map((_, c) => buffer.getChannelData(c));
     return buffer;
   });
 }
 
-/** Builds the mixer for `source` on `ctx` with the given strip settings, plus a transport to play it. */
+/** `source` with each track's channels read again from `buffers` (a browser may detach views once playing). */
+function readBack(source: MixSource, buffers: readonly IAudioBuffer[]): MixSource {
+  return {
+    ...source,
+    tracks: source.tracks.map((track, i) => {
+      const buffer = buffers[i];
+      if (!buffer || track.channels.every((c) => c.length > 0)) return track;
+      return { ...track, channels: track.channels.map((_, c) => buffer.getChannelData(c)) };
+    }),
+  };
+}
+
+/** Loads the engine's audio processors into `ctx` ahead of building a mixer there (once per context). */
+export function prepareLiveMix(ctx: AnyContext): Promise<void> {
+  return loadEngineWorklets(ctx);
+}
+
+/**
+ * Builds the mixer for `source` on `ctx` with the given strip settings, plus a transport to play it. With
+ * `holdOnce` (a source made for this mixer alone), live playback takes its samples over (see buffersFor).
+ */
 export async function createLiveMix(
   ctx: AnyContext,
   source: MixSource,
   settings: readonly StripSettings[],
   masterDb: Decibels,
+  holdOnce = false,
 ): Promise<LiveMix> {
   // What leaves the master also feeds a loudness meter (live playback only: an offline render has no reader).
   const out = 'startRendering' in ctx ? null : ctx.createGain();
@@ -105,7 +135,9 @@ export async function createLiveMix(
     ...(out ? { output: out } : {}),
   });
   const loudness = out ? new LoudnessTap(ctx, out) : null;
-  const transport = new Transport(ctx, mixer, buffersFor(ctx, source));
+  let playing = source;
+  let buffers = buffersFor(ctx, source, holdOnce && out !== null);
+  const transport = new Transport(ctx, mixer, buffers);
   return {
     context: ctx,
     sampleRate: ctx.sampleRate,
@@ -124,7 +156,14 @@ export async function createLiveMix(
     play: (from) => {
       transport.play(from);
     },
-    replaceSource: (next) => transport.replaceBuffers(buffersFor(ctx, next)),
+    get playingSource() {
+      return readBack(playing, buffers);
+    },
+    replaceSource: (next) => {
+      playing = next;
+      buffers = buffersFor(ctx, next, holdOnce && out !== null);
+      transport.replaceBuffers(buffers);
+    },
     stop: () => transport.stop(),
     seek: (time) => transport.seek(time),
     setLoop: (on) => transport.setLoop(on ? { start: 0, end: transport.duration } : null),
@@ -158,7 +197,7 @@ export function renderMix(
   durationS?: Seconds,
   masterWidth = 1,
 ) {
-  const length = source.tracks[0]?.channels[0]?.length ?? 0;
+  const length = sourceFrames(source);
   return renderOffline(
     async (ctx) => {
       const mix = await createLiveMix(ctx, source, settings, masterDb);

@@ -17,12 +17,13 @@ import {
 import { contextForBuilding, describe, keepAudioRunning } from '../shared/audio';
 import { showNotice } from '../shared/notices';
 import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from '../shared/saved-work';
-import { loadSongStems, releaseSongStems } from '../shared/song-stems';
+import { instrumentsForRender, loadSongStems, releaseSongStems, storedSongStems } from '../shared/song-stems';
 import { activeProfileId } from '../shared/storage';
 import { generateTestSource, type MixSource } from '../shared/test-sources';
 import { mixUndo } from './mix-undo';
 import { fittingMix, type MixWorkData, type RestoredMix } from './mix-work';
 import { type MixerModel, mixer } from './mixer-model';
+import type { FramedSource } from './source-frames';
 
 /** Something the learner can pick to mix. */
 export interface SongChoice {
@@ -104,27 +105,29 @@ export const renderProgress = signal<number | null>(null);
 /** True while the song plays from its first bars and the rest is still being made. */
 export const playingHead = signal(false);
 
-/** A generated song's source for the mixer, from its stems (padded with silence to `length` samples). */
-function sourceOf(song: Song, stems: Stems, length = stems.length): MixSource {
+/**
+ * True while the song plays with synthesised instruments and its sampled parts are being made (a song
+ * opened for the first time: see loadSongChoice); they take over before Play, or at the next Stop.
+ */
+export const awaitingSamples = signal(false);
+
+/**
+ * A generated song's source for the mixer, from its stems, `length` samples long (silence after the stems:
+ * the mixer's buffers are made that long, and only the stems are copied into them).
+ */
+function sourceOf(song: Song, stems: Stems, length = stems.length): FramedSource {
   return {
     id: song.id,
     title: song.title,
     bpm: song.bpm,
     sampleRate: stems.sampleRate,
+    frames: Math.max(length, stems.length),
     tracks: stems.tracks.map((t) => {
-      const channels =
-        length > stems.length
-          ? t.channels.map((c) => {
-              const padded = new Float32Array(length);
-              padded.set(c);
-              return padded;
-            })
-          : t.channels;
       // The song's stereo rough mix: each part's pan and a little of the room (lessons and drills start centred and dry).
       return {
         id: t.id,
         name: t.name,
-        channels,
+        channels: t.channels,
         defaultFaderDb: t.defaultFaderDb,
         ...(t.defaultPan === undefined ? {} : { defaultPan: t.defaultPan }),
         ...(t.defaultReverbSendDb === undefined ? {} : { defaultReverbSendDb: t.defaultReverbSendDb }),
@@ -133,16 +136,29 @@ function sourceOf(song: Song, stems: Stems, length = stems.length): MixSource {
   };
 }
 
+/** How songSource makes a song: what it reports while rendering, and with which instruments. */
+export interface SongSourceOptions {
+  /** The first bars of a fresh render, as a source as long as the whole song (silent after them). */
+  onHead?: (head: MixSource) => void;
+  /** Share of the rendering done (0..1). */
+  onProgress?: (fraction: number) => void;
+  /** The render was asked of the song Worker (not called when the song was in memory or stored). */
+  onAsked?: () => void;
+  /** null: synthesised instruments (made at once, never stored); default: the sampled ones when the page has them. */
+  instruments?: null;
+}
+
 /**
  * Generates a song and renders its stems (in a Worker, shared with drills' and the arranger's stem memory).
  * With `onHead`, a fresh render hands over the song's first bars first, as a source as long as the whole
- * song (silent after them), so playing can start while the rest renders.
+ * song (silent after them), so playing can start while the rest renders. The stems leave the Worker's
+ * shared memory once handed over: the mixer's audio buffers are then the song's one copy.
  */
 export async function songSource(
   style: StyleId,
   seed = SONG_SEED,
   overrides: SongOverrides = { bars: SONG_BARS },
-  watch: { onHead?: (head: MixSource) => void; onProgress?: (fraction: number) => void } = {},
+  watch: SongSourceOptions = {},
 ): Promise<MixSource> {
   const [{ generateSong }, { songSeconds }] = await Promise.all([
     import('../../production/generate-song'),
@@ -151,10 +167,13 @@ export async function songSource(
   const song = generateSong(seed, style, overrides);
   // The whole song's length, as render-stems makes it (the song and a 1.5 s tail).
   const length = Math.ceil((songSeconds(song) + 1.5) * SOURCE_RATE);
-  const { onHead, onProgress } = watch;
+  const { onHead, onProgress, onAsked } = watch;
   const stems = await loadSongStems({ style, seed, overrides }, SOURCE_RATE, {
+    release: true,
+    ...(watch.instruments === null ? { instruments: null, persist: false } : {}),
     ...(onHead ? { onHead: (head: Stems) => onHead(sourceOf(song, head, length)) } : {}),
     ...(onProgress ? { onProgress } : {}),
+    ...(onAsked ? { onAsked } : {}),
   });
   return sourceOf(song, stems);
 }
@@ -195,6 +214,19 @@ async function buildAhead(model: MixerModel): Promise<void> {
   if (ctx && model.status.peek() === 'ready') await model.attach(ctx).catch(() => undefined);
 }
 
+/**
+ * Creates the live context (suspended until a gesture) and loads the engine's audio processors while the
+ * song is found or rendered, so building its mixer afterwards waits for neither.
+ */
+async function prepareEngine(): Promise<void> {
+  try {
+    const [ctx, engine] = await Promise.all([contextForBuilding(), import('./live-mix')]);
+    if (ctx) await engine.prepareLiveMix(ctx);
+  } catch {
+    // Building the mixer (or Play) tries again and says what went wrong.
+  }
+}
+
 /** Loads a choice into the mixer: a generated or arranged song's stems, or the test signals. */
 export async function loadSongChoice(model: MixerModel, id: string): Promise<void> {
   const mine = ++generation;
@@ -209,6 +241,7 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   if (!importedSongsLoaded.value) void refreshImportedSongs();
   if (isImportedSongId(id)) return loadImported(model, id, mine, saved);
   if (!style) {
+    void prepareEngine();
     rendering.value = false;
     const source = generateTestSource(SOURCE_RATE);
     const stored = await saved;
@@ -216,8 +249,22 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
     return;
   }
   model.status.value = 'loading';
+  awaitingSamples.value = false;
+  const spec = arranged
+    ? { style, seed: arranged.seed, overrides: arrangementOverrides(arranged) }
+    : { style, seed: SONG_SEED, overrides: { bars: SONG_BARS } as SongOverrides };
+  // Made before (in memory or stored): it plays with the sampled instruments at once.
+  const made = await storedSource(spec.style, spec.seed, spec.overrides).catch(() => null);
+  if (mine !== generation) return;
+  if (made) {
+    void prepareEngine();
+    const stored = await saved;
+    if (mine === generation) await loadWithMix(model, made, id, stored);
+    if (mine === generation) nameChoice(id, arranged !== null, style, made.title);
+    return;
+  }
   rendering.value = true;
-  // Unknown until the Worker reports (it may first be loading the instruments): the bar moves meanwhile.
+  // Unknown until the Worker reports: the bar moves meanwhile.
   renderProgress.value = null;
   // The first bars, once rendered, load and can play while the rest renders; the whole song then takes over.
   let head: Promise<boolean> | null = null;
@@ -238,19 +285,21 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
     if (mine === generation) renderProgress.value = fraction;
   };
   try {
-    const watch = { onHead, onProgress };
-    const source = arranged
-      ? await songSource(style, arranged.seed, arrangementOverrides(arranged), watch)
-      : await songSource(style, SONG_SEED, { bars: SONG_BARS }, watch);
+    // A first opening: the song is synthesised (a fraction of a second for its first bars, where the
+    // sampled instruments take one to three: the bank to read and every note to render); its sampled
+    // parts are made next and take over while nothing plays (takeSampled).
+    // Making the live context holds this thread for a moment (up to a second on a slow device): once the
+    // Worker has its request, while it renders.
+    const onAsked = () => void prepareEngine();
+    const watch = { onHead, onProgress, onAsked, instruments: null };
+    const source = await songSource(spec.style, spec.seed, spec.overrides, watch);
     const headShown = head ? await (head as Promise<boolean>) : false;
     const stored = await saved;
     if (mine !== generation) return;
     if (!(headShown && swapKeeping(model, source, id, stored?.createdAt)))
       await loadWithMix(model, source, id, stored);
-    const label = arranged ? 'Your song' : STYLES.find((s) => s.id === style)!.label;
-    songChoices.value = songChoices.value.map((c) =>
-      c.id === id ? { id, title: `${label}: “${source.title}”` } : c,
-    );
+    nameChoice(id, arranged !== null, style, source.title);
+    void takeSampled(model, id, mine, spec, stored?.createdAt);
   } catch (error) {
     if (mine !== generation) return;
     // The mixer still works on test signals if a song cannot be made.
@@ -270,6 +319,65 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   }
 }
 
+/** The picker's name for a generated or arranged song once made ("Rock: “Bright Harbour”"). */
+function nameChoice(id: string, arranged: boolean, style: StyleId, title: string): void {
+  const label = arranged ? 'Your song' : STYLES.find((s) => s.id === style)!.label;
+  songChoices.value = songChoices.value.map((c) => (c.id === id ? { id, title: `${label}: “${title}”` } : c));
+}
+
+/** A generated song's source when its sampled stems are already made (in memory or stored), else null. */
+async function storedSource(
+  style: StyleId,
+  seed: number,
+  overrides: SongOverrides,
+): Promise<MixSource | null> {
+  const [{ generateSong }, stems] = await Promise.all([
+    import('../../production/generate-song'),
+    storedSongStems({ style, seed, overrides }, SOURCE_RATE),
+  ]);
+  return stems ? sourceOf(generateSong(seed, style, overrides), stems) : null;
+}
+
+/** Resolves once `model` is not playing (at once when it is not), or when `gone` says the wait is moot. */
+function whenStopped(model: MixerModel, gone: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    let stop: (() => void) | null = null;
+    stop = effect(() => {
+      if (model.transport.value.playing && !gone()) return;
+      resolve();
+      stop?.();
+    });
+    if (!model.transport.peek().playing || gone()) stop();
+  });
+}
+
+/**
+ * After a first opening on synthesised instruments: renders the song's sampled parts (stored for next
+ * time) and swaps them in while nothing plays — at once when Play was not pressed yet, else at the next
+ * Stop — so the instruments never change under the learner's ears. Nothing when the page has no samples.
+ */
+async function takeSampled(
+  model: MixerModel,
+  id: string,
+  mine: number,
+  spec: { style: StyleId; seed: number; overrides: SongOverrides },
+  storedAt: number | undefined,
+): Promise<void> {
+  if (mine !== generation) return;
+  awaitingSamples.value = true;
+  try {
+    if (!(await instrumentsForRender()) || mine !== generation) return;
+    const sampled = await songSource(spec.style, spec.seed, spec.overrides);
+    if (mine !== generation) return;
+    await whenStopped(model, () => mine !== generation);
+    if (mine === generation) swapKeeping(model, sampled, id, storedAt);
+  } catch {
+    // The synthesised song stays: it is the same music, with simpler instruments.
+  } finally {
+    if (mine === generation) awaitingSamples.value = false;
+  }
+}
+
 /** Loads an imported song (Produce → Library) from storage into the mixer; test signals if it is gone. */
 async function loadImported(
   model: MixerModel,
@@ -279,6 +387,7 @@ async function loadImported(
 ): Promise<void> {
   model.status.value = 'loading';
   rendering.value = false;
+  void prepareEngine();
   try {
     const source = await loadImportedSong(id);
     const stored = await saved;
@@ -308,6 +417,7 @@ export function releaseMixSong(model: MixerModel): void {
   model.unload();
   rendering.value = false;
   playingHead.value = false;
+  awaitingSamples.value = false;
   renderProgress.value = null;
   releaseSongStems();
 }

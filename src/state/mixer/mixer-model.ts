@@ -17,6 +17,7 @@ import { type MeterLoop, startMeterLoop } from './meter-loop';
 import { type RestoredMix, restoreShape } from './mix-work';
 import { type MeterView, SILENT_METER } from './peak-hold';
 import { getAt, patchAt, type SettingsPath, setAt } from './settings-path';
+import { sourceFrames } from './source-frames';
 
 export type { CompressorSettings } from '../../dsp/compressor';
 export type { EqBandSettings, SendSettings, StripSettings } from '../../engine/index';
@@ -58,7 +59,7 @@ export const MASTER_DEFAULT_DB: Decibels = 0;
  * them. Each action updates its signal and forwards the same change to the live engine (which ramps it);
  * the model never touches an AudioNode. The engine is imported on demand (see live-mix.ts).
  */
-export function createMixerModel() {
+export function createMixerModel(options: { holdOnce?: boolean } = {}) {
   const status = signal<MixerStatus>('empty');
   const source = signal<MixSource | null>(null);
   const strips = signal<StripModel[]>([]);
@@ -121,7 +122,7 @@ export function createMixerModel() {
           ? restoreShape(MASTER_DEFAULT_DB, saved.masterFaderDb)
           : MASTER_DEFAULT_DB;
         selected.value = Math.min(selected.value, Math.max(0, next.tracks.length - 1));
-        const duration = next.tracks[0] ? (next.tracks[0].channels[0]?.length ?? 0) / next.sampleRate : 0;
+        const duration = sourceFrames(next) / next.sampleRate;
         transport.value = { ...transport.value, playing: false, position: 0, duration };
         status.value = 'ready';
       });
@@ -150,7 +151,7 @@ export function createMixerModel() {
         if (strip.settings.value.faderDb === before && before !== track.defaultFaderDb)
           setControl(index, ['faderDb'], track.defaultFaderDb);
       });
-      const duration = next.tracks[0] ? (next.tracks[0].channels[0]?.length ?? 0) / next.sampleRate : 0;
+      const duration = sourceFrames(next) / next.sampleRate;
       transport.value = { ...transport.value, duration };
       live?.replaceSource(next);
       return true;
@@ -167,7 +168,7 @@ export function createMixerModel() {
       const engine = await loadEngine();
       const settings = settingsNow();
       const master = masterFaderDb.value;
-      const mix = await engine.createLiveMix(ctx, current, settings, master);
+      const mix = await engine.createLiveMix(ctx, current, settings, master, options.holdOnce === true);
       const now = source.value;
       const sameSong = now && now.id === current.id && now.tracks.length === current.tracks.length;
       if (!sameSong) {
@@ -356,7 +357,8 @@ export function createMixerModel() {
     },
     /** Renders the current mix offline and downloads it as a WAV file. */
     async exportWav(): Promise<void> {
-      const current = source.value;
+      // The live mixer's buffers hold the song's samples once it is built (see live-mix.ts buffersFor).
+      const current = live?.playingSource ?? source.value;
       if (!current) return;
       const release = holdBusy('export');
       try {
@@ -394,4 +396,5 @@ export function createMixerModel() {
 export type MixerModel = ReturnType<typeof createMixerModel>;
 
 /** The Mix page's mixer: one for the app, so the mix survives leaving and coming back to the page. */
-export const mixer: MixerModel = createMixerModel();
+// Its sources are made afresh for each load, so the live mixer may take their samples over (held once).
+export const mixer: MixerModel = createMixerModel({ holdOnce: true });

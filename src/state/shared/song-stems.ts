@@ -85,6 +85,8 @@ export interface StemRenderWatch {
   onHead?: (stems: Stems, bars: number) => void;
   /** Share of the rendering done (0..1). */
   onProgress?: (fraction: number) => void;
+  /** The render was asked of the Worker (the page may take on other work now). */
+  onAsked?: () => void;
 }
 
 /**
@@ -238,6 +240,7 @@ function renderInSongWorker(r: Omit<DrillStemRequest, 'id'>, watch?: StemRenderW
     if (update.type === 'progress') watch?.onProgress?.(update.fraction);
     else if (update.type === 'head') watch?.onHead?.(update.stems, update.bars);
   });
+  watch?.onAsked?.();
   return pending
     ? pending.then((reply) => (reply as { stems: Stems }).stems).catch(() => renderHere(r, watch))
     : renderHere(r, watch);
@@ -336,16 +339,23 @@ async function fetchStems(
   watch?: StemRenderWatch,
   instruments?: InstrumentChoice,
 ): Promise<Stems> {
-  const [{ generateSong }, { RENDER_VERSION, renderVersionFor }, bankUrl] = await Promise.all([
+  const bank = instruments === undefined ? instrumentsForRender() : Promise.resolve(instruments ?? undefined);
+  const [{ generateSong }, { RENDER_VERSION, renderVersionFor }] = await Promise.all([
     import('../../production/generate-song'),
     import('../../production/render-stems'),
-    instruments === undefined ? instrumentsForRender() : Promise.resolve(instruments ?? undefined),
   ]);
   const song = generateSong(r.seed, r.style, r.overrides ?? {});
+  // Stems stored with the sampled instruments play as they are: found without waiting for the bank's bytes.
+  const sampled =
+    instruments !== null ? await readCachedStems(song.id, renderVersionFor(song, true), r.sampleRate) : null;
+  if (sampled) return sampled;
+  const bankUrl = await bank;
   // Sampled stems have their own render version: a synthesised fallback on disk never stands in for them.
-  const version = bankUrl ? renderVersionFor(song, true) : RENDER_VERSION;
-  const cached = await readCachedStems(song.id, version, r.sampleRate);
-  if (cached) return cached;
+  // Synthesised stems asked for but not to be kept (the Mix page's first bars) are not looked for either.
+  if (!bankUrl && (persist || instruments !== null)) {
+    const cached = await readCachedStems(song.id, RENDER_VERSION, r.sampleRate);
+    if (cached) return cached;
+  }
   r = { ...r, bankUrl };
   const stems = await renderInWorker(r, watch);
   if (persist) void storeStems(stems);
@@ -376,7 +386,7 @@ export function loadSongStems(
     else cache.set(key, hit);
     return hit;
   }
-  const watch = options.onHead || options.onProgress ? options : undefined;
+  const watch = options.onHead || options.onProgress || options.onAsked ? options : undefined;
   const persist = options.persist ?? isStockSong(source.overrides);
   const pending = fetchStems(request, persist, watch, options.instruments);
   cache.set(key, pending);
@@ -384,6 +394,30 @@ export function loadSongStems(
   if (options.release) void pending.finally(() => forget(key, pending)).catch(() => undefined);
   while (cache.size > STEM_MEMORY_SIZE) cache.delete(cache.keys().next().value as string);
   return pending;
+}
+
+/**
+ * The stems of a generated song as they would play with this page's instruments when they are already made:
+ * from memory (which lets go of them: the caller holds them now), or stored with the sampled instruments in
+ * IndexedDB; null when they would have to be rendered.
+ */
+export async function storedSongStems(
+  source: { style: StyleId; seed: number; overrides?: SongOverrides },
+  sampleRate: SampleRate,
+): Promise<Stems | null> {
+  const request = { style: source.style, seed: source.seed, overrides: source.overrides, sampleRate };
+  const key = keyOf(request, undefined);
+  const hit = cache.get(key);
+  if (hit) {
+    void hit.finally(() => forget(key, hit)).catch(() => undefined);
+    return hit;
+  }
+  const [{ generateSong }, { renderVersionFor }] = await Promise.all([
+    import('../../production/generate-song'),
+    import('../../production/render-stems'),
+  ]);
+  const song = generateSong(source.seed, source.style, source.overrides ?? {});
+  return readCachedStems(song.id, renderVersionFor(song, true), sampleRate);
 }
 
 /** Drops `pending` from memory unless a newer request for the same song replaced it. */

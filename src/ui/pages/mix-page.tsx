@@ -1,5 +1,7 @@
+import { useComputed } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  awaitingSamples,
   currentChoice,
   loadSongChoice,
   mixPath,
@@ -125,6 +127,10 @@ export default function MixPage() {
 
   const strips = mixer.strips.value;
   const selected = strips[mixer.selected.value] ?? strips[0];
+  // The selected strip's name alone: this page need not re-render when one of its controls moves.
+  const selectedName = useComputed(
+    () => (mixer.strips.value[mixer.selected.value] ?? mixer.strips.value[0])?.settings.value.name ?? '',
+  ).value;
   const status = mixer.status.value;
   const slow = useSlowWait(status === 'loading');
   const open = (index: number, which: StripPanel) => {
@@ -197,7 +203,7 @@ export default function MixPage() {
           <button
             type="button"
             class="btn"
-            disabled={status !== 'ready' || rendering.value}
+            disabled={status !== 'ready' || rendering.value || awaitingSamples.value}
             onClick={() => void mixer.exportWav()}
           >
             Export WAV
@@ -217,6 +223,13 @@ export default function MixPage() {
           <p class="loading">The first bars are ready to play; the rest of the song is still being made…</p>
           <RenderBar label="Making the rest of the song" />
         </div>
+      )}
+      {status === 'ready' && !playingHead.value && awaitingSamples.value && (
+        <p class="loading mix-note" aria-live="polite">
+          {mixer.transport.value.playing
+            ? 'Playing with simple built-in sounds for now: the real instruments take over when you stop.'
+            : 'Getting the real instruments ready: you can play now with simple built-in sounds.'}
+        </p>
       )}
       {status === 'failed' && (
         <p role="alert" class="panel">
@@ -243,13 +256,13 @@ export default function MixPage() {
         <section
           ref={detail}
           class="mix-detail"
-          aria-label={`${selected.settings.value.name} EQ and compressor`}
+          aria-label={`${selectedName} EQ and compressor`}
           style={{ '--strip-color': trackColor(selected.trackId) }}
         >
           <div class={`detail-card${panel === 'eq' ? ' is-open' : ''}`}>
             <h2 id="panel-eq" tabIndex={-1}>
               <span class="detail-dot" aria-hidden="true" />
-              {selected.settings.value.name} · EQ
+              {selectedName} · EQ
             </h2>
             <ErrorBoundary area="EQ panel" resetKey={String(selected.index)} compact>
               <EqPanel strip={selected} model={mixer} />
@@ -258,7 +271,7 @@ export default function MixPage() {
           <div class={`detail-card${panel === 'compressor' ? ' is-open' : ''}`}>
             <h2 id="panel-compressor" tabIndex={-1}>
               <span class="detail-dot" aria-hidden="true" />
-              {selected.settings.value.name} · Compressor
+              {selectedName} · Compressor
             </h2>
             <ErrorBoundary area="compressor panel" resetKey={String(selected.index)} compact>
               <CompressorPanel strip={selected} model={mixer} />
