@@ -9,6 +9,7 @@ import { measureSideLoudness, renderSide } from '../../../src/exercises/play-reg
 import type { ListenBlock } from '../../../src/lessons/schema';
 import { loadListenMaterial } from '../../../src/state/lessons/listen-model';
 import { listenMeasureRate, prepareListen } from '../../../src/state/lessons/listen-sides';
+import { measurePairLevels } from '../../../src/state/shared/level-match';
 import { fakeLoader, fakeSong, listenBlock } from './listen-fixtures';
 import { renderThroughListenModel } from './listen-render';
 
@@ -76,11 +77,16 @@ describe('listen model: B differs from A exactly as the setting says', () => {
       measureSideLoudness(prepared.question.b, SR, rate),
     ]);
     expect(lb - la).toBeGreaterThan(1);
+    // The model measures in the level-match Worker at the tracks' own rate (not offline at `rate`): its
+    // trim is that measurement's difference, within 0.1 dB of the offline one's.
+    const worker = await measurePairLevels(prepared.question, SR);
+    expect(worker).not.toBeNull();
+    expect(Math.abs(worker!.bLufs - worker!.aLufs - (lb - la))).toBeLessThan(0.1);
     const a = await renderThroughModel(block, 'a');
     const b = await renderThroughModel(block, 'b');
     const match = b.state.levelMatch;
     expect(match.trimmedSide).toBe('b');
-    expect(match.trimDb).toBeCloseTo(-(lb - la), 1);
+    expect(match.trimDb).toBeCloseTo(-(worker!.bLufs - worker!.aLufs), 2);
     const heardA = integratedLoudness(a.channels, SR);
     const heardB = integratedLoudness(b.channels, SR);
     expect(Math.abs(heardA - heardB), `A ${heardA.toFixed(2)} B ${heardB.toFixed(2)} LUFS`).toBeLessThan(0.5);
