@@ -96,6 +96,10 @@ describe('the summary measures dynamics and room', () => {
       expect(importedFitProblem(kind, old)).toMatch(/imported before .* import its stems again/);
       expect(() => generateOnImported(kind, 1, 1, old)).toThrow(/import its stems again/);
     }
+    // Train offers the five on a song measured now (the check its music choice makes per drill).
+    for (const kind of ['comp-spot', 'reverb-time', 'reverb-type', 'saturation', 'delay-time'])
+      for (const summary of [bandSummary, sparseSummary, fixtureSummary])
+        expect(importedFitProblem(kind, summary), `${kind} on ${summary.name}`).toBeNull();
     expect(summaryProblem({ ...bandSummary, version: 3 })).toMatch(
       /another version of Headroom.*import its stems again/,
     );
