@@ -7,7 +7,11 @@ import { signal } from '@preact/signals';
 import type { Assignment } from '../../classroom/assignment';
 import { songHashOf } from '../../classroom/imported-song-hash';
 import { summaryDigest } from '../../classroom/summary-digest';
-import { type ImportedSongSummary, summaryProblem } from '../../exercises/shared/imported-song';
+import {
+  type ImportedSongSummary,
+  summaryAsVersion,
+  summaryProblem,
+} from '../../exercises/shared/imported-song';
 import { songByHash } from '../library/drill-songs';
 import { type ImportFile, importAudioFiles } from '../library/import-audio';
 import { fileHash } from '../library/import-summary-job';
@@ -49,7 +53,10 @@ export function songStateOf(assignment: Assignment, round: number, check: SongCh
  */
 export function songDecodesDifferently(assignment: Assignment, found: ImportedSongSummary | null): boolean {
   const digest = assignment.song?.digest;
-  return digest !== undefined && found !== null && summaryDigest(found) !== digest;
+  if (digest === undefined || found === null || summaryDigest(found) === digest) return false;
+  // A teacher on an older Headroom measured fewer things the same way: the same song, not measured apart.
+  const older = found.version > 1 ? summaryAsVersion(found, 1) : null;
+  return !(older && summaryDigest(older) === digest);
 }
 
 /** An import's outcome: the song is here, or a sentence saying why not. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../../src/classroom/assignment';
 import { summaryDigest } from '../../../src/classroom/summary-digest';
+import { summaryAsVersion } from '../../../src/exercises/shared/imported-song';
 import {
   importAssignmentSong,
   songDecodesDifferently,
@@ -45,6 +46,17 @@ describe('the assignment song’s state on the work page', () => {
     // An assignment made before the digest was carried: nothing to compare.
     const old = { ...onSong, song: { ...onSong.song!, digest: undefined } };
     expect(songDecodesDifferently(old, apart)).toBe(false);
+    // A teacher on a Headroom whose summary was version 1 measured the same song the same way, with less.
+    const byOlder = {
+      ...onSong,
+      song: { ...onSong.song!, digest: summaryDigest(summaryAsVersion(summary, 1)!) },
+    };
+    expect(songDecodesDifferently(byOlder, summary)).toBe(false);
+    const olderApart = {
+      ...onSong,
+      song: { ...onSong.song!, digest: summaryDigest(summaryAsVersion(apart, 1)!) },
+    };
+    expect(songDecodesDifferently(olderApart, summary)).toBe(true);
   });
 });
 
