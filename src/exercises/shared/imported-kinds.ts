@@ -19,11 +19,11 @@ import {
   generateImportedAt as eqTwoBandsImportedAt,
 } from '../eq-two-bands/generate';
 import { generateImported as faderBalanceImported } from '../fader-balance/generate';
-import { generateImported as fixMixImported } from '../fix-mix/imported';
 import {
   generateImported as filtersImported,
   generateImportedAt as filtersImportedAt,
 } from '../filters/generate';
+import { generateImported as fixMixImported } from '../fix-mix/imported';
 import {
   generateImported as levelChangeImported,
   generateImportedAt as levelChangeImportedAt,
@@ -112,8 +112,6 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'comp-match':
     'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
-  'fix-mix':
-    'Some of its faults change the song’s notes and instruments, which only a song Headroom made can do; and it grades compression on every detail of each part’s sound, which Headroom does not keep when it imports your stems.',
   'mix-match':
     'Its reference mixes are made for Headroom’s own parts (kick, bass, vocal and so on); and it grades compression on every detail of each part’s sound, which Headroom does not keep when it imports your stems.',
 };
