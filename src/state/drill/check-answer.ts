@@ -30,6 +30,14 @@ const worker = createWorkerCall<CheckRequest, Extract<CheckReply, { type: 'done'
   (reply) => reply.result,
 );
 
+/**
+ * How long the check worker may sit idle before it is stopped: a whole-mix check renders every track of a
+ * song, and the worker's heap kept that until the page closed (issue 21's memory budget).
+ */
+export const CHECK_IDLE_MS = 15_000;
+let busy = 0;
+let idle: ReturnType<typeof setTimeout> | undefined;
+
 function checkHere(kind: ExerciseId, question: ExerciseQuestion, answer: unknown): CheckResult {
   return exercises[kind].check(question as never, answer as never);
 }
@@ -42,5 +50,12 @@ export async function checkAnswer(
 ): Promise<CheckResult> {
   if (!HEAVY_CHECKS.has(kind) || typeof Worker === 'undefined') return checkHere(kind, question, answer);
   const pending = worker.call({ kind, question, answer });
-  return pending ? pending.catch(() => checkHere(kind, question, answer)) : checkHere(kind, question, answer);
+  if (!pending) return checkHere(kind, question, answer);
+  busy++;
+  clearTimeout(idle);
+  try {
+    return await pending.catch(() => checkHere(kind, question, answer));
+  } finally {
+    if (--busy === 0) idle = setTimeout(() => worker.terminate(), CHECK_IDLE_MS);
+  }
 }

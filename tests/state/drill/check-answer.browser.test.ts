@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ExerciseQuestion, exercises } from '../../../src/exercises/registry';
-import { checkAnswer, HEAVY_CHECKS } from '../../../src/state/drill/check-answer';
+import { CHECK_IDLE_MS, checkAnswer, HEAVY_CHECKS } from '../../../src/state/drill/check-answer';
 
 /** Runs `work` while a 10 ms heartbeat runs on the main thread; returns its result and the longest gap, ms. */
 async function withHeartbeat<T>(work: () => Promise<T>): Promise<{ value: T; gapMs: number; ms: number }> {
@@ -50,5 +50,22 @@ describe('marking a whole mix off the main thread', () => {
     const eqQ = eq.generate(4, 2) as ExerciseQuestion;
     const eqA = eq.solve(eqQ);
     expect(await checkAnswer('eq-boost', eqQ, eqA)).toEqual(eq.check(eqQ, eqA));
+  }, 60_000);
+
+  it('the check worker stops once idle for CHECK_IDLE_MS, not before (its heap goes with it)', async () => {
+    const fm = exercises['fix-mix'];
+    const q = fm.generate(12, 1) as ExerciseQuestion;
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      expect(await checkAnswer('fix-mix', q, fm.solve(q))).toEqual(fm.check(q, fm.solve(q)));
+      vi.advanceTimersByTime(CHECK_IDLE_MS - 1);
+      expect(terminate).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(terminate).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+      terminate.mockRestore();
+    }
   }, 60_000);
 });
