@@ -70,7 +70,7 @@ describe('gradeAssignment', () => {
         answerAll(a, () => 90),
       ),
     ).toMatchObject({ complete: true, passed: true, score: 90 });
-  });
+  }, 30_000);
   it('itemQuestions gives (exercise, level, seed) per question', () => {
     expect(itemQuestions(a.items[1]!, 1)).toEqual([
       { item: 1, exercise: 'pan-position', level: 1, seed: 20 },

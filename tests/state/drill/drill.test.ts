@@ -71,7 +71,7 @@ describe('drill session', () => {
     expect(busy.busyReasons.value).not.toContain('drill');
     drill.closeDrill();
     expect(drill.drill.value).toBeNull();
-  });
+  }, 30_000);
 
   it('stores attempts with the assignment id through saveAttempt when no recorder is given', async () => {
     const { drill, storage, attempts } = await load();
@@ -91,7 +91,7 @@ describe('drill session', () => {
     ]);
     expect(stored[0]!.question).toEqual(exercises['pan-position'].generate(stored[0]!.seed, 1));
     drill.closeDrill();
-  });
+  }, 30_000);
 
   it('adaptive: asks harder questions while the learner is right and reports an estimate with its range', async () => {
     const { drill } = await load();
@@ -132,7 +132,7 @@ describe('drill session', () => {
       summary.estimate,
     );
     drill.closeDrill();
-  });
+  }, 30_000);
 
   it('adaptive: stores the sitting and estimate with each answer; the next sitting starts from it', async () => {
     const { drill, storage, attempts } = await load();
