@@ -135,17 +135,19 @@ describe('fix-mix on imported songs', () => {
     }
   }, 120_000);
 
-  it('ticking every offered problem earns nothing for the diagnosis', () => {
+  it('ticking every offered problem earns nothing for the diagnosis (at most half of them are planted)', () => {
     for (const { q } of all) {
+      expect(q.faults.length).toBeLessThanOrEqual(Math.max(1, Math.floor(q.choices.length / 2)));
       const every = q.choices.map((fault) => {
         const p = q.faults.find((f) => f.fault === fault);
         return p?.track ? { fault, track: p.track } : { fault, track: q.tracks[0]!.id };
       });
-      if (every.length > q.faults.length * 2)
-        expect(check(q, { faults: every, tracks: desk(q) }).score).toBe(0);
+      if (q.choices.length >= 2) expect(check(q, { faults: every, tracks: desk(q) }).score).toBe(0);
       const r = check(q, { faults: every, tracks: solve(q).tracks });
-      if (every.length > q.faults.length) expect(r.correct).toBe(false);
-      expect(r.score).toBeLessThanOrEqual(100);
+      if (q.choices.length >= 2) {
+        expect(r.correct).toBe(false);
+        expect(r.score).toBeLessThanOrEqual(60);
+      }
     }
   }, 120_000);
 

@@ -289,7 +289,11 @@ function buildImported(rng: Rng, seed: number, lvl: number, song: ImportedSongSu
     if (list.length > 0) options.set(fault, list);
   }
   const choices = kinds.filter((f) => options.has(f));
-  const count = rng.fork('count').int(p.count[0], p.count[1]);
+  // At most half the faults offered are planted (as on generated songs), so ticking every box never pays.
+  const count = Math.max(
+    1,
+    Math.min(rng.fork('count').int(p.count[0], p.count[1]), Math.floor(choices.length / 2)),
+  );
   const start = reference.map(copyTrackMix);
   const taken = new Set<number>();
   const faults: PlantedFault[] = [];
