@@ -16,8 +16,12 @@ export function releaseWorkletNode(node: IAudioWorkletNode<AnyContext>): void {
   node.disconnect();
   const native = (node as unknown as { _nativeAudioNode?: unknown })._nativeAudioNode;
   if (typeof AudioNode === 'undefined' || !(native instanceof AudioNode)) return;
-  // The library's own connect (it disconnects its muted gain from the speakers once the node has an output).
-  native.connect(native.context.createGain());
-  // The browser's own disconnect: every link goes, the muted gain's and the throwaway's, and nothing rewires.
-  (AudioNode.prototype.disconnect as (this: AudioNode) => void).call(native);
+  try {
+    // The library's own connect (it disconnects its muted gain from the speakers once the node has an output).
+    native.connect(native.context.createGain());
+    // The browser's own disconnect: every link goes, the muted gain's and the throwaway's, and nothing rewires.
+    (AudioNode.prototype.disconnect as (this: AudioNode) => void).call(native);
+  } catch {
+    // A context that can no longer make nodes (closed) holds nothing live either.
+  }
 }
