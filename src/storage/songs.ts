@@ -242,3 +242,54 @@ export async function deleteSong(db: HeadroomDb, id: string): Promise<void> {
     throw toStorageError(error);
   }
 }
+
+/** A stored song's audio as one Blob per channel (slices of the stored Blob: no sample is read to make them). */
+export interface SongAudioParts {
+  sampleRate: number;
+  length: number;
+  tracks: { name: string; channels: Blob[] }[];
+}
+
+/** The song's channels as Blob slices (undefined: no such song, or one stored without the Blob layout). */
+export async function songAudioParts(db: HeadroomDb, id: string): Promise<SongAudioParts | undefined> {
+  try {
+    const record = await db.get('songs', id);
+    if (!record || !isSongRecord(record)) return undefined;
+    const bytes = record.length * 4;
+    let at = 0;
+    return {
+      sampleRate: record.sampleRate,
+      length: record.length,
+      tracks: record.tracks.map((t) => ({
+        name: t.name,
+        channels: Array.from({ length: t.channelCount }, () => {
+          const part = record.audio.slice(at, at + bytes);
+          at += bytes;
+          return part;
+        }),
+      })),
+    };
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Replaces a song's drill summary (a newer measurement of the same audio); returns the song as listed. */
+export async function setDrillSummary(
+  db: HeadroomDb,
+  id: string,
+  drillSummary: unknown,
+): Promise<SongSummary> {
+  try {
+    const tx = db.transaction('songs', 'readwrite');
+    const record = await tx.store.get(id);
+    if (!record) throw new StorageError('invalid', 'Not measured again: that song no longer exists.');
+    const { drillSummaryError: _dropped, ...rest } = record as SongRecord;
+    const updated = { ...rest, drillSummary };
+    await tx.store.put(updated);
+    await tx.done;
+    return summary(updated);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

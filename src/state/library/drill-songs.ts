@@ -3,13 +3,14 @@
  * summary made at import), the song Train plays (null: Headroom's own songs), and the loader that finds a
  * question's song on this device by its content hash and hands the play half its stems.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { type ImportedSongSummary, summaryProblem } from '../../exercises/shared/imported-song';
 import { type ImportedStems, setImportedStemsLoader } from '../../exercises/shared/imported-stems';
 import type { TrackId } from '../../production/types';
 import { getSong } from '../../storage/songs';
 import { database } from '../shared/storage';
 import { importedSongs, importedSongsLoaded, refreshImportedSongs, type SongSummary } from './imported-songs';
+import { needsRemeasure, remeasureOldSongs } from './summary-upgrade';
 
 /** An imported song as the Train page lists it: usable (with its summary) or not (with the reason). */
 export type DrillSong =
@@ -32,6 +33,12 @@ export function drillSongOf(song: SongSummary): DrillSong {
 
 /** Every imported song, as drill music. */
 export const drillSongs = computed<DrillSong[]>(() => importedSongs.value.map(drillSongOf));
+
+// A song imported before the summary's current version is measured again from its stored audio, so the drills
+// that need the newer measurements take it without a new import.
+effect(() => {
+  if (importedSongs.value.some(needsRemeasure)) void remeasureOldSongs();
+});
 
 /** The imported song Train's drills play (its id), or null for Headroom's own songs. */
 export const drillMusicId = signal<string | null>(null);

@@ -13,11 +13,14 @@ import type { WorkerErrorReply } from '../shared/worker-call';
 /** A file's bytes: a File or Blob (read where the job runs) or an ArrayBuffer. */
 export type FileBytes = Blob | ArrayBuffer;
 
-/** What the summary needs: the song's name, each file's bytes and decoded channels (Blobs of float32). */
+/**
+ * What the summary needs: the song's name and, per track, its file's bytes (or, measuring a stored song again,
+ * the file's SHA-256 from its earlier summary) and its decoded channels (Blobs of float32).
+ */
 export interface SummaryJob {
   name: string;
   sampleRate: SampleRate;
-  tracks: { name: string; file: FileBytes; channels: Blob[] }[];
+  tracks: { name: string; file?: FileBytes; fileHash?: string; channels: Blob[] }[];
 }
 
 /** A request to the summary worker. */
@@ -47,7 +50,11 @@ const samplesIn = (channel: Blob | undefined) => Math.floor((channel?.size ?? 0)
  */
 export async function summariseJob(job: SummaryJob): Promise<ImportedSongSummary> {
   const fileHashes: string[] = [];
-  for (const t of job.tracks) fileHashes.push(await fileHash(t.file));
+  for (const t of job.tracks) {
+    if (t.fileHash === undefined && t.file === undefined)
+      throw new Error(`track “${t.name}” has neither its file nor its file's hash`);
+    fileHashes.push(t.fileHash ?? (await fileHash(t.file as FileBytes)));
+  }
   const hash = songHashOf(fileHashes);
   const keys = keysOf(fileHashes);
   const durationS = songDurationS(
