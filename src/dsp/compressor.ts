@@ -88,6 +88,9 @@ const NEPER_TO_DB = 20 / Math.LN10;
  */
 const SNAP_DB = 1e-7;
 
+/** The detector's floor as a linear peak: 10^(LEVEL_FLOOR_DB/20), computed once. */
+const FLOOR_GAIN = 10 ** (LEVEL_FLOOR_DB / 20);
+
 /** Scratch for blockPeaks, grown as needed (a worklet's blocks are 128 samples). */
 let peakScratch = new Float32Array(128);
 
@@ -115,6 +118,12 @@ function blockPeaks(channels: readonly Float32Array[], length: number): Float32A
     }
   }
   return peaks;
+}
+
+/** Whether the first `length` values are all ≤ `limit`. */
+function allAtMost(values: Float32Array, length: number, limit: number): boolean {
+  for (let n = 0; n < length; n++) if ((values[n] as number) > limit) return false;
+  return true;
 }
 
 /**
@@ -145,19 +154,24 @@ function runDetector(
   const kneeScale = w > 0 ? -slope / (2 * w) : 0;
   // Below the knee's lower edge the target reduction is 0: skip the log for those samples.
   const quietBelow = 10 ** ((t - halfW) / 20);
-  const floorGain = 10 ** (LEVEL_FLOOR_DB / 20);
   // The gain while there is no reduction and the makeup is steady.
   const restGain = linear ? tableDbToGain(makeupDb) : makeupDb;
   const length = out.length;
   const peaks = blockPeaks(channels, length);
   let y = state.reductionDb;
+  // A quiet block with no reduction to release and a steady makeup: every sample's gain is restGain
+  // (what the loop below would write, sample for sample), so skip the loop.
+  if (y === 0 && makeup === undefined && allAtMost(peaks, length, quietBelow)) {
+    out.fill(restGain);
+    return 0;
+  }
   let most = 0;
   for (let n = 0; n < length; n++) {
     const peak = peaks[n] as number;
     let target = 0;
     if (peak > quietBelow) {
       // −compressorGainDb(x_L), inlined (Giannoulis et al. eq. 4).
-      const over = NEPER_TO_DB * tableLn(peak > floorGain ? peak : floorGain) - t;
+      const over = NEPER_TO_DB * tableLn(peak > FLOOR_GAIN ? peak : FLOOR_GAIN) - t;
       if (2 * over > w || w <= 0) target = over > 0 ? -slope * over : 0;
       else if (2 * over >= -w) {
         const into = over + halfW;

@@ -38,10 +38,10 @@ interface Slot {
   maxReduction: number;
 }
 
-/** Each slot's param names, looked up once. */
+/** Each slot's param names, built once: its claim, then FIELDS in order (no strings built per quantum). */
 const NAMES = Array.from({ length: COMPRESSOR_BANK_SLOTS }, (_, k) => ({
   claim: bankParamName(k, 'claim'),
-  fields: FIELDS.map((f) => [f, bankParamName(k, f)] as const),
+  fields: FIELDS.map((f) => bankParamName(k, f)),
 }));
 
 /** The compressor bank processor class on the scope's AudioWorkletProcessor at the scope's sample rate. */
@@ -89,17 +89,21 @@ export function defineCompressorBankProcessor(
           this.slots[k] = slot;
         }
         const s = slot.settings;
+        const f = names.fields;
+        s.thresholdDb = first(parameters[f[0] as string], s.thresholdDb);
+        s.ratio = first(parameters[f[1] as string], s.ratio);
+        s.kneeDb = first(parameters[f[2] as string], s.kneeDb);
+        s.attackMs = first(parameters[f[3] as string], s.attackMs);
+        s.releaseMs = first(parameters[f[4] as string], s.releaseMs);
+        // A makeup given per sample that holds one value (a param with automation events the browser
+        // still hands over sample by sample) is steady: the same gains, far less work. A moving makeup goes
+        // in per sample (after the detector); a steady one through the settings.
+        const values = parameters[f[5] as string];
         let makeup: Float32Array | undefined;
-        for (const [field, name] of names.fields) {
-          const values = parameters[name];
-          // A makeup given per sample that holds one value (a param with automation events the
-          // browser still hands over sample by sample) is steady: the same gains, far less work.
-          if (field === 'makeupDb' && values !== undefined && values.length > 1 && !steady(values))
-            makeup = values;
-          else if (values !== undefined && values.length > 0) s[field] = values[0] as number;
-        }
-        // A moving makeup goes in per sample (after the detector); a steady one through the settings.
-        if (makeup) s.makeupDb = 0;
+        if (values !== undefined && values.length > 1 && !steady(values)) {
+          makeup = values;
+          s.makeupDb = 0;
+        } else s.makeupDb = first(values, s.makeupDb);
         const reduction = processCompressorBlockLinear(
           slot.state,
           inputs[k] ?? [],
@@ -134,10 +138,15 @@ export function defineCompressorBankProcessor(
   };
 }
 
+/** A param's first value, or `fallback` when the browser gave none. */
+function first(values: Float32Array | undefined, fallback: number): number {
+  return values !== undefined && values.length > 0 ? (values[0] as number) : fallback;
+}
+
 /** Whether every value of a per-sample param is the same. */
 function steady(values: Float32Array): boolean {
-  const first = values[0];
-  for (let n = 1; n < values.length; n++) if (values[n] !== first) return false;
+  const head = values[0];
+  for (let n = 1; n < values.length; n++) if (values[n] !== head) return false;
   return true;
 }
 
