@@ -74,7 +74,7 @@ describe('fix-mix on an imported multitrack, in Chromium', () => {
         const prepared = await play.prepare(q, testEnv(SR));
         const a = (await renderLR(prepared.question.a, SR)).left;
         const b = (await renderLR(prepared.question.b, SR)).left;
-        const solved = (await renderLR(prepared.withAnswer(solve(q)), SR)).left;
+        const solved = (await renderLR(prepared.withAnswer!(solve(q)), SR)).left;
         expect(diffDb(a, b), `${level}/${seed} B differs from A`).toBeGreaterThan(-20);
         expect(diffDb(a, solved), `${level}/${seed} solved plays A`).toBeLessThan(-60);
         for (const f of q.faults) {
