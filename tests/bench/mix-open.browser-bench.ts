@@ -10,6 +10,11 @@
 // sampled parts take over while nothing plays. The live context and the engine's modules exist first.
 // Before this change (same bench, 7 Dec 2026, alone on the machine), "first bars first" (sampled): cold
 // chosen → Play enabled 2541 ms, → first sound 2929 ms, Play → sound 400 ms; warm 353 ms / Play → sound 178 ms.
+// After (7 Dec, 17:05, load average 5 from other work, so slower than alone): "loaded now" cold 2421 ms,
+// → first sound 2806 ms, Play → sound 354 ms; warm 477 ms / 299 ms ("whole song first" in the same run: cold
+// 4675 ms). Production builds before/after interleaved in one run (fresh profiles, medians of rock, pop,
+// electronic, same load): first visit navigation → Play enabled 6538 → 5692 ms, Play → sound 1250 → 371 ms;
+// a later visit's cold song (bank in the cache) 5185 → 3843 ms, Play → sound 305 → 100 ms; warm 3834 → 3582 ms.
 
 import {
   awaitingSamples,
