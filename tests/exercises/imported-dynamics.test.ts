@@ -400,3 +400,18 @@ describe('tempo and echoes on an imported song', () => {
     }
   });
 });
+
+describe('the shared fader of an imported loop', () => {
+  const sine = (amp: number, hz: number, n = 8000) =>
+    Float32Array.from({ length: n }, (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / 8000));
+  it('is 0 dB while the stems together peak under -10 dBFS, and lowers them to -10 dBFS when louder', async () => {
+    const { importedFaderDb, IMPORTED_MIX_PEAK_DB } = await import('../../src/exercises/shared/play-sources');
+    expect(IMPORTED_MIX_PEAK_DB).toBe(-10);
+    // Two quiet stems: together 0.2 at most (-14 dBFS).
+    expect(importedFaderDb([sine(0.1, 100), sine(0.1, 100)])).toBe(0);
+    // Two stems near full scale in phase: 1.8 together (+5.1 dBFS) -> -15.1 dB.
+    expect(importedFaderDb([sine(0.9, 100), sine(0.9, 100)])).toBeCloseTo(-10 - 20 * Math.log10(1.8), 1);
+    // Silence needs no fader.
+    expect(importedFaderDb([new Float32Array(100)])).toBe(0);
+  });
+});

@@ -92,26 +92,51 @@ export function cutExcerpt(stems: Stems, source: SongSource): Excerpt {
   };
 }
 
+/** Highest peak an imported loop's stems reach together at their shared fader (see importedFaderDb). */
+export const IMPORTED_MIX_PEAK_DB: Decibels = -10;
+
+/**
+ * The fader every stem of an imported loop shares: 0 dB, or lower so the stems together peak at
+ * IMPORTED_MIX_PEAK_DB. Stems exported near full scale would otherwise sum past the output limiter, which
+ * would then squash a part turned up (heard 5.7 dB up for a 9.5 dB move) and change what the question asks.
+ * One fader for all, after every insert: relations between the parts, and what a compressor or saturation
+ * does to each, are unchanged.
+ */
+export function importedFaderDb(tracks: readonly Float32Array[]): Decibels {
+  const length = tracks[0]?.length ?? 0;
+  let peak = 0;
+  for (let i = 0; i < length; i++) {
+    let sum = 0;
+    for (const t of tracks) sum += (t[i] as number) ?? 0;
+    peak = Math.max(peak, Math.abs(sum));
+  }
+  const peakDb = peak > 0 ? 20 * Math.log10(peak) : Number.NEGATIVE_INFINITY;
+  return Math.min(0, Math.round((IMPORTED_MIX_PEAK_DB - peakDb) * 10) / 10);
+}
+
 /**
  * Cuts an imported song's stems to `source`'s loop: each track's channels averaged to mono (as its summary
- * measured it), at the stems' own rate, every track at fader 0 dB (the stems as exported).
+ * measured it), at the stems' own rate, every track at one shared fader (importedFaderDb: 0 dB, the stems as
+ * exported, unless together they would peak near the output limiter).
  */
 export function cutImportedExcerpt(stems: ImportedStems, source: ImportedSongSource): Excerpt {
   const sr = stems.sampleRate;
   const start = Math.max(0, Math.round(source.startS * sr));
   const length = Math.max(1, Math.min(stems.length - start, Math.round(source.durationS * sr)));
   const fade = Math.round(LOOP_FADE_S * sr);
+  const tracks = stems.tracks.map((t) => {
+    const mono = new Float32Array(stems.length);
+    const g = 1 / Math.max(1, t.channels.length);
+    for (const c of t.channels)
+      for (let i = 0; i < mono.length; i++) mono[i] = (mono[i] as number) + g * ((c[i] as number) ?? 0);
+    return { id: t.id, name: t.name, samples: seamlessLoop(mono, start, length, fade), defaultFaderDb: 0 };
+  });
+  const faderDb = importedFaderDb(tracks.map((t) => t.samples));
   return {
     sampleRate: sr,
     bpm: 120,
     durationS: length / sr,
-    tracks: stems.tracks.map((t) => {
-      const mono = new Float32Array(stems.length);
-      const g = 1 / Math.max(1, t.channels.length);
-      for (const c of t.channels)
-        for (let i = 0; i < mono.length; i++) mono[i] = (mono[i] as number) + g * ((c[i] as number) ?? 0);
-      return { id: t.id, name: t.name, samples: seamlessLoop(mono, start, length, fade), defaultFaderDb: 0 };
-    }),
+    tracks: tracks.map((t) => ({ ...t, defaultFaderDb: faderDb })),
   };
 }
 

@@ -16,6 +16,7 @@ import { solve as loudnessMatchSolve } from '../../../src/exercises/loudness-mat
 import { start as loudnessMatchStart } from '../../../src/exercises/loudness-match/start';
 import { generateOnImported } from '../../../src/exercises/shared/imported-kinds';
 import { type ImportedSongSummary, summaryProblem } from '../../../src/exercises/shared/imported-song';
+import { importedFaderDb, loadExcerpt } from '../../../src/exercises/shared/play-sources';
 import { drillSongs, songByHash } from '../../../src/state/library/drill-songs';
 import { importAudioFiles } from '../../../src/state/library/import-audio';
 import { deleteImportedSong } from '../../../src/state/library/imported-songs';
@@ -25,6 +26,9 @@ const SR = 16_000;
 const SECONDS = 10;
 
 /** Three stems made here: a kick-like pulse twice a second, a 110 Hz bass tone, a band of noise. */
+/** The largest absolute sample. */
+const peakOf = (x: Float32Array) => x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+
 function stems(): { name: string; samples: Float32Array }[] {
   const n = SR * SECONDS;
   const rng = createRng(3);
@@ -82,7 +86,7 @@ describe('drills on an imported multitrack, in Chromium', () => {
     expect((await songByHash(summary.hash))?.id).toBe(result.song.id);
   });
 
-  it('level-change on it: B moves exactly the named track by changeDb, A plays the stems at their own level', async () => {
+  it('level-change on it: B moves exactly the named track by changeDb, A plays the stems at their shared fader, under the limiter', async () => {
     const q = generateOnImported('level-change', 11, 1, summary) as LevelChangeQuestion;
     expect(q.source).toMatchObject({ type: 'imported-song', hash: summary.hash, startS: 0, durationS: 8 });
     const prepared = await levelChangePlay.prepare(q, testEnv(SR));
@@ -95,9 +99,15 @@ describe('drills on an imported multitrack, in Chromium', () => {
       const delta = meanSquareDb(soloB.left) - meanSquareDb(soloA.left);
       expect(delta, q.tracks[i]!.name).toBeCloseTo(i === q.changedIndex ? q.changeDb : 0, 1);
     }
-    // A's level: the three stems' powers add (uncorrelated), each at 0 dB through a centre pan (−3 dB per side).
+    // A's level: the three stems' powers add (uncorrelated), each at the loop's shared fader (these stems sum
+    // past full scale, so it is below 0 dB: importedFaderDb) through a centre pan (−3 dB per side).
     const whole = await renderLR(a, SR);
+    const excerpt = await loadExcerpt(testEnv(SR), q.source);
+    const shared = importedFaderDb(excerpt.tracks.map((t) => t.samples));
+    expect(shared).toBeLessThan(-3);
+    expect(excerpt.tracks.every((t) => t.defaultFaderDb === shared)).toBe(true);
     const expected =
+      shared +
       10 *
         Math.log10(
           files
@@ -108,6 +118,8 @@ describe('drills on an imported multitrack, in Chromium', () => {
     expect(meanSquareDb(whole.left)).toBeCloseTo(expected, 0);
     const wholeB = await renderLR(b, SR);
     expect(Math.abs(meanSquareDb(wholeB.left) - meanSquareDb(whole.left))).toBeGreaterThan(0.5);
+    // Neither side reaches the output limiter (its ceiling is −1 dBFS), so the move is heard as planted.
+    for (const side of [whole, wholeB]) expect(peakOf(side.left)).toBeLessThan(10 ** (-1 / 20));
   });
 
   it('eq-boost on it: B is A with the target band moved as the question says', async () => {
