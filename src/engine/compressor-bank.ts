@@ -22,6 +22,8 @@ export class CompressorBank {
   readonly node: IAudioWorkletNode<AnyContext>;
   private readonly free: number[];
   private readonly reductions = new Float32Array(COMPRESSOR_BANK_SLOTS);
+  /** Params that have had automation events (a glide, or a jump that had to cancel one). */
+  private readonly scheduled = new Set<string>();
 
   private constructor(private readonly ctx: AnyContext) {
     if (!AudioWorkletNode) throw new Error('This browser has no AudioWorklet: the mixing engine cannot run.');
@@ -62,6 +64,7 @@ export class CompressorBank {
 
   /** Moves one setting of `slot` from time `at` (a ~10 ms glide, as every strip param moves). */
   set(slot: number, name: keyof CompressorSettings, value: number, at: Seconds): void {
+    this.scheduled.add(bankParamName(slot, name));
     rampParam(this.param(slot, name), value, at);
   }
 
@@ -77,9 +80,20 @@ export class CompressorBank {
     this.free.push(slot);
   }
 
-  /** Sets a slot's param to `value` from now, dropping any glide still planned. */
+  /**
+   * Sets a slot's param to `value` from now, dropping any glide still planned. A param that never had an
+   * automation event just takes the value: the browser then hands the processor a plain value each quantum,
+   * where a param with an event (even one long past) costs it a timeline evaluation per quantum (measured:
+   * 56 params with one event each cost ~100 ms more CPU per 20 s offline render than the same params set
+   * this way).
+   */
   private jump(slot: number, name: string, value: number): void {
     const param = this.param(slot, name);
+    const key = bankParamName(slot, name);
+    if (!this.scheduled.has(key)) {
+      param.value = value;
+      return;
+    }
     const now = this.ctx.currentTime;
     param.cancelScheduledValues(now);
     param.setValueAtTime(value, now);
