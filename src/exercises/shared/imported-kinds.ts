@@ -23,7 +23,6 @@ import {
   generateImported as filtersImported,
   generateImportedAt as filtersImportedAt,
 } from '../filters/generate';
-import { generateImported as fixMixImported } from '../fix-mix/imported';
 import {
   generateImported as levelChangeImported,
   generateImportedAt as levelChangeImportedAt,
@@ -104,7 +103,6 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   },
   'eq-match': { generate: eqMatchImported, minTracks: 1 },
   resonance: { generate: resonanceImported, minTracks: 1 },
-  'fix-mix': { generate: fixMixImported, minTracks: 2 },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
@@ -112,6 +110,8 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'comp-match':
     'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
+  'fix-mix':
+    'Not yet: on your song the good mix would be your stems untouched, so every fault would show on the desk as the one control moved. It needs a varied good mix to hide them in, as Headroom’s songs have.',
   'mix-match':
     'Its reference mixes are made for Headroom’s own parts (kick, bass, vocal and so on); and it grades compression on every detail of each part’s sound, which Headroom does not keep when it imports your stems.',
 };
