@@ -424,7 +424,7 @@ export function verifyReport(
   if (otherVersion)
     out.push({
       check: 'song-other-version',
-      message: `Not re-checked: the student’s Headroom is ${theirVersion < (here?.version ?? 0) ? 'an older' : 'a newer'} version than yours and measures imported songs differently, so its questions on “${assigned.name}” may not be the ones this device makes. Its scores are the ones the student’s device marked. If you both open Headroom while online (it updates itself), the next report will be re-checked.`,
+      message: `Not re-checked: the student’s device measured “${assigned.name}” for drills with ${theirVersion < (here?.version ?? 0) ? 'an older' : 'a newer'} version of Headroom than yours, so its questions may not be the ones this device makes. Its scores are the ones the student’s device marked. If you both open Headroom while online (it updates itself and measures your songs again), the next report will be re-checked.`,
     });
   const decodedApart = measuredApart && !sameAtTheirVersion && !otherVersion;
   if (decodedApart)
@@ -435,7 +435,8 @@ export function verifyReport(
   return [
     ...out,
     ...(here && !decodedApart && !otherVersion
-      ? answerProblems(report, assignment, options.appVersion, here)
+      ? // Re-checked on the summary the student's device had: this device's own, or it rebuilt at their version.
+        answerProblems(report, assignment, options.appVersion, sameAtTheirVersion && theirs ? theirs : here)
       : []),
     ...timeProblems(report, assignment, options.now),
   ];

@@ -136,7 +136,7 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
     const problems = verifyReport(r, a, { now: NOW, song });
     expect(problems.map((p) => p.check)).toEqual(['song-other-version']);
     expect(problems[0]!.message).toMatch(
-      /^Not re-checked: the student’s Headroom is an older version than yours/,
+      /^Not re-checked: the student’s device measured “.*” for drills with an older version of Headroom than yours/,
     );
     expect(problems[0]!.message).not.toMatch(/mismatch|match|digest|summary/i);
     // A newer one says newer.

@@ -108,7 +108,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'comp-match':
-    'Needs each part’s exact peaks to score you, which Headroom does not measure when it imports your stems.',
+    'Not yet: it scores you on how each part’s level moves from moment to moment, which Headroom keeps only in outline when it imports your stems.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
   'fix-mix':
     'Not yet: on your song the good mix would be your stems untouched, so every fault would show on the desk as the one control moved. It needs a varied good mix to hide them in, as Headroom’s songs have.',

@@ -167,7 +167,7 @@ export function summaryProblem(value: unknown): string | null {
 export function dynamicsProblem(summary: Pick<ImportedSongSummary, 'version' | 'name'>): string | null {
   return summary.version >= 2
     ? null
-    : `“${summary.name}” was imported before Headroom measured what this drill needs (its dynamics and where its notes are). Headroom is measuring it again from the stored stems while it is open: this drill takes it once that is done (if it never does, import its stems again).`;
+    : `“${summary.name}” was imported before Headroom measured what this drill needs (its dynamics and where its notes are). Headroom measures it again from the stored stems while Train is open; if this message stays, import its stems again.`;
 }
 
 /** Throws dynamicsProblem's sentence when the summary lacks version 2's measurements (no question from less). */

@@ -9,6 +9,7 @@ import { songHashOf } from '../../classroom/imported-song-hash';
 import { summaryDigest } from '../../classroom/summary-digest';
 import {
   type ImportedSongSummary,
+  SUMMARY_VERSION,
   summaryAsVersion,
   summaryProblem,
 } from '../../exercises/shared/imported-song';
@@ -54,6 +55,9 @@ export function songStateOf(assignment: Assignment, round: number, check: SongCh
 export function songDecodesDifferently(assignment: Assignment, found: ImportedSongSummary | null): boolean {
   const digest = assignment.song?.digest;
   if (digest === undefined || found === null || summaryDigest(found) === digest) return false;
+  // This device's copy was measured by an older Headroom and is being measured again (summary-upgrade.ts): the
+  // teacher's re-check rebuilds that older version from its own copy, so nothing is known to differ yet.
+  if (found.version < SUMMARY_VERSION) return false;
   // A teacher on an older Headroom measured fewer things the same way: the same song, not measured apart.
   const older = found.version > 1 ? summaryAsVersion(found, 1) : null;
   return !(older && summaryDigest(older) === digest);

@@ -57,6 +57,9 @@ describe('the assignment song’s state on the work page', () => {
       song: { ...onSong.song!, digest: summaryDigest(summaryAsVersion(apart, 1)!) },
     };
     expect(songDecodesDifferently(olderApart, summary)).toBe(true);
+    // This device's copy is still version 1 (being measured again) against a teacher's version 2 digest: the
+    // teacher's re-check rebuilds version 1, so the student is not told the song decodes differently.
+    expect(songDecodesDifferently(onSong, summaryAsVersion(summary, 1))).toBe(false);
   });
 });
 

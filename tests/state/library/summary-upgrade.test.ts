@@ -45,7 +45,7 @@ describe('songs imported before the summary’s current version', () => {
     await refreshImportedSongs();
     const listed = importedSongs.value.find((s) => s.id === song.id)!;
     expect(needsRemeasure(listed)).toBe(true);
-    expect(dynamicsProblem(v1!)).toMatch(/measuring it again/);
+    expect(dynamicsProblem(v1!)).toMatch(/measures it again from the stored stems/);
 
     await remeasureOldSongs();
     const again = importedSongs.value.find((s) => s.id === song.id)!;
