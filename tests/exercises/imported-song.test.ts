@@ -191,7 +191,9 @@ describe('questions on an imported song', () => {
   it('says why in words a beginner knows (no “summary”, “summarised” or “content hash”)', () => {
     const jargon = /summar|content hash/i;
     for (const reason of Object.values(IMPORTED_REASONS)) expect(reason).not.toMatch(jargon);
-    expect(IMPORTED_REASONS['comp-match']).toMatch(/Headroom keeps only in outline when it imports your stems/);
+    expect(IMPORTED_REASONS['comp-match']).toMatch(
+      /Headroom keeps only in outline when it imports your stems/,
+    );
     for (const bad of [null, { ...summary, version: 0 }, { ...summary, hash: 'x' }, { ...summary, name: 1 }])
       expect(summaryProblem(bad)).not.toMatch(jargon);
   });
