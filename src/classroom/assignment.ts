@@ -1,6 +1,6 @@
 /** Assignments: what a teacher sends (fixed seeds, so every student hears the same questions), and its codec. */
 
-import { IMPORTED_REASONS, takesImported } from '../exercises/shared/imported-kinds';
+import { IMPORTED_REASONS, importedLevelProblem, takesImported } from '../exercises/shared/imported-kinds';
 import { packAssignment, unpackAssignment } from './assignment-pack';
 import type { Assignment, AssignmentItem, AssignmentSong } from './assignment-types';
 import { defaultCatalog, type ExerciseCatalog } from './catalog';
@@ -87,6 +87,8 @@ function validateSong(value: unknown, items: readonly AssignmentItem[]): Assignm
         `items[${i}].exercise`,
         `Item ${i + 1} cannot play an imported song: ${IMPORTED_REASONS[item.exercise] ?? 'it plays only Headroom’s own songs.'}`,
       );
+    const levelBad = importedLevelProblem(item.exercise, item.level);
+    if (levelBad) refuse(`items[${i}].level`, `Item ${i + 1} cannot play an imported song: ${levelBad}`);
   });
   return { hash: song.hash, name, tracks, ...(song.digest !== undefined ? { digest: song.digest } : {}) };
 }

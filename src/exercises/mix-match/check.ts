@@ -2,12 +2,25 @@
 
 import { gradeMix, type MixGrade, type TrackMeasure } from '../shared/mix-grade';
 import { flatMeasures, mixMeasures } from '../shared/mix-measures';
-import { MIX_DIMENSIONS } from '../shared/mix-spec';
+import { MIX_DIMENSIONS, type MixDimension } from '../shared/mix-spec';
 import type { CheckResult } from '../types';
+import { importedMeasures } from './imported-measures';
 import type { MixMatchAnswer, MixMatchQuestion } from './meta';
 
-/** Measures for a question: from the song's stems only when tone or dynamics are graded. */
-function measuresFor(q: MixMatchQuestion): TrackMeasure[] {
+/**
+ * The dimensions a question grades: on an imported song never compression (no level asks it there, and the
+ * summary keeps no samples to grade it on).
+ */
+export function gradedDimensions(q: MixMatchQuestion): MixDimension[] {
+  return q.source.type === 'imported-song' ? q.dimensions.filter((d) => d !== 'dynamics') : q.dimensions;
+}
+
+/**
+ * Measures for a question: from the song's stems only when tone or dynamics are graded; on an imported song,
+ * the part spectra the question carries.
+ */
+export function measuresFor(q: MixMatchQuestion): TrackMeasure[] {
+  if (q.source.type === 'imported-song') return importedMeasures(q);
   if (q.dimensions.includes('tone') || q.dimensions.includes('dynamics'))
     return mixMeasures(
       q.source,
@@ -24,7 +37,7 @@ export function gradeAnswer(q: MixMatchQuestion, a: MixMatchAnswer): MixGrade {
       names: q.tracks.map((t) => t.name),
       reference: q.reference,
       start: q.start,
-      dimensions: q.dimensions,
+      dimensions: gradedDimensions(q),
       measures: measuresFor(q),
     },
     q.tracks.map((_, i) => given[i]),
@@ -46,7 +59,7 @@ export function check(q: MixMatchQuestion, a: MixMatchAnswer): CheckResult {
     correct: g.correct,
     details: {
       closedPercent: closed,
-      dimensions: MIX_DIMENSIONS.filter((d) => q.dimensions.includes(d)),
+      dimensions: MIX_DIMENSIONS.filter((d) => gradedDimensions(q).includes(d)),
       steps: g.cells.map((c) => c.steps),
       total: g.total,
       startTotal: g.startTotal,

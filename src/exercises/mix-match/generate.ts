@@ -2,10 +2,10 @@
 import { createRng, type Rng } from '../../dsp/random';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { gradeMix } from '../shared/mix-grade';
-import { flatMeasures, mixMeasures } from '../shared/mix-measures';
 import { copyTrackMix, type MixDimension, type TrackMix, untouchedTrack } from '../shared/mix-spec';
 import { generateSongSource } from '../shared/sources';
 import { trackRef } from '../shared/tracks';
+import { gradedDimensions, measuresFor } from './check';
 import { type MixMatchQuestion, meta } from './meta';
 import { referenceMix } from './reference-mix';
 
@@ -48,18 +48,18 @@ export function generate(seed: number, level: number): MixMatchQuestion {
 
 /**
  * Whether the untouched desk is clearly off. Faders, pan and sends need no audio; EQ and compression are
- * judged on the song's own stems (rendered once and cached, as check needs them anyway).
+ * judged on the song's own stems (rendered once and cached, as check needs them anyway), EQ on an imported
+ * song on the part spectra the question carries.
  */
-function farEnough(q: MixMatchQuestion): boolean {
-  const audio = q.dimensions.includes('tone') || q.dimensions.includes('dynamics');
-  const measures = audio
-    ? mixMeasures(
-        q.source,
-        q.tracks.map((t) => t.id),
-      )
-    : flatMeasures(q.tracks.length);
+export function farEnough(q: MixMatchQuestion): boolean {
   const g = gradeMix(
-    { names: [], reference: q.reference, start: q.start, dimensions: q.dimensions, measures },
+    {
+      names: [],
+      reference: q.reference,
+      start: q.start,
+      dimensions: gradedDimensions(q),
+      measures: measuresFor(q),
+    },
     q.start,
   );
   return g.startTotal >= MIN_START_STEPS && g.cells.some((c) => c.steps > 1);

@@ -2,7 +2,7 @@
 import type { TrackId } from '../../production/types';
 import type { MixAnswer, MixDimension, TrackMix } from '../shared/mix-spec';
 import type { TrackRef } from '../shared/tracks';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** What changes from level to level. */
 export interface MixMatchLevel {
@@ -22,7 +22,16 @@ export interface MixMatchQuestion extends QuestionBase<'mix-match'> {
   dimensions: MixDimension[];
   reference: TrackMix[];
   start: TrackMix[];
-  source: SongSource;
+  /** A generated song's loop, or an imported song's (its tracks keyed by file hash; faders from the stems as exported). */
+  source: SongSource | ImportedSongSource;
+  /**
+   * Imported songs only: per track, its third-octave spectrum over the loop (dB re its own loudest band at
+   * ANALYSIS_CENTRES, 0.5 dB steps, floored at −60), read from the song's summary: the EQ weights, so the score
+   * needs nothing but the question.
+   */
+  trackBandsDb?: number[][];
+  /** Imported songs on the sends level only: the loop's tempo (found from its notes), which sets the delay's quarter note. */
+  bpm?: number;
 }
 
 /** The learner's mix: one TrackMix per track. */

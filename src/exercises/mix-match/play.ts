@@ -40,6 +40,8 @@ export const play: KindPlay<MixMatchQuestion, MixMatchAnswer> = {
         {
           reverb: { decayS: 1.6, preDelayMs: 20, returnDb: 0 },
           delay: { note: '1/4', feedback: 0.3, returnDb: 0 },
+          // An imported loop's own tempo (found from its notes) sets the delay's quarter note.
+          ...(q.bpm ? { bpm: q.bpm } : {}),
         },
       );
     const reference = side(q.reference);

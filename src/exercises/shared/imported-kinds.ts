@@ -33,6 +33,11 @@ import {
 } from '../loudness/generate';
 import { generateImported as loudnessMatchImported } from '../loudness-match/generate';
 import {
+  importedMixFitProblem,
+  generateImported as mixMatchImported,
+  importedLevelProblem as mixMatchLevelProblem,
+} from '../mix-match/imported';
+import {
   generateImported as panPositionImported,
   generateImportedAt as panPositionImportedAt,
 } from '../pan-position/generate';
@@ -61,8 +66,13 @@ export interface ImportedGenerators {
   generateAt?(seed: number, value: number, song: ImportedSongSummary): QuestionBase;
   /** Fewest parts that must play together in a loop of the song's body. */
   minTracks: number;
-  /** Why this song cannot carry the kind beyond its parts (plain words), or null; absent: no further rule. */
-  fitProblem?(song: ImportedSongSummary): string | null;
+  /**
+   * Why this song cannot carry the kind (at `level`, when given) beyond its parts (plain words), or null;
+   * absent: no further rule.
+   */
+  fitProblem?(song: ImportedSongSummary, level?: number): string | null;
+  /** Why no imported song can carry `level` (plain words: that level plays only Headroom's songs), or null; absent: every level can. */
+  levelProblem?(level: number): string | null;
 }
 
 /** The kinds that take imported songs, by id. */
@@ -103,6 +113,12 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   },
   'eq-match': { generate: eqMatchImported, minTracks: 1 },
   resonance: { generate: resonanceImported, minTracks: 1 },
+  'mix-match': {
+    generate: mixMatchImported,
+    minTracks: 3,
+    fitProblem: importedMixFitProblem,
+    levelProblem: mixMatchLevelProblem,
+  },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
@@ -112,8 +128,6 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
   'fix-mix':
     'Not yet: on your song the good mix would be your stems untouched, so every fault would show on the desk as the one control moved. It needs a varied good mix to hide them in, as Headroom’s songs have.',
-  'mix-match':
-    'Its reference mixes are made for Headroom’s own parts (kick, bass, vocal and so on); and it grades compression on every detail of each part’s sound, which Headroom does not keep when it imports your stems.',
 };
 
 /** Whether a kind takes imported songs. */
@@ -121,15 +135,27 @@ export function takesImported(kind: string): boolean {
   return kind in IMPORTED_KINDS;
 }
 
-/** Why `song` cannot be the music of `kind` (plain words), or null when it can. */
-export function importedFitProblem(kind: string, song: ImportedSongSummary): string | null {
+/**
+ * Why no imported song can be the music of `kind` at `level` (plain words), or null when a suitable one can:
+ * the kind takes none, or that level plays only Headroom's songs (mix-match's compression levels).
+ */
+export function importedLevelProblem(kind: string, level: number): string | null {
   const generators = IMPORTED_KINDS[kind];
   if (!generators) return IMPORTED_REASONS[kind] ?? 'This drill plays only Headroom’s own songs.';
+  return generators.levelProblem?.(level) ?? null;
+}
+
+/** Why `song` cannot be the music of `kind` (at `level`, when given) in plain words, or null when it can. */
+export function importedFitProblem(kind: string, song: ImportedSongSummary, level?: number): string | null {
+  const generators = IMPORTED_KINDS[kind];
+  if (!generators) return IMPORTED_REASONS[kind] ?? 'This drill plays only Headroom’s own songs.';
+  const levelBad = level !== undefined ? generators.levelProblem?.(level) : null;
+  if (levelBad) return levelBad;
   const bad = summaryProblem(song);
   if (bad) return `“${song.name}” cannot be used: ${bad}.`;
   if (mostActiveTracks(song) < generators.minTracks)
     return `Needs ${generators.minTracks} parts playing together for 8 seconds: “${song.name}” has no such stretch.`;
-  return generators.fitProblem?.(song) ?? null;
+  return generators.fitProblem?.(song, level) ?? null;
 }
 
 /** A question of `kind` on an imported song (adaptive at `value` when given and the kind has it). */
@@ -142,6 +168,8 @@ export function generateOnImported(
 ): QuestionBase {
   const generators = IMPORTED_KINDS[kind];
   if (!generators) throw new Error(IMPORTED_REASONS[kind] ?? `${kind} does not take imported songs.`);
+  const levelBad = value === null ? generators.levelProblem?.(level) : null;
+  if (levelBad) throw new Error(levelBad);
   return value !== null && generators.generateAt
     ? generators.generateAt(seed, value, song)
     : generators.generate(seed, level, song);

@@ -258,7 +258,13 @@ export async function createAssignment(draft: AssignmentDraft, now = Date.now())
   // A drill that needs more of the song than it has (a song imported before Headroom measured its dynamics):
   // refused here, in its own words, rather than sent to students whose questions could not be made.
   const unfit = song?.usable
-    ? draft.items.map((it) => IMPORTED_KINDS[it.exercise]?.fitProblem?.(song.summary)).find((p) => p)
+    ? draft.items
+        .map(
+          (it) =>
+            IMPORTED_KINDS[it.exercise]?.levelProblem?.(it.level) ??
+            IMPORTED_KINDS[it.exercise]?.fitProblem?.(song.summary, it.level),
+        )
+        .find((p) => p)
     : null;
   if (unfit) return { ok: false, code: 'invalid', error: unfit };
   const valid = validateAssignment(assignment);

@@ -1,6 +1,6 @@
 /** The teacher's assignment builder: title, instructions, items (kind, level, questions), pass mark, due date, lessons. */
 import { useState } from 'preact/hooks';
-import { takesImported } from '../../exercises/shared/imported-kinds';
+import { importedLevelProblem, takesImported } from '../../exercises/shared/imported-kinds';
 import type { Assignment } from '../../state/classroom/classroom';
 import {
   type AssignmentDraft,
@@ -79,7 +79,11 @@ export function AssignmentBuilder({ onCreated }: { onCreated: (a: Assignment) =>
               const first = kinds.find((k) => takesImported(k.id))?.id ?? 'level-change';
               const items = songId
                 ? draft.items.map((it) =>
-                    takesImported(it.exercise) ? it : { ...it, exercise: first, level: 1 },
+                    !takesImported(it.exercise)
+                      ? { ...it, exercise: first, level: 1 }
+                      : importedLevelProblem(it.exercise, it.level)
+                        ? { ...it, level: 1 }
+                        : it,
                   )
                 : draft.items;
               set({ songId, items });
@@ -131,11 +135,16 @@ export function AssignmentBuilder({ onCreated }: { onCreated: (a: Assignment) =>
                   value={String(it.level)}
                   onChange={(e) => setItem(i, { level: Number(e.currentTarget.value) })}
                 >
-                  {(kind?.levelNames ?? []).map((name, l) => (
-                    <option key={name} value={String(l + 1)}>
-                      {l + 1}. {name}
-                    </option>
-                  ))}
+                  {(kind?.levelNames ?? []).map((name, l) => {
+                    // A level an imported song cannot carry (mix-match's compression levels) is not offered on one.
+                    const ownOnly = !!draft.songId && importedLevelProblem(it.exercise, l + 1) !== null;
+                    return (
+                      <option key={name} value={String(l + 1)} disabled={ownOnly}>
+                        {l + 1}. {name}
+                        {ownOnly ? ' (only Headroom’s songs)' : ''}
+                      </option>
+                    );
+                  })}
                 </select>
               </label>
               <label class="cr-field cr-narrow">

@@ -62,8 +62,11 @@ export function MusicChoice() {
   );
 }
 
-/** Why the chosen imported song cannot be this kind's music (plain words), or null (none chosen, or it can). */
-export function musicProblem(kind: string): string | null {
+/**
+ * Why the chosen imported song cannot be this kind's music (at `level`, when given) in plain words, or null
+ * (none chosen, or it can).
+ */
+export function musicProblem(kind: string, level?: number): string | null {
   const song = drillMusic.value;
-  return song ? importedFitProblem(kind, song) : null;
+  return song ? importedFitProblem(kind, song, level) : null;
 }
