@@ -9,6 +9,7 @@ import { FAULT_DIMENSION } from '../../src/exercises/fix-mix/mix-faults';
 import { solve } from '../../src/exercises/fix-mix/solve';
 import { start } from '../../src/exercises/fix-mix/start';
 import { copyTrackMix, type TrackMix } from '../../src/exercises/shared/mix-spec';
+import type { SongSource } from '../../src/exercises/types';
 import { generateSong } from '../../src/production/generate-song';
 
 // Tone and compression are graded on one synthetic stem per track (tests/exercises/fix-mix-rendered.test.ts
@@ -98,7 +99,8 @@ describe('fix-mix questions', () => {
       const f = q.faults.find((x) => x.fault === 'production');
       if (!f || !q.production) continue;
       kinds.add(f.production!);
-      const a = generateSong(q.source.seed, q.source.style, q.source.overrides);
+      const src = q.source as SongSource;
+      const a = generateSong(src.seed, src.style, src.overrides);
       const b = generateSong(
         q.production.source.seed,
         q.production.source.style,

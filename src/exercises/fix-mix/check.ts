@@ -1,27 +1,39 @@
 /** Fix this mix, graded: the diagnosis (step one) and the repair on the desk (step two) in one score. */
-import { TRACK_NAMES } from '../../production/generate-song';
 import { gradeMix, type MixGrade, type TrackMeasure } from '../shared/mix-grade';
-import { flatMeasures, mixMeasures } from '../shared/mix-measures';
+import { flatMeasures, mixMeasures, weightsFromBands } from '../shared/mix-measures';
 import { MIX_DIMENSIONS } from '../shared/mix-spec';
 import { clampScore } from '../shared/scoring';
+import { ANALYSIS_CENTRES } from '../shared/song-analysis';
 import type { CheckResult, SongSource } from '../types';
 import { type DiagnosisGrade, gradeDiagnosis, sanitiseClaims } from './diagnosis';
 import { DIAGNOSIS_POINTS, type FixMixAnswer, type FixMixQuestion, UNTOUCHABLE_STEP_COST } from './meta';
 
 /** The song whose stems the grader measures: A's, unless A leaves out desk tracks (then B's, which has them). */
-function measureSource(q: FixMixQuestion): SongSource {
+function measureSource(q: FixMixQuestion & { source: SongSource }): SongSource {
   const muted = q.source.overrides?.mutedTracks ?? [];
   return q.production && q.tracks.some((t) => muted.includes(t.id)) ? q.production.source : q.source;
 }
 
-/** Measures for a question: rendered only when tone or dynamics are graded (faders and pan need no audio). */
+/**
+ * Measures for a question: rendered only when tone or dynamics are graded (faders and pan need no audio). On an
+ * imported song (never graded on dynamics) tone is weighted by each part's loop spectrum, which it carries.
+ */
 function measuresFor(q: FixMixQuestion): TrackMeasure[] {
+  const flat = flatMeasures(q.tracks.length);
+  if (q.source.type === 'imported-song') {
+    if (q.dimensions.includes('dynamics'))
+      throw new Error('fix-mix grades no compression on an imported song.');
+    return flat.map((m, i) => ({
+      ...m,
+      spectrumWeights: weightsFromBands(ANALYSIS_CENTRES, q.bandsDb?.[i] ?? ANALYSIS_CENTRES.map(() => 0)),
+    }));
+  }
   if (q.dimensions.includes('tone') || q.dimensions.includes('dynamics'))
     return mixMeasures(
-      measureSource(q),
+      measureSource(q as FixMixQuestion & { source: SongSource }),
       q.tracks.map((t) => t.id),
     );
-  return flatMeasures(q.tracks.length);
+  return flat;
 }
 
 /** Both steps graded (the review reads them). */
@@ -97,7 +109,9 @@ export function check(q: FixMixQuestion, a: FixMixAnswer): CheckResult {
       found: d.found,
       falseAlarms: d.falseAlarms,
       planted: q.faults.map((f) => (f.track ? `${f.fault}:${f.track}` : f.fault)),
-      plantedTracks: q.faults.map((f) => (f.track ? TRACK_NAMES[f.track] : '')),
+      plantedTracks: q.faults.map((f) =>
+        f.track ? (q.tracks.find((t) => t.id === f.track)?.name ?? '') : '',
+      ),
       perFault: d.perFault,
       dimensions: MIX_DIMENSIONS.filter((dim) => q.dimensions.includes(dim)),
       steps: g.repair.cells.map((c) => c.steps),

@@ -2,7 +2,7 @@
 import type { TrackId } from '../../production/types';
 import type { MixDimension, TrackMix } from '../shared/mix-spec';
 import type { TrackRef } from '../shared/tracks';
-import type { ExerciseMeta, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** Mixing faults: each is a change of one or more tracks' settings, so the desk can undo it. */
 export type MixFault =
@@ -98,10 +98,15 @@ export interface FixMixQuestion extends QuestionBase<'fix-mix'> {
   /** The faulty mix (the desk as found). */
   start: TrackMix[];
   faults: PlantedFault[];
-  /** A's song (the good parts). */
-  source: SongSource;
+  /** A's song (the good parts): a generated song, or a loop of an imported one (imported.ts). */
+  source: SongSource | ImportedSongSource;
   /** B's changed parts when a production fault was planted, else null. */
   production: ProductionSwap | null;
+  /**
+   * On an imported song only: per desk part, its third-octave levels over the loop (dB at ANALYSIS_CENTRES,
+   * 0.1 dB steps, from the song's summary), which weight the tone grade where the part has sound.
+   */
+  bandsDb?: number[][];
 }
 
 /** The learner's answer: step one (the faults named) and step two (the desk). */

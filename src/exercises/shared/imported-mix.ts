@@ -38,9 +38,9 @@ import { ANALYSIS_CENTRES } from './song-analysis';
 /** The range a good mix's faders take, dB from the stem as exported. */
 export const GOOD_FADER_DB: readonly [Decibels, Decibels] = [-12, 0];
 /** The largest EQ move of a good mix, ±dB (gentle). */
-export const GOOD_EQ_DB: Decibels = 5;
+export const GOOD_EQ_DB: Decibels = 6;
 /** The range a good mix's reverb and delay sends take, dB (a part may also have none). */
-export const GOOD_SEND_DB: readonly [Decibels, Decibels] = [-28, -8];
+export const GOOD_SEND_DB: readonly [Decibels, Decibels] = [-28, -6];
 /** A part more than this above every other part (loudness in the mix) dominates it, dB. */
 export const DOMINATES_DB: Decibels = 8;
 /** A part more than this below the loudest part (loudness in the mix) is buried, dB. */
@@ -119,6 +119,12 @@ export function partLoudnessDb(part: ImportedMixPart, t: TrackMix): Decibels {
   return p > 0 ? 10 * Math.log10(p) : Number.NEGATIVE_INFINITY;
 }
 
+/** A part's plain power in the mix (unweighted sum of its bands through its fader and EQ), dB. */
+export function partPowerDb(part: ImportedMixPart, t: TrackMix): Decibels {
+  const p = partBands(part, t).reduce((s, v) => s + v, 0);
+  return p > 0 ? 10 * Math.log10(p) : Number.NEGATIVE_INFINITY;
+}
+
 /** Why `mix` is not a sensible balance of `parts` (a part buried or dominating, in plain words), or null. */
 export function balanceProblem(parts: readonly ImportedMixPart[], mix: readonly TrackMix[]): string | null {
   const loud = parts.map((p, i) => partLoudnessDb(p, mix[i] as TrackMix));
@@ -160,6 +166,17 @@ function gentle(rng: Rng): Decibels {
   return g;
 }
 
+/**
+ * A send of a good mix: none (1 − `chance`), or a low one (the lower third of GOOD_SEND_DB) or a clear one (its
+ * upper third), as mixes send a little to most parts and clearly to a few.
+ */
+function send(rng: Rng, chance: number): Decibels | null {
+  if (!rng.chance(chance)) return null;
+  const [lo, hi] = GOOD_SEND_DB;
+  const third = (hi - lo) / 3;
+  return half(rng.chance(0.5) ? rng.range(lo, lo + third) : rng.range(hi - third, hi));
+}
+
 /** The parts' good EQ, pans and sends (faders at 0), seeded. */
 function dressing(rng: Rng, parts: readonly ImportedMixPart[]): TrackMix[] {
   let side = rng.chance(0.5) ? 1 : -1;
@@ -180,8 +197,8 @@ function dressing(rng: Rng, parts: readonly ImportedMixPart[]): TrackMix[] {
         q: b === 1 || b === 2 ? rng.pick([0.7, 1, 1.4]) : band.q,
       };
     });
-    if (rng.chance(0.75)) t.reverbDb = half(rng.range(GOOD_SEND_DB[0], GOOD_SEND_DB[1]));
-    if (rng.chance(0.45)) t.delayDb = half(rng.range(GOOD_SEND_DB[0], GOOD_SEND_DB[1] - 2));
+    t.reverbDb = send(rng, 0.8);
+    t.delayDb = send(rng, 0.5);
     return t;
   });
 }
