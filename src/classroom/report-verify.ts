@@ -96,6 +96,12 @@ const QUESTION_LIMIT = 5_000;
 const questions = new Map<string, QuestionBase>();
 
 /**
+ * What names the summary a question is made on in the caches: the song's hash and its summary version (a report
+ * from an older version is re-checked on that version rebuilt, whose questions can differ).
+ */
+const songKey = (song?: ImportedSongSummary) => (song ? `${song.hash}@${song.version}` : '');
+
+/**
  * The question an assignment fixed, regenerated from its seed (some kinds take long to generate: kept); on an
  * imported song, from the teacher's copy of the song's summary.
  */
@@ -105,7 +111,7 @@ function questionFor(
   seed: number,
   song?: ImportedSongSummary,
 ): QuestionBase {
-  const key = `${exercise}|${level}|${seed}|${song?.hash ?? ''}`;
+  const key = `${exercise}|${level}|${seed}|${songKey(song)}`;
   let q = questions.get(key);
   if (!q) {
     q = song ? generateOnImported(exercise, seed, level, song) : exercises[exercise].generate(seed, level);
@@ -150,7 +156,7 @@ function keyOf(
   song?: ImportedSongSummary,
 ): string | null {
   try {
-    return `${exercise}|${level}|${seed}|${song?.hash ?? ''}|${canonicalJson(answer)}`;
+    return `${exercise}|${level}|${seed}|${songKey(song)}|${canonicalJson(answer)}`;
   } catch {
     return null;
   }

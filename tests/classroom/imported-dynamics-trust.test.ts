@@ -83,7 +83,7 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
     const r = report(a, song, current);
     expect(verifyReport(r, a, { now: NOW, song })).toEqual([]);
     const back = decodeReport(encodeReport(r));
-    expect(back.ok && back.report.songSummaryVersion).toBe(2);
+    expect(back.ok && back.report.songSummaryVersion).toBe(song.version);
   });
 
   it('a forged answer (a wrong choice kept at 100) is flagged as a score that does not match', () => {
@@ -140,12 +140,12 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
     );
     expect(problems[0]!.message).not.toMatch(/mismatch|match|digest|summary/i);
     // A newer one says newer.
-    const newer = report(a, song, { songDigest: summaryDigest(apart), songSummaryVersion: 3 });
+    const newer = report(a, song, { songDigest: summaryDigest(apart), songSummaryVersion: song.version + 1 });
     const said = verifyReport(newer, a, { now: NOW, song });
     expect(said.map((p) => p.check)).toEqual(['song-other-version']);
     expect(said[0]!.message).toMatch(/a newer version/);
     // The same version measured apart is the decoder case, as before.
-    const same = report(a, song, { songDigest: summaryDigest(apart), songSummaryVersion: 2 });
+    const same = report(a, song, { songDigest: summaryDigest(apart), songSummaryVersion: song.version });
     expect(verifyReport(same, a, { now: NOW, song }).map((p) => p.check)).toEqual([
       'song-decoded-differently',
     ]);

@@ -80,10 +80,10 @@ const sparseSummary = summaryOf('Sparse', sparse);
 const byName = (s: ImportedSongSummary, name: string) => s.tracks.find((t) => t.name === name)!;
 
 describe('the summary measures dynamics and room', () => {
-  it('is version 2, valid and plain JSON', () => {
+  it('is version 3 (version 2 measured dynamics and room), valid and plain JSON', () => {
     for (const s of [bandSummary, sparseSummary, fixtureSummary]) {
       expect(s.version).toBe(SUMMARY_VERSION);
-      expect(SUMMARY_VERSION).toBe(2);
+      expect(SUMMARY_VERSION).toBe(3);
       expect(summaryProblem(s)).toBeNull();
       expect(JSON.parse(JSON.stringify(s))).toEqual(s);
     }
@@ -100,7 +100,7 @@ describe('the summary measures dynamics and room', () => {
     for (const kind of ['comp-spot', 'reverb-time', 'reverb-type', 'saturation', 'delay-time'])
       for (const summary of [bandSummary, sparseSummary, fixtureSummary])
         expect(importedFitProblem(kind, summary), `${kind} on ${summary.name}`).toBeNull();
-    expect(summaryProblem({ ...bandSummary, version: 3 })).toMatch(
+    expect(summaryProblem({ ...bandSummary, version: SUMMARY_VERSION + 1 })).toMatch(
       /another version of Headroom.*import its stems again/,
     );
     // A summary missing a field at the right version is damaged, never used.

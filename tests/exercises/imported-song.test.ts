@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { songHashOf } from '../../src/classroom/imported-song-hash';
+import { check, JND_DB } from '../../src/exercises/comp-match/check';
+import type { CompMatchQuestion } from '../../src/exercises/comp-match/meta';
 import { importedAudibility as compSpotAudible } from '../../src/exercises/comp-spot/generate';
 import { importedAudibility as delayTimeAudible } from '../../src/exercises/delay-time/generate';
 import { importedAudibility as eqBoostAudible } from '../../src/exercises/eq-boost/generate';
@@ -97,6 +99,11 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'reverb-type': reverbTypeAudible,
   saturation: saturationAudible,
   'delay-time': delayTimeAudible,
+  // A matching kind: the untouched compressor is at least four just-noticeable amounts (2 dB) from the reference.
+  'comp-match': (q: CompMatchQuestion) => ({
+    planted: check(q, q.start).details?.startDistanceDb as number,
+    required: 4 * JND_DB,
+  }),
   'mix-match': mixMatchAudible,
   // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
   // match is the one predicted from the loop's spectrum in the summary.
@@ -129,9 +136,11 @@ describe('questions on an imported song', () => {
           };
           expect(generateOnImported(kind, seed * 7919, level, summary)).toEqual(q);
           expect(JSON.parse(JSON.stringify(q))).toEqual(q);
-          expect(q.source.type).toBe('imported-song');
-          expect(q.source.hash).toBe(hash);
-          const loop = loopOf(summary, q.source)!;
+          // comp-match names its part with its loop (its `stem`); the others carry a `source`.
+          const source = (q.source ?? q.stem) as ImportedSongSource;
+          expect(source.type).toBe('imported-song');
+          expect(source.hash).toBe(hash);
+          const loop = loopOf(summary, source)!;
           expect(loop).not.toBeNull();
           expect(loop.firstSegment).toBeGreaterThanOrEqual(1);
           const a = judge(q as never, summary);
@@ -197,9 +206,6 @@ describe('questions on an imported song', () => {
   it('says why in words a beginner knows (no “summary”, “summarised” or “content hash”)', () => {
     const jargon = /summar|content hash/i;
     for (const reason of Object.values(IMPORTED_REASONS)) expect(reason).not.toMatch(jargon);
-    expect(IMPORTED_REASONS['comp-match']).toMatch(
-      /Headroom keeps only in outline when it imports your stems/,
-    );
     for (const bad of [null, { ...summary, version: 0 }, { ...summary, hash: 'x' }, { ...summary, name: 1 }])
       expect(summaryProblem(bad)).not.toMatch(jargon);
   });

@@ -13,10 +13,14 @@ export const JND_DB = 0.5;
 
 const PARAMS: readonly CompParam[] = ['threshold', 'ratio', 'attack', 'release', 'makeup'];
 
+/** Each cached stem's loudness weights (the stem cache hands out the same object while it keeps it). */
+const weightsOf = new WeakMap<object, Float32Array>();
+
 /** Measures compressors on one stem: the audible distance of any settings from the question's reference. */
 export function createTraceMeter(q: CompMatchQuestion): (settings: CompressorSettings) => number {
   const stem = stemSamplesForCheck(q.stem);
-  const weights = loudnessWeights(stem);
+  const weights = weightsOf.get(stem) ?? loudnessWeights(stem);
+  weightsOf.set(stem, weights);
   const refTrace = renderCompressorGain(stem.channels, stem.sampleRate, q.reference);
   return (settings) =>
     refTrace.length === 0

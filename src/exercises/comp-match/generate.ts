@@ -6,7 +6,7 @@ import { isFarEnough } from '../shared/match-score';
 import { roundTo } from '../shared/scoring';
 import { generateSongSource } from '../shared/sources';
 import { createTraceMeter, JND_DB } from './check';
-import { COMP_FIELD, type CompMatchQuestion, meta } from './meta';
+import { COMP_FIELD, type CompMatchLevel, type CompMatchQuestion, meta } from './meta';
 
 /** Soft knee width used by every comp-match question, dB. */
 export const COMP_MATCH_KNEE_DB = 6;
@@ -49,11 +49,18 @@ export function generate(seed: number, level: number): CompMatchQuestion {
   return q;
 }
 
-function draw(seed: number, lvl: number, rng: Rng): CompMatchQuestion {
-  const p = levelSpec(meta, lvl).params;
+/**
+ * A level's reference and start settings, drawn from `rng`; `threshold` maps a threshold on a generated solo
+ * stem (the drawn reference's, and the start's 0 dBFS) to the question's (identity for generated stems).
+ */
+export function drawSettings(
+  rng: Rng,
+  p: CompMatchLevel,
+  threshold: (drawnDb: number) => number = (db) => db,
+): Pick<CompMatchQuestion, 'reference' | 'start' | 'controls'> {
   const attack = logUniform(rng, p.attackMs[0], p.attackMs[1]);
   const reference: CompressorSettings = {
-    thresholdDb: rng.int(p.thresholdDb[0], p.thresholdDb[1]),
+    thresholdDb: threshold(rng.int(p.thresholdDb[0], p.thresholdDb[1])),
     ratio: rng.pick(p.ratios),
     kneeDb: COMP_MATCH_KNEE_DB,
     attackMs: tidyTime(attack, attack < 10 ? 0.5 : 1),
@@ -63,6 +70,15 @@ function draw(seed: number, lvl: number, rng: Rng): CompMatchQuestion {
   const controls = [...p.controls];
   const start: CompressorSettings = { ...reference };
   for (const c of controls) start[COMP_FIELD[c]] = COMP_MATCH_START[COMP_FIELD[c]];
+  start.thresholdDb = controls.includes('threshold')
+    ? threshold(COMP_MATCH_START.thresholdDb)
+    : reference.thresholdDb;
+  return { reference, start, controls };
+}
+
+function draw(seed: number, lvl: number, rng: Rng): CompMatchQuestion {
+  const p = levelSpec(meta, lvl).params;
+  const { reference, start, controls } = drawSettings(rng, p);
   const track = rng.pick(p.tracks);
   return {
     kind: 'comp-match',

@@ -2,7 +2,7 @@
 import type { CompressorSettings } from '../../dsp/compressor';
 import type { Decibels, Milliseconds, SampleRate } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import type { ExerciseMeta, ImportedSource, QuestionBase, SongSource } from '../types';
+import type { ExerciseMeta, ImportedSongSource, QuestionBase, SongSource } from '../types';
 
 /** A knob of the compressor the learner can turn (the knee stays where the question puts it). */
 export type CompParam = 'threshold' | 'ratio' | 'attack' | 'release' | 'makeup';
@@ -17,21 +17,26 @@ export const COMP_FIELD: Record<CompParam, keyof CompressorSettings> = {
 };
 
 /**
- * A compact, JSON-able peak envelope of an imported stem, enough to score a compressor on it:
- * one byte per envelope sample, byte b = a peak level of −b/2 dBFS (255 = silence), base64-encoded.
+ * A compact, JSON-able peak envelope of an imported stem's loop, enough to score a compressor on it: the
+ * peak of |x| per block in 0.5 dB steps, losslessly coded (stem-envelope.ts).
  */
 export interface PeakEnvelope {
-  /** Envelope samples per second (e.g. 2000). */
+  /** Envelope samples (blocks) per second (2000). */
   sampleRate: SampleRate;
-  /** Base64 of the bytes. */
+  /** How many blocks. */
+  length: number;
+  /** Base64 of the Rice-coded step changes. */
   data: string;
 }
 
 /** A generated song's track (rendered in Node for scoring). */
 export type CompSongStem = SongSource & { track: TrackId };
 
-/** An imported stem: plays from IndexedDB, scored from the envelope it carries. */
-export type CompImportedStem = ImportedSource & { envelope: PeakEnvelope };
+/**
+ * A part of an imported song: the loop plays from this device's copy of the song, and is scored on the peak
+ * envelope of that loop as played that the question carries (taken from the song's summary).
+ */
+export type CompImportedStem = ImportedSongSource & { track: TrackId; envelope: PeakEnvelope };
 
 /** The stem the compressor sits on. */
 export type CompStem = CompSongStem | CompImportedStem;

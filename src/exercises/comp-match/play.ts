@@ -1,19 +1,25 @@
 /** Match the compressor, played: A is the stem through the reference compressor, B through the learner's (live). */
 import type { CompressorSettings } from '../../dsp/compressor';
-import { excerptTrack, loadExcerpt, monoTrack, SOLO_FADER_DB } from '../shared/play-sources';
+import { excerptTrack, loadExcerpt, monoTrack, peakDb, SOLO_FADER_DB } from '../shared/play-sources';
 import type { KindPlay, SideSpec } from '../shared/play-types';
+import { GENERATED_STEM_PEAK_DB } from './imported';
 import type { CompMatchAnswer, CompMatchQuestion } from './meta';
 
-/** Plays a comp-match question. The compressor sits on the raw stem (as scored), the fader after it. */
+/** Plays a comp-match question. The compressor sits on the raw stem or imported part (as scored), the fader after it. */
 export const play: KindPlay<CompMatchQuestion, CompMatchAnswer> = {
   async prepare(q, env) {
-    if (q.stem.type === 'imported') throw new Error('Imported stems cannot be played in drills yet.');
     const excerpt = await loadExcerpt(env, q.stem);
     const stem = excerptTrack(excerpt, q.stem.track);
+    // An imported part plays with its loop's peak where a generated solo stem's is (never louder than as
+    // exported), so makeup gain never drives it into the output limiter; the fader is after the compressor.
+    const faderDb =
+      q.stem.type === 'imported-song'
+        ? SOLO_FADER_DB + Math.min(0, GENERATED_STEM_PEAK_DB - peakDb(stem.samples))
+        : SOLO_FADER_DB;
     const side = (compressor: CompressorSettings): SideSpec => ({
       tracks: [
         monoTrack(stem.name, stem.samples, {
-          faderDb: SOLO_FADER_DB,
+          faderDb,
           compressor: { ...compressor, enabled: true },
         }),
       ],

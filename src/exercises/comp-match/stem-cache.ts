@@ -1,7 +1,7 @@
 /**
  * The samples comp-match scores on, in Node or the browser alike: a generated track is re-synthesised by the
- * pure production renderer (only that track, at 24 kHz) and cut to the question's excerpt; an imported stem
- * is rebuilt from the peak envelope its question carries. A small cache keeps repeated checks fast.
+ * pure production renderer (only that track, at 24 kHz) and cut to the question's excerpt; an imported part
+ * is its loop's peak envelope (2 kHz) that the question carries. A small cache keeps repeated checks fast.
  */
 import type { SampleRate } from '../../dsp/units';
 import { generateSong } from '../../production/generate-song';
@@ -24,7 +24,7 @@ export interface StemSamples {
 
 const cache = new Map<string, StemSamples>();
 
-/** The cache key of a generated stem excerpt. */
+/** The cache key of a generated stem excerpt (an imported part's is its envelope). */
 export function stemKey(stem: CompSongStem): string {
   const { style, seed, track, overrides, startS, durationS } = stem;
   return JSON.stringify([style, seed, track, overrides ?? {}, startS, durationS]);
@@ -43,17 +43,20 @@ export function renderSongStemExcerpt(stem: CompSongStem): StemSamples {
 
 /** The samples to score a question's stem on (cached for generated stems, least recently used dropped first). */
 export function stemSamplesForCheck(stem: CompStem): StemSamples {
-  if (stem.type === 'imported') {
-    return { channels: [decodePeakEnvelope(stem.envelope)], sampleRate: stem.envelope.sampleRate };
-  }
-  const key = stemKey(stem);
+  const key =
+    stem.type === 'imported-song'
+      ? `envelope:${stem.envelope.sampleRate}:${stem.envelope.length}:${stem.envelope.data}`
+      : stemKey(stem);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const rendered = renderSongStemExcerpt(stem);
+  const rendered =
+    stem.type === 'imported-song'
+      ? { channels: [decodePeakEnvelope(stem.envelope)], sampleRate: stem.envelope.sampleRate }
+      : renderSongStemExcerpt(stem);
   cache.set(key, rendered);
   while (cache.size > STEM_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return rendered;

@@ -4,6 +4,7 @@
  * (generateImported(seed, level, summary)): pure, deterministic and audible by the same rules as a
  * generated song.
  */
+import { generateImported as compMatchImported, importedCompMatchProblem } from '../comp-match/imported';
 import {
   generateImported as compSpotImported,
   generateImportedAt as compSpotImportedAt,
@@ -98,6 +99,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
     fitProblem: dynamicsProblem,
   },
   'delay-time': { generate: delayTimeImported, minTracks: 1, fitProblem: dynamicsProblem },
+  'comp-match': { generate: compMatchImported, minTracks: 1, fitProblem: importedCompMatchProblem },
   'comp-spot': {
     generate: compSpotImported,
     generateAt: compSpotImportedAt,
@@ -123,8 +125,6 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
-  'comp-match':
-    'Not yet: it scores you on how each part’s level moves from moment to moment, which Headroom keeps only in outline when it imports your stems.',
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
   'fix-mix':
     'Not yet: on your song the good mix would be your stems untouched, so every fault would show on the desk as the one control moved. It needs a varied good mix to hide them in, as Headroom’s songs have.',

@@ -8,18 +8,22 @@
 import type { Rng } from '../../dsp/random';
 import type { Decibels, Seconds } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
+import type { PeakEnvelope } from '../comp-match/meta';
 import type { ImportedSongSource } from '../types';
 import { ACTIVE_SHARE, weightedPower } from './audibility';
 import { ANALYSIS_CENTRES, type SongAnalysis, type TrackProfile } from './song-analysis';
 import type { TrackRef } from './tracks';
 
 /**
- * Summary format version. A stored summary of another version cannot be read (summaryProblem says so and
- * asks for the stems again), except version 1, which still carries the drills that read only levels and
- * spectra (dynamicsProblem names the others). 2: per segment each track's sample peak, the compressor reduction at
- * REDUCTION_BELOW_PEAK_DB, its amplitude counts and its notes with room after them.
+ * Summary format version. A stored summary of a newer version cannot be read (summaryProblem says so and
+ * asks for the stems again); versions 1 and 2 still carry the drills that read what they kept
+ * (dynamicsProblem, compLoopsProblem name the others). 2: per segment each track's sample peak, the compressor
+ * reduction at REDUCTION_BELOW_PEAK_DB, its amplitude counts and its notes with room after them. 3: per track
+ * the peak envelope of the COMP_LOOPS loops of the song's body where it plays most (comp-match scores on it).
  */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
+/** Loops per track whose peak envelope version 3 keeps (comp-match's loops on that part). */
+export const COMP_LOOPS = 2;
 /** Length of a level window, s (the activity grain: a generated song's half-bar is 1 s at 120 bpm). */
 export const WINDOW_S: Seconds = 0.5;
 /** Length of a spectrum segment, s; loops start on segment boundaries. */
@@ -99,6 +103,21 @@ export interface ImportedTrackSummary {
   quietFrames: string[];
   /** Per segment, [notes starting in it, those followed by NOTE_ROOM_S of near-silence] (see imported-notes.ts). */
   notes: [number, number][];
+  /**
+   * Version 3: up to COMP_LOOPS loops of the song's body where the track plays in ACTIVE_SHARE of the windows
+   * or more (most active first, then loudest), each with the peak envelope of the loop as the player makes it
+   * (its head crossfaded): what comp-match scores a compressor on (comp-match/imported-loops.ts). Absent
+   * before version 3.
+   */
+  compLoops?: CompLoop[];
+}
+
+/** A loop of a track kept for comp-match: where it starts and the envelope of the loop as played. */
+export interface CompLoop {
+  /** The loop's first segment (it is LOOP_SEGMENTS long, or the whole song when shorter). */
+  firstSegment: number;
+  /** The loop's peak envelope (comp-match/stem-envelope.ts). */
+  envelope: PeakEnvelope;
 }
 
 /** An imported song, summarised for drills (plain JSON). */
@@ -126,7 +145,14 @@ const DAMAGED = `its measurements for drills are damaged: ${AGAIN}`;
 export function summaryProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return `Headroom has not measured it for drills: ${AGAIN}`;
   const s = value as Partial<ImportedSongSummary>;
-  if (s.version !== SUMMARY_VERSION && s.version !== 1)
+  if (
+    !(
+      typeof s.version === 'number' &&
+      Number.isInteger(s.version) &&
+      s.version >= 1 &&
+      s.version <= SUMMARY_VERSION
+    )
+  )
     return `it was measured for drills by another version of Headroom, which this one cannot read: ${AGAIN}`;
   if (typeof s.hash !== 'string' || !/^[0-9a-f]{64}$/.test(s.hash)) return DAMAGED;
   if (typeof s.name !== 'string' || !(typeof s.durationS === 'number' && s.durationS > 0)) return DAMAGED;
@@ -155,6 +181,9 @@ export function summaryProblem(value: unknown): string | null {
     if (!Array.isArray(t.quietFrames) || t.quietFrames.length !== segments) return DAMAGED;
     if (t.quietFrames.some((q) => typeof q !== 'string' || !/^[0-9a-f]*$/.test(q))) return DAMAGED;
     if (t.notes.some((n) => !Array.isArray(n) || n.length !== 2)) return DAMAGED;
+    if (s.version === 2) continue;
+    if (!Array.isArray(t.compLoops) || t.compLoops.length > COMP_LOOPS) return DAMAGED;
+    if (t.compLoops.some((l) => !compLoopOk(l, segments))) return DAMAGED;
   }
   if (segments < 1) return `the song is shorter than ${SEGMENT_S} seconds`;
   return null;
@@ -168,6 +197,40 @@ export function dynamicsProblem(summary: Pick<ImportedSongSummary, 'version' | '
   return summary.version >= 2
     ? null
     : `“${summary.name}” was imported before Headroom measured what this drill needs (its dynamics and where its notes are). Headroom measures it again from the stored stems while Train is open; if this message stays, import its stems again.`;
+}
+
+/** Whether a kept comp-match loop has its fields (its envelope decodes when a question scores on it). */
+function compLoopOk(l: unknown, segments: number): boolean {
+  const loop = l as Partial<CompLoop> | null;
+  const e = loop?.envelope;
+  return (
+    typeof loop?.firstSegment === 'number' &&
+    Number.isInteger(loop.firstSegment) &&
+    loop.firstSegment >= 0 &&
+    loop.firstSegment < segments &&
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.sampleRate === 'number' &&
+    e.sampleRate > 0 &&
+    typeof e.length === 'number' &&
+    Number.isInteger(e.length) &&
+    e.length > 0 &&
+    typeof e.data === 'string'
+  );
+}
+
+/**
+ * Why a (valid) summary cannot carry comp-match, in plain words, or null when it can: a song imported before
+ * version 3 has no envelopes, and one where no part plays through a loop of the body has none kept.
+ */
+export function compLoopsProblem(
+  summary: Pick<ImportedSongSummary, 'version' | 'name' | 'tracks'>,
+): string | null {
+  if (summary.version < 3)
+    return `“${summary.name}” was imported before Headroom measured what this drill needs (how each part’s level moves from moment to moment). Headroom measures it again from the stored stems while Train is open; if this message stays, import its stems again.`;
+  return summary.tracks.some((t) => (t.compLoops?.length ?? 0) > 0)
+    ? null
+    : `No part of “${summary.name}” plays through ${SEGMENT_S * LOOP_SEGMENTS} seconds of the song’s fullest part, so there is nothing steady to match a compressor on.`;
 }
 
 /** Throws dynamicsProblem's sentence when the summary lacks version 2's measurements (no question from less). */
@@ -189,20 +252,30 @@ const ADDED_IN_2 = [
   'quietFrames',
 ] as const;
 
+/** The fields version 3 added to each track. */
+const ADDED_IN_3 = ['compLoops'] as const;
+
+/** The fields each version added, by version (a version's summary is the one before it plus these). */
+const ADDED: Readonly<Record<number, readonly string[]>> = { 2: ADDED_IN_2, 3: ADDED_IN_3 };
+
 /**
  * The summary as an older version of Headroom made it from the same files (null for a version it cannot
- * rebuild): version 1 is this one without the fields version 2 added. The teacher's re-check uses it to tell a
- * report from an older Headroom (same measurements, fewer of them) from a song that decoded differently.
+ * rebuild: a newer one, or none): each version is the next one without the fields that one added (version 2
+ * is version 3 without compLoops, version 1 is version 2 without the dynamics and notes). The teacher's
+ * re-check uses it to tell a report from an older Headroom (same measurements, fewer of them) from a song that
+ * decoded differently.
  */
 export function summaryAsVersion(summary: ImportedSongSummary, version: number): ImportedSongSummary | null {
   if (version === summary.version) return summary;
-  if (version !== 1 || summary.version !== 2) return null;
+  if (!(Number.isInteger(version) && version >= 1 && version < summary.version)) return null;
+  const dropped = new Set<string>();
+  for (let v = version + 1; v <= summary.version; v++) for (const f of ADDED[v] ?? []) dropped.add(f);
   const tracks = summary.tracks.map((t) => {
     const older: Record<string, unknown> = { ...t };
-    for (const field of ADDED_IN_2) delete older[field];
+    for (const field of dropped) delete older[field];
     return older as unknown as ImportedTrackSummary;
   });
-  return { ...summary, version: 1, tracks };
+  return { ...summary, version, tracks };
 }
 
 /** Whole SEGMENT_S segments in the song. */

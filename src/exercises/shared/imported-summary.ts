@@ -2,12 +2,14 @@
  * Making an imported song's drill summary (once, at import): per track its level per WINDOW_S window, and per
  * SEGMENT_S segment its third-octave band powers, sample peak, compressor reduction curve
  * (imported-reduction.ts) and notes with room after them (imported-notes.ts), measured on the track's mono sum
- * at its own rate (what the drills play). Pure: the import Worker runs it on the decoded stems, Node tests on
+ * at its own rate (what the drills play); then, once the song's body is known from every track, the peak
+ * envelopes of each track's comp-match loops (comp-match/imported-loops.ts). Pure: the import Worker runs it on the decoded stems, Node tests on
  * synthetic ones.
  */
 import { bandLevels, exactCentre } from '../../dsp/bands';
 import type { SampleRate } from '../../dsp/units';
 import { guessTrackKind } from '../../production/import/track-names';
+import { compLoopPlan, measureCompLoops } from '../comp-match/imported-loops';
 import { amplitudeCounts } from './imported-distortion';
 import { notesPerSegment, onsetsAndQuiet } from './imported-notes';
 import { measureLoopHeads, measureReductions, segmentPeaksDb } from './imported-reduction';
@@ -133,5 +135,11 @@ export function summariseImportedSong(
   const keys = keysOf(tracks.map((t) => t.fileHash));
   const summaries = tracks.map((t, i) => summariseTrack(t, keys[i] as string, sampleRate, durationS));
   summaries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { version: SUMMARY_VERSION, hash, name, durationS, tracks: summaries };
+  const song = { version: SUMMARY_VERSION, hash, name, durationS, tracks: summaries };
+  const plan = compLoopPlan(song);
+  for (const [i, t] of tracks.entries()) {
+    const summary = summaries.find((s) => s.key === keys[i]) as ImportedTrackSummary;
+    summary.compLoops = measureCompLoops(monoSum(t.channels), sampleRate, plan.get(summary.key) ?? []);
+  }
+  return song;
 }

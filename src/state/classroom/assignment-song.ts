@@ -59,8 +59,11 @@ export function songDecodesDifferently(assignment: Assignment, found: ImportedSo
   // teacher's re-check rebuilds that older version from its own copy, so nothing is known to differ yet.
   if (found.version < SUMMARY_VERSION) return false;
   // A teacher on an older Headroom measured fewer things the same way: the same song, not measured apart.
-  const older = found.version > 1 ? summaryAsVersion(found, 1) : null;
-  return !(older && summaryDigest(older) === digest);
+  for (let version = 1; version < found.version; version++) {
+    const older = summaryAsVersion(found, version);
+    if (older && summaryDigest(older) === digest) return false;
+  }
+  return true;
 }
 
 /** An import's outcome: the song is here, or a sentence saying why not. */

@@ -1,13 +1,19 @@
 /**
  * The work of an imported song's drill summary: each file's bytes hashed (SHA-256, WebCrypto), each decoded
  * track read back from its Blobs and summarised (src/exercises/shared/imported-summary.ts), one track at a
- * time: only one track's samples (and its mono sum) are in memory at once. Runs in the summary Worker, or on
+ * time: only one track's samples (and its mono sum) are in memory at once; then each is read again for its
+ * comp-match loops' envelopes (which loops depends on every track). Runs in the summary Worker, or on
  * the page where no Worker exists at all (Node tests).
  */
 import { songHashOf } from '../../classroom/imported-song-hash';
 import type { SampleRate } from '../../dsp/units';
-import { type ImportedSongSummary, SUMMARY_VERSION } from '../../exercises/shared/imported-song';
-import { keysOf, songDurationS, summariseTrack } from '../../exercises/shared/imported-summary';
+import { compLoopPlan, measureCompLoops } from '../../exercises/comp-match/imported-loops';
+import {
+  type ImportedSongSummary,
+  type ImportedTrackSummary,
+  SUMMARY_VERSION,
+} from '../../exercises/shared/imported-song';
+import { keysOf, monoSum, songDurationS, summariseTrack } from '../../exercises/shared/imported-summary';
 import type { WorkerErrorReply } from '../shared/worker-call';
 
 /** A file's bytes: a File or Blob (read where the job runs) or an ArrayBuffer. */
@@ -69,5 +75,14 @@ export async function summariseJob(job: SummaryJob): Promise<ImportedSongSummary
     tracks.push(summariseTrack(track, keys[i] as string, job.sampleRate, durationS));
   }
   tracks.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { version: SUMMARY_VERSION, hash, name: job.name, durationS, tracks };
+  const song: ImportedSongSummary = { version: SUMMARY_VERSION, hash, name: job.name, durationS, tracks };
+  // The comp-match loops need the song's body (every track's levels): each track is read a second time.
+  const plan = compLoopPlan(song);
+  for (const [i, t] of job.tracks.entries()) {
+    const summary = tracks.find((s) => s.key === keys[i]) as ImportedTrackSummary;
+    const channels: Float32Array[] = [];
+    for (const c of t.channels) channels.push(new Float32Array(await c.arrayBuffer()));
+    summary.compLoops = measureCompLoops(monoSum(channels), job.sampleRate, plan.get(summary.key) ?? []);
+  }
+  return song;
 }

@@ -74,7 +74,7 @@ describe('dynamics and space drills on an imported multitrack, in Chromium', () 
     made.push(result.song.id);
     expect(summaryProblem(result.song.drillSummary)).toBeNull();
     summary = result.song.drillSummary as ImportedSongSummary;
-    expect(summary.version).toBe(2);
+    expect(summary.version).toBe(3);
     const snare = summary.tracks.find((t) => t.name === 'Snare')!;
     expect(snare.notes[1]).toEqual([8, 8]);
     expect((await songByHash(summary.hash))?.id).toBe(result.song.id);

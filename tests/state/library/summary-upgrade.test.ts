@@ -55,6 +55,22 @@ describe('songs imported before the summary’s current version', () => {
     expect((await getSong(await database(), song.id))?.tracks.map((t) => t.name)).toEqual(['Bass', 'Keys']);
   }, 60_000);
 
+  it('a version-2 song gets version 3 (the comp-match loops) the same way', async () => {
+    const song = await importSong('Two');
+    const fresh = song.drillSummary as ImportedSongSummary;
+    expect(fresh.version).toBe(3);
+    expect(fresh.tracks.some((t) => (t.compLoops?.length ?? 0) > 0)).toBe(true);
+    const v2 = summaryAsVersion(fresh, 2)!;
+    expect(v2.tracks[0]).not.toHaveProperty('compLoops');
+    await setDrillSummary(await database(), song.id, v2);
+    await refreshImportedSongs();
+    expect(needsRemeasure(importedSongs.value.find((s) => s.id === song.id)!)).toBe(true);
+    await remeasureOldSongs();
+    const again = importedSongs.value.find((s) => s.id === song.id)!;
+    expect(needsRemeasure(again)).toBe(false);
+    expect(again.drillSummary).toEqual(fresh);
+  }, 60_000);
+
   it('a song whose stored tracks the old summary does not name is left as it was, and not tried again', async () => {
     const song = await importSong('Renamed');
     const v1 = summaryAsVersion(song.drillSummary as ImportedSongSummary, 1)!;
