@@ -9,6 +9,7 @@ import { importedAudibility as eqMatchAudible } from '../../src/exercises/eq-mat
 import { importedAudibility as eqTwoAudible } from '../../src/exercises/eq-two-bands/generate';
 import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
 import { importedAudibility as filtersAudible } from '../../src/exercises/filters/generate';
+import { importedAudibility as fixMixAudible } from '../../src/exercises/fix-mix/imported';
 import { importedAudibility as levelAudible } from '../../src/exercises/level-change/generate';
 import { importedAudibility as loudnessAudible } from '../../src/exercises/loudness/generate';
 import { matchingOffsetDb, sourceBands } from '../../src/exercises/loudness-match/generate';
@@ -84,6 +85,7 @@ describe('the import summary', () => {
 });
 
 const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType<typeof levelAudible>> = {
+  'fix-mix': fixMixAudible,
   'level-change': levelAudible,
   'fader-balance': faderAudible,
   loudness: loudnessAudible,
@@ -99,12 +101,12 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   'reverb-type': reverbTypeAudible,
   saturation: saturationAudible,
   'delay-time': delayTimeAudible,
+  'mix-match': mixMatchAudible,
   // A matching kind: the untouched compressor is at least four just-noticeable amounts (2 dB) from the reference.
   'comp-match': (q: CompMatchQuestion) => ({
     planted: check(q, q.start).details?.startDistanceDb as number,
     required: 4 * JND_DB,
   }),
-  'mix-match': mixMatchAudible,
   // A matching kind: its start is at least four just-noticeable amounts (2 dB) from the loudness match, and the
   // match is the one predicted from the loop's spectrum in the summary.
   'loudness-match': (q: LoudnessMatchQuestion, s: ImportedSongSummary) => {

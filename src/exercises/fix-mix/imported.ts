@@ -265,8 +265,8 @@ export function importedAudibility(q: FixMixQuestion, song: ImportedSongSummary)
 }
 
 const lower = (name: string) => name.toLowerCase();
-const wasOf = (name: string) => (/s$/i.test(name) ? 'were' : 'was');
-const itsOf = (name: string) => (/s$/i.test(name) ? `${lower(name)}'` : `${lower(name)}'s`);
+const wasOf = (name: string) => (/[^s]s$/i.test(name) ? 'were' : 'was');
+const itsOf = (name: string) => (/[^s]s$/i.test(name) ? `${lower(name)}'` : `${lower(name)}'s`);
 /** A desk value as the learner reads it: signed dB, a send at the floor as "off". */
 const shown = (v: Decibels, c: DeskControl) =>
   (c === 'reverb' || c === 'delay') && v <= SEND_FLOOR_DB

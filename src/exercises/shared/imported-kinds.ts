@@ -24,6 +24,7 @@ import {
   generateImported as filtersImported,
   generateImportedAt as filtersImportedAt,
 } from '../filters/generate';
+import { generateImported as fixMixImported, importedFixMixProblem } from '../fix-mix/imported';
 import {
   generateImported as levelChangeImported,
   generateImportedAt as levelChangeImportedAt,
@@ -115,6 +116,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   },
   'eq-match': { generate: eqMatchImported, minTracks: 1 },
   resonance: { generate: resonanceImported, minTracks: 1 },
+  'fix-mix': { generate: fixMixImported, minTracks: 3, fitProblem: importedFixMixProblem },
   'mix-match': {
     generate: mixMatchImported,
     minTracks: 3,
@@ -126,8 +128,6 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
-  'fix-mix':
-    'Not yet: on your song the good mix would be your stems untouched, so every fault would show on the desk as the one control moved. It needs a varied good mix to hide them in, as Headroom’s songs have.',
 };
 
 /** Whether a kind takes imported songs. */
