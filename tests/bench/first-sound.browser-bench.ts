@@ -1,4 +1,7 @@
 // `npm run bench first-sound` (browser): Play → first sound and memory (issues 20 part 3 and 21 part 1).
+// It runs on the PRODUCTION build (run.mjs builds tests/bench/bench-page-production.html with the app's Vite
+// config and serves it with `vite preview`): what a learner's tab holds, not the dev server's unbundled modules
+// (25–110 MB more). HEADROOM_BENCH_DEV=1 runs it on the dev server.
 // "First sound" is the first non-silent sample (above −60 dBFS) at the live context's output, heard by an
 // analyser tapped onto every connection to the speakers (output-tap.ts), timed from the moment Play is
 // pressed. Cold: the first Play of the page (the audio context is made by the first song's loading, as on
@@ -6,9 +9,10 @@
 // Memory rows, in this order on one page (each row carries what the steps before it left):
 //   page without audio   the bench page before any app module is imported (no Worker, no audio context);
 //   Mix page playing     a song opened cold on the Mix page's model and playing (its stems, graph, song Worker);
-//   after leaving it     what leaving the Mix page releases is released (song, graph, stems; context suspended);
+//   after leaving it     what leaving the Mix page releases is released (song, graph, stems; the live context
+//                        closed once no page that plays holds it, AUDIO_CLOSE_MS);
 //   after a drill        a 10-question level-change drill answered (its songs made in the song Worker);
-//   after closing it     the drill disposed, the context suspended; then again once the song Worker stopped idle.
+//   after closing it     the drill disposed, the live context closed; then again once the song Worker stopped idle.
 // Each row: the page's JS heap (CDP, after a forced GC of the page's main thread only: Workers and the audio
 // thread are not collected), the page's ArrayBuffer backing stores (samples, outside that heap) and the
 // renderer's PSS (the whole process: the page, its Workers, the audio thread and Web Audio's buffers), with
@@ -66,6 +70,13 @@ function timeRow(name: string, ms: number, goalMs?: number): Row {
 /** Memory rows for a moment: heap and PSS after GC, and the PSS peak since the last rows. */
 async function memoryRows(label: string, budgetMB: number): Promise<Row[]> {
   const m = await memoryNow(true);
+  const bench = globalThis as {
+    benchSmaps?: (label: string) => Promise<void>;
+    benchRendererAnonymousMB?: () => Promise<number>;
+  };
+  const anonymousMB = (await bench.benchRendererAnonymousMB?.()) ?? Number.NaN;
+  // HEADROOM_BENCH_SMAPS set: the renderer's mappings at this row, for investigations (run.mjs).
+  await bench.benchSmaps?.(label);
   return [
     { name: `memory, ${label}: JS heap after GC`, value: m.heapMB, unit: 'MB' },
     {
@@ -81,6 +92,8 @@ async function memoryRows(label: string, budgetMB: number): Promise<Row[]> {
       ok: m.pssMB < budgetMB,
     },
     { name: `memory, ${label}: renderer peak (PSS) since the last row`, value: m.peakMB, unit: 'MB' },
+    // The tab's own memory (no shared library pages): steadier than PSS from run to run on a shared machine.
+    { name: `memory, ${label}: renderer anonymous memory after GC`, value: anonymousMB, unit: 'MB' },
   ];
 }
 
@@ -119,10 +132,12 @@ export async function run(): Promise<Row[]> {
 /** The Mix page's rows: a song opened cold, Play cold and warm, memory while playing and after leaving. */
 async function mixPageRows(rows: Row[]): Promise<void> {
   const { clearCachedAudio, clearDrillStems, createMixerModel, loadSongChoice, releaseMixSong } = app;
-  const { suspendAudio, stemWritesSettled } = app;
+  const { suspendAudio, stemWritesSettled, holdAudio, AUDIO_CLOSE_MS } = app;
   // Mix page: a song opened cold (nothing cached), Play as soon as it is enabled, then again after Stop.
   await clearCachedAudio();
   clearDrillStems();
+  // The page holds the live context while open (mix-page.tsx), as it does the model.
+  const releaseAudio = holdAudio();
   const model = createMixerModel();
   const chosen = performance.now();
   const loading = loadSongChoice(model, 'pop');
@@ -145,9 +160,11 @@ async function mixPageRows(rows: Row[]): Promise<void> {
   await outputSilent();
   releaseMixSong(model);
   await suspendAudio();
+  releaseAudio();
   await stemWritesSettled();
-  // A stopped Worker's thread and heap go a moment later (the learner is on another page by then).
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  // A stopped Worker's thread and heap go a moment later, and the live context is closed once no page that
+  // plays has held it for AUDIO_CLOSE_MS (the learner is on another page by then).
+  await new Promise((resolve) => setTimeout(resolve, Math.max(2000, AUDIO_CLOSE_MS + 1000)));
   rows.push(...(await memoryRows('after leaving the Mix page', 100)));
 }
 
@@ -270,26 +287,30 @@ async function drillRows(rows: Row[]): Promise<DrillSession> {
 
 /** Memory rows once the drill is over: after it, after closing it, after the song Worker's idle stop. */
 async function finishRows(rows: Row[], session: DrillSession): Promise<Row[]> {
-  const { suspendAudio, stemWritesSettled, WORKER_IDLE_MS } = app;
+  const { suspendAudio, stemWritesSettled, WORKER_IDLE_MS, AUDIO_CLOSE_MS } = app;
   rows.push(...(await memoryRows(`after a ${DRILL_QUESTIONS}-question level-change drill`, 150)));
   session.next();
   session.dispose();
   await suspendAudio();
   await stemWritesSettled();
+  // The live context is closed once no page that plays has held it for AUDIO_CLOSE_MS.
+  await new Promise((resolve) => setTimeout(resolve, AUDIO_CLOSE_MS + 1000));
+  rows.push({
+    name: 'after closing the drill: live audio contexts still open (closed when no page plays)',
+    value: app.currentAudioContext() ? 1 : 0,
+    unit: '',
+    goal: '0',
+    ok: app.currentAudioContext() === null,
+  });
   rows.push(...(await memoryRows('after closing the drill', 100)));
   // The song Worker (the instrument bank, its note and analysis caches, its own garbage) stops when idle.
   await new Promise((resolve) => setTimeout(resolve, WORKER_IDLE_MS + 1000));
   rows.push(...(await memoryRows('after closing the drill, the song Worker stopped when idle', 100)));
-  // Diagnostic (no budget): what the live audio context itself held, seen by closing it (the next Play makes a
-  // new one). The app does not close it today.
-  await app.currentAudioContext()?.close();
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const closed = await memoryRows('diagnostic: then the audio context closed', 100);
   // Diagnostic: what the browser gives back under memory pressure (freed memory its allocators still kept).
   const cdp = (globalThis as { benchCdp?: (method: string, params?: object) => Promise<unknown> }).benchCdp;
   await cdp?.('Memory.simulatePressureNotification', { level: 'critical' });
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const pressed = await memoryRows('diagnostic: then a memory-pressure signal', 100);
-  rows.push(...[...closed, ...pressed].map(({ goal: _goal, ok: _ok, ...row }) => row));
+  rows.push(...pressed.map(({ goal: _goal, ok: _ok, ...row }) => row));
   return rows;
 }

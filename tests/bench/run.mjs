@@ -2,7 +2,8 @@
 // Rows come from three kinds of bench module in tests/bench/:
 //   *.node-bench.ts     bundled for Node by Vite (as the app ships: one module, no loader in the hot loops), then
 //                       imported; `export async function run(): Promise<Row[]>`
-//   *.browser-bench.ts  loaded in headless Chromium from a Vite dev server; same `run` export
+//   *.browser-bench.ts  loaded in headless Chromium from a Vite dev server (those in PRODUCTION_BENCHES from the
+//                       production build); same `run` export
 //   and the built app's first-screen JavaScript size, measured here.
 // A Row is { name: string, value: number, unit: string, goal?: string, ok?: boolean }.
 import {
@@ -248,17 +249,73 @@ async function moduleRows(browser) {
         cdp.off('HeapProfiler.addHeapSnapshotChunk', take);
         writeFileSync(path, chunks.join(''));
       });
+      // The renderers' anonymous memory now, MB (smaps_rollup's Anonymous, the largest renderer): what the tab
+      // itself holds. Unlike PSS it leaves out shared library pages, whose share moves with how many other
+      // Chromium processes on the machine map the same files (the empty page read 37 MB in one run, 60 in the next).
+      await page.exposeFunction('benchRendererAnonymousMB', () => {
+        findRenderers();
+        let most = 0;
+        for (const pid of renderers) {
+          try {
+            const m = /^Anonymous:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+            most = Math.max(most, m ? Number(m[1]) / 1024 : 0);
+          } catch {}
+        }
+        return most;
+      });
+      // HEADROOM_BENCH_SMAPS=<dir>: a memory row also writes the renderers' /proc/<pid>/smaps there (which
+      // mappings hold the memory: V8 heaps, partitions, malloc arenas, thread stacks, shared libraries).
+      if (process.env.HEADROOM_BENCH_SMAPS) {
+        const dir = process.env.HEADROOM_BENCH_SMAPS;
+        mkdirSync(dir, { recursive: true });
+        let n = 0;
+        await page.exposeFunction('benchSmaps', (label) => {
+          findRenderers();
+          n++;
+          for (const pid of renderers) {
+            try {
+              const text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+              const threads = readdirSync(`/proc/${pid}/task`).map((t) => {
+                try {
+                  return readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim();
+                } catch {
+                  return '?';
+                }
+              });
+              const name = `${String(n).padStart(2, '0')}-${pid}-${label.replace(/[^a-z0-9]+/gi, '-')}`;
+              writeFileSync(
+                `${dir}/${name}.smaps`,
+                `# threads ${threads.length} ${threads.join('|')}\n${text}`,
+              );
+            } catch {}
+          }
+        });
+      }
       const sampler = setInterval(sampleRenderers, 50);
       const finder = setInterval(findRenderers, 1000);
-      await page.goto(`${base}/tests/bench/bench-page.html`);
       // HEADROOM_BENCH_PART (optional) lets a bench module run only part of its rows (engine: 'honest').
-      const out = await page.evaluate(
-        async ([url, part]) => {
-          globalThis.HEADROOM_BENCH_PART = part;
-          return (await import(url)).run();
-        },
-        [`/tests/bench/${f}`, process.env.HEADROOM_BENCH_PART ?? ''],
-      );
+      const part = process.env.HEADROOM_BENCH_PART ?? '';
+      let out;
+      if (PRODUCTION_BENCHES.has(f) && process.env.HEADROOM_BENCH_DEV !== '1') {
+        const prodBase = await productionBenchBase();
+        await page.goto(`${prodBase}/tests/bench/bench-page-production.html`);
+        out = await page.evaluate(
+          async ([name, part]) => {
+            globalThis.HEADROOM_BENCH_PART = part;
+            return (await globalThis.benchModules[name]()).run();
+          },
+          [f, part],
+        );
+      } else {
+        await page.goto(`${base}/tests/bench/bench-page.html`);
+        out = await page.evaluate(
+          async ([url, part]) => {
+            globalThis.HEADROOM_BENCH_PART = part;
+            return (await import(url)).run();
+          },
+          [`/tests/bench/${f}`, part],
+        );
+      }
       rows.push(...out);
       clearInterval(sampler);
       clearInterval(finder);
@@ -266,6 +323,34 @@ async function moduleRows(browser) {
     }
   }
   await server.close();
+  await productionServer?.close();
+}
+
+// Browser benches that measure what a learner's tab holds run on the production build (the app's Vite config,
+// bundled and minified, served by `vite preview`), not on the dev server: there every source file is its own
+// module with its source text and its transform's code (first-sound, 7 Dec 2026, renderer PSS, one run each,
+// dev → production: Mix page playing 287 → 174 MB, after a drill 528 → 426, after everything was released
+// 271 → 240; PSS alone moves by up to 25 MB between runs). HEADROOM_BENCH_DEV=1 runs them on the dev server.
+const PRODUCTION_BENCHES = new Set(['first-sound.browser-bench.ts']);
+let productionServer = null;
+let productionBase = null;
+async function productionBenchBase() {
+  if (productionBase) return productionBase;
+  process.env.NODE_ENV = 'production';
+  const outDir = resolve('.tmp/bench-production');
+  await build({
+    logLevel: 'warn',
+    mode: 'production',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: 'tests/bench/bench-page-production.html' } },
+  });
+  productionServer = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 4321 },
+  });
+  productionBase = productionServer.resolvedUrls.local[0].replace(/\/$/, '');
+  process.env.NODE_ENV = 'development';
+  return productionBase;
 }
 
 /** The import bench's file: 10 minutes of 24-bit stereo at 44.1 kHz (a tone and noise), made once. */
