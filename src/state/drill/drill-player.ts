@@ -7,6 +7,7 @@ import type { AbPair, Playback, PlaybackState, PreparedQuestion } from '../../ex
 import {
   currentAudioContext,
   describe,
+  holdAudio,
   keepAudioRunning,
   reportEngineFailure,
   startAudio,
@@ -73,6 +74,8 @@ export function createDrillPlayer() {
   let reviewAnswer: unknown;
   // Memory mode (matching kinds): once the reference is hidden, A is refused and B plays.
   const memory = createMemoryGate(() => playback?.select('b'));
+  // The live context stays while a drill is open; closed a moment after the last page that plays goes.
+  const releaseAudio = holdAudio();
 
   const syncBusy = (playing: boolean) => {
     if (playing && !releaseBusy) releaseBusy = holdBusy('playback');
@@ -245,6 +248,7 @@ export function createDrillPlayer() {
       memory.clear();
       teardown();
       stopLevelMatchSync();
+      releaseAudio();
     },
   };
 }

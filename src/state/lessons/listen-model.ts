@@ -12,7 +12,7 @@ import type { AnyContext } from '../../engine/index';
 import { cutExcerpt, pinkLoop } from '../../exercises/shared/play-sources';
 import type { Playback, PlaybackState, PreparedQuestion } from '../../exercises/shared/play-types';
 import type { ListenBlock } from '../../lessons/schema';
-import { currentAudioContext, describe, reportEngineFailure, startAudio } from '../shared/audio';
+import { currentAudioContext, describe, holdAudio, reportEngineFailure, startAudio } from '../shared/audio';
 import { holdBusy } from '../shared/busy';
 import { pairMeasurer } from '../shared/level-match';
 import { settings } from '../shared/storage';
@@ -77,6 +77,8 @@ export function createListenModel(block: ListenBlock, options: ListenModelOption
   const chosen = signal<'a' | 'b'>('a');
   const levelMatch = signal(block.matched && settings.value.levelMatch);
   let disposed = false;
+  // The live context stays while a lesson's example is on screen (closed a moment after the last one goes).
+  const releaseAudio = holdAudio();
 
   const syncBusy = (playing: boolean) => {
     if (playing && !releaseBusy) releaseBusy = holdBusy('playback');
@@ -212,6 +214,7 @@ export function createListenModel(block: ListenBlock, options: ListenModelOption
       tap = null;
       analyser = null;
       syncBusy(false);
+      releaseAudio();
     },
   };
   return model;

@@ -68,8 +68,10 @@ function followState(ctx: IAudioContext): void {
     return;
   }
   if (state === 'closed') {
+    // Closed by us (closeIdleAudio) it is simply gone: the next page that plays makes a new one.
+    if (context !== ctx) return;
     audioStatus.value = 'failed';
-    if (context === ctx) context = null;
+    context = null;
     return;
   }
   audioStatus.value = 'suspended';
@@ -103,6 +105,8 @@ function listenForDeviceFailure(ctx: IAudioContext): void {
  * before anything else awaits. Resolves with the running context, or null with a notice shown.
  */
 export async function startAudio(): Promise<IAudioContext | null> {
+  // A sound asked for keeps the context (see holdAudio), even on a page that does not hold it.
+  cancelClose();
   if (!context) {
     const lib = library ?? (await prepareAudio().catch(() => null));
     if (!lib) {
@@ -159,6 +163,52 @@ export function keepAudioRunning(): void {
     ?.userActivation;
   if (activation && !activation.hasBeenActive) return;
   void withTimeout(ctx.resume(), 1500).catch(() => undefined);
+}
+
+/** How long the live context outlives the last page that plays (a page that plays next keeps it), ms. */
+export const AUDIO_CLOSE_MS = 3000;
+
+let holders = 0;
+let closeTimer: ReturnType<typeof setTimeout> | null = null;
+
+function cancelClose(): void {
+  if (closeTimer !== null) clearTimeout(closeTimer);
+  closeTimer = null;
+}
+
+/**
+ * Held by a page or a drill that plays while it is open; the returned function lets go (once). When nothing
+ * holds it for AUDIO_CLOSE_MS the live context is closed: a context keeps its audio thread, its worklets'
+ * memory and the buffers it played (tens of MB) even when suspended. The next Play (or a page building ahead)
+ * makes a new one.
+ */
+export function holdAudio(): () => void {
+  holders++;
+  cancelClose();
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    holders--;
+    if (holders > 0) return;
+    cancelClose();
+    closeTimer = setTimeout(() => {
+      closeTimer = null;
+      void closeIdleAudio();
+    }, AUDIO_CLOSE_MS);
+  };
+}
+
+/** Closes the live context now if nothing holds it (see holdAudio); resolves once it is closed. */
+export async function closeIdleAudio(): Promise<void> {
+  cancelClose();
+  const ctx = context;
+  if (holders > 0 || !ctx) return;
+  context = null;
+  wanted = false;
+  audioStatus.value = 'idle';
+  dismissNotice(INTERRUPTED_NOTICE);
+  await ctx.close().catch(() => undefined);
 }
 
 /** Suspends the live context (e.g. nothing to play for a while); `startAudio` resumes it. */

@@ -14,7 +14,7 @@ import {
 } from '../../state/mixer/mix-songs';
 import { mixUndo } from '../../state/mixer/mix-undo';
 import { mixer } from '../../state/mixer/mixer-model';
-import { prepareAudio, suspendAudio } from '../../state/shared/audio';
+import { holdAudio, prepareAudio, suspendAudio } from '../../state/shared/audio';
 import { navigate } from '../../state/shared/router';
 import { undoCommandOf } from '../../state/shared/undo-stack';
 import { ChannelStripView, type StripPanel } from '../mixer/ChannelStripView';
@@ -106,6 +106,8 @@ export default function MixPage() {
   useUndoKeys();
   useEffect(() => {
     void prepareAudio();
+    // The live context stays while the page is open and is closed a moment after the last page that plays.
+    const releaseAudio = holdAudio();
     if (mixer.status.value === 'empty') {
       // First visit since start-up: the song the address names, else the one mixed last.
       mixer.status.value = 'loading';
@@ -122,6 +124,7 @@ export default function MixPage() {
       releaseMixSong(mixer);
       // Nothing plays outside the Mix page: let the device rest until the next Play (any page) resumes it.
       void suspendAudio();
+      releaseAudio();
     };
   }, []);
 
