@@ -1,10 +1,12 @@
 import { exercises } from '../../exercises/registry';
 import { generateSong } from '../../production/generate-song';
 import { renderStemsSync, renderTracksSteps } from '../../production/render-stems';
+import { limitKeptNotes } from '../../production/sampler/render-sampled';
 import { installSampleBank } from '../../production/sampler/sample-bank';
 import { headStages, songBars, songHead } from '../../production/song-head';
 import type { Stems } from '../../production/types';
 import { loadInstrumentBank } from './instrument-bank';
+import { keptNoteSamplesFor } from './kept-notes';
 import type {
   DrillStemReply,
   DrillStemRequest,
@@ -97,6 +99,8 @@ const render = (request: DrillStemRequest) => {
   const { id, style, seed, overrides, sampleRate, heads } = request;
   try {
     const song = generateSong(seed, style, overrides ?? {});
+    // A drill's short songs keep fewer notes in memory than a whole song on the Mix page (kept-notes.ts).
+    limitKeptNotes(keptNoteSamplesFor(songBars(song)));
     const stages = heads ? headStages(songBars(song)) : [];
     // Work done so far, in bars rendered, against all the bars to render (the heads and the whole song).
     const total = stages.reduce((n, b) => n + b, 0) + songBars(song);
