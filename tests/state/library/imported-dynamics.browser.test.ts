@@ -67,7 +67,7 @@ const meanSquareDb = (x: Float32Array) => {
 describe('dynamics and space drills on an imported multitrack, in Chromium', () => {
   let summary: ImportedSongSummary;
 
-  it('importing measures the song for them (summary version 2)', async () => {
+  it('importing measures the song for them (dynamics since summary version 2)', async () => {
     const files = stems().map((s) => new File([encodeWav([s.samples], SR, 'float32')], s.name));
     const result = await importAudioFiles(files, { sampleRate: SR });
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
