@@ -222,6 +222,28 @@ function outlierToMedian(q: FixMixQuestion) {
   return { faults: [claimFor(q, b.fault, b.part)], tracks };
 }
 
+/**
+ * Trick 2d: a hidden fault is never the extreme, so name the part whose fader is in the middle (of the two middle
+ * ones, the one whose loudness in the mix is further from the median) as too loud when its loudness is above the
+ * median of the others, buried when below, and leave the desk.
+ */
+function middleFader(q: FixMixQuestion) {
+  const order = q.start.map((_, i) => i).sort((a, b) => q.start[a]!.faderDb - q.start[b]!.faderDb);
+  const loud = q.start.map((t, i) => {
+    const p = (q.bandsDb?.[i] ?? []).reduce((s, db) => s + 10 ** (db / 10), 0);
+    return 10 * Math.log10(p) + t.faderDb;
+  });
+  const mid =
+    order.length % 2
+      ? [order[(order.length - 1) / 2]!]
+      : [order[order.length / 2 - 1]!, order[order.length / 2]!];
+  const m = median(loud);
+  const i = mid.reduce((b, k) => (Math.abs(loud[k]! - m) > Math.abs(loud[b]! - m) ? k : b), mid[0]!);
+  const others = median(loud.filter((_, k) => k !== i));
+  const fault: ImportedFault = loud[i]! > others ? 'loud' : 'buried';
+  return { faults: q.choices.includes(fault) ? [claimFor(q, fault, i)] : [], tracks: desk(q) };
+}
+
 /** Trick 2c: the most extreme EQ gain of the desk (any band, any part) named and set to 0 dB. */
 function extremeEqFlattened(q: FixMixQuestion) {
   let best: { part: number; band: number; g: number } | null = null;
@@ -368,6 +390,7 @@ describe('fix-mix on imported songs', () => {
       'outlier to the median': outlierToMedian,
       'loudest part to the median': loudestPartToMedian,
       'most extreme EQ gain flattened': extremeEqFlattened,
+      'the middle fader named': middleFader,
       'first choice': (q) => ({
         faults: [{ fault: q.choices[0]!, track: rng.pick(q.tracks).id }],
         tracks: desk(q),
