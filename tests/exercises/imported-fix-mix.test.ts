@@ -30,7 +30,12 @@ import {
   GOOD_FADER_DB,
   importedMixParts,
 } from '../../src/exercises/shared/imported-mix';
-import { bodyLoops, type ImportedSongSummary, loopOf } from '../../src/exercises/shared/imported-song';
+import {
+  bodyLoops,
+  type ImportedSongSummary,
+  loopOf,
+  summaryAsVersion,
+} from '../../src/exercises/shared/imported-song';
 import { SEND_FLOOR_DB } from '../../src/exercises/shared/mix-grade';
 import { copyTrackMix, type TrackMix, untouchedTrack } from '../../src/exercises/shared/mix-spec';
 import { bandTracks, pulses, square, stemOf, summaryOf } from './imported-dynamics-fixtures';
@@ -290,6 +295,17 @@ describe('fix-mix on imported songs', () => {
     for (const song of SONGS) expect(importedFixMixProblem(song), song.name).toBeNull();
     expect(importedFixMixProblem(duoSummary)).toMatch(/Needs 3 parts/);
   });
+
+  it('a song measured before version 2 (no notes kept) still plays it, with no reverb or delay fault offered', () => {
+    const old = summaryAsVersion(kitSummary, 1)!;
+    for (let s = 1; s <= 20; s++) {
+      const q = gen(s, 3, old);
+      expect(q.choices).not.toContain('reverb');
+      expect(q.choices).not.toContain('delay');
+      expect(isAudible(importedAudibility(q, old))).toBe(true);
+      expect(check(q, solve(q)).score).toBe(100);
+    }
+  }, 60_000);
 
   it(`every level × ${SEEDS} seeds × 4 songs: deterministic, valid, a balanced good mix off the defaults, audible`, () => {
     const offered: Record<string, number> = {};
