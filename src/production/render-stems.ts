@@ -1,7 +1,7 @@
 /** Songs to audio: one synthesised, levelled mono stem per unmuted track, with progress and abort. */
 import { hashString } from '../dsp/random';
 import type { Decibels, SampleRate, Seconds } from '../dsp/units';
-import { BEATS_PER_BAR } from './events';
+import { songSeconds, stemsVersionFor } from './render-version';
 import { roughMixPlacement } from './rough-mix';
 import { sampledPatchFor } from './sampler/patches';
 import { renderSampledTrack } from './sampler/render-sampled';
@@ -14,11 +14,8 @@ import { sharedSound } from './synth/sound-cache';
 import { voiceFor } from './synth/voices';
 import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId } from './types';
 
-/** Bumped whenever the synthesis changes what a song sounds like (cached stems go stale). */
-export const RENDER_VERSION = 4;
-
-/** The version of stems in which sampled instruments play (sampler/): bumped when their sound changes. */
-export const SAMPLED_RENDER_VERSION = 1007;
+// The versions and songSeconds live in render-version.ts (a page looking up stored stems loads only that).
+export { RENDER_VERSION, SAMPLED_RENDER_VERSION, songSeconds } from './render-version';
 
 /** How to render. */
 export interface RenderOptions {
@@ -38,9 +35,7 @@ export interface RenderOptions {
  * in for samples. With samples, it is SAMPLED_RENDER_VERSION when any unmuted track plays a sampled patch.
  */
 export function renderVersionFor(song: Song, withSamples: boolean = installedSampleBank() !== null): number {
-  const sampled =
-    withSamples && song.tracks.some((t) => !t.muted && sampledPatchFor(t.instrument, song.style, song.seed));
-  return sampled ? SAMPLED_RENDER_VERSION : RENDER_VERSION;
+  return stemsVersionFor(song, withSamples);
 }
 
 /** Thrown (or rejected with) when the abort signal fires; `name` is 'AbortError' like the DOM's. */
@@ -54,12 +49,6 @@ export class RenderAbortedError extends Error {
 /** Whether an error is a render abort (ours, or any AbortError). */
 export function isRenderAborted(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
-}
-
-/** Length of a song in seconds (without tail). */
-export function songSeconds(song: Song): Seconds {
-  const bars = song.sections.reduce((n, s) => n + s.bars, 0);
-  return (bars * BEATS_PER_BAR * 60) / song.bpm;
 }
 
 const EVENTS_PER_STEP = 48;

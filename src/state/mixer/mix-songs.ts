@@ -1,4 +1,8 @@
 import { effect, signal, untracked } from '@preact/signals';
+// Static, small and needed at once: finding a stored song must not wait for a chunk after the page appears.
+import { BEATS_PER_BAR } from '../../production/events';
+import { generateSong } from '../../production/generate-song';
+import { songSeconds } from '../../production/render-version';
 import { STYLES } from '../../production/styles';
 import type { Song, SongOverrides, Stems, StyleId } from '../../production/types';
 import {
@@ -20,6 +24,7 @@ import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from
 import { instrumentsForRender, loadSongStems, releaseSongStems, storedSongStems } from '../shared/song-stems';
 import { activeProfileId } from '../shared/storage';
 import { generateTestSource, type MixSource } from '../shared/test-sources';
+import { levelLike } from './head-levels';
 import { mixUndo } from './mix-undo';
 import { fittingMix, type MixWorkData, type RestoredMix } from './mix-work';
 import { type MixerModel, mixer } from './mixer-model';
@@ -139,7 +144,7 @@ function sourceOf(song: Song, stems: Stems, length = stems.length): FramedSource
 /** How songSource makes a song: what it reports while rendering, and with which instruments. */
 export interface SongSourceOptions {
   /** The first bars of a fresh render, as a source as long as the whole song (silent after them). */
-  onHead?: (head: MixSource) => void;
+  onHead?: (head: MixSource, frames: number) => void;
   /** Share of the rendering done (0..1). */
   onProgress?: (fraction: number) => void;
   /** The render was asked of the song Worker (not called when the song was in memory or stored). */
@@ -160,10 +165,6 @@ export async function songSource(
   overrides: SongOverrides = { bars: SONG_BARS },
   watch: SongSourceOptions = {},
 ): Promise<MixSource> {
-  const [{ generateSong }, { songSeconds }] = await Promise.all([
-    import('../../production/generate-song'),
-    import('../../production/render-stems'),
-  ]);
   const song = generateSong(seed, style, overrides);
   // The whole song's length, as render-stems makes it (the song and a 1.5 s tail).
   const length = Math.ceil((songSeconds(song) + 1.5) * SOURCE_RATE);
@@ -171,7 +172,15 @@ export async function songSource(
   const stems = await loadSongStems({ style, seed, overrides }, SOURCE_RATE, {
     release: true,
     ...(watch.instruments === null ? { instruments: null, persist: false } : {}),
-    ...(onHead ? { onHead: (head: Stems) => onHead(sourceOf(song, head, length)) } : {}),
+    ...(onHead
+      ? {
+          onHead: (head: Stems, bars: number) =>
+            onHead(
+              sourceOf(song, head, length),
+              Math.floor(((bars * BEATS_PER_BAR * 60) / song.bpm) * SOURCE_RATE),
+            ),
+        }
+      : {}),
     ...(onProgress ? { onProgress } : {}),
     ...(onAsked ? { onAsked } : {}),
   });
@@ -198,6 +207,7 @@ async function loadWithMix(model: MixerModel, source: MixSource, id: string, sav
       text: 'Your saved mix of this song no longer fits its parts, so it starts from the rough mix.',
     });
   await model.load(source, fits as RestoredMix | null);
+  performance.mark('mix:model');
   mixKeeper.loaded(model, id, saved?.createdAt);
   void buildAhead(model);
 }
@@ -212,6 +222,7 @@ async function buildAhead(model: MixerModel): Promise<void> {
   // The Mix page is open: keep the device running (when the browser allows it) so Play needn't resume it.
   keepAudioRunning();
   if (ctx && model.status.peek() === 'ready') await model.attach(ctx).catch(() => undefined);
+  performance.mark('mix:attached');
 }
 
 /**
@@ -222,6 +233,7 @@ async function prepareEngine(): Promise<void> {
   try {
     const [ctx, engine] = await Promise.all([contextForBuilding(), import('./live-mix')]);
     if (ctx) await engine.prepareLiveMix(ctx);
+    performance.mark('mix:worklets');
   } catch {
     // Building the mixer (or Play) tries again and says what went wrong.
   }
@@ -229,6 +241,7 @@ async function prepareEngine(): Promise<void> {
 
 /** Loads a choice into the mixer: a generated or arranged song's stems, or the test signals. */
 export async function loadSongChoice(model: MixerModel, id: string): Promise<void> {
+  performance.mark('mix:choice');
   const mine = ++generation;
   currentChoice.value = id;
   model.stop();
@@ -253,11 +266,14 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   const spec = arranged
     ? { style, seed: arranged.seed, overrides: arrangementOverrides(arranged) }
     : { style, seed: SONG_SEED, overrides: { bars: SONG_BARS } as SongOverrides };
-  // Made before (in memory or stored): it plays with the sampled instruments at once.
-  const made = await storedSource(spec.style, spec.seed, spec.overrides).catch(() => null);
+  // Made before (in memory or stored): it plays with the sampled instruments at once. The live context
+  // and the engine's processors are made meanwhile (the stored song is read off this thread).
+  const found = storedSource(spec.style, spec.seed, spec.overrides).catch(() => null);
+  void prepareEngine();
+  const made = await found;
+  performance.mark(made ? 'mix:stored-found' : 'mix:stored-none');
   if (mine !== generation) return;
   if (made) {
-    void prepareEngine();
     const stored = await saved;
     if (mine === generation) await loadWithMix(model, made, id, stored);
     if (mine === generation) nameChoice(id, arranged !== null, style, made.title);
@@ -268,15 +284,28 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   renderProgress.value = null;
   // The first bars, once rendered, load and can play while the rest renders; the whole song then takes over.
   let head: Promise<boolean> | null = null;
-  const onHead = (first: MixSource) => {
+  // Samples of the song loaded so far that hold their final notes (its first bars' cut): a fuller rendering
+  // takes over at the same loudness, matched over them (head-levels.ts).
+  let headFrames = 0;
+  const onHead = (first: MixSource, frames: number) => {
+    performance.mark('mix:head');
     if (mine !== generation) return;
     const previous = head;
     head = (async () => {
       const shown = previous ? await previous : false;
       const stored = await saved;
       if (mine !== generation) return false;
-      if (shown && swapKeeping(model, first, id, stored?.createdAt)) return true;
+      const playing = model.source.peek();
+      if (
+        shown &&
+        playing &&
+        swapKeeping(model, levelLike(playing, first, headFrames), id, stored?.createdAt)
+      ) {
+        headFrames = frames;
+        return true;
+      }
       await loadWithMix(model, first, id, stored);
+      headFrames = frames;
       playingHead.value = true;
       return true;
     })();
@@ -288,15 +317,14 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
     // A first opening: the song is synthesised (a fraction of a second for its first bars, where the
     // sampled instruments take one to three: the bank to read and every note to render); its sampled
     // parts are made next and take over while nothing plays (takeSampled).
-    // Making the live context holds this thread for a moment (up to a second on a slow device): once the
-    // Worker has its request, while it renders.
-    const onAsked = () => void prepareEngine();
-    const watch = { onHead, onProgress, onAsked, instruments: null };
+    const watch = { onHead, onProgress, instruments: null };
     const source = await songSource(spec.style, spec.seed, spec.overrides, watch);
     const headShown = head ? await (head as Promise<boolean>) : false;
     const stored = await saved;
     if (mine !== generation) return;
-    if (!(headShown && swapKeeping(model, source, id, stored?.createdAt)))
+    const playing = model.source.peek();
+    const whole = headShown && playing ? levelLike(playing, source, headFrames) : source;
+    if (!(headShown && swapKeeping(model, whole, id, stored?.createdAt)))
       await loadWithMix(model, source, id, stored);
     nameChoice(id, arranged !== null, style, source.title);
     void takeSampled(model, id, mine, spec, stored?.createdAt);
@@ -331,10 +359,7 @@ async function storedSource(
   seed: number,
   overrides: SongOverrides,
 ): Promise<MixSource | null> {
-  const [{ generateSong }, stems] = await Promise.all([
-    import('../../production/generate-song'),
-    storedSongStems({ style, seed, overrides }, SOURCE_RATE),
-  ]);
+  const stems = await storedSongStems({ style, seed, overrides }, SOURCE_RATE);
   return stems ? sourceOf(generateSong(seed, style, overrides), stems) : null;
 }
 

@@ -8,7 +8,10 @@
  */
 import type { SampleRate } from '../../dsp/units';
 import type { ExerciseId, ExerciseQuestion } from '../../exercises/registry';
+// Static and small (no sampler, no synthesis): a stored song is looked up without waiting for a chunk.
+import { generateSong } from '../../production/generate-song';
 import type { RawTrack } from '../../production/render-stems';
+import { RENDER_VERSION, stemsVersionFor } from '../../production/render-version';
 import type { SongOverrides, Stems, StyleId, TrackId } from '../../production/types';
 import { instrumentBankReady, loadInstrumentBank } from './instrument-bank';
 import { readCachedStems, storeStems } from './stem-cache';
@@ -340,14 +343,10 @@ async function fetchStems(
   instruments?: InstrumentChoice,
 ): Promise<Stems> {
   const bank = instruments === undefined ? instrumentsForRender() : Promise.resolve(instruments ?? undefined);
-  const [{ generateSong }, { RENDER_VERSION, renderVersionFor }] = await Promise.all([
-    import('../../production/generate-song'),
-    import('../../production/render-stems'),
-  ]);
   const song = generateSong(r.seed, r.style, r.overrides ?? {});
   // Stems stored with the sampled instruments play as they are: found without waiting for the bank's bytes.
   const sampled =
-    instruments !== null ? await readCachedStems(song.id, renderVersionFor(song, true), r.sampleRate) : null;
+    instruments !== null ? await readCachedStems(song.id, stemsVersionFor(song, true), r.sampleRate) : null;
   if (sampled) return sampled;
   const bankUrl = await bank;
   // Sampled stems have their own render version: a synthesised fallback on disk never stands in for them.
@@ -412,12 +411,8 @@ export async function storedSongStems(
     void hit.finally(() => forget(key, hit)).catch(() => undefined);
     return hit;
   }
-  const [{ generateSong }, { renderVersionFor }] = await Promise.all([
-    import('../../production/generate-song'),
-    import('../../production/render-stems'),
-  ]);
   const song = generateSong(source.seed, source.style, source.overrides ?? {});
-  return readCachedStems(song.id, renderVersionFor(song, true), sampleRate);
+  return readCachedStems(song.id, stemsVersionFor(song, true), sampleRate);
 }
 
 /** Drops `pending` from memory unless a newer request for the same song replaced it. */

@@ -192,12 +192,15 @@ export async function readCachedStems(
   sampleRate: SampleRate,
 ): Promise<Stems | null> {
   try {
+    performance.mark('stems:read-start');
+    const db = await database();
     const cached = await getCachedStems(
-      await database(),
+      db,
       stemCacheKey(songId, renderVersion, sampleRate),
       Date.now(),
       heldForNow(),
     );
+    performance.mark('stems:read-end');
     if (cached) usedNow(songId);
     return cached ? toStems(cached, renderVersion) : null;
   } catch {
