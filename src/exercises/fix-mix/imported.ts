@@ -4,9 +4,11 @@
  * loudness, pans, gentle EQ where each part has sound, reverb and delay sends). A fault moves one control of
  * one part (masking: the low shelves of the kick- and bass-named parts) by a seeded amount, and only to a value
  * that good mixes use there: strictly inside the range the other parts' values of that control take on the
- * desk (on a desk with fewer than two other parts, inside the range good mixes use), so the faulty control is
- * never the loudest or quietest fader, the most extreme EQ gain or the only send, and it is never told by
- * its distance from the default. Only the faults the summary can carry and judge are planted and offered:
+ * desk (on a desk with fewer than two other parts, inside the range good mixes use; a level fault also
+ * strictly inside the other parts' loudness in the mix), so the faulty control is never the loudest or
+ * quietest fader, the most extreme EQ gain or the only send, and it is never told by its distance from the
+ * default. The desk has three parts at least (with two, the part moved would stand out). Of GOOD_MIX_TRIES
+ * seeded good mixes, the balanced one that can carry the most kinds of fault is kept. Only the faults the summary can carry and judge are planted and offered:
  * loud, buried, muddy, harsh, masking, reverb and delay; never squashed (compression is graded on each part's
  * samples, which the summary does not keep), never mono (all pans at the centre would show on the desk) and
  * never a production problem (the parts are the song's own). The desk has no compressor (no 'dynamics'), so
