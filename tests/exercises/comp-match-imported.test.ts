@@ -174,6 +174,17 @@ describe('summary version 3 keeps each part’s comp-match loops', () => {
       })),
     };
     expect(summaryProblem(broken)).toMatch(/damaged/);
+    // Envelope data that does not decode: Train says so in words, and no question is made from it.
+    const garbled = {
+      ...band,
+      tracks: band.tracks.map((t) => ({
+        ...t,
+        compLoops: t.compLoops!.map((l) => ({ ...l, envelope: { ...l.envelope, data: 'AAAA' } })),
+      })),
+    };
+    expect(summaryProblem(garbled)).toBeNull();
+    expect(importedFitProblem('comp-match', garbled)).toMatch(/damaged: import its stems again/);
+    expect(() => generateOnImported('comp-match', 1, 1, garbled)).toThrow(/damaged/);
     expect(summaryProblem({ ...band, version: SUMMARY_VERSION + 1 })).toMatch(/another version/);
   });
 

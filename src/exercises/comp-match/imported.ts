@@ -36,6 +36,15 @@ interface Candidate {
   peakDb: Decibels;
 }
 
+/** A kept loop's peak, dBFS, or NaN when its envelope's data is damaged. */
+function peakOf(loop: CompLoop): Decibels {
+  try {
+    return envelopePeakDb(loop.envelope);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** The parts and loops a level can use: kept loops loud enough for every threshold, parts of the level's roles first. */
 function candidates(
   song: ImportedSongSummary,
@@ -43,7 +52,7 @@ function candidates(
   deepestBelow: Decibels,
 ): Candidate[] {
   const all = song.tracks.flatMap((track) =>
-    (track.compLoops ?? []).map((loop) => ({ track, loop, peakDb: envelopePeakDb(loop.envelope) })),
+    (track.compLoops ?? []).map((loop) => ({ track, loop, peakDb: peakOf(loop) })),
   );
   const loud = all.filter((c) => c.peakDb - deepestBelow >= LOWEST_THRESHOLD_DB);
   const ofRole = loud.filter((c) => roles.includes(c.track.role));
@@ -54,6 +63,8 @@ function candidates(
 export function importedCompMatchProblem(song: ImportedSongSummary): string | null {
   const missing = compLoopsProblem(song);
   if (missing) return missing;
+  if (song.tracks.some((t) => (t.compLoops ?? []).some((l) => Number.isNaN(peakOf(l)))))
+    return `“${song.name}” cannot be used: its measurements for drills are damaged: import its stems again.`;
   const deepest = GENERATED_STEM_PEAK_DB - Math.min(...meta.levels.map((l) => l.params.thresholdDb[0]));
   return candidates(song, [], deepest).length > 0
     ? null
