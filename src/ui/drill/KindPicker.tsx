@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ExerciseId, exerciseIds, exercises } from '../../exercises/registry';
-import { importedLevelProblem, takesImported } from '../../exercises/shared/imported-kinds';
 import type { Skill } from '../../exercises/types';
 import { continueDrill, DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill/drill';
 import {
@@ -155,9 +154,6 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
   // The imported song chosen as Train's music, when this kind can use it (else Headroom's songs, and why).
   const problem = musicProblem(id, adaptive ? undefined : Number(level));
   const song = problem === null ? drillMusic.value : null;
-  // Levels an imported song cannot carry (mix-match's compression levels) say so in the list.
-  const ownOnly = (n: number) =>
-    !!drillMusic.value && takesImported(id) && importedLevelProblem(id, n) !== null;
   return (
     <li class={`panel kind-card${chosen ? ' is-chosen' : ''}`} data-kind={id}>
       <h3>{meta.title}</h3>
@@ -173,7 +169,6 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
             {meta.levels.map((l, i) => (
               <option key={l.name} value={String(i + 1)}>
                 {i + 1}. {l.name}
-                {ownOnly(i + 1) ? ' (Headroom’s songs)' : ''}
               </option>
             ))}
             {meta.adaptive && <option value="adaptive">Adaptive (finds your threshold)</option>}
