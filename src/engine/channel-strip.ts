@@ -5,15 +5,7 @@ import { effectiveWidth } from '../dsp/stereo-width';
 import type { Decibels, Seconds } from '../dsp/units';
 import { StripMeter, type StripMeterReading } from './strip-meter';
 import type { SourceChannels } from './strip-pan';
-import {
-  createDynamicsPath,
-  createFilterPath,
-  type DynamicsPath,
-  type FilterPath,
-  filterPathKey,
-  PathSwitcher,
-  rampFilterParams,
-} from './strip-paths';
+import { createTonePath, PathSwitcher, rampFilterParams, type TonePath, tonePathKey } from './strip-paths';
 import { createPlacementPath, type PlacementPath } from './strip-placement';
 import { rampParam } from './strip-ramp';
 import { StripSend } from './strip-send';
@@ -50,29 +42,28 @@ function faderGain(db: Decibels): number {
  * source's layout (setInputChannels; the Mixer passes what the Transport knows), the pan is one node.
  *
  * Only audible stages are in the chain: a disabled or flat (0 dB) EQ band, a disabled high-pass, saturation
- * off, width 1 or a disabled compressor has no node. The strip is three switched paths between fixed gains:
- * filters and saturation (input → junction), the compressor (junction → gate), pan and width (fader →
- * output, strip-placement.ts). Switching a stage in or out builds its path anew from fresh nodes and
- * crossfades to it (see strip-paths.ts); every other change glides its AudioParam (~10 ms).
+ * off, width 1 or a disabled compressor has no node. The strip is two switched paths: filters, saturation
+ * and compressor (input → gate, strip-paths.ts createTonePath), pan and width (fader → wherever the output
+ * goes, strip-placement.ts: the Mixer's master input directly, or the `output` node made on first use).
+ * Switching a stage in or out builds its path anew from fresh nodes and crossfades to it (see
+ * strip-paths.ts); every other change glides its AudioParam (~10 ms).
  */
 export class ChannelStrip {
   /** Connect the source here (mono or stereo). */
   readonly input: IGainNode<AnyContext>;
-  /** Stereo, post-fader, post-pan. */
-  readonly output: IGainNode<AnyContext>;
+  private outputNode: IGainNode<AnyContext> | undefined;
   private state: StripSettings;
-  private readonly junction: IGainNode<AnyContext>;
   /** Mute and solo-silence in one gain (1 open, 0 shut): both only ever shut the strip off. */
   private readonly gate: IGainNode<AnyContext>;
   private readonly fader: IGainNode<AnyContext>;
-  private readonly filters: PathSwitcher<FilterPath>;
-  private readonly dynamics: PathSwitcher<DynamicsPath>;
+  /** Filters, saturation and compressor (strip-paths.ts createTonePath). */
+  private readonly tone: PathSwitcher<TonePath>;
   private readonly sendTaps: Record<SendName, StripSend>;
   /** Pan and width (strip-placement.ts). */
   private readonly pan: PathSwitcher<PlacementPath>;
   private sourceChannels: SourceChannels = null;
   private meter: StripMeter | undefined;
-  private filterKey: string;
+  private toneKey: string;
   private silenced = false;
 
   private constructor(
@@ -84,27 +75,35 @@ export class ChannelStrip {
     this.sourceChannels = channels;
     this.input = ctx.createGain();
     this.input.gain.value = dbToGain(settings.trimDb);
-    this.junction = ctx.createGain();
     this.gate = ctx.createGain();
     this.gate.gain.value = settings.mute ? 0 : 1;
     this.fader = ctx.createGain();
     this.fader.gain.value = faderGain(settings.faderDb);
 
-    this.filters = new PathSwitcher(
-      ctx,
-      this.junction,
-      createFilterPath(ctx, this.input, settings, channels),
-    );
-    this.filterKey = filterPathKey(settings);
-    this.dynamics = new PathSwitcher(ctx, this.gate, createDynamicsPath(ctx, this.junction, settings));
+    this.tone = new PathSwitcher(ctx, this.gate, createTonePath(ctx, this.input, settings, channels));
+    this.toneKey = tonePathKey(settings);
     this.gate.connect(this.fader);
-    this.output = ctx.createGain();
-    this.pan = new PathSwitcher(ctx, this.output, this.placement(settings, channels));
+    // No output node unless someone asks for `output`: the Mixer feeds the placement straight into its master.
+    this.pan = new PathSwitcher(ctx, null, this.placement(settings, channels));
 
     this.sendTaps = {
       reverb: new StripSend(ctx, this.gate, this.fader, settings.sends.reverb),
       delay: new StripSend(ctx, this.gate, this.fader, settings.sends.delay),
     };
+  }
+
+  /** Stereo, post-fader, post-pan (a node made on first use; the Mixer uses connectOutput instead). */
+  get output(): IGainNode<AnyContext> {
+    if (!this.outputNode) {
+      this.outputNode = this.ctx.createGain();
+      this.pan.attach(this.outputNode);
+    }
+    return this.outputNode;
+  }
+
+  /** Feeds the strip's stereo output straight into `destination` (no node of its own), from now on. */
+  connectOutput(destination: AnyNode): void {
+    this.pan.attach(destination);
   }
 
   /** Stereo send outputs (made on first use; the Mixer feeds its returns through connectSends instead). */
@@ -148,8 +147,7 @@ export class ChannelStrip {
     if (after.pan !== before.pan) this.pan.current.setPan(after.pan, at);
     if (after.mute !== before.mute && !this.silenced) rampParam(this.gate.gain, after.mute ? 0 : 1, at);
     this.updateWidth(before, after, at);
-    this.updateFilters(before, after, at);
-    this.updateCompressor(before, after, at);
+    this.updateTone(before, after, at);
     for (const name of SEND_NAMES) {
       const [b, a] = [before.sends[name], after.sends[name]];
       if (a.enabled !== b.enabled || a.levelDb !== b.levelDb || a.preFader !== b.preFader) {
@@ -168,8 +166,8 @@ export class ChannelStrip {
     if (channels === this.sourceChannels) return;
     this.sourceChannels = channels;
     this.pan.replace(this.placement(this.state, channels), at);
-    if (this.filters.current.saturation)
-      this.filters.replace(createFilterPath(this.ctx, this.input, this.state, channels), at);
+    if (this.tone.current.saturation)
+      this.tone.replace(createTonePath(this.ctx, this.input, this.state, channels, this.tone.current), at);
   }
 
   /** Silences (or restores) the strip because another strip is soloed; the Mixer decides. */
@@ -190,7 +188,7 @@ export class ChannelStrip {
   /** The compressor's latest gain reduction (≤ 0 dB; 0 when it is off or not compressing). */
   readGainReductionDb(): Decibels {
     this.collect();
-    return this.dynamics.current.compressor?.readGainReductionDb() ?? 0;
+    return this.tone.current.compressor?.readGainReductionDb() ?? 0;
   }
 
   /**
@@ -210,34 +208,41 @@ export class ChannelStrip {
    */
   activeStages(): string[] {
     this.collect();
-    const stages = this.filters.current.stages.map((s) => s.id);
-    if (this.filters.current.saturation) stages.push('saturation');
-    if (this.dynamics.current.compressor) stages.push('compressor');
+    const stages = this.tone.current.stages.map((s) => s.id);
+    if (this.tone.current.saturation) stages.push('saturation');
+    if (this.tone.current.compressor) stages.push('compressor');
     return stages;
   }
 
   /** Disconnects every node this strip made (not whatever is connected to its input). */
   dispose(): void {
-    this.filters.dispose();
-    this.dynamics.dispose();
+    this.tone.dispose();
     this.meter?.dispose();
     this.pan.dispose();
     for (const send of Object.values(this.sendTaps)) send.dispose();
-    for (const node of [this.input, this.junction, this.gate, this.fader, this.output]) {
-      node.disconnect();
-    }
+    for (const node of [this.input, this.gate, this.fader]) node.disconnect();
+    this.outputNode?.disconnect();
   }
 
-  private updateFilters(before: StripSettings, after: StripSettings, at: Seconds): void {
-    const key = filterPathKey(after);
-    if (key !== this.filterKey) {
-      this.filterKey = key;
-      this.filters.replace(createFilterPath(this.ctx, this.input, after, this.sourceChannels), at);
+  /** Rebuilds the tone path when a stage comes or goes; otherwise glides the stages it has. */
+  private updateTone(before: StripSettings, after: StripSettings, at: Seconds): void {
+    const key = tonePathKey(after);
+    if (key !== this.toneKey) {
+      this.toneKey = key;
+      const path = createTonePath(this.ctx, this.input, after, this.sourceChannels, this.tone.current);
+      this.tone.replace(path, at);
       return;
     }
-    for (const [id, node] of this.filters.current.nodes) rampFilterParams(node, id, before, after, at);
+    const path = this.tone.current;
+    for (const [id, node] of path.nodes) rampFilterParams(node, id, before, after, at);
     const [b, a] = [before.saturation, after.saturation];
-    if (a.enabled && a.driveDb !== b.driveDb) this.filters.current.saturation?.setDrive(a.driveDb, at);
+    if (a.enabled && a.driveDb !== b.driveDb) path.saturation?.setDrive(a.driveDb, at);
+    if (!path.compressor) return;
+    const patch: Partial<CompressorSettings> = {};
+    for (const field of COMPRESSOR_FIELDS) {
+      if (after.compressor[field] !== before.compressor[field]) patch[field] = after.compressor[field];
+    }
+    path.compressor.update(patch, at);
   }
 
   private updateWidth(before: StripSettings, after: StripSettings, at: Seconds): void {
@@ -253,23 +258,8 @@ export class ChannelStrip {
     return createPlacementPath(this.ctx, this.fader, settings.pan, channels, stripWidth(settings));
   }
 
-  private updateCompressor(before: StripSettings, after: StripSettings, at: Seconds): void {
-    if (after.compressor.enabled !== before.compressor.enabled) {
-      this.dynamics.replace(createDynamicsPath(this.ctx, this.junction, after), at);
-      return;
-    }
-    const compressor = this.dynamics.current.compressor;
-    if (!compressor) return;
-    const patch: Partial<CompressorSettings> = {};
-    for (const field of COMPRESSOR_FIELDS) {
-      if (after.compressor[field] !== before.compressor[field]) patch[field] = after.compressor[field];
-    }
-    compressor.update(patch, at);
-  }
-
   private collect(): void {
-    this.filters.collect();
-    this.dynamics.collect();
+    this.tone.collect();
     this.pan.collect();
     for (const send of Object.values(this.sendTaps)) send.collect();
   }

@@ -8,6 +8,7 @@ import {
   COMPRESSOR_BANK_PROCESSOR,
   COMPRESSOR_BANK_SLOTS,
   type CompressorBankReport,
+  claimValue,
 } from './worklet-names';
 
 /**
@@ -46,10 +47,20 @@ export class CompressorBank {
     };
   }
 
-  /** Takes a free slot on one of `ctx`'s banks (a new bank when all are full) and sets it to `settings` now. */
-  static claim(ctx: AnyContext, settings: CompressorSettings): { bank: CompressorBank; slot: number } {
+  /**
+   * Takes a free slot on one of `ctx`'s banks (a new bank when all are full) and sets it to `settings` now.
+   * With `follows` (the slot of a compressor this one replaces, e.g. when a strip's tone path is rebuilt
+   * around it), a free slot of the same bank is taken if there is one and its detector starts from that
+   * slot's gain reduction instead of from none, so the new path fades in already compressing.
+   */
+  static claim(
+    ctx: AnyContext,
+    settings: CompressorSettings,
+    follows?: { bank: CompressorBank; slot: number },
+  ): { bank: CompressorBank; slot: number } {
     const list = banksOf(ctx);
-    let bank = list.find((b) => b.free.length > 0);
+    const seeded = follows !== undefined && follows.bank.free.length > 0;
+    let bank = seeded ? follows.bank : list.find((b) => b.free.length > 0);
     if (!bank) {
       bank = new CompressorBank(ctx);
       list.push(bank);
@@ -58,7 +69,7 @@ export class CompressorBank {
     bank.reductions[slot] = 0;
     for (const name of SETTING_NAMES) bank.jump(slot, name, settings[name]);
     nextClaim = (nextClaim % CLAIM_WRAP) + 1;
-    bank.jump(slot, 'claim', nextClaim);
+    bank.jump(slot, 'claim', claimValue(nextClaim, seeded ? follows.slot : undefined));
     return { bank, slot };
   }
 
@@ -110,8 +121,8 @@ const SETTING_NAMES = ['thresholdDb', 'ratio', 'kneeDb', 'attackMs', 'releaseMs'
 
 /** The last claim's number (the processor starts a fresh detector when a slot's number changes). */
 let nextClaim = 0;
-/** Claim numbers count 1 … CLAIM_WRAP (exact in a float32 param), then start again. */
-const CLAIM_WRAP = 1 << 20;
+/** Claim numbers count 1 … CLAIM_WRAP (exact in a float32 param with the seed below), then start again. */
+const CLAIM_WRAP = 1 << 19;
 
 /** Each context's banks. */
 const BANKS = new WeakMap<AnyContext, CompressorBank[]>();

@@ -24,14 +24,20 @@ export class Compressor {
   private readonly current: CompressorSettings;
   private disposed = false;
 
-  /** Wires a compressor fed by `source` (the engine worklets must already be loaded on `ctx`). */
+  /**
+   * Wires a compressor fed by `source` (the engine worklets must already be loaded on `ctx`). `follows`, a
+   * compressor this one replaces, lends its detector's gain reduction as the starting point (see
+   * CompressorBank.claim).
+   */
   constructor(
     private readonly ctx: AnyContext,
     private readonly source: AnyNode,
     settings: Partial<CompressorSettings> = {},
+    follows?: Compressor,
   ) {
     this.current = { ...DEFAULT_COMPRESSOR, ...settings };
-    const { bank, slot } = CompressorBank.claim(ctx, this.current);
+    const live = follows && !follows.disposed ? { bank: follows.bank, slot: follows.slot } : undefined;
+    const { bank, slot } = CompressorBank.claim(ctx, this.current, live);
     this.bank = bank;
     this.slot = slot;
     this.output = ctx.createGain();

@@ -156,7 +156,7 @@ export class Mixer implements TransportTarget {
   }
 
   private attach(strip: ChannelStrip): void {
-    strip.output.connect(this.master.input);
+    strip.connectOutput(this.master.input);
     strip.connectSends({ reverb: this.reverb.input, delay: this.delay.input });
     this.strips.push(strip);
   }

@@ -31,20 +31,25 @@ export interface StripPath {
   dispose(): void;
 }
 
-/** Holds the audible path of one stretch and the ones still fading out. */
+/**
+ * Holds the audible path of one stretch and the ones still fading out. Every path's fade feeds each of the
+ * switcher's destinations (none at first is allowed: `attach` adds them, so a strip's last stretch can feed
+ * the master bus directly instead of through an output node of its own).
+ */
 export class PathSwitcher<P extends StripPath> {
   private live: P;
   private retiring: { path: P; until: Seconds }[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly destinations: AnyNode[] = [];
 
   constructor(
     private readonly ctx: AnyContext,
-    private readonly destination: AnyNode,
+    destination: AnyNode | null,
     initial: P,
   ) {
     this.live = initial;
     initial.fade.gain.value = 1;
-    initial.fade.connect(destination);
+    if (destination) this.attach(destination);
   }
 
   /** The path being heard (or fading in). */
@@ -57,10 +62,17 @@ export class PathSwitcher<P extends StripPath> {
     return 1 + this.retiring.length;
   }
 
+  /** Feeds every path (live, fading out, and later ones) into `destination` as well, from now on. */
+  attach(destination: AnyNode): void {
+    if (this.destinations.includes(destination)) return;
+    this.destinations.push(destination);
+    for (const path of [this.live, ...this.retiring.map((r) => r.path)]) path.fade.connect(destination);
+  }
+
   /** Makes `next` (already fed by the source) the audible path from `at` (or after the preroll), crossfading. */
   replace(next: P, at: Seconds): void {
     this.collect();
-    next.fade.connect(this.destination);
+    for (const destination of this.destinations) next.fade.connect(destination);
     const now = this.ctx.currentTime;
     if (now === 0 && at <= 0) {
       // Nothing has been rendered yet: swap outright.
@@ -113,36 +125,47 @@ export class PathSwitcher<P extends StripPath> {
 }
 
 /**
- * The high-pass, low-pass and audible EQ bands, as fresh BiquadFilterNodes in series, then the saturation
- * insert when it is on (strip-saturation.ts): the strip's tone, one path, so an unused stage has no node.
+ * The strip's processing between its input and its mute gate, as one path of fresh nodes: the high-pass,
+ * low-pass and audible EQ bands as BiquadFilterNodes in series, the saturation insert when it is on
+ * (strip-saturation.ts), then the compressor's VCA when it is on (compressor.ts), ending in the path's fade.
+ * One path, so an unused stage has no node and the stretch has no junction or second fade of its own.
  */
-export interface FilterPath extends StripPath {
+export interface TonePath extends StripPath {
   readonly stages: readonly FilterStage[];
   readonly nodes: ReadonlyMap<string, IBiquadFilterNode<AnyContext>>;
   /** The saturation insert, when on. */
   readonly saturation: SaturationStage | undefined;
-}
-
-/** A key that changes exactly when the filter path must be rebuilt (its filter stages or saturation on/off). */
-export function filterPathKey(settings: StripSettings): string {
-  return `${filterTopologyKey(activeFilterStages(settings))}${settings.saturation?.enabled ? '|sat' : ''}`;
+  /** The compressor, when on. */
+  readonly compressor: Compressor | undefined;
 }
 
 /**
- * Builds the filter path for `settings`, fed by `source` (a path with no stages is just its fade); the
- * saturation worklet runs on `channels` (worklets must be loaded when saturation is on).
+ * A key that changes exactly when the tone path must be rebuilt: its filter stages, saturation on or off,
+ * the compressor on or off.
  */
-export function createFilterPath(
+export function tonePathKey(settings: StripSettings): string {
+  const saturation = settings.saturation?.enabled ? '|sat' : '';
+  return `${filterTopologyKey(activeFilterStages(settings))}${saturation}${settings.compressor.enabled ? '|comp' : ''}`;
+}
+
+/**
+ * Builds the tone path for `settings`, fed by `source` (a path with no stages is just its fade); the
+ * saturation worklet runs on `channels` (the engine worklets must be loaded when saturation or the
+ * compressor is on). `replacing`, the path this one will crossfade from: its compressor's detector state
+ * seeds the new one, so adding a filter stage to a compressing strip does not fade in an uncompressed path.
+ */
+export function createTonePath(
   ctx: AnyContext,
   source: AnyNode,
   settings: StripSettings,
   channels: SourceChannels = null,
-): FilterPath {
+  replacing?: TonePath,
+): TonePath {
   const stages = activeFilterStages(settings);
   const nodes = new Map<string, IBiquadFilterNode<AnyContext>>();
   const fade: IGainNode<AnyContext> = ctx.createGain();
   let last: AnyNode = source;
-  let first: AnyNode = fade;
+  let first: AnyNode | undefined;
   const chain = (node: AnyNode) => {
     if (last === source) first = node;
     last.connect(node);
@@ -159,14 +182,22 @@ export function createFilterPath(
     ? createSaturationStage(ctx, settings.saturation.driveDb, channels)
     : undefined;
   if (saturation) chain(saturation.node);
-  last.connect(fade);
+  let compressor: Compressor | undefined;
+  if (settings.compressor.enabled) {
+    const { enabled: _, ...compressorSettings } = settings.compressor;
+    // The compressor taps `last` itself (its VCA and its bank slot): it disconnects those links itself.
+    compressor = new Compressor(ctx, last, compressorSettings, replacing?.compressor);
+    compressor.output.connect(fade);
+  } else chain(fade);
   return {
     stages,
     nodes,
     saturation,
+    compressor,
     fade,
     dispose() {
-      source.disconnect(first);
+      if (first) source.disconnect(first);
+      compressor?.dispose();
       for (const node of nodes.values()) node.disconnect();
       saturation?.dispose();
       fade.disconnect();
@@ -203,36 +234,4 @@ export function rampFilterParams(
   if (from[0] !== to[0]) rampParam(node.frequency, to[0], at);
   if (from[1] !== to[1]) rampParam(node.Q, to[1], at);
   if (from[2] !== to[2]) rampParam(node.gain, to[2], at);
-}
-
-/** The compressor stage: either a plain fade (bypass) or the compressor feeding its fade. */
-export interface DynamicsPath extends StripPath {
-  readonly compressor: Compressor | undefined;
-}
-
-/** Builds the compressor stage for `settings`, fed by `source` (worklets must be loaded). */
-export function createDynamicsPath(ctx: AnyContext, source: AnyNode, settings: StripSettings): DynamicsPath {
-  const fade: IGainNode<AnyContext> = ctx.createGain();
-  if (!settings.compressor.enabled) {
-    source.connect(fade);
-    return {
-      fade,
-      compressor: undefined,
-      dispose() {
-        source.disconnect(fade);
-        fade.disconnect();
-      },
-    };
-  }
-  const { enabled: _, ...compressorSettings } = settings.compressor;
-  const compressor = new Compressor(ctx, source, compressorSettings);
-  compressor.output.connect(fade);
-  return {
-    fade,
-    compressor,
-    dispose() {
-      compressor.dispose();
-      fade.disconnect();
-    },
-  };
 }

@@ -7,7 +7,7 @@
  * Each slot's settings are AudioParams (COMPRESSOR_BANK_PARAMS: k-rate except the makeup), exactly as the
  * single compressor's (worklet-compressor.ts), so both compute the same gain sample for sample; a slot's
  * 'claim' param is 0 while free (output silent, no work) and changes when a compressor takes it (the
- * detector starts afresh). Reports every slot's largest gain reduction of each ~1/30 s to the main thread
+ * detector starts afresh, or from the gain reduction of the slot the claim names: claimSeed). Reports every slot's largest gain reduction of each ~1/30 s to the main thread
  * (offline: one report in 30, and the last window's at the render's end). Registered by engine.worklet.ts.
  */
 import {
@@ -21,6 +21,7 @@ import {
   COMPRESSOR_BANK_PARAMS,
   COMPRESSOR_BANK_SLOTS,
   type CompressorBankReport,
+  claimSeed,
   type WorkletCommand,
 } from './worklet-names';
 import type { WorkletBus, WorkletProcessorBase, WorkletProcessorClass } from './worklet-scope';
@@ -85,7 +86,12 @@ export function defineCompressorBankProcessor(
         }
         let slot = this.slots[k];
         if (!slot || slot.claim !== claim) {
-          slot = { claim, state: createCompressorState(), settings: { ...DEFAULTS }, maxReduction: 0 };
+          // A claim that follows another slot (its strip's tone path rebuilt) starts from that detector.
+          const seed = claimSeed(claim);
+          const from = seed === undefined ? undefined : this.slots[seed];
+          const state = createCompressorState();
+          if (from) state.reductionDb = from.state.reductionDb;
+          slot = { claim, state, settings: { ...DEFAULTS }, maxReduction: 0 };
           this.slots[k] = slot;
         }
         const s = slot.settings;

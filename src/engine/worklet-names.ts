@@ -36,6 +36,20 @@ export function bankParamName(slot: number, name: string): string {
   return `${name}${slot}`;
 }
 
+/** Claim values carry the slot a claim's detector starts from: claim × CLAIM_SEEDS + (seed slot + 1, or 0). */
+export const CLAIM_SEEDS = 16;
+
+/** The value of a slot's 'claim' param for claim number `claim` (≥ 1), seeded from slot `seed` if given. */
+export function claimValue(claim: number, seed?: number): number {
+  return claim * CLAIM_SEEDS + (seed === undefined ? 0 : seed + 1);
+}
+
+/** The slot a claim value's detector starts from (undefined: from no gain reduction). */
+export function claimSeed(value: number): number | undefined {
+  const seed = value % CLAIM_SEEDS;
+  return seed === 0 ? undefined : seed - 1;
+}
+
 /**
  * AudioParams of the compressor bank: for every slot the compressor's six (as COMPRESSOR_PARAMS) and its
  * claim (k-rate; 0 while the slot is free, a new number each time a compressor takes it, which resets the

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { measureMaxStep } from '../../src/dsp/measure';
 import { measurePeak, measureRmsDb } from '../../src/dsp/meters';
 import { panGains } from '../../src/dsp/pan';
-import { ChannelStrip, defaultStripSettings } from '../../src/engine/channel-strip';
+import { ChannelStrip, defaultStripSettings, type StripSettings } from '../../src/engine/channel-strip';
 import { bufferOf, sine } from './mix-fixtures';
 import { renderStrip } from './strip-fixtures';
 
@@ -141,6 +141,12 @@ describe('ChannelStrip sends', () => {
   });
 });
 
+/** The default EQ with band 1 at 220 Hz, 0.001 dB: audible to the strip (it has a node), not to the ear. */
+function glidedEq(): StripSettings['eq'] {
+  const [a, b, c, d] = defaultStripSettings().eq;
+  return [a, { ...b, gainDb: 0.001, frequency: 220 }, c, d];
+}
+
 describe('ChannelStrip moves while playing', () => {
   const tone = sine(220, FS, FS / 2, 0.6);
   const ownStep = measureMaxStep(tone) * Math.SQRT1_2;
@@ -184,6 +190,50 @@ describe('ChannelStrip moves while playing', () => {
     // At the end only the plain path is left: flat, uncompressed.
     expect(measureRmsDb(out[0]!, 0.45 * FS) - measureRmsDb(tone)).toBeCloseTo(CENTRE, 2);
     expect(strip.settings.eq[1].gainDb).toBe(0);
+  });
+
+  it('a stage added to a compressing strip (its tone path and compressor rebuilt) crossfades without a click', async () => {
+    const compressor = { ...defaultStripSettings().compressor, enabled: true, thresholdDb: -30 };
+    // Adding the band builds a new tone path with a fresh compressor and crossfades to it; the reference
+    // has the band from the start at 0.001 dB and glides it to 6 dB (no rebuild: the compressor's own
+    // response to the louder input is all there is).
+    const rebuilt = await renderStrip([tone], FS, { compressor }, (s) => {
+      s.update({ eq: [{}, { gainDb: 6, frequency: 220 }] }, 0.15);
+      s.update({ lowPass: { enabled: true, frequency: 12_000 } }, 0.3);
+    });
+    const glided = await renderStrip(
+      [tone],
+      FS,
+      {
+        compressor,
+        eq: glidedEq(),
+      },
+      (s) => s.update({ eq: [{}, { gainDb: 6 }] }, 0.15),
+    );
+    expect(rebuilt.strip.activeStages()).toEqual(['lp', 'eq1', 'compressor']);
+    const out = rebuilt.out[0] as Float32Array;
+    const window = (x: Float32Array, t: number) => measureMaxStep(x, t * FS, (t + 0.07) * FS);
+    const boostStep = window(out, 0.15) / window(glided.out[0] as Float32Array, 0.15);
+    // The low-pass added at 0.3 s against a strip that had it from the start (at 12 kHz it shifts a 220 Hz
+    // tone by about 1°, so the two paths are in phase and a crossfade alone adds no step).
+    const hadLowPass = await renderStrip(
+      [tone],
+      FS,
+      { compressor, lowPass: { ...defaultStripSettings().lowPass, enabled: true, frequency: 12_000 } },
+      (s) => s.update({ eq: [{}, { gainDb: 6, frequency: 220 }] }, 0.15),
+    );
+    const lowPassStep = window(out, 0.3) / window(hadLowPass.out[0] as Float32Array, 0.3);
+    console.log(
+      `tone path rebuilt on a compressing strip: worst step ${boostStep.toFixed(4)} × the glided band's, ` +
+        `${lowPassStep.toFixed(4)} × a strip that had the low-pass all along`,
+    );
+    // The boost was heard through the compressor (+6 dB at 4:1 over the threshold: +1.5 dB).
+    expect(measureRmsDb(out, 0.22 * FS, 0.3 * FS) - measureRmsDb(out, 0.05 * FS, 0.15 * FS)).toBeCloseTo(
+      1.5,
+      0,
+    );
+    expect(boostStep).toBeLessThanOrEqual(1.05);
+    expect(lowPassStep).toBeLessThanOrEqual(1.05);
   });
 });
 
