@@ -2,11 +2,14 @@
  * How far comp-match's marks, made on synthesised stems (the trust rule: the same mark on every device), are
  * from marks made on the sampled stems the learner hears. Generated questions, levels 1–4 × SEEDS; for each,
  * a halfway answer (every free knob halfway from the start to the reference, in its own units) and three
- * random answers within the level's ranges are marked both ways with the kind's own rule.
+ * random answers within the level's ranges are marked both ways with the kind's own rule. And comp-spot's
+ * "how much?" labels (thresholds set on the synthesised loop so its peak gain reduction is the label) against
+ * the peak gain reduction the same compressor makes on the sampled loop.
  */
 
 import type { CompressorSettings } from '../../src/dsp/compressor';
 import { renderCompressorGain } from '../../src/dsp/compressor';
+import { dbToGain } from '../../src/dsp/db';
 import { createRng } from '../../src/dsp/random';
 import { check, JND_DB } from '../../src/exercises/comp-match/check';
 import { generate } from '../../src/exercises/comp-match/generate';
@@ -18,8 +21,13 @@ import {
   meta,
 } from '../../src/exercises/comp-match/meta';
 import { CHECK_SAMPLE_RATE, stemSamplesForCheck } from '../../src/exercises/comp-match/stem-cache';
+import { generate as generateCompSpot } from '../../src/exercises/comp-spot/generate';
+import { measuredPeakReductionDb } from '../../src/exercises/comp-spot/measured-reduction';
+import { meta as compSpotMeta } from '../../src/exercises/comp-spot/meta';
 import { closedShareScore } from '../../src/exercises/shared/match-score';
+import { ANALYSIS_RATE } from '../../src/exercises/shared/song-analysis';
 import { MIX_TRACKS } from '../../src/exercises/shared/tracks';
+import type { SongSource } from '../../src/exercises/types';
 import { generateSong } from '../../src/production/generate-song';
 import { renderStemsSync } from '../../src/production/render-stems';
 import { parseSampleBank, type SampleBank } from '../../src/production/sampler/sample-bank';
@@ -36,6 +44,22 @@ function sampledExcerpt(stem: CompSongStem, bank: SampleBank): Float32Array {
   const from = Math.max(0, Math.round(stem.startS * CHECK_SAMPLE_RATE));
   const to = Math.min(samples.length, from + Math.round(stem.durationS * CHECK_SAMPLE_RATE));
   return samples.slice(from, Math.max(from, to));
+}
+
+/** The loop comp-spot compresses, rendered with the sampled instruments: one stem, or every stem at its fader. */
+function sampledLoop(source: SongSource, bank: SampleBank): Float32Array {
+  const song = generateSong(source.seed, source.style, source.overrides);
+  const stems = renderStemsSync(song, { sampleRate: ANALYSIS_RATE, sampleBank: bank });
+  const from = Math.max(0, Math.round(source.startS * ANALYSIS_RATE));
+  const length = Math.round(source.durationS * ANALYSIS_RATE);
+  const out = new Float32Array(length);
+  for (const stem of stems.tracks) {
+    if (source.track && stem.id !== source.track) continue;
+    const g = source.track ? 1 : dbToGain(stem.defaultFaderDb);
+    const ch = stem.channels[0] ?? new Float32Array(0);
+    for (let i = 0; i < length; i++) out[i] = (out[i] as number) + g * (ch[from + i] ?? 0);
+  }
+  return out;
 }
 
 /** comp-match's score of `mine` on given samples (the kind's rule, on other samples). */
@@ -96,6 +120,20 @@ export async function run() {
       }
     }
   }
+  // comp-spot "how much?": every offered amount's threshold, measured on the sampled loop.
+  const labelErrors: number[] = [];
+  for (let level = 1; level <= compSpotMeta.levels.length; level++) {
+    for (const seed of SEEDS) {
+      const q = generateCompSpot(seed, level);
+      if (q.subtype !== 'amount' || q.source.type !== 'song' || !q.thresholdsBelowPeakDb) continue;
+      const loop = sampledLoop(q.source, bank);
+      q.thresholdsBelowPeakDb.forEach((below, i) => {
+        const label = Number(q.choices[i]);
+        const heard = measuredPeakReductionDb(loop, { ...q.compressor, thresholdBelowPeakDb: below });
+        labelErrors.push(Math.abs(heard - label));
+      });
+    }
+  }
   const abs = diffs.map(Math.abs).sort((a, b) => a - b);
   const mean = abs.reduce((s, v) => s + v, 0) / abs.length;
   const p90 = abs[Math.floor(abs.length * 0.9)] ?? 0;
@@ -116,6 +154,11 @@ export async function run() {
       name: "comp-match: the reference's peak gain reduction, synthesised vs sampled stem",
       value: reductions.reduce((s, v) => s + v, 0) / reductions.length,
       unit: `dB mean difference (worst ${Math.max(...reductions).toFixed(1)})`,
+    },
+    {
+      name: 'comp-spot "how much?": the label vs the peak reduction on the sampled loop',
+      value: labelErrors.reduce((s, v) => s + v, 0) / Math.max(1, labelErrors.length),
+      unit: `dB mean off (worst ${Math.max(0, ...labelErrors).toFixed(1)}, ${labelErrors.length} amounts)`,
     },
   ];
 }
