@@ -110,12 +110,12 @@ export async function run(): Promise<Row[]> {
     ] as const) {
       const sound = median(runs.map((r) => r[1]));
       rows.push({
-        name: `Mix page, ${how}, ${label}: song chosen → Play enabled (median of pop, rock, electronic)`,
+        name: `Mix page (dev server), ${how}, ${label}: song chosen → Play enabled (median of pop, rock, electronic)`,
         value: median(runs.map((r) => r[0])),
         unit: 'ms',
       });
       rows.push({
-        name: `Mix page, ${how}, ${label}: song chosen → first sound (Play pressed when enabled)`,
+        name: `Mix page (dev server), ${how}, ${label}: song chosen → first sound (Play pressed when enabled)`,
         value: sound,
         unit: 'ms',
         goal: `< ${GOAL_MS} ms`,
@@ -123,7 +123,7 @@ export async function run(): Promise<Row[]> {
       });
       const press = median(runs.map((r) => r[2]));
       rows.push({
-        name: `Mix page, ${how}, ${label}: Play pressed → first sound at the master meter`,
+        name: `Mix page (dev server), ${how}, ${label}: Play pressed → first sound at the master meter`,
         value: press,
         unit: 'ms',
         goal: `< ${PLAY_GOAL_MS} ms`,
