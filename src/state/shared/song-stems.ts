@@ -108,16 +108,24 @@ const workerCall = createWorkerCall<SongWorkerRequest, DoneReply, DoneReply>(
 export const WORKER_IDLE_MS = 20_000;
 let busy = 0;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** Set when the songs were released while the Worker worked: it stops as soon as that work ends. */
+let stopWhenIdle = false;
 /** The song Worker, counted while it works, and stopped once idle for WORKER_IDLE_MS. */
 const worker = {
   call(...args: Parameters<typeof workerCall.call>): ReturnType<typeof workerCall.call> {
     const pending = workerCall.call(...args);
     if (!pending) return pending;
     busy++;
+    stopWhenIdle = false;
     clearTimeout(idleTimer);
     const settled = () => {
       if (--busy > 0) return;
       clearTimeout(idleTimer);
+      if (stopWhenIdle) {
+        stopWhenIdle = false;
+        workerCall.terminate();
+        return;
+      }
       idleTimer = setTimeout(() => {
         if (busy === 0) workerCall.terminate();
       }, WORKER_IDLE_MS);
@@ -125,7 +133,13 @@ const worker = {
     pending.then(settled, settled);
     return pending;
   },
-  terminate: () => workerCall.terminate(),
+  /** Stops the Worker now; requests it was working on are forgotten (they get no reply). */
+  terminate: () => {
+    workerCall.terminate();
+    busy = 0;
+    stopWhenIdle = false;
+    clearTimeout(idleTimer);
+  },
 };
 
 /** How a song's instruments are chosen: the page decides (undefined), or synthesis only (null), or a bank URL. */
@@ -422,15 +436,16 @@ function forget(key: string, pending: Promise<Stems>): void {
 
 /**
  * Releases every song kept in memory (nothing plays them any more; they stay in IndexedDB), and stops the
- * song Worker if it has nothing to do: its instrument bank, note cache and garbage are 150–250 MB after a
- * drill (the next song or question starts it again).
+ * song Worker once it has nothing to do (now, or when the work in hand ends, not WORKER_IDLE_MS later): its
+ * instrument bank, note cache and garbage are 150–250 MB after a drill (the next song or question starts it
+ * again).
  */
 export function releaseSongStems(): void {
   cache.clear();
   if (busy === 0) {
     clearTimeout(idleTimer);
     workerCall.terminate();
-  }
+  } else stopWhenIdle = true; // a render or question asked for the closed drill ends first (issue 21)
 }
 
 /** Forgets every song in memory (and stops the worker). */

@@ -23,7 +23,7 @@ afterEach(() => {
 /** Two level-change questions' songs, as a drill renders them one after the other. */
 function drillSongs() {
   return [7, 14].map((seed) => {
-    const q = exercises['level-change'].generate(seed, 1) as {
+    const q = exercises['level-change'].generate(seed, 1) as unknown as {
       source: { style: StyleId; seed: number; overrides?: object };
     };
     return generateSong(q.source.seed, q.source.style, q.source.overrides ?? {});
