@@ -374,9 +374,17 @@ async function moduleRows(browser) {
         const dir = process.env.HEADROOM_BENCH_SMAPS;
         mkdirSync(dir, { recursive: true });
         let n = 0;
-        await page.exposeFunction('benchSmaps', (label) => {
+        const browserCdp = await browser.newBrowserCDPSession();
+        await page.exposeFunction('benchSmaps', async (label) => {
           findRenderers();
           n++;
+          // Which Workers are alive (their scripts), beside the mappings.
+          const { targetInfos } = await browserCdp.send('Target.getTargets');
+          const workers = targetInfos.filter((t) => t.type !== 'page' && t.type !== 'browser');
+          writeFileSync(
+            `${dir}/${String(n).padStart(2, '0')}-targets.txt`,
+            workers.map((t) => `${t.type} ${t.url}`).join('\n'),
+          );
           for (const pid of renderers) {
             try {
               const text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
