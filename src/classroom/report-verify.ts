@@ -9,7 +9,11 @@
 import { canonicalJson } from '../dsp/canonical-json';
 import { type ExerciseId, exercises, isExerciseId } from '../exercises/registry';
 import { generateOnImported } from '../exercises/shared/imported-kinds';
-import { type ImportedSongSummary, summaryAsVersion } from '../exercises/shared/imported-song';
+import {
+  type ImportedSongSummary,
+  SUMMARY_VERSION,
+  summaryAsVersion,
+} from '../exercises/shared/imported-song';
 import type { CheckResult, QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
 import type { Report, ReportItem } from './report';
@@ -417,8 +421,19 @@ export function verifyReport(
   // A report from another version of Headroom (reports without a version are from version 1) carries the
   // digest of that version's summary: this device rebuilds it (an older version kept fewer measurements, made
   // the same way) and re-checks when it matches — the drills that version had read only what both keep.
-  const theirVersion = report.songSummaryVersion ?? 1;
+  const claimed = report.songSummaryVersion ?? 1;
+  // A version newer than any this Headroom knows, from a report made with this very Headroom, was written in
+  // by hand: said as an edit, and the answers are re-checked on this device's copy as usual.
+  const sameApp = options.appVersion !== undefined && report.appVersion === options.appVersion;
+  const impossible = claimed > SUMMARY_VERSION && sameApp;
+  if (impossible)
+    out.push({
+      check: 'edited',
+      message: `It says “${assigned.name}” was measured for drills by a version of Headroom newer than the one that made the report (${report.appVersion}): that part of the report was changed after it was made.`,
+    });
+  const theirVersion = impossible ? (here?.version ?? claimed) : claimed;
   const measuredApart =
+    !impossible &&
     here !== null &&
     report.songHash === assigned.hash &&
     report.songDigest !== undefined &&
@@ -426,17 +441,31 @@ export function verifyReport(
   const theirs = here && measuredApart ? summaryAsVersion(here, theirVersion) : null;
   const sameAtTheirVersion =
     theirs !== null && theirs !== here && report.songDigest === summaryDigest(theirs);
-  const otherVersion = measuredApart && !sameAtTheirVersion && theirVersion !== here?.version;
+  // Only a newer version cannot be rebuilt here; an older one is rebuilt exactly, so measurements that still
+  // differ are the decoder case.
+  const otherVersion = measuredApart && !sameAtTheirVersion && theirVersion > (here?.version ?? 0);
+  const decodedApart = measuredApart && !sameAtTheirVersion && !otherVersion;
+  // Not re-checked as a flag, but marked on this device's copy all the same, for the teacher to weigh.
+  const onYourCopy = (): string => {
+    if (!here) return '';
+    // Answers the copy cannot make questions for (a kind newer than that version) leave it unsaid.
+    if (rescore(report, assignment, theirs ?? here).unreadable > 0) return '';
+    const again = answerProblems(report, assignment, undefined, theirs ?? here).find(
+      (p) => p.check === 'score-mismatch',
+    );
+    return again
+      ? ` Marked on your copy of the song (which may make some questions differently): ${again.message.replace(/^The scores don’t match the answers: /, '')}`
+      : ' Marked on your copy of the song, its answers earn the scores it carries.';
+  };
   if (otherVersion)
     out.push({
       check: 'song-other-version',
-      message: `Not re-checked: the student’s device measured “${assigned.name}” for drills with ${theirVersion < (here?.version ?? 0) ? 'an older' : 'a newer'} version of Headroom than yours, so its questions may not be the ones this device makes. Its scores are the ones the student’s device marked. If you both open Headroom while online (it updates itself and measures your songs again), the next report will be re-checked.`,
+      message: `Not re-checked: the student’s device measured “${assigned.name}” for drills with a newer version of Headroom than yours, so its questions may not be the ones this device makes. Its scores are the ones the student’s device marked. If you both open Headroom while online (it updates itself and measures your songs again), the next report will be re-checked.${onYourCopy()}`,
     });
-  const decodedApart = measuredApart && !sameAtTheirVersion && !otherVersion;
   if (decodedApart)
     out.push({
       check: 'song-decoded-differently',
-      message: `Not re-checked: “${assigned.name}” decoded differently on the student’s device (the same stem files, measured a little differently by another browser), so some of its questions may not be the ones this device makes. Its scores are the ones the student’s device marked.`,
+      message: `Not re-checked: “${assigned.name}” decoded differently on the student’s device (the same stem files, measured a little differently by another browser), so some of its questions may not be the ones this device makes. Its scores are the ones the student’s device marked.${onYourCopy()}`,
     });
   return [
     ...out,

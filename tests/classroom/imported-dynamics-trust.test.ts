@@ -123,8 +123,7 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
     expect(verifyReport(r, a, { now: NOW, song })).toEqual([]);
   });
 
-  it('a report from another version measured apart says so in plain words, and is not re-checked', () => {
-    const a = assignment();
+  it('a report from an older version measured apart is the decoder case (that version is rebuilt here exactly), marked on this copy too', () => {
     const apart: ImportedSongSummary = {
       ...song,
       tracks: song.tracks.map((t, i) =>
@@ -132,19 +131,78 @@ describe('re-checking answers on an imported song (comp-spot, reverb-time, rever
       ),
     };
     const older = summaryAsVersion(apart, 1)!;
+    // Kinds version 1 could not make: said, and not marked on this copy (its questions cannot be made there).
+    const all = verifyReport(report(assignment(), song, { songDigest: summaryDigest(older) }), assignment(), {
+      now: NOW,
+      song,
+    });
+    expect(all.map((p) => p.check)).toEqual(['song-decoded-differently']);
+    expect(all[0]!.message).toMatch(/^Not re-checked: “.*” decoded differently on the student’s device/);
+    expect(all[0]!.message).not.toMatch(/Marked on your copy/);
+    // level-change, which version 1 had: marked on this copy, and the teacher told so.
+    const a = { ...assignment(), items: [assignment().items[5]!] };
     const r = report(a, song, { songDigest: summaryDigest(older) });
     const problems = verifyReport(r, a, { now: NOW, song });
-    expect(problems.map((p) => p.check)).toEqual(['song-other-version']);
+    expect(problems.map((p) => p.check)).toEqual(['song-decoded-differently']);
     expect(problems[0]!.message).toMatch(
-      /^Not re-checked: the student’s device measured “.*” for drills with an older version of Headroom than yours/,
+      /Marked on your copy of the song, its answers earn the scores it carries\.$/,
     );
-    expect(problems[0]!.message).not.toMatch(/mismatch|match|digest|summary/i);
-    // A newer one says newer.
-    const newer = report(a, song, { songDigest: summaryDigest(apart), songSummaryVersion: song.version + 1 });
-    const said = verifyReport(newer, a, { now: NOW, song });
+    // A forged answer under the same cover is marked on this copy and named.
+    const forged = forge(r, (x) => {
+      const at = x.items[0]!.attempts[0]!;
+      const right = at.answer as { trackIndex: number; direction: string };
+      x.items[0]!.attempts[0] = {
+        ...at,
+        answer: { ...right, direction: right.direction === 'up' ? 'down' : 'up' },
+      };
+      return x;
+    });
+    const said = verifyReport(forged, a, { now: NOW, song });
+    expect(said.map((p) => p.check)).toEqual(['song-decoded-differently']);
+    expect(said[0]!.message).toMatch(
+      /Marked on your copy of the song \(which may make some questions differently\): 1 answer carries a score the answer does not earn/,
+    );
+  });
+
+  it('a newer version from another Headroom says so in plain words and is not re-checked', () => {
+    const a = assignment();
+    const newer = report(a, song, { songDigest: 'a'.repeat(16), songSummaryVersion: song.version + 1 });
+    const said = verifyReport(newer, a, { now: NOW, song, appVersion: '0.1.0' });
     expect(said.map((p) => p.check)).toEqual(['song-other-version']);
-    expect(said[0]!.message).toMatch(/a newer version/);
-    // The same version measured apart is the decoder case, as before.
+    expect(said[0]!.message).toMatch(/a newer version of Headroom than yours/);
+    expect(said[0]!.message).not.toMatch(/mismatch|digest|summary/i);
+  });
+
+  it('a newer version written into a report of this very Headroom is an edit: said, and re-checked here', () => {
+    const a = assignment();
+    const honest = report(a, song, { songDigest: 'a'.repeat(16), songSummaryVersion: song.version + 1 });
+    expect(verifyReport(honest, a, { now: NOW, song, appVersion: '0.2.0' }).map((p) => p.check)).toEqual([
+      'edited',
+    ]);
+    const inflated = forge(honest, (x) => {
+      const q = generateOnImported(KINDS[0], x.items[0]!.attempts[0]!.seed, 3, song) as unknown as {
+        choices: string[];
+        correct: string;
+      };
+      x.items[0]!.attempts[0] = {
+        ...x.items[0]!.attempts[0]!,
+        answer: { choice: q.choices.find((c) => c !== q.correct) },
+      };
+      return x;
+    });
+    const said = verifyReport(inflated, a, { now: NOW, song, appVersion: '0.2.0' });
+    expect(said.map((p) => p.check)).toEqual(['edited', 'score-mismatch']);
+    expect(said[0]!.message).toMatch(/changed after it was made/);
+  });
+
+  it('the same version measured apart is the decoder case', () => {
+    const a = assignment();
+    const apart: ImportedSongSummary = {
+      ...song,
+      tracks: song.tracks.map((t, i) =>
+        i === 0 ? { ...t, levelsDb: t.levelsDb.map((l, w) => (w === 0 ? l + 0.5 : l)) } : t,
+      ),
+    };
     const same = report(a, song, { songDigest: summaryDigest(apart), songSummaryVersion: song.version });
     expect(verifyReport(same, a, { now: NOW, song }).map((p) => p.check)).toEqual([
       'song-decoded-differently',
