@@ -13,7 +13,16 @@
  * samples, which the summary does not keep), never mono (all pans at the centre would show on the desk) and
  * never a production problem (the parts are the song's own). The desk has no compressor (no 'dynamics'), so
  * the repair is graded without a sample of the stems: faders, pan and sends need no audio, tone is weighted
- * by each part's loop spectrum, which the question carries (bandsDb).
+ * by each part's loop spectrum, which the question carries (bandsDb). Level 4 is refused
+ * (importedFixMixLevelProblem): its production problems need the song's own parts.
+ *
+ * NOT OFFERED on imported songs (IMPORTED_REASONS in shared/imported-kinds.ts): a review found the hiding rule
+ * itself tells the fault. Strictly inside the others' values means the middle value, so on a three-part desk the
+ * faulty fader is the middle one, and its value tells loud (−6.5 … −1 dB) from buried (−11.5 … −5 dB); gentle
+ * EQ never lands within ±1 dB but a raised fault can. A rule needing no listening scored 96.8 on three-part
+ * desks. (The choice list, which held only plantable faults so that a one-item list named the fault, now offers
+ * every fault of the level the desk could carry.) What it needs: a good mix drawn so the faulty value's
+ * position, sign and distance from the default say nothing (the faulty desk distributed like a good one).
  */
 import type { Rng } from '../../dsp/random';
 import type { Decibels } from '../../dsp/units';
@@ -420,9 +429,18 @@ export function importedFixMixProblem(song: ImportedSongSummary): string | null 
     : `Needs ${MIN_DESK_PARTS} parts playing together at comparable levels for ${SEGMENT_S * LOOP_SEGMENTS} seconds (with fewer, the faulty part would stand out on the desk): “${song.name}” has no such stretch.`;
 }
 
+/** Why no imported song can carry `level` (plain words), or null when one can: a level with production problems. */
+export function importedFixMixLevelProblem(level: number): string | null {
+  const lvl = clampLevel(meta, level);
+  if (levelSpec(meta, lvl).params.productionChance <= 0) return null;
+  return `Level ${lvl} adds problems in the parts themselves (wrong notes, a clash), which only Headroom’s own songs can have: your stems are played as they are, so this level plays only Headroom’s songs.`;
+}
+
 /** A question on an imported song for (seed, level), from its summary: deterministic, plain JSON, audible. */
 export function generateImported(seed: number, level: number, song: ImportedSongSummary): FixMixQuestion {
   const lvl = clampLevel(meta, level);
+  const refused = importedFixMixLevelProblem(lvl);
+  if (refused) throw new Error(refused);
   return drawAudible(
     seed,
     (rng) => buildImported(rng, seed, lvl, song),
@@ -496,7 +514,13 @@ function buildImported(rng: Rng, seed: number, lvl: number, song: ImportedSongSu
     }
   }
   if (reference.length === 0) reference = goodImportedMix(rng.fork('good'), parts);
-  const choices = kinds.filter((f) => options.has(f));
+  // Offered: every fault of the level this desk could carry (a fault that found no hidden, audible place on this
+  // song stays a plausible wrong answer), so the list never names the fault by being one item long.
+  const plausible = (f: ImportedFault) =>
+    options.has(f) ||
+    (candidates(f, reference, parts).length > 0 &&
+      (FAULT_DIMENSION[f] !== 'space' || parts.some((x) => x.roomShare > 0 || x.echoShare > 0)));
+  const choices = kinds.filter(plausible);
   // At most half the faults offered are planted (as on generated songs), so ticking every box never pays.
   const count = Math.max(
     1,

@@ -24,7 +24,6 @@ import {
   generateImported as filtersImported,
   generateImportedAt as filtersImportedAt,
 } from '../filters/generate';
-import { generateImported as fixMixImported, importedFixMixProblem } from '../fix-mix/imported';
 import {
   generateImported as levelChangeImported,
   generateImportedAt as levelChangeImportedAt,
@@ -116,7 +115,6 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
   },
   'eq-match': { generate: eqMatchImported, minTracks: 1 },
   resonance: { generate: resonanceImported, minTracks: 1 },
-  'fix-mix': { generate: fixMixImported, minTracks: 3, fitProblem: importedFixMixProblem },
   'mix-match': {
     generate: mixMatchImported,
     minTracks: 3,
@@ -128,6 +126,8 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
+  'fix-mix':
+    'Not yet: on your song the faulty part could be spotted from where its fader sits among the others, without listening. It needs a good mix in which the faulty part looks like any other.',
 };
 
 /** Whether a kind takes imported songs. */
