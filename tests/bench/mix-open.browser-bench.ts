@@ -15,6 +15,12 @@
 // 4675 ms). Production builds before/after interleaved in one run (fresh profiles, medians of rock, pop,
 // electronic, same load): first visit navigation → Play enabled 6538 → 5692 ms, Play → sound 1250 → 371 ms;
 // a later visit's cold song (bank in the cache) 5185 → 3843 ms, Play → sound 305 → 100 ms; warm 3834 → 3582 ms.
+// The production rows (navigation → Play enabled / → first sound, first visit, cold, warm, and where the time
+// goes) are run.mjs's mixOpenRows. 7 Dec, 19:40, production builds before/after this change interleaved
+// (fresh profiles, medians of rock, pop, electronic, load 5-9): first visit navigation → Play enabled
+// 3274 → 2296 ms, → first sound 4076 → 2857 ms; cold (app and bank cached) 2173 → 1361 / 2617 → 1813 ms;
+// warm 1349 → 1110 / 1736 → 1491 ms; Play → sound about 380-450 ms either way (the engine is built after Play
+// is enabled). The stored song was found only after render-stems (the sampler) had loaded and run.
 
 import {
   awaitingSamples,
