@@ -7,7 +7,7 @@ import { effect, signal, untracked } from '@preact/signals';
 import type { LessonSummary, MixerBlock } from '../../lessons/schema';
 import { fittingMix, type MixWorkData } from '../mixer/mix-work';
 import { createMixerModel } from '../mixer/mixer-model';
-import { describe } from '../shared/audio';
+import { describe, holdAudio } from '../shared/audio';
 import { savedLessonMixer, saveLessonMixer } from '../shared/lessons';
 import { claimLessonAudio, releaseLessonAudio } from './lesson-audio';
 import { type LessonSongLoader, lessonMixSource, loadLessonSong } from './lesson-songs';
@@ -29,6 +29,8 @@ export function createLessonMixer(block: MixerBlock, options: LessonMixerOptions
   const owner = {};
   let disposed = false;
   let stopKeeping: (() => void) | null = null;
+  // The live context stays while the block is on screen (closed a moment after the last page that plays goes).
+  const releaseAudio = holdAudio();
   const stopWatching = effect(() => {
     if (model.transport.value.playing) claimLessonAudio(owner, () => model.stop());
     else releaseLessonAudio(owner);
@@ -111,6 +113,7 @@ export function createLessonMixer(block: MixerBlock, options: LessonMixerOptions
       releaseLessonAudio(owner);
       model.stopMeters();
       model.detach();
+      releaseAudio();
     },
   };
 }
