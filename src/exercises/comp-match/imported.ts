@@ -4,7 +4,7 @@
  * far below the loop's peak as a generated question's is below a generated solo stem's peak, and the loop's
  * peak envelope carried in the question so `check` scores from the question alone, by the same rule.
  */
-import { createRng, type Rng } from '../../dsp/random';
+import { createRng } from '../../dsp/random';
 import type { Decibels } from '../../dsp/units';
 import {
   type CompLoop,
@@ -17,23 +17,35 @@ import {
   segmentCount,
 } from '../shared/imported-song';
 import { clampLevel, levelSpec } from '../shared/levels';
-import { isFarEnough } from '../shared/match-score';
-import { createTraceMeter, JND_DB } from './check';
-import { drawSettings } from './generate';
+import { askAudibly } from './generate';
 import { type CompMatchQuestion, meta } from './meta';
 import { envelopePeakDb } from './stem-envelope';
 
 /** The peak a generated solo stem reaches, dBFS: imported thresholds keep the same distance below the loop's. */
 export const GENERATED_STEM_PEAK_DB: Decibels = -3;
-/** The lowest threshold the knob offers, dBFS: a loop too quiet to reach it with every drawn threshold is skipped. */
+/** The lowest threshold the knob offers, dBFS: a loop too quiet for MIN_REACH_DB of the drawn thresholds is skipped. */
 export const LOWEST_THRESHOLD_DB: Decibels = -60;
-/** Draws before a question whose start still sounds too close is accepted anyway (not reached in tests). */
-const MAX_DRAWS = 40;
+/** How wide a loop's range of reference thresholds must be, dB: a quieter loop is skipped. */
+const MIN_REACH_DB: Decibels = 18;
 
 interface Candidate {
   track: ImportedTrackSummary;
   loop: CompLoop;
   peakDb: Decibels;
+}
+
+/**
+ * The reference thresholds on a loop peaking at `peakDb`: the level's range (set for a generated solo stem) as
+ * far below this loop's peak, within the knob and leaving the start as much room above as on a generated stem.
+ */
+export function thresholdRangeOn(
+  peakDb: Decibels,
+  range: readonly [Decibels, Decibels],
+): [Decibels, Decibels] {
+  const onLoop = (drawn: Decibels) => Math.round(peakDb + (drawn - GENERATED_STEM_PEAK_DB));
+  const top = Math.min(0, onLoop(0));
+  // A generated stem's range leaves the knob range[0] + 60 dB below it and −range[1] dB above it.
+  return [Math.max(onLoop(range[0]), range[0]), Math.min(onLoop(range[1]), top + range[1])];
 }
 
 /** A kept loop's peak, dBFS, or NaN when its envelope's data is damaged. */
@@ -49,12 +61,15 @@ function peakOf(loop: CompLoop): Decibels {
 function candidates(
   song: ImportedSongSummary,
   roles: readonly string[],
-  deepestBelow: Decibels,
+  range: readonly [Decibels, Decibels],
 ): Candidate[] {
   const all = song.tracks.flatMap((track) =>
     (track.compLoops ?? []).map((loop) => ({ track, loop, peakDb: peakOf(loop) })),
   );
-  const loud = all.filter((c) => c.peakDb - deepestBelow >= LOWEST_THRESHOLD_DB);
+  const loud = all.filter((c) => {
+    const [low, high] = thresholdRangeOn(c.peakDb, range);
+    return high - low >= MIN_REACH_DB;
+  });
   const ofRole = loud.filter((c) => roles.includes(c.track.role));
   return ofRole.length > 0 ? ofRole : loud;
 }
@@ -65,53 +80,34 @@ export function importedCompMatchProblem(song: ImportedSongSummary): string | nu
   if (missing) return missing;
   if (song.tracks.some((t) => (t.compLoops ?? []).some((l) => Number.isNaN(peakOf(l)))))
     return `“${song.name}” cannot be used: its measurements for drills are damaged: import its stems again.`;
-  const deepest = GENERATED_STEM_PEAK_DB - Math.min(...meta.levels.map((l) => l.params.thresholdDb[0]));
-  return candidates(song, [], deepest).length > 0
+  return meta.levels.some((l) => candidates(song, [], l.params.thresholdDb).length > 0)
     ? null
     : `Every part of “${song.name}” that plays through ${LOOP_SEGMENTS * 4} seconds is too quiet for the compressor’s threshold to reach below it.`;
 }
 
-function draw(
-  seed: number,
-  lvl: number,
-  rng: Rng,
-  song: ImportedSongSummary,
-  pool: readonly Candidate[],
-): CompMatchQuestion {
-  const p = levelSpec(meta, lvl).params;
-  const { track, loop, peakDb } = rng.fork('stem').pick(pool);
-  // The reference's threshold and the untouched one (0 dBFS on a generated stem: just above its peak) keep
-  // their distance from the loop's peak, in whole dB on the knob's scale.
-  const settings = drawSettings(rng, p, (drawn) =>
-    Math.min(0, Math.max(LOWEST_THRESHOLD_DB, Math.round(peakDb + (drawn - GENERATED_STEM_PEAK_DB)))),
-  );
-  const segments = Math.min(LOOP_SEGMENTS, segmentCount(song));
-  return {
-    kind: 'comp-match',
-    seed,
-    level: lvl,
-    ...settings,
-    stem: {
-      ...importedSource(song, { firstSegment: loop.firstSegment, segments }),
-      track: importedTrackId(track),
-      envelope: loop.envelope,
-    },
-  };
-}
-
 /**
- * A question on an imported song, from its summary alone: deterministic, plain JSON. A draw whose untouched
- * compressor already sounds like the reference (under MIN_START_JNDS just-noticeable amounts) is redrawn.
+ * A question on an imported song, from its summary alone: deterministic, plain JSON. The part, its loop and the
+ * reference are drawn once; a start that already sounds like the reference (under MIN_START_JNDS
+ * just-noticeable amounts) is drawn again.
  */
 export function generateImported(seed: number, level: number, song: ImportedSongSummary): CompMatchQuestion {
   const problem = compLoopsProblem(song);
   if (problem) throw new Error(problem);
   const lvl = clampLevel(meta, level);
   const p = levelSpec(meta, lvl).params;
-  const pool = candidates(song, p.tracks, GENERATED_STEM_PEAK_DB - p.thresholdDb[0]);
+  const pool = candidates(song, p.tracks, p.thresholdDb);
   if (pool.length === 0) throw new Error(importedCompMatchProblem(song) ?? 'No part of this song fits.');
-  let q = draw(seed, lvl, createRng(seed), song, pool);
-  for (let k = 1; k < MAX_DRAWS && !isFarEnough(createTraceMeter(q)(q.start), JND_DB); k++)
-    q = draw(seed, lvl, createRng(seed).fork(`redraw-${k}`), song, pool);
-  return q;
+  const { track, loop, peakDb } = createRng(seed).fork('stem').pick(pool);
+  // Thresholds keep their distance from the loop's peak that a generated question's keep from a generated
+  // solo stem's, in whole dB on the knob's scale (a quiet loop draws only those the knob reaches); the start
+  // goes no higher than just over the loop's peak.
+  const onLoop = (drawn: Decibels) => Math.round(peakDb + (drawn - GENERATED_STEM_PEAK_DB));
+  const range = thresholdRangeOn(peakDb, p.thresholdDb);
+  const segments = Math.min(LOOP_SEGMENTS, segmentCount(song));
+  const stem = {
+    ...importedSource(song, { firstSegment: loop.firstSegment, segments }),
+    track: importedTrackId(track),
+    envelope: loop.envelope,
+  };
+  return askAudibly(seed, lvl, p, stem, range, onLoop(0));
 }

@@ -47,7 +47,7 @@ export interface CompMatchLevel {
   controls: readonly CompParam[];
   /** Tracks the stem is taken from. */
   tracks: readonly TrackId[];
-  /** Reference threshold range, dBFS (whole dB). */
+  /** Reference threshold range, dBFS on a generated solo stem peaking at −3 dBFS (whole dB; as far below an imported loop's peak). */
   thresholdDb: [Decibels, Decibels];
   /** Reference ratios to pick from. */
   ratios: readonly number[];
@@ -80,9 +80,9 @@ export const meta: ExerciseMeta<CompMatchLevel> = {
   description:
     'A reference compressor is working on a stem. Set threshold, ratio, attack, release and makeup until yours does the same.',
   scoring:
-    'Start from the untouched compressor: you score the share of the difference you close, counting only where the part is loud enough to hear it. Sounding the same as the reference is 100.',
+    'Your knobs start somewhere else (sometimes compressing more than the reference, sometimes less): you score the share of the difference you close, counting only where the part is loud enough to hear it. Sounding the same as the reference is 100.',
   scoringRule:
-    "D = √(Σ wₙ(gₙ − rₙ)² / Σ wₙ), the gain changes of your compressor (g) and the reference (r) in dB at each sample of the looped stem, weighted by wₙ: 1 where the stem is within 12 dB of its loudest, falling to 0 at 30 dB below (so the silence between hits does not count). Score = 100 × (D₀ − D) / (D₀ − 0.5), clamped to 0–100, where D₀ is the untouched compressor's D; D ≤ 0.5 dB is 100. Right when D ≤ 1 dB. Questions whose untouched compressor is less than 2 dB from the reference are never asked.",
+    "D = √(Σ wₙ(gₙ − rₙ)² / Σ wₙ), the gain changes of your compressor (g) and the reference (r) in dB at each sample of the looped stem, weighted by wₙ: 1 where the stem is within 12 dB of its loudest, falling to 0 at 30 dB below (so the silence between hits does not count). Score = 100 × (D₀ − D) / (D₀ − 0.5), clamped to 0–100, where D₀ is the D of the knobs as they start; D ≤ 0.5 dB is 100. Right when D ≤ 1 dB. The start's threshold is drawn 6–20 dB above or below the reference's, and its other knobs from the level's ranges, independently of the reference; questions whose start is less than 2 dB from the reference, or whose reference barely touches the part, are never asked.",
   levels: [
     {
       name: 'Threshold',
@@ -90,7 +90,7 @@ export const meta: ExerciseMeta<CompMatchLevel> = {
       params: {
         controls: ['threshold'],
         tracks: ['kick', 'snare', 'bass'],
-        thresholdDb: [-24, -12],
+        thresholdDb: [-54, -8],
         ratios: [4],
         attackMs: [10, 10],
         releaseMs: [120, 120],
@@ -103,7 +103,7 @@ export const meta: ExerciseMeta<CompMatchLevel> = {
       params: {
         controls: ['threshold', 'ratio'],
         tracks: ['kick', 'snare', 'bass'],
-        thresholdDb: [-24, -12],
+        thresholdDb: [-54, -8],
         ratios: [2, 3, 4, 6, 10],
         attackMs: [10, 10],
         releaseMs: [120, 120],
@@ -116,7 +116,7 @@ export const meta: ExerciseMeta<CompMatchLevel> = {
       params: {
         controls: ['threshold', 'ratio', 'attack', 'release'],
         tracks: ['kick', 'snare', 'bass', 'vocal'],
-        thresholdDb: [-24, -12],
+        thresholdDb: [-54, -8],
         ratios: [2, 3, 4, 6, 10],
         attackMs: [1, 50],
         releaseMs: [40, 400],
@@ -129,7 +129,7 @@ export const meta: ExerciseMeta<CompMatchLevel> = {
       params: {
         controls: ['threshold', 'ratio', 'attack', 'release', 'makeup'],
         tracks: ['kick', 'snare', 'bass', 'vocal'],
-        thresholdDb: [-24, -12],
+        thresholdDb: [-54, -8],
         ratios: [1.5, 2, 3, 4, 6, 10],
         attackMs: [1, 50],
         releaseMs: [40, 400],
