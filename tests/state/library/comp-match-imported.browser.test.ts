@@ -101,7 +101,9 @@ describe('comp-match on an imported multitrack, in Chromium', () => {
         `${name} L${level} (${q.reference.thresholdDb} dB, ${q.reference.ratio}:1, ${q.reference.attackMs}/${q.reference.releaseMs} ms): envelope ${label.toFixed(2)} dB, heard ${heard.toFixed(2)} dB, samples ${exactMost.toFixed(2)} dB`,
       );
       expect(label).toBeGreaterThan(2);
-      expect(Math.abs(heard - label), seen.at(-1)).toBeLessThan(1);
+      // Within 1 dB, or 5 % of a deep reduction (a −45 dB threshold at 10:1 takes 30 dB off: the envelope's
+      // 0.5 dB steps and 0.5 ms blocks read it 1.1 dB deeper than the samples).
+      expect(Math.abs(heard - label), seen.at(-1)).toBeLessThan(Math.max(1, 0.05 * label));
       expect(Math.abs(heard - exactMost), seen.at(-1)).toBeLessThan(0.3);
     }
     console.log(`comp-match on an imported song, as played: ${seen.join('; ')}`);
