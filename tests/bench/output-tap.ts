@@ -33,7 +33,9 @@ const block = new Float32Array(256);
 /** The loudest sample of any live context's last 256 output frames, in dBFS (−∞ when silent or untapped). */
 export function outputPeakDb(): number {
   let peak = 0;
-  for (const tap of taps.values()) {
+  for (const [context, tap] of taps) {
+    // A closed context (the app closes it when no page plays) makes no sound; its analyser keeps a last block.
+    if (context.state === 'closed') continue;
     tap.getFloatTimeDomainData(block);
     for (let i = 0; i < block.length; i++) peak = Math.max(peak, Math.abs(block[i]!));
   }
