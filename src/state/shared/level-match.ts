@@ -28,8 +28,12 @@ const worker = createWorkerCall<LevelMatchRequest, Done, Done>(
   (reply) => reply,
 );
 
-/** How long the worker may sit idle before it is stopped (its heap released). */
-export const LEVEL_MATCH_IDLE_MS = 15_000;
+/**
+ * How long the worker may sit idle before it is stopped (its heap released). Short: each measurement clones a
+ * question's two sides into it and their garbage stays until it stops (about 90 MB of the renderer's memory
+ * after a 10-question drill, issue 21); a new one starts in a moment, while the learner listens.
+ */
+export const LEVEL_MATCH_IDLE_MS = 1_000;
 let idle: ReturnType<typeof setTimeout> | undefined;
 let busy = 0;
 
