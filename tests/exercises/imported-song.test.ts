@@ -9,7 +9,6 @@ import { importedAudibility as eqMatchAudible } from '../../src/exercises/eq-mat
 import { importedAudibility as eqTwoAudible } from '../../src/exercises/eq-two-bands/generate';
 import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
 import { importedAudibility as filtersAudible } from '../../src/exercises/filters/generate';
-import { importedAudibility as fixMixAudible } from '../../src/exercises/fix-mix/imported';
 import { importedAudibility as levelAudible } from '../../src/exercises/level-change/generate';
 import { importedAudibility as loudnessAudible } from '../../src/exercises/loudness/generate';
 import { matchingOffsetDb, sourceBands } from '../../src/exercises/loudness-match/generate';
@@ -85,7 +84,6 @@ describe('the import summary', () => {
 });
 
 const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType<typeof levelAudible>> = {
-  'fix-mix': fixMixAudible,
   'level-change': levelAudible,
   'fader-balance': faderAudible,
   loudness: loudnessAudible,
