@@ -26,6 +26,8 @@ import {
   IMPORTED_KINDS,
   IMPORTED_REASONS,
   importedFitProblem,
+  importedLevelProblem,
+  takesImported,
 } from '../../src/exercises/shared/imported-kinds';
 import {
   activeTracks,
@@ -176,6 +178,15 @@ describe('questions on an imported song', () => {
       expect(takes || (IMPORTED_REASONS[id] ?? '').length > 20, id).toBe(true);
       expect(importedFitProblem(id, summary) === null).toBe(takes);
     }
+  });
+
+  it('fix-mix is not offered on imported songs: Train and the assignment form say why, the generator refuses', () => {
+    const why = IMPORTED_REASONS['fix-mix']!;
+    expect(why).toMatch(/^Not yet: .{60,}\.$/);
+    expect(takesImported('fix-mix')).toBe(false);
+    expect(importedLevelProblem('fix-mix', 1)).toBe(why);
+    expect(importedFitProblem('fix-mix', summary, 1)).toBe(why);
+    expect(() => generateOnImported('fix-mix', 1, 1, summary)).toThrow(why);
   });
 
   it('a song with one part cannot be used for the drills that need two', () => {
