@@ -1,19 +1,212 @@
 /**
- * A reference mix that sounds right for a song: seeded variation on how engineers commonly set up a band
- * mix. The vocal sits on top, kick and bass are locked together, hats and percussion are tucked in, the
- * chordal parts make room on either side while kick, snare, bass and vocal stay centred; EQ cleans the mud
- * and lifts presence, the vocal, bass and snare are compressed, and the vocal, snare and chords get reverb.
+ * Reference mixes of a band song. `usualMix` is how engineers commonly set one up, with no randomness: the
+ * vocal on top, kick and bass locked, hats and percussion tucked in, the chordal parts making room on either
+ * side while kick, snare, bass and vocal stay centred; EQ cleans the mud and lifts presence, the vocal, bass
+ * and snare are compressed, and the vocal, snare, chords, keys and lead go to the reverb or the delay.
+ * `variedMix` draws a reference widely and symmetrically around it (every control as likely above its usual
+ * setting as below, by as much), so that no answer set without listening beats the usual one on average:
+ * mix-match starts the learner at the usual mix, and only listening says which way each control goes.
  */
 import type { Rng } from '../../dsp/random';
+import type { Decibels, Hz } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import { copyTrackMix, type TrackMix, untouchedTrack } from '../shared/mix-spec';
+import { copyTrackMix, type MixCompressor, type TrackMix, untouchedTrack } from '../shared/mix-spec';
 import { roundTo } from '../shared/scoring';
 
 const half = (x: number) => roundTo(x, 0.5);
 const pan2 = (x: number) => roundTo(x, 0.05);
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** Usual fader offsets, dB from the rough mix. */
+const USUAL_FADER_DB: Record<TrackId, Decibels> = {
+  kick: 1,
+  snare: 0.5,
+  hats: -7,
+  perc: -8.5,
+  bass: 1,
+  chords: -5,
+  keys: -6,
+  lead: -2.5,
+  vocal: 3.5,
+  noise: -30,
+};
+
+/** Usual pans with the hats on the right (side = 1); side = −1 mirrors every one. */
+const USUAL_PAN: Partial<Record<TrackId, number>> = {
+  hats: 0.4,
+  perc: -0.5,
+  chords: -0.45,
+  keys: 0.45,
+  lead: -0.2,
+};
+
+/** Usual EQ moves per track: band index, frequency, gain, Q. */
+const USUAL_EQ: Partial<Record<TrackId, [0 | 1 | 2 | 3, Hz, Decibels, number][]>> = {
+  kick: [
+    [0, 60, 3, Math.SQRT1_2],
+    [1, 400, -3.5, 1.4],
+  ],
+  bass: [
+    [0, 100, 2, Math.SQRT1_2],
+    [1, 300, -3, 1.4],
+  ],
+  snare: [
+    [1, 200, 3, 1.4],
+    [3, 6000, 2, Math.SQRT1_2],
+  ],
+  chords: [[1, 350, -4, 1.2]],
+  keys: [[1, 400, -3, 1.2]],
+  lead: [[2, 2200, 3, 1]],
+  vocal: [
+    [0, 150, -3, Math.SQRT1_2],
+    [2, 3200, 3, 1],
+  ],
+  hats: [[3, 8000, 2, Math.SQRT1_2]],
+};
+
+/** Usual compressors (stems peak at −3 dBFS); every other track is left uncompressed. */
+const USUAL_COMP: Partial<Record<TrackId, Omit<MixCompressor, 'enabled'>>> = {
+  vocal: { thresholdDb: -17, ratio: 3.5, attackMs: 6, releaseMs: 140, makeupDb: 3 },
+  bass: { thresholdDb: -17, ratio: 4, attackMs: 20, releaseMs: 140, makeupDb: 2 },
+  snare: { thresholdDb: -15, ratio: 4, attackMs: 20, releaseMs: 140, makeupDb: 1.5 },
+};
+
+/** Usual send levels, dB; a track not listed has no send. */
+const USUAL_SENDS: Partial<Record<TrackId, { reverbDb: Decibels | null; delayDb: Decibels | null }>> = {
+  vocal: { reverbDb: -12, delayDb: -19 },
+  snare: { reverbDb: -15, delayDb: null },
+  chords: { reverbDb: -13.5, delayDb: null },
+  keys: { reverbDb: -15, delayDb: null },
+  lead: { reverbDb: null, delayDb: -13.5 },
+};
+
+/** How far variedMix moves a fader either way from its usual offset, dB. */
+export const FADER_SPREAD_DB: Decibels = 6;
+/** How far variedMix moves kick (and bass with it) from their usual offsets; bass stays within 1 dB of that. */
+const BASS_LOCK_DB: Decibels = 1;
+/** How far variedMix moves a pan either way: most of the width for the parts off centre, less for the foundation. */
+export const PAN_SPREAD = { side: 0.45, centre: 0.2 } as const;
+/** How far variedMix moves an EQ band's gain either way, dB; its frequency moves up to half an octave. */
+export const EQ_SPREAD_DB: Decibels = 6;
+const EQ_FREQUENCY_SPREAD_OCTAVES = 0.5;
+/** Share of the bands without a usual move that get one (either sign), and how big. */
+const EXTRA_EQ_SHARE = 0.25;
+const EXTRA_EQ_GAIN_DB: [Decibels, Decibels] = [2, 5];
+/** Where a band without a usual move may act (low shelf, low-mid, upper-mid, high shelf), Hz. */
+const EXTRA_EQ_SPAN: readonly [Hz, Hz][] = [
+  [60, 200],
+  [200, 800],
+  [1000, 5000],
+  [5000, 12000],
+];
+/** How far variedMix moves a send either way, dB; a send drawn at or below SEND_OFF_BELOW_DB is off. */
+export const SEND_SPREAD_DB: Decibels = 9;
+const SEND_OFF_BELOW_DB: Decibels = -28;
+/**
+ * A usual compressor's amount is moved by a ∈ [−1, 1]: threshold 8 dB per unit (up = lighter), ratio a
+ * factor of 2 per unit, makeup 2 dB per unit; below COMP_OFF_BELOW it is off (the light end).
+ */
+const COMP_THRESHOLD_PER_UNIT_DB: Decibels = 8;
+const COMP_MAKEUP_PER_UNIT_DB: Decibels = 2;
+const COMP_OFF_BELOW = -0.85;
+
+/** The usual mix of `tracks` (same order): no randomness; side −1 mirrors the pans. */
+export function usualMix(tracks: readonly TrackId[], side: 1 | -1 = 1): TrackMix[] {
+  return tracks.map((id) => {
+    const t = untouchedTrack();
+    t.faderDb = USUAL_FADER_DB[id];
+    t.pan = side * (USUAL_PAN[id] ?? 0) + 0;
+    for (const [band, frequencyHz, gainDb, q] of USUAL_EQ[id] ?? []) t.eq[band] = { frequencyHz, gainDb, q };
+    const comp = USUAL_COMP[id];
+    if (comp) t.comp = { enabled: true, ...comp };
+    const sends = USUAL_SENDS[id];
+    if (sends) {
+      t.reverbDb = sends.reverbDb;
+      t.delayDb = sends.delayDb;
+    }
+    return t;
+  });
+}
+
+/** A compressor moved by `a` ∈ [−1, 1] from the usual one (see COMP_OFF_BELOW), with its times varied. */
+function variedComp(rng: Rng, usual: MixCompressor): MixCompressor {
+  const a = rng.range(-1, 1);
+  const attack = usual.attackMs * 2 ** rng.range(-1, 1);
+  const release = usual.releaseMs * 2 ** rng.range(-0.5, 0.5);
+  return {
+    enabled: a >= COMP_OFF_BELOW,
+    thresholdDb: Math.round(clamp(usual.thresholdDb - COMP_THRESHOLD_PER_UNIT_DB * a, -50, -3)),
+    ratio: roundTo(clamp(usual.ratio * 2 ** a, 1.2, 16), 0.5),
+    attackMs: Math.round(clamp(attack, 1, 100)),
+    releaseMs: 5 * Math.round(clamp(release, 40, 500) / 5),
+    makeupDb: half(clamp(usual.makeupDb + COMP_MAKEUP_PER_UNIT_DB * a, -6, 12)),
+  };
+}
+
+/** A send moved up to SEND_SPREAD_DB either way from its usual level (off at the low end); off stays off. */
+function variedSend(rng: Rng, usual: Decibels | null): Decibels | null {
+  if (usual === null) return null;
+  const db = half(usual + rng.range(-SEND_SPREAD_DB, SEND_SPREAD_DB));
+  return db <= SEND_OFF_BELOW_DB ? null : db;
+}
+
+/**
+ * A reference mix of `tracks` (same order) drawn around usualMix(tracks, side): faders ±FADER_SPREAD_DB (bass
+ * following kick), pans ±PAN_SPREAD, each usual EQ move's gain ±EQ_SPREAD_DB at a frequency up to half an octave
+ * off, a quarter of the other bands given a move of either sign, the usual compressors from off through light
+ * to heavy, the usual sends ±SEND_SPREAD_DB. Every draw is uniform around the usual value and stays inside the
+ * desk's ranges.
+ */
+export function variedMix(rng: Rng, tracks: readonly TrackId[], side: 1 | -1 = 1): TrackMix[] {
+  const balance = rng.fork('balance');
+  const pan = rng.fork('pan');
+  const tone = rng.fork('tone');
+  const dynamics = rng.fork('dynamics');
+  const space = rng.fork('space');
+  const usual = usualMix(tracks, side);
+  const kickMove = balance.range(-FADER_SPREAD_DB, FADER_SPREAD_DB);
+  return usual.map((u, i) => {
+    const id = tracks[i] as TrackId;
+    const t = copyTrackMix(u);
+    const move =
+      id === 'noise'
+        ? 0
+        : id === 'kick'
+          ? kickMove
+          : id === 'bass' && tracks.includes('kick')
+            ? clamp(kickMove + balance.range(-BASS_LOCK_DB, BASS_LOCK_DB), -FADER_SPREAD_DB, FADER_SPREAD_DB)
+            : balance.range(-FADER_SPREAD_DB, FADER_SPREAD_DB);
+    t.faderDb = half(u.faderDb + move);
+    const spread = USUAL_PAN[id] === undefined ? PAN_SPREAD.centre : PAN_SPREAD.side;
+    t.pan = pan2(clamp(u.pan + pan.range(-spread, spread), -0.95, 0.95)) + 0;
+    const usualBands = new Set((USUAL_EQ[id] ?? []).map(([band]) => band));
+    t.eq = u.eq.map((b, k) => {
+      if (usualBands.has(k as 0 | 1 | 2 | 3)) {
+        const f = b.frequencyHz * 2 ** tone.range(-EQ_FREQUENCY_SPREAD_OCTAVES, EQ_FREQUENCY_SPREAD_OCTAVES);
+        return {
+          frequencyHz: Math.round(f),
+          gainDb: half(b.gainDb + tone.range(-EQ_SPREAD_DB, EQ_SPREAD_DB)) + 0,
+          q: b.q,
+        };
+      }
+      if (id === 'noise' || !tone.chance(EXTRA_EQ_SHARE)) return { ...b };
+      const [lo, hi] = EXTRA_EQ_SPAN[k] as [Hz, Hz];
+      const sign = tone.chance(0.5) ? 1 : -1;
+      return {
+        frequencyHz: Math.round(lo * (hi / lo) ** tone.next()),
+        gainDb: half(sign * tone.range(EXTRA_EQ_GAIN_DB[0], EXTRA_EQ_GAIN_DB[1])),
+        q: b.q,
+      };
+    }) as TrackMix['eq'];
+    if (u.comp.enabled) t.comp = variedComp(dynamics.fork(id), u.comp);
+    t.reverbDb = variedSend(space, u.reverbDb);
+    t.delayDb = variedSend(space, u.delayDb);
+    return t;
+  });
+}
 
 /** Fader offsets (dB from the rough mix) each track is drawn from. */
-const FADER_RANGE: Record<TrackId, [number, number]> = {
+const LEGACY_FADER_RANGE: Record<TrackId, [number, number]> = {
   kick: [0, 2],
   snare: [-1, 2],
   hats: [-9, -5],
@@ -26,13 +219,16 @@ const FADER_RANGE: Record<TrackId, [number, number]> = {
   noise: [-30, -30],
 };
 
-/** The reference TrackMix of each of `tracks` (in the same order). */
+/**
+ * The narrow conventional draw mix-match used before 0.3.0, kept only as fix-mix's good mix until fix-mix draws
+ * its own (variedMix in its place breaks fix-mix's mono fault, which needs the chordal parts spread); remove it then.
+ */
 export function referenceMix(rng: Rng, tracks: readonly TrackId[]): TrackMix[] {
   const side = rng.chance(0.5) ? 1 : -1; // which side the hats (and chords) lean to
   const mix = new Map<TrackId, TrackMix>();
   for (const id of tracks) {
     const t = untouchedTrack();
-    const [lo, hi] = FADER_RANGE[id];
+    const [lo, hi] = LEGACY_FADER_RANGE[id];
     t.faderDb = half(rng.range(lo, hi));
     mix.set(id, t);
   }
