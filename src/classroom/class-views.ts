@@ -66,7 +66,10 @@ export function classViews(
         // A question counts once per student: their first answer, as the report's own score does.
         if (seen.has(a.seed)) continue;
         seen.add(a.seed);
-        const again = a.answer === undefined ? null : recheckAnswer(it.exercise, it.level, a.seed, a.answer);
+        const again =
+          a.answer === undefined
+            ? null
+            : recheckAnswer(it.exercise, it.level, a.seed, a.answer, undefined, report.appVersion);
         if (!again) {
           unmarked++;
           continue;

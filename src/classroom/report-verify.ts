@@ -16,6 +16,7 @@ import {
 } from '../exercises/shared/imported-song';
 import type { CheckResult, QuestionBase } from '../exercises/types';
 import type { Assignment, AssignmentItem } from './assignment';
+import { questionsChangedSince } from './question-versions';
 import type { Report, ReportItem } from './report';
 import { summaryDigest } from './summary-digest';
 
@@ -168,7 +169,8 @@ function keyOf(
 
 /**
  * The question and the kind's own check of an answer to it (exercise, level, seed), recomputed here from the
- * answer alone (the details a report carries are never read); null when it cannot be marked.
+ * answer alone (the details a report carries are never read); null when it cannot be marked, or when `madeBy`
+ * (the report's app version) made other questions of this kind.
  */
 export function recheckAnswer(
   exercise: string,
@@ -176,8 +178,10 @@ export function recheckAnswer(
   seed: number,
   answer: unknown,
   song?: ImportedSongSummary,
+  madeBy?: string,
 ): Recheck | null {
   if (!isExerciseId(exercise)) return null;
+  if (madeBy !== undefined && questionsChangedSince(exercise, madeBy) !== null) return null;
   const key = keyOf(exercise, level, seed, answer, song);
   if (key === null) return null;
   const known = rechecks.get(key);
@@ -239,19 +243,30 @@ interface Rescore {
   noAnswer: number;
   unreadable: number;
   mismatched: number;
+  /** Answers to kinds whose questions changed after the report's version (not marked again), per kind. */
+  older: Map<string, { since: string; n: number }>;
   /** Item numbers (1-based) whose stored score differs from the re-scored answers. */
   itemsOff: { n: number; stored: number; actual: number }[];
   total: { stored: number; actual: number } | null;
 }
 
 function rescore(report: Report, assignment: Assignment, song?: ImportedSongSummary): Rescore {
-  const out: Rescore = { foreign: 0, noAnswer: 0, unreadable: 0, mismatched: 0, itemsOff: [], total: null };
+  const out: Rescore = {
+    foreign: 0,
+    noAnswer: 0,
+    unreadable: 0,
+    mismatched: 0,
+    older: new Map(),
+    itemsOff: [],
+    total: null,
+  };
   let sum = 0;
   let questions = 0;
   report.items.forEach((item, i) => {
     const mine = findItem(assignment, item, i);
     const count = mine?.seeds.length ?? item.questions;
     const first = new Map<number, number>();
+    const since = questionsChangedSince(item.exercise, report.appVersion);
     for (const a of item.attempts) {
       if (!mine?.seeds.includes(a.seed)) {
         out.foreign++;
@@ -259,7 +274,12 @@ function rescore(report: Report, assignment: Assignment, song?: ImportedSongSumm
       }
       let score = a.score;
       if (a.answer === undefined) out.noAnswer++;
-      else {
+      else if (since !== null) {
+        // Made by a version whose questions of this kind were other ones: kept as the student's device marked it.
+        const o = out.older.get(item.exercise) ?? { since, n: 0 };
+        o.n++;
+        out.older.set(item.exercise, o);
+      } else {
         const again = rescoreAnswer(item.exercise, item.level, a.seed, a.answer, song);
         if (again === null) {
           out.unreadable++;
@@ -316,6 +336,11 @@ function answerProblems(
       message: `The scores don’t match the answers: ${parts.join('; ')}.${versions}`,
     });
   }
+  for (const [exercise, { since, n }] of r.older)
+    out.push({
+      check: 'cannot-recheck',
+      message: `Not re-checked: ${plural(n, 'answer is', 'answers are')} to “${isExerciseId(exercise) ? exercises[exercise].meta.title : exercise}” questions made by Headroom ${report.appVersion}; since ${since} Headroom makes other questions of that exercise from the same numbers, so those scores are the ones the student’s device marked. Ask for the work again if they matter.`,
+    });
   if (r.noAnswer > 0)
     out.push({
       check: 'cannot-recheck',

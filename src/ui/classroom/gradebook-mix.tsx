@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Assignment } from '../../classroom/assignment';
 import type { GradebookEntry } from '../../classroom/gradebook';
+import { questionsChangedSince } from '../../classroom/question-versions';
 import { recheckAnswer } from '../../classroom/report-verify';
 import { mixGradeFromDetails } from '../../exercises/shared/mix-grade-view';
 import type { MixDimension } from '../../exercises/shared/mix-spec';
@@ -21,6 +22,8 @@ interface MixAttempt {
   level: number;
   seed: number;
   answer: unknown;
+  /** The app version that made the report (an older one may have made other questions). */
+  madeBy: string;
 }
 
 /** The first answer to each of the assignment's mix questions in a report (later tries do not count). */
@@ -45,6 +48,7 @@ export function mixAttempts(entry: GradebookEntry, assignment: Assignment | unde
         level: item.level,
         seed: a.seed,
         answer: a.answer,
+        madeBy: entry.report.appVersion,
       });
     }
   });
@@ -53,14 +57,24 @@ export function mixAttempts(entry: GradebookEntry, assignment: Assignment | unde
 
 /** One answer's table, from the re-check (the report's own score and details are never shown here). */
 function MixAttemptTable({ attempt }: { attempt: MixAttempt }) {
-  const again = recheckAnswer(attempt.exercise, attempt.level, attempt.seed, attempt.answer);
+  const again = recheckAnswer(
+    attempt.exercise,
+    attempt.level,
+    attempt.seed,
+    attempt.answer,
+    undefined,
+    attempt.madeBy,
+  );
   const q = again?.question as { tracks?: TrackRef[]; dimensions?: MixDimension[] } | undefined;
   const grade = again && q?.tracks ? mixGradeFromDetails(again.result.details, q.tracks.length) : null;
   const title = `Item ${attempt.item}, question ${attempt.question}: ${exerciseTitle(attempt.exercise)}`;
   if (!again || !grade || !q?.tracks || !q.dimensions)
     return (
       <p>
-        <strong>{title}</strong>: this answer cannot be marked, so there is no table.
+        <strong>{title}</strong>:{' '}
+        {questionsChangedSince(attempt.exercise, attempt.madeBy) !== null
+          ? `made by Headroom ${attempt.madeBy}, whose questions of this exercise were other ones, so there is no table.`
+          : 'this answer cannot be marked, so there is no table.'}
       </p>
     );
   return (
