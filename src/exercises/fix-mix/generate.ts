@@ -1,11 +1,14 @@
-/** Fix this mix: a good mix of a song, one to three planted faults, per level (pure, seeded). */
+/**
+ * Fix this mix: the desk as found (B) drawn first, then one to three faults planted by undoing them from B to
+ * make the good mix (A = B − fault), per level (pure, seeded). See found-desk.ts for why.
+ */
 import { createRng } from '../../dsp/random';
 import type { TrackId } from '../../production/types';
-import { referenceMix } from '../mix-match/reference-mix';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { copyTrackMix } from '../shared/mix-spec';
 import { generateSongSource } from '../shared/sources';
 import { trackRef } from '../shared/tracks';
+import { drawFoundDesk } from './found-desk';
 import { type FaultName, type FixMixQuestion, meta, type PlantedFault } from './meta';
 import { FAULT_DIMENSION, faultFits, plantMixFault } from './mix-faults';
 import { plantProductionFault } from './production-fault';
@@ -17,22 +20,23 @@ export function generate(seed: number, level: number): FixMixQuestion {
   const rng = createRng(seed);
   const ids = [...p.tracks];
   const dimensions = [...p.dimensions];
-  const reference = referenceMix(rng.fork('reference'), ids);
+  const offered = p.faults.filter((f) => dimensions.includes(FAULT_DIMENSION[f]));
+  const found = drawFoundDesk(rng.fork('desk'), ids, dimensions, offered);
   const base = generateSongSource(rng.fork('source'));
   const count = rng.fork('count').int(p.count[0], p.count[1]);
   const prod = rng.fork('production').chance(p.productionChance)
     ? plantProductionFault(rng.fork('production-fault'), base, ids)
     : null;
-  const start = reference.map(copyTrackMix);
-  const taken = new Set<TrackId>(prod?.absentInA ?? []);
+  const start = found.desk.map(copyTrackMix);
+  const reference = found.desk.map(copyTrackMix);
+  // Mixing faults stay off the parts a production fault changes or leaves out.
+  const taken = new Set<TrackId>([...(prod?.absentInA ?? []), ...(prod?.swap.tracks ?? [])]);
   const faults: PlantedFault[] = [];
-  const pool = rng
-    .fork('faults')
-    .shuffle(p.faults.filter((f) => dimensions.includes(FAULT_DIMENSION[f]) && faultFits(f, ids, reference)));
+  const pool = rng.fork('faults').shuffle(offered.filter((f) => faultFits(f, ids, found)));
   const plantRng = rng.fork('plant');
   for (const fault of pool) {
     if (faults.length >= count - (prod ? 1 : 0)) break;
-    const planted = plantMixFault(plantRng.fork(fault), fault, ids, start, taken);
+    const planted = plantMixFault(plantRng.fork(fault), fault, ids, found, reference, taken);
     if (planted) faults.push(planted);
   }
   if (prod) faults.push(prod.fault);
