@@ -228,7 +228,7 @@ function carriers(q: FixMixQuestion, i: number, c: Control): FaultName[] {
     .map((f) => f.fault);
 }
 
-function strongReader(level: number) {
+function strongReader(level: number, threshold = 0.5) {
   const dims = meta.levels[level - 1]!.params.dimensions;
   const controls = CONTROLS.filter((c) => dims.includes(CONTROL_DIMENSION[c]));
   const hist = new Map<string, { n: number; by: Map<FaultName, number> }>();
@@ -279,13 +279,13 @@ function strongReader(level: number) {
       claims.push(TRACK_FAULTS.includes(f) && track ? { fault: f, track: track as never } : { fault: f });
     };
     const centred = q.start.every((t) => t.pan === 0) ? 'c' : 'x';
-    if (posterior(`*:centred:${centred}`, '*:centred', 'mono') > 0.5) claim('mono', null);
+    if (posterior(`*:centred:${centred}`, '*:centred', 'mono') > threshold) claim('mono', null);
     q.start.forEach((b, i) => {
       const id = q.tracks[i]!.id;
       for (const c of controls) {
         for (const f of q.choices) {
           if (f === 'production') continue;
-          if (posterior(`${id}:${c}:${bin(b, c)}`, `${id}:${c}`, f) <= 0.5) continue;
+          if (posterior(`${id}:${c}:${bin(b, c)}`, `${id}:${c}`, f) <= threshold) continue;
           claim(f, id);
           const d = meanDelta(`${id}:${c}:${f}`);
           if (d.length > 0)
@@ -405,6 +405,7 @@ describe('fix-mix against players who read the desk and never listen', () => {
       );
       run('desk reader (review7)', level, play(level, deskReader(level)));
       run('learned reader', level, play(level, strongReader(level)));
+      run('bolder reader (> 0.2)', level, play(level, strongReader(level, 0.2)));
       run('common guess', level, play(level, commonGuesser(level)));
       run('every fault', level, play(level, everyFault(level)));
     }
@@ -423,6 +424,7 @@ describe('fix-mix against players who read the desk and never listen', () => {
       expect(r('desk reader (review7)', level).passes, `desk reader ${level}`).toBeLessThan(0.05);
       expect(r('learned reader', level).mean, `learned reader ${level}`).toBeLessThan(30);
       expect(r('learned reader', level).passes, `learned reader ${level}`).toBeLessThan(0.05);
+      expect(r('bolder reader (> 0.2)', level).mean, `bolder reader ${level}`).toBeLessThan(30);
       expect(r('common guess', level).mean, `common guess ${level}`).toBeLessThan(25);
       expect(r('every fault', level).mean, `every fault ${level}`).toBeLessThan(20);
     }
