@@ -146,6 +146,20 @@ function mixPeak(
 }
 
 /**
+ * Multiplies `samples` by `scale` in place, skipping the 10 ms slices that are all zeros (their peak is 0):
+ * scaling leaves a zero as it is, and a part's rests are often pages the renderer never wrote, which the
+ * system maps to one shared page of zeros until something writes there.
+ */
+function scaleSounding(samples: Float32Array, scale: number, stats: BlockStats): void {
+  const { slice, peaks } = stats;
+  for (let c = 0; c < peaks.length; c++) {
+    if (peaks[c] === 0) continue;
+    const end = Math.min(samples.length, (c + 1) * slice);
+    for (let i = c * slice; i < end; i++) samples[i] = (samples[i] as number) * scale;
+  }
+}
+
+/**
  * Levels stems in place: one pass measures each stem (peak, 100 ms block powers and peaks), the rough
  * mix's exact peak is found from a few blocks (mixPeak), and one pass scales each stem to STEM_PEAK_DB.
  * Faders bring each stem to its balance target (gated RMS), then move together so the rough mix peaks
@@ -172,10 +186,8 @@ export function levelStems(
     return st;
   });
   const peak = mixPeak(buffers, stats, scales, mixGains);
-  buffers.forEach((ch, k) => {
-    const scale = scales[k] as number;
-    for (let i = 0; i < ch.length; i++) ch[i] = (ch[i] as number) * scale;
-  });
+  for (let k = 0; k < count; k++)
+    scaleSounding(buffers[k] as Float32Array, scales[k] as number, stats[k] as BlockStats);
   const offset = peak > 0 ? MIX_PEAK_DB - gainToDb(peak) : 0;
   return { rmsDb, faders: raw.map((db) => Math.round((db + offset) * 10) / 10) };
 }

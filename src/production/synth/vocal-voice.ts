@@ -323,6 +323,17 @@ export function renderVocalTrack(
   }
 }
 
+/** The half-rate voice's buffer, kept for the next track: fresh pages cost more than zeroing used ones. */
+let scratch = new Float32Array(0);
+
+/** `length` zeros at the start of the kept half-rate buffer (grown when too short). */
+function halfRateScratch(length: number): Float32Array {
+  if (scratch.length < length) scratch = new Float32Array(Math.max(length, Math.ceil(scratch.length * 1.25)));
+  const p = scratch.subarray(0, length);
+  p.fill(0);
+  return p;
+}
+
 /** Above this rate the voice is synthesised at half rate (its formants all lie below 4.5 kHz) and interpolated up. */
 const HALF_RATE_FROM: SampleRate = 32000;
 
@@ -347,7 +358,7 @@ export function renderVocal(
   const side = HALF_BAND_SIDE;
   const halfLength = Math.ceil(out.length / 2) + 1;
   // Padded by `side` zeros at each end so the interpolator never reads outside.
-  const p = new Float32Array(halfLength + 2 * side);
+  const p = halfRateScratch(halfLength + 2 * side);
   renderVocalTrack(
     events,
     secondsPerBeat,

@@ -32,4 +32,22 @@ describe('mixHeldNote', () => {
     mixSound(out, 7, new Float32Array([1, 2, 3, 4]), 0.5);
     expect([...out]).toEqual([1, 1, 1, 1, 1, 1, 1, 1.5, 2, 2.5]);
   });
+
+  it('adds exactly what a one-at-a-time loop adds, whatever the length and offset (the loop runs four at a time)', () => {
+    let state = 12345;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648 - 0.5;
+    };
+    for (let length = 0; length < 12; length++)
+      for (const start of [0, 1, 3, 17, 20, 25, 30]) {
+        const sound = Float32Array.from({ length }, random);
+        const out = Float32Array.from({ length: 24 }, random);
+        const expected = Float32Array.from(out);
+        for (let i = start, j = 0; i < expected.length && j < length; i++, j++)
+          expected[i] = (expected[i] as number) + (sound[j] as number) * 0.37;
+        mixSound(out, start, sound, 0.37);
+        expect([...out]).toEqual([...expected]);
+      }
+  });
 });
