@@ -1,36 +1,27 @@
 /**
  * Fix this mix: the desk as the learner finds it (B), drawn FIRST and the same whether or not a control will
  * carry a fault. The good mix (A) is made from it afterwards by undoing the planted faults (mix-faults.ts), so a
- * faulty control shows a value like any other and only listening tells which one is off. B is the usual mix
- * (referenceMix) varied widely on the level's dimensions, plus DECOYS that appear whether or not their fault is
+ * faulty control shows a value like any other and only listening tells which one is off. B is variedMix (wide
+ * and symmetric around the usual mix) on the level's dimensions, plus DECOYS that appear whether or not their fault is
  * planted: every part centred (the mono fault fits only there), a low-mid or upper-mid boost, kick and bass
  * boosted at one low frequency, heavy compression, and sends pushed high. A fault fits only a desk that shows its
  * decoy, and is then planted on a minority of those desks, so a decoy says no more than "maybe". Pure, seeded.
  */
 import type { Rng } from '../../dsp/random';
+import type { Pan } from '../../dsp/units';
 import type { TrackId } from '../../production/types';
-import { referenceMix } from '../mix-match/reference-mix';
-import { copyTrackMix, type MixDimension, type TrackMix } from '../shared/mix-spec';
+import { usualMix, variedMix } from '../mix-match/reference-mix';
+import { copyTrackMix, type MixCompressor, type MixDimension, type TrackMix } from '../shared/mix-spec';
 import { roundTo } from '../shared/scoring';
 import type { MixFault } from './meta';
 
 const half = (x: number) => roundTo(x, 0.5);
-const pan2 = (x: number) => roundTo(x, 0.05);
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** The desk's fader range (dB from the rough mix), as the fix-mix desk shows it. */
 export const DESK_FADER_DB: readonly [number, number] = [-30, 18];
-/** The desk's EQ gain range, dB. */
-export const DESK_EQ_DB = 18;
 /** The highest fader a found desk shows, dB (so a buried fault's good fader stays on the desk). */
 const TOP_FADER_DB = 6;
-/** How far each fader strays from the usual mix, ± dB. */
-const FADER_SPREAD_DB = 6;
-/** How far pans, EQ gains, thresholds and sends stray from the usual mix. */
-const PAN_SPREAD = 0.2;
-const EQ_SPREAD_DB = 2;
-const THRESHOLD_SPREAD_DB = 4;
-const SEND_SPREAD_DB = 3;
 
 /** Chance of each decoy on a desk whose level offers its fault. */
 export const DECOY_CHANCE = {
@@ -63,17 +54,20 @@ export const FAULT_TRACKS: Readonly<Record<MixFault, readonly TrackId[]>> = {
   delay: ['lead', 'vocal'],
 };
 
-/** The desk as found, and the usual mix it was varied from (a fault's good values come from there). */
+/** The desk as found, and what a fault's good mix takes where B's value cannot be undone by a difference. */
 export interface FoundDesk {
   /** B: what the learner finds on the desk. */
   desk: TrackMix[];
-  /** The usual mix varied (no decoys): pans for a mono fault's good mix, light compression for squashed. */
-  usual: TrackMix[];
+  /** The pans a mono fault's good mix spreads the parts to (B's own draw before any centring). */
+  spread: Pan[];
+  /** The usual (light or no) compressor of each part, for a squashed fault's good mix. */
+  light: MixCompressor[];
 }
 
 /**
- * Draws the desk as found for a level (its tracks, dimensions and the faults it offers). Only the dimensions the
- * level grades are varied or decoyed; the others keep the usual mix, the same in A and B.
+ * Draws the desk as found for a level (its tracks, dimensions and the faults it offers): variedMix (wide and
+ * symmetric around usualMix) on the dimensions the level grades, usualMix on the others (the same in A and B),
+ * then the decoys of the faults the level offers.
  */
 export function drawFoundDesk(
   rng: Rng,
@@ -81,32 +75,33 @@ export function drawFoundDesk(
   dimensions: readonly MixDimension[],
   faults: readonly MixFault[],
 ): FoundDesk {
-  const usual = referenceMix(rng.fork('usual'), ids);
+  const side = rng.fork('side').chance(0.5) ? 1 : -1;
+  const usual = usualMix(ids, side);
+  const varied = variedMix(rng.fork('varied'), ids, side);
   const on = (d: MixDimension) => dimensions.includes(d);
   const offers = (f: MixFault) => faults.includes(f);
-  const vary = rng.fork('vary');
-  for (const t of usual) {
-    if (on('balance')) t.faderDb = half(t.faderDb + vary.range(-FADER_SPREAD_DB, FADER_SPREAD_DB));
-    if (on('pan')) t.pan = pan2(clamp(t.pan + vary.range(-PAN_SPREAD, PAN_SPREAD), -1, 1));
-    if (on('tone'))
-      for (const b of t.eq)
-        if (b.gainDb !== 0) b.gainDb = half(b.gainDb + vary.range(-EQ_SPREAD_DB, EQ_SPREAD_DB));
-    if (on('dynamics') && t.comp.enabled)
-      t.comp.thresholdDb = Math.round(
-        t.comp.thresholdDb + vary.range(-THRESHOLD_SPREAD_DB, THRESHOLD_SPREAD_DB),
-      );
+  const desk = usual.map((u, i) => {
+    const v = varied[i] as TrackMix;
+    const t = copyTrackMix(u);
+    if (on('balance')) t.faderDb = v.faderDb;
+    if (on('pan')) t.pan = v.pan;
+    if (on('tone')) t.eq = copyTrackMix(v).eq;
+    // The desk's makeup knob starts at 0 dB (variedMix can draw a little under it).
+    if (on('dynamics')) t.comp = { ...v.comp, makeupDb: Math.max(0, v.comp.makeupDb) };
     if (on('space')) {
-      if (t.reverbDb !== null) t.reverbDb = half(t.reverbDb + vary.range(-SEND_SPREAD_DB, SEND_SPREAD_DB));
-      if (t.delayDb !== null) t.delayDb = half(t.delayDb + vary.range(-SEND_SPREAD_DB, SEND_SPREAD_DB));
+      t.reverbDb = v.reverbDb;
+      t.delayDb = v.delayDb;
     }
-  }
+    return t;
+  });
   if (on('balance')) {
     // The whole desk lowered so its loudest fader shows at most TOP_FADER_DB (the grader ignores the overall level).
-    const top = Math.max(...usual.map((t) => t.faderDb));
+    const top = Math.max(...desk.map((t) => t.faderDb));
     const shift = Math.min(0, TOP_FADER_DB - top);
-    for (const t of usual) t.faderDb = clamp(t.faderDb + shift, DESK_FADER_DB[0], DESK_FADER_DB[1]);
+    for (const t of desk) t.faderDb = clamp(t.faderDb + shift, DESK_FADER_DB[0], DESK_FADER_DB[1]);
   }
-  const desk = usual.map(copyTrackMix);
+  const spread = desk.map((t) => t.pan);
+  const light = usual.map((u) => ({ ...u.comp }));
   const at = (id: TrackId) => (ids.includes(id) ? (desk[ids.indexOf(id)] as TrackMix) : null);
   const decoy = rng.fork('decoys');
   // Each decoy's draw is made whether or not it is used, so one decoy never shifts another's.
@@ -166,5 +161,5 @@ export function drawFoundDesk(
       }
     }
   }
-  return { desk, usual };
+  return { desk, spread, light };
 }

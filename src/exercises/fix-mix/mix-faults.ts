@@ -42,7 +42,8 @@ const lowMidBoost = (t: TrackMix) =>
   t.eq[1].frequencyHz >= 200 && t.eq[1].frequencyHz <= 400 && t.eq[1].gainDb >= 8;
 const upperMidBoost = (t: TrackMix) => t.eq[2].frequencyHz >= 2000 && t.eq[2].gainDb >= 10;
 const lowEndBoost = (t: TrackMix) => t.eq[1].frequencyHz <= 100 && t.eq[1].gainDb >= 8;
-const heavy = (t: TrackMix) => t.comp.enabled && t.comp.ratio >= 8;
+const heavy = (t: TrackMix) =>
+  t.comp.enabled && t.comp.ratio >= 8 && t.comp.thresholdDb <= -30 && t.comp.makeupDb >= 10;
 const highSend = (db: number | null) => db !== null && db >= -4.5;
 
 /** Whether B's track `id` can carry `fault` (mono and masking are checked on the whole desk). */
@@ -71,9 +72,7 @@ function carries(fault: MixFault, t: TrackMix): boolean {
 export function faultFits(fault: MixFault, ids: readonly TrackId[], found: FoundDesk): boolean {
   const at = (id: TrackId) => found.desk[ids.indexOf(id)] as TrackMix;
   if (fault === 'mono')
-    return (
-      found.desk.every((t) => t.pan === 0) && found.usual.filter((t) => Math.abs(t.pan) >= 0.2).length >= 2
-    );
+    return found.desk.every((t) => t.pan === 0) && found.spread.filter((p) => Math.abs(p) >= 0.2).length >= 2;
   if (fault === 'masking')
     return ids.includes('kick') && ids.includes('bass') && lowEndBoost(at('kick')) && lowEndBoost(at('bass'));
   return FAULT_TRACKS[fault].some((id) => ids.includes(id) && carries(fault, at(id)));
@@ -96,7 +95,7 @@ export function plantMixFault(
   if (fault === 'mono') {
     if (!faultFits('mono', ids, found)) return null;
     good.forEach((t, i) => {
-      t.pan = (found.usual[i] as TrackMix).pan;
+      t.pan = found.spread[i] as number;
     });
     return {
       fault,
@@ -150,7 +149,7 @@ export function plantMixFault(
       };
     }
     case 'squashed': {
-      const light = (found.usual[ids.indexOf(id)] as TrackMix).comp;
+      const light = found.light[ids.indexOf(id)] as TrackMix['comp'];
       const off = !light.enabled || rng.chance(0.4);
       t.comp = off ? { ...light, enabled: false } : { ...light };
       const c = found0.comp;
