@@ -120,8 +120,10 @@ export async function run(): Promise<Row[]> {
   app = await loadApp();
   const { clearCachedAudio, clearDrillStems } = app;
   // HEADROOM_BENCH_PART=drill: the level-change drill alone (its memory rows without what the Mix page left).
-  if ((globalThis as { HEADROOM_BENCH_PART?: string }).HEADROOM_BENCH_PART === 'drill')
-    return drillAlone(rows);
+  const part = (globalThis as { HEADROOM_BENCH_PART?: string }).HEADROOM_BENCH_PART;
+  if (part === 'drill') return drillAlone(rows);
+  // HEADROOM_BENCH_PART=drill-memory: the 10-question drill's memory at question 1 and question 10 (issue 21).
+  if (part === 'drill-memory') return drillMemoryRows(rows);
   await mixPageRows(rows);
   await clearCachedAudio();
   clearDrillStems();
@@ -166,6 +168,59 @@ async function mixPageRows(rows: Row[]): Promise<void> {
   // plays has held it for AUDIO_CLOSE_MS (the learner is on another page by then).
   await new Promise((resolve) => setTimeout(resolve, Math.max(2000, AUDIO_CLOSE_MS + 1000)));
   rows.push(...(await memoryRows('after leaving the Mix page', 100)));
+}
+
+/** answerQuestion, its failure naming the question and the player's and the live context's states. */
+async function answerNamed(session: DrillSession, i: number): Promise<number> {
+  try {
+    return await answerQuestion(session);
+  } catch (e) {
+    const ctx = app.currentAudioContext();
+    throw new Error(
+      `question ${i + 1}: ${e instanceof Error ? e.message : String(e)} (player ${session.player.status.value}, ` +
+        `playing ${session.player.state.value?.playing}, context ${ctx?.state ?? 'none'})`,
+    );
+  }
+}
+
+/**
+ * Memory during a drill (issue 21 part 1: the current and the next question only): the same 10-question
+ * level-change drill, memory rows once question 1 and question 10 are answered, and heap snapshots of the page
+ * at both (.tmp/bench-snapshots/, for a diff of what question 10 holds that question 1 did not).
+ */
+async function drillMemoryRows(rows: Row[]): Promise<Row[]> {
+  const { clearCachedAudio, clearDrillStems, createDrill, suspendAudio } = app;
+  await clearCachedAudio();
+  clearDrillStems();
+  const snapshot = (globalThis as { benchHeapSnapshot?: (path: string) => Promise<void> }).benchHeapSnapshot;
+  const session = createDrill({ kind: 'level-change', level: 1, count: DRILL_QUESTIONS, seed: 7 });
+  await answerNamed(session, 0);
+  // The next question's audio made ready meanwhile (question-ahead.ts), as a learner reading the review sees.
+  await new Promise((resolve) => setTimeout(resolve, 8000));
+  rows.push(...(await memoryRows('drill, question 1 answered', 150)));
+  await snapshot?.('.tmp/bench-snapshots/drill-q1.heapsnapshot');
+  for (let i = 1; i < DRILL_QUESTIONS; i++) {
+    session.next();
+    await answerNamed(session, i);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 8000));
+  rows.push(...(await memoryRows(`drill, question ${DRILL_QUESTIONS} answered`, 150)));
+  await snapshot?.('.tmp/bench-snapshots/drill-q10.heapsnapshot');
+  // What each holder is worth: the song Worker stopped, then the drill closed (its graphs and buffers; the live
+  // context kept open by a hold of the bench's own), then the live context closed.
+  clearDrillStems();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  rows.push(...(await memoryRows(`drill, question ${DRILL_QUESTIONS}: then the song Worker stopped`, 150)));
+  const releaseAudio = app.holdAudio();
+  session.next();
+  session.dispose();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  rows.push(...(await memoryRows('then the drill closed (live context still open)', 150)));
+  releaseAudio();
+  await suspendAudio();
+  await new Promise((resolve) => setTimeout(resolve, app.AUDIO_CLOSE_MS + 2000));
+  rows.push(...(await memoryRows('then the live context closed', 100)));
+  return rows;
 }
 
 /** The level-change drill's rows (timing, main thread, memory), then the listening drill's Next → playable. */

@@ -45,6 +45,30 @@ function practiceOf<A>(ready: PreparedQuestion<A>): PreparedQuestion<A> {
   };
 }
 
+let playbacksAlive = 0;
+
+/**
+ * How many drill playbacks (each a question's two engine graphs and their AudioBuffers) are built and not yet
+ * disposed, across every drill player: one at most per open drill, the current question's (issue 21: an
+ * answered question's graph and buffers go on Next).
+ */
+export function drillPlaybacksAlive(): number {
+  return playbacksAlive;
+}
+
+/** `made`, counted in drillPlaybacksAlive until it is disposed (once). */
+function counted(made: Playback<unknown>): Playback<unknown> {
+  playbacksAlive++;
+  const dispose = made.dispose.bind(made);
+  let disposed = false;
+  made.dispose = () => {
+    if (!disposed) playbacksAlive--;
+    disposed = true;
+    dispose();
+  };
+  return made;
+}
+
 /** Timings measured while playing, for the UI and the report. */
 export interface DrillPlayerTimings {
   /** Preparing the question's audio (stems from memory or rendered, loop cut), ms. */
@@ -113,11 +137,13 @@ export function createDrillPlayer() {
     const mine = generation;
     building ??= (async () => {
       const { createPlayback } = await loadPlays();
-      const made = await createPlayback(ctx, current, {
-        levelMatch: settings.value.levelMatch,
-        loudness,
-        measurePair: pairMeasurer(current),
-      });
+      const made = counted(
+        await createPlayback(ctx, current, {
+          levelMatch: settings.value.levelMatch,
+          loudness,
+          measurePair: pairMeasurer(current),
+        }),
+      );
       if (mine !== generation) {
         made.dispose();
         return null;

@@ -10,7 +10,7 @@ import { type ExerciseId, type ExerciseQuestion, exercises } from '../../exercis
 import { generateOnImported } from '../../exercises/shared/imported-kinds';
 import type { ImportedSongSummary } from '../../exercises/shared/imported-song';
 import { BAND_KINDS, playsHeardBand } from '../../training/hearing';
-import { generateQuestionInWorker } from '../shared/song-stems';
+import { generateQuestionInWorker, stopSongWorkersWhenIdle } from '../shared/song-stems';
 import { settings } from '../shared/storage';
 import type { DrillItem } from './drill-types';
 import { dropAhead, prepareAhead, warmQuestionAudio } from './question-ahead';
@@ -158,9 +158,11 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
   };
 
   const prefetchNext = (i: number, answered = false) => {
-    if (i + 1 >= count || (plan.adaptiveValue() !== null && !answered)) return;
     // Without a Worker (Node, old browsers) the render would run on this thread: only ahead of need.
     if (!offThread) return;
+    // The last question is ready: the song Workers have nothing left to make for this drill (issue 21).
+    if (i + 1 >= count) stopSongWorkersWhenIdle();
+    if (i + 1 >= count || (plan.adaptiveValue() !== null && !answered)) return;
     // The next question, its songs, its A/B pair and its level match, while this one is answered; then the
     // question after it (no audio: a few kB), so the next prefetch starts at its songs.
     const fixedValues = plan.adaptiveValue() === null;
@@ -168,7 +170,10 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     void Promise.resolve(questionAt(i + 1))
       .then(({ item, question }) => (stopped ? undefined : prepareAhead(item.exercise, question, owner)))
       .then(() => (!stopped && fixedValues && i + 2 < count ? questionAt(i + 2) : undefined))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      // The next question and the one after are made: the song Workers' bank, note cache and garbage (about
+      // 100 MB each) are let go while the learner answers; the next Next starts one again (issue 21).
+      .then(() => stopSongWorkersWhenIdle());
   };
 
   const stop = () => {

@@ -448,6 +448,23 @@ export function releaseSongStems(): void {
   } else stopWhenIdle = true; // a render or question asked for the closed drill ends first (issue 21)
 }
 
+/**
+ * Stops the song Worker once the work in hand ends (now when idle) and the pool's Workers when idle, keeping
+ * the songs in memory: a drill calls it once its next question is ready, so the Workers' instrument bank,
+ * note cache and garbage (about 100 MB each) are not held while the learner answers (issue 21). The next
+ * request starts a Worker again (it reads the bank from the HTTP cache and parses it, a fraction of a second).
+ */
+export function stopSongWorkersWhenIdle(): void {
+  if (busy === 0) {
+    clearTimeout(idleTimer);
+    workerCall.terminate();
+  } else stopWhenIdle = true;
+  if (poolBusy === 0) {
+    clearTimeout(poolTimer);
+    for (const w of pool) w.terminate();
+  }
+}
+
 /** Forgets every song in memory (and stops the worker). */
 export function clearDrillStems(): void {
   cache.clear();

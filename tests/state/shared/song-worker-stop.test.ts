@@ -65,4 +65,24 @@ describe('the song Worker stops', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(w.terminated).toBe(true);
   });
+
+  it('between a drill’s questions: at once when idle, else as soon as the work in hand ends; the next request starts another', async () => {
+    const stems = await freshModule();
+    vi.useFakeTimers();
+    void stems.warmSongWorker();
+    const w = FakeWorker.made[0]!;
+    stems.stopSongWorkersWhenIdle(); // the next question is ready while a request is still answered
+    expect(w.terminated).toBe(false);
+    w.reply(w.posted[0]!.id);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.terminated).toBe(true);
+    // The next Next: a new Worker, which an idle stop ends at once (not WORKER_IDLE_MS later).
+    void stems.warmSongWorker();
+    const again = FakeWorker.made[1]!;
+    again.reply(again.posted[0]!.id);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(again.terminated).toBe(false);
+    stems.stopSongWorkersWhenIdle();
+    expect(again.terminated).toBe(true);
+  });
 });
