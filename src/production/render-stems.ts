@@ -10,6 +10,7 @@ import { levelStems, sumWithGains } from './stem-levels';
 import { styleSpec } from './styles';
 import { heldLength, mixHeldNote, mixSound } from './synth/mix-note';
 import { createNoise } from './synth/noise';
+import { holdScratch, type Scratch } from './synth/scratch';
 import { sharedSound } from './synth/sound-cache';
 import { voiceFor } from './synth/voices';
 import type { AbortSignalLike, NoteEvent, Song, Stems, StemTrack, Track, TrackId } from './types';
@@ -108,6 +109,8 @@ function* renderTrack(
       longest.set(e.pitch, Math.max(longest.get(e.pitch) ?? 0, heldLength(gateOf(e), voice.amp, sampleRate)));
     }
   }
+  // A held track's tones and chords live only while it renders: in memory kept between renders.
+  const scratch = voice.kind === 'held' ? holdScratch() : null;
   /** One note (or chord) at full velocity, rendered once per pitch set and gate. */
   const sound = (pitches: readonly number[], gate: number): Float32Array => {
     const key = `${gate}:${pitches.join(',')}`;
@@ -115,14 +118,17 @@ function* renderTrack(
     if (cached) return cached;
     let result: Float32Array;
     if (voice.kind === 'held') {
-      result = new Float32Array(heldLength(gate, voice.amp, sampleRate));
+      const memory = scratch as Scratch;
+      result = memory.take(heldLength(gate, voice.amp, sampleRate)).fill(0);
       for (const pitch of pitches) {
         let tone = tones.get(pitch);
-        if (!tone)
+        if (!tone) {
+          const length = longest.get(pitch) ?? 1;
           tones.set(
             pitch,
-            (tone = voice.render(pitch, longest.get(pitch) ?? 1, sampleRate, noiseFor(pitch))),
+            (tone = voice.render(pitch, length, sampleRate, noiseFor(pitch), memory.take(length))),
           );
+        }
         mixHeldNote(result, 0, tone, gate, voice.amp, sampleRate, 1);
       }
     } else {
@@ -138,20 +144,25 @@ function* renderTrack(
     return result;
   };
   let step = 0;
-  for (let n = 0; n < events.length; ) {
-    const first = events[n] as NoteEvent;
-    const gate = gateOf(first);
-    const pitches = [first.pitch];
-    let m = n + 1;
-    // Notes struck together with one velocity and one length are a chord: cached and mixed as one sound.
-    for (; m < events.length; m++) {
-      const e = events[m] as NoteEvent;
-      if (e.time !== first.time || e.velocity !== first.velocity || gateOf(e) !== gate) break;
-      pitches.push(e.pitch);
+  try {
+    for (let n = 0; n < events.length; ) {
+      const first = events[n] as NoteEvent;
+      const gate = gateOf(first);
+      const pitches = [first.pitch];
+      let m = n + 1;
+      // Notes struck together with one velocity and one length are a chord: cached and mixed as one sound.
+      for (; m < events.length; m++) {
+        const e = events[m] as NoteEvent;
+        if (e.time !== first.time || e.velocity !== first.velocity || gateOf(e) !== gate) break;
+        pitches.push(e.pitch);
+      }
+      mixSound(out, startOf(first), sound(pitches, gate), velocityGain(first.velocity));
+      n = m;
+      if (++step % EVENTS_PER_STEP === 0) yield n / events.length;
     }
-    mixSound(out, startOf(first), sound(pitches, gate), velocityGain(first.velocity));
-    n = m;
-    if (++step % EVENTS_PER_STEP === 0) yield n / events.length;
+  } finally {
+    // Also when the render is abandoned (its steps returned early): the next track may hold the memory.
+    scratch?.release();
   }
 }
 
@@ -286,7 +297,10 @@ export function renderStemsSync(
       onProgress?.(1);
       return step.value;
     }
-    if (signal?.aborted) throw new RenderAbortedError();
+    if (signal?.aborted) {
+      steps.return(undefined as never);
+      throw new RenderAbortedError();
+    }
     onProgress?.(step.value);
   }
 }
@@ -324,7 +338,10 @@ export async function renderStems(
       await breathe();
       lastBreath = Date.now();
     }
-    if (signal?.aborted) throw new RenderAbortedError();
+    if (signal?.aborted) {
+      steps.return(undefined as never);
+      throw new RenderAbortedError();
+    }
     onProgress?.(step.value);
   }
 }

@@ -56,8 +56,12 @@ export const EPIANO_AMP: Adsr = { attack: 0.002, decay: 1.4, sustain: 0, release
  * whose index falls from bright to mellow, plus a quickly fading high "tine" partial (14×) when it fits
  * under Nyquist.
  */
-export function renderEpiano(pitch: number, length: number, sampleRate: SampleRate): Float32Array {
-  const out = new Float32Array(length);
+export function renderEpiano(
+  pitch: number,
+  length: number,
+  sampleRate: SampleRate,
+  out: Float32Array = new Float32Array(length),
+): Float32Array {
   const step = midiToHz(pitch) / sampleRate;
   const tine = 14 * step < 0.45 ? 0.12 : 0;
   const indexCoef = Math.exp(-1 / (0.22 * sampleRate));
@@ -101,8 +105,8 @@ export function renderOrgan(
   length: number,
   sampleRate: SampleRate,
   noise: NoiseSource,
+  out: Float32Array = new Float32Array(length),
 ): Float32Array {
-  const out = new Float32Array(length);
   const f0 = midiToHz(pitch);
   const table = new Float32Array(TABLE_SIZE + 1);
   for (const [harmonic, level] of DRAWBARS) {

@@ -12,8 +12,12 @@ export const BASS_808_AMP: Adsr = { attack: 0.003, decay: 1.2, sustain: 0.25, re
 const SECOND_808 = 0.8;
 
 /** 808-style bass: a sine that starts a little sharp and slides into pitch, saturated so small speakers hear it. */
-export function render808(pitch: number, length: number, sampleRate: SampleRate): Float32Array {
-  const out = new Float32Array(length);
+export function render808(
+  pitch: number,
+  length: number,
+  sampleRate: SampleRate,
+  out: Float32Array = new Float32Array(length),
+): Float32Array {
   const step = midiToHz(pitch) / sampleRate;
   const slideCoef = Math.exp(-1 / (0.025 * sampleRate));
   const drive = 2.2;
@@ -38,8 +42,8 @@ export function renderFlute(
   length: number,
   sampleRate: SampleRate,
   noise: NoiseSource,
+  out: Float32Array = new Float32Array(length),
 ): Float32Array {
-  const out = new Float32Array(length);
   const f0 = midiToHz(pitch);
   const breath = new Svf(Math.min(2 * f0, 0.4 * sampleRate), 2, sampleRate);
   const vibStep = 5 / sampleRate;

@@ -37,7 +37,7 @@ const BLOCK = 32;
 /**
  * Renders `length` samples of a patch's sustained tone at `pitch`, before the amplitude envelope: the
  * oscillators, filter sweep and vibrato depend only on the time since the note-on, so one rendering
- * serves every note of that pitch, however long it is held.
+ * serves every note of that pitch, however long it is held. Writes every sample of `out`'s first `length`.
  */
 export function renderSubtractive(
   patch: SubtractivePatch,
@@ -45,8 +45,8 @@ export function renderSubtractive(
   length: number,
   sampleRate: SampleRate,
   noise: NoiseSource,
+  out: Float32Array = new Float32Array(length),
 ): Float32Array {
-  const out = new Float32Array(length);
   const f0 = midiToHz(pitch);
   const count = patch.oscillators.length;
   const incs = new Float64Array(count);
@@ -75,6 +75,7 @@ export function renderSubtractive(
   const dcPole = 1 - (2 * Math.PI * 20) / sampleRate;
   let lastClipped = 0;
   let blocked = 0;
+  const mix = new Float64Array(BLOCK);
   for (let start = 0; start < length; start += BLOCK) {
     const fc = Math.min(Math.max(patch.cutoff + patch.keyTrack * f0 + env, 10), 0.45 * sampleRate);
     env *= envCoef;
@@ -88,25 +89,43 @@ export function renderSubtractive(
       ratio = semitoneRatio(depth * sineCycles(vibStep * start));
     }
     const end = Math.min(length, start + BLOCK);
-    for (let i = start; i < end; i++) {
-      let x = 0;
-      for (let o = 0; o < count; o++) {
-        const dt = (incs[o] as number) * ratio;
-        let t = (phases[o] as number) + dt;
-        if (t >= 1) t -= 1;
-        phases[o] = t;
-        const shape = shapes[o];
-        let s: number;
-        if (shape === 0) s = 2 * t - 1 - polyBlep(t, dt);
-        else if (shape === 1) {
-          const w = widths[o] as number;
+    const n = end - start;
+    // Oscillator by oscillator over the block (each loop of one shape, its phase in a local), summed in the
+    // same order per sample as one loop over the oscillators would.
+    mix.fill(0);
+    for (let o = 0; o < count; o++) {
+      const dt = (incs[o] as number) * ratio;
+      const level = levels[o] as number;
+      let t = phases[o] as number;
+      const shape = shapes[o];
+      if (shape === 0) {
+        for (let i = 0; i < n; i++) {
+          t += dt;
+          if (t >= 1) t -= 1;
+          mix[i] = (mix[i] as number) + level * (2 * t - 1 - polyBlep(t, dt));
+        }
+      } else if (shape === 1) {
+        const w = widths[o] as number;
+        for (let i = 0; i < n; i++) {
+          t += dt;
+          if (t >= 1) t -= 1;
           let t2 = t + 1 - w;
           if (t2 >= 1) t2 -= 1;
           // Minus the pulse's mean (2w − 1), so narrow pulses add no DC offset.
-          s = (t < w ? 1 : -1) + polyBlep(t, dt) - polyBlep(t2, dt) + 1 - 2 * w;
-        } else s = sineCycles(t);
-        x += (levels[o] as number) * s;
+          const s = (t < w ? 1 : -1) + polyBlep(t, dt) - polyBlep(t2, dt) + 1 - 2 * w;
+          mix[i] = (mix[i] as number) + level * s;
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          t += dt;
+          if (t >= 1) t -= 1;
+          mix[i] = (mix[i] as number) + level * sineCycles(t);
+        }
       }
+      phases[o] = t;
+    }
+    for (let i = start; i < end; i++) {
+      const x = mix[i - start] as number;
       const v3 = x - ic2;
       const v1 = a1 * ic1 + a2 * v3;
       const v2 = ic2 + a2 * ic1 + a3 * v3;

@@ -24,12 +24,16 @@ import { renderVocal } from './vocal-voice';
 /** Renders one drum hit (`hit` = GM drum note), start to silence. */
 export type HitRender = (hit: number, sampleRate: SampleRate, noise: NoiseSource) => Float32Array;
 
-/** Renders `length` samples of a sustained tone at `pitch`, before the amplitude envelope. */
+/**
+ * Renders `length` samples of a sustained tone at `pitch`, before the amplitude envelope, into `into` when
+ * given (at least `length` long: every sample of its first `length` is written) or a new array.
+ */
 export type HeldRender = (
   pitch: number,
   length: number,
   sampleRate: SampleRate,
   noise: NoiseSource,
+  into?: Float32Array,
 ) => Float32Array;
 
 /** Renders one note held for `gate` samples, including its tail (for sounds whose gate changes the tone). */
@@ -63,7 +67,7 @@ export type Voice =
 const drum = (render: HitRender): Voice => ({ kind: 'hit', render, variants: 2 });
 const held = (render: HeldRender, amp: Adsr): Voice => ({ kind: 'held', render, amp });
 const patch = (p: SubtractivePatch): Voice =>
-  held((pitch, length, sr, noise) => renderSubtractive(p, pitch, length, sr, noise), p.amp);
+  held((pitch, length, sr, noise, into) => renderSubtractive(p, pitch, length, sr, noise, into), p.amp);
 
 const kick = (p: KickParams): Voice => drum((_, sr, noise) => renderKick(p, sr, noise));
 
@@ -211,7 +215,7 @@ const VOICES: Record<string, Voice> = {
     drive: 1.2,
     gain: 0.8,
   }),
-  'bass-808': held((pitch, length, sr) => render808(pitch, length, sr), BASS_808_AMP),
+  'bass-808': held((pitch, length, sr, _noise, into) => render808(pitch, length, sr, into), BASS_808_AMP),
   'pad-warm': patch({
     oscillators: SAW_DETUNED([-10, 0, 10], 0.4),
     cutoff: 1000,
@@ -259,7 +263,7 @@ const VOICES: Record<string, Voice> = {
   }),
   'keys-organ': held(renderOrgan, ORGAN_AMP),
   'keys-pluck': { kind: 'note', render: renderPluck },
-  'keys-epiano': held((pitch, length, sr) => renderEpiano(pitch, length, sr), EPIANO_AMP),
+  'keys-epiano': held((pitch, length, sr, _noise, into) => renderEpiano(pitch, length, sr, into), EPIANO_AMP),
   'lead-square': patch({
     oscillators: [{ shape: 'pulse', semitones: 0, level: 0.6, width: 0.42 }],
     cutoff: 1800,
