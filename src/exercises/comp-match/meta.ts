@@ -78,7 +78,7 @@ export const meta: ExerciseMeta<CompMatchLevel> = {
   title: 'Match the compressor',
   skill: 'compression',
   description:
-    'A reference compressor is working on a stem. Set threshold, ratio, attack, release and makeup until yours does the same.',
+    "A reference compressor is working on a stem. Turn your compressor's knobs until it does the same.",
   scoring:
     'Your knobs start somewhere else (sometimes compressing more than the reference, sometimes less): you score the share of the difference you close, counting only where the part is loud enough to hear it. Sounding the same as the reference is 100.',
   scoringRule:

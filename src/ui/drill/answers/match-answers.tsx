@@ -96,7 +96,18 @@ const COMP_KNOBS: { param: CompParam; field: keyof CompMatchAnswer; caption: str
     { param: 'makeup', field: 'makeupDb', caption: 'Makeup', scale: makeupScale },
   ];
 
-/** comp-match: threshold, ratio, attack, release and makeup knobs (the level says which ones turn). */
+/** The knobs a comp-match level turns, in words: "the threshold", "the threshold and the ratio", … */
+export function compKnobsInWords(controls: readonly CompParam[]): string {
+  const names = COMP_KNOBS.filter((k) => controls.includes(k.param)).map((k) => k.param);
+  if (names.length === COMP_KNOBS.length) return 'all five knobs';
+  if (names.length <= 2) return names.map((n) => `the ${n}`).join(' and ');
+  return `the ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * comp-match: a knob for each control the level turns; the others (and the knee) are printed as plain values
+ * marked fixed, neither sliders nor focusable, so nothing looks live that does not turn.
+ */
 export function CompMatchAnswerView({
   question: q,
   answer,
@@ -106,32 +117,42 @@ export function CompMatchAnswerView({
 }: AnswerViewProps<CompMatchQuestion, CompMatchAnswer>) {
   const a = answer ?? q.start;
   keys.current = null;
+  const turning = COMP_KNOBS.filter((k) => q.controls.includes(k.param));
+  const fixed = COMP_KNOBS.filter((k) => !q.controls.includes(k.param));
   return (
     <div class="match-answer">
+      <p class="comp-turn">
+        Turn {compKnobsInWords(q.controls)} until your compressor does the same as the reference.
+      </p>
       <div class="knob-row">
-        {COMP_KNOBS.map((k) => {
-          const active = q.controls.includes(k.param) && !locked;
-          return (
-            <Knob
-              key={k.param}
-              caption={k.caption}
-              label={`Your compressor ${k.param}${q.controls.includes(k.param) ? '' : ' (fixed)'}`}
-              value={a[k.field]}
-              scale={k.scale}
-              size={52}
-              disabled={!active}
-              fixed={!q.controls.includes(k.param)}
-              onChange={(v) => active && onChange({ ...a, [k.field]: v })}
-              onReset={() => active && onChange({ ...a, [k.field]: q.start[k.field] })}
-            />
-          );
-        })}
+        {turning.map((k) => (
+          <Knob
+            key={k.param}
+            caption={k.caption}
+            label={`Your compressor ${k.param}`}
+            value={a[k.field]}
+            scale={k.scale}
+            size={52}
+            disabled={locked}
+            onChange={(v) => !locked && onChange({ ...a, [k.field]: v })}
+            onReset={() => !locked && onChange({ ...a, [k.field]: q.start[k.field] })}
+          />
+        ))}
       </div>
+      <p class="comp-fixed">
+        <span class="comp-fixed-title">Fixed at this level:</span>{' '}
+        {fixed.map((k) => (
+          <span class="comp-fixed-value" key={k.param} data-param={k.param}>
+            {k.param} {k.scale.format(q.start[k.field])}
+          </span>
+        ))}
+        <span class="comp-fixed-value" data-param="knee">
+          knee {q.reference.kneeDb} dB
+        </span>
+      </p>
       <p class="muted answer-hint">
-        {q.controls.length < COMP_KNOBS.length &&
-          `At this level only ${q.controls.join(', ')} turn${q.controls.length === 1 ? 's' : ''}: the knobs marked fixed stay as they are. `}
-        Knee {q.reference.kneeDb} dB (fixed). Tab to a knob and use the arrow keys (Shift for fine steps);
-        drag up or down with the mouse or a finger.
+        Tab to a knob and use the arrow keys (Shift for fine steps); drag up or down with the mouse or a
+        finger.
       </p>
     </div>
   );
