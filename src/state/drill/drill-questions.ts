@@ -160,7 +160,9 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
   const prefetchNext = (i: number, answered = false) => {
     // Without a Worker (Node, old browsers) the render would run on this thread: only ahead of need.
     if (!offThread) return;
-    // The last question is ready: the song Workers have nothing left to make for this drill (issue 21).
+    // The last question is ready: the song Workers have nothing left to make for this drill, so their bank, note
+    // cache and garbage (about 100 MB each) go now, not WORKER_IDLE_MS later (issue 21). Between questions they
+    // stay: a fresh Worker made each next question 3-4 s slower (its code compiled and warmed up again).
     if (i + 1 >= count) stopSongWorkersWhenIdle();
     if (i + 1 >= count || (plan.adaptiveValue() !== null && !answered)) return;
     // The next question, its songs, its A/B pair and its level match, while this one is answered; then the
@@ -170,10 +172,7 @@ export function createQuestionSource(plan: QuestionPlan): QuestionSource {
     void Promise.resolve(questionAt(i + 1))
       .then(({ item, question }) => (stopped ? undefined : prepareAhead(item.exercise, question, owner)))
       .then(() => (!stopped && fixedValues && i + 2 < count ? questionAt(i + 2) : undefined))
-      .catch(() => undefined)
-      // The next question and the one after are made: the song Workers' bank, note cache and garbage (about
-      // 100 MB each) are let go while the learner answers; the next Next starts one again (issue 21).
-      .then(() => stopSongWorkersWhenIdle());
+      .catch(() => undefined);
   };
 
   const stop = () => {

@@ -450,9 +450,10 @@ export function releaseSongStems(): void {
 
 /**
  * Stops the song Worker once the work in hand ends (now when idle) and the pool's Workers when idle, keeping
- * the songs in memory: a drill calls it once its next question is ready, so the Workers' instrument bank,
- * note cache and garbage (about 100 MB each) are not held while the learner answers (issue 21). The next
- * request starts a Worker again (it reads the bank from the HTTP cache and parses it, a fraction of a second).
+ * the songs in memory: a drill calls it once its last question is shown, so the Workers' instrument bank,
+ * note cache and garbage (about 100 MB each) go then, not WORKER_IDLE_MS later (issue 21). The next request
+ * starts a Worker again, 3-4 s slower on its first question and song than a warm one (code compiled and warmed
+ * up again): not worth it between a drill's questions.
  */
 export function stopSongWorkersWhenIdle(): void {
   if (busy === 0) {
