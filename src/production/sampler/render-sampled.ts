@@ -99,7 +99,9 @@ export class NoteRenderer {
     synth.stopAllChannels(true);
     // One block to let the killed voices go (discarded), so the next note starts from silence.
     synth.process(left, right, 0, BLOCK);
-    const note = out.slice(0, end);
+    // Filtered where it was rendered, then copied once into an array of its final length (with the DC
+    // blocker's ring-out): one fresh array per note, not two.
+    const note = out.subarray(0, end);
     if (this.imageFilter) removeImages(note, this.imageFilter);
     return blockDc(note, this.sampleRate);
   }
@@ -276,9 +278,9 @@ const DC_TAIL_FLOOR = 1e-6;
 const DC_TAIL_MAX_S = 0.3;
 
 /**
- * A one-pole DC blocker (−3 dB at 10 Hz) on one note, in place, plus its ring-out after the note (a new,
- * longer array when there is one): no sample's offset or sub-audio drift reaches a stem, and since it is
- * linear, blocking each note is blocking the track they sum to.
+ * A one-pole DC blocker (−3 dB at 10 Hz) on one note (filtered in place), returned in a new array with its
+ * ring-out after the note: no sample's offset or sub-audio drift reaches a stem, and since it is linear,
+ * blocking each note is blocking the track they sum to.
  */
 function blockDc(note: Float32Array, sampleRate: SampleRate): Float32Array {
   const r = Math.exp((-2 * Math.PI * 10) / sampleRate);
@@ -295,7 +297,6 @@ function blockDc(note: Float32Array, sampleRate: SampleRate): Float32Array {
   const max = Math.round(DC_TAIL_MAX_S * sampleRate);
   let tail = 0;
   for (let v = Math.abs(y); v >= DC_TAIL_FLOOR && tail < max; v *= r) tail++;
-  if (tail === 0) return note;
   const out = new Float32Array(note.length + tail);
   out.set(note);
   for (let i = note.length; i < out.length; i++) {
