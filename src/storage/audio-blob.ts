@@ -59,6 +59,35 @@ export async function unpackAudio(
   );
 }
 
+/**
+ * Reads only the first `frames` samples of every channel of a packed Blob (each channel's slice of the
+ * file: a song's first seconds come off the disk without reading the rest). Same checks as unpackAudio;
+ * `frames` at or past `length` reads everything.
+ */
+export async function unpackAudioHead(
+  audio: Blob,
+  channelCounts: readonly number[],
+  length: number,
+  frames: number,
+): Promise<Float32Array[][]> {
+  const n = Math.max(0, Math.min(length, Math.floor(frames)));
+  if (n >= length) return unpackAudio(audio, channelCounts, length);
+  const total = channelCounts.reduce((sum, c) => sum + c, 0);
+  if (audio.size !== total * length * 4) {
+    throw new StorageError(
+      'invalid',
+      `Stored audio is damaged: ${audio.size} bytes where ${total * length * 4} were expected.`,
+    );
+  }
+  const reads: Promise<ArrayBuffer>[] = [];
+  for (let k = 0; k < total; k++) reads.push(audio.slice(k * length * 4, (k * length + n) * 4).arrayBuffer());
+  const buffers = await Promise.all(reads);
+  let at = 0;
+  return channelCounts.map((count) =>
+    Array.from({ length: count }, () => new Float32Array(buffers[at++]!, 0, n)),
+  );
+}
+
 /** True when a stored field is a Blob (records from before this layout, or damaged ones, are not). */
 export function isBlob(value: unknown): value is Blob {
   return typeof Blob !== 'undefined' && value instanceof Blob;

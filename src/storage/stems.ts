@@ -1,4 +1,4 @@
-import { audioBytes, isBlob, packAudio, unpackAudio } from './audio-blob';
+import { audioBytes, isBlob, packAudio, unpackAudioHead } from './audio-blob';
 import { toStorageError } from './errors';
 import type { HeadroomDb } from './open';
 import type { StemCacheEntry, StoredTrack } from './schema';
@@ -87,6 +87,33 @@ export async function getCachedStems(
   /** Played for this holder (an assignment, today's workout) or these: added to the entry's heldFor. */
   holder: string | null | readonly string[] = null,
 ): Promise<CachedStems | undefined> {
+  const opened = await openCachedStems(db, key, now, holder);
+  return opened ? withChannels(opened, await opened.read()) : undefined;
+}
+
+/** A cached entry found, its samples still on disk: `read(frames)` reads every channel's first `frames` (default all). */
+export interface OpenedStems extends Omit<CachedStems, 'tracks'> {
+  tracks: Omit<CachedTrack, 'channels'>[];
+  read(frames?: number): Promise<Float32Array[][]>;
+}
+
+/** `opened`'s tracks with `channels` (as read by opened.read) in place. */
+export function withChannels(opened: OpenedStems, channels: Float32Array[][]): CachedStems {
+  const { read: _read, tracks, ...meta } = opened;
+  return { ...meta, tracks: tracks.map((t, i) => ({ ...t, channels: channels[i]! })) };
+}
+
+/**
+ * Finds cached stems and marks them used now, as getCachedStems does, without reading their samples yet:
+ * a player reads a song's first seconds first (`read(frames)`), then the whole song. Undefined when absent
+ * or in an older layout (dropped).
+ */
+export async function openCachedStems(
+  db: HeadroomDb,
+  key: string,
+  now = Date.now(),
+  holder: string | null | readonly string[] = null,
+): Promise<OpenedStems | undefined> {
   try {
     const record = await db.get('stems', key);
     if (!record) return undefined;
@@ -95,11 +122,6 @@ export async function getCachedStems(
       await db.delete('stems', key);
       return undefined;
     }
-    const channels = await unpackAudio(
-      record.audio,
-      record.tracks.map((t) => t.channelCount),
-      record.length,
-    );
     const touch = db.transaction('stems', 'readwrite');
     void touch.store
       .get(key)
@@ -110,14 +132,19 @@ export async function getCachedStems(
       })
       .catch(() => undefined);
     touch.done.catch(() => undefined);
-    const { audio: _audio, tracks, ...meta } = record;
+    const { audio, tracks, ...meta } = record;
+    const counts = tracks.map((t) => t.channelCount);
     return {
       ...meta,
       lastUsed: now,
-      tracks: tracks.map(({ channelCount: _count, channels: _none, ...t }, i) => ({
-        ...t,
-        channels: channels[i]!,
-      })),
+      tracks: tracks.map(({ channelCount: _count, channels: _none, ...t }) => t),
+      read: async (frames = record.length) => {
+        try {
+          return await unpackAudioHead(audio, counts, record.length, frames);
+        } catch (error) {
+          throw toStorageError(error);
+        }
+      },
     };
   } catch (error) {
     throw toStorageError(error);

@@ -3,7 +3,6 @@ import type { Decibels, Lufs, SampleRate, Seconds } from '../../dsp/units';
 import {
   type AnyContext,
   type DeepPartial,
-  defaultStripSettings,
   downloadBlob,
   exportWav,
   loadEngineWorklets,
@@ -16,8 +15,10 @@ import {
   type TransportSnapshot,
 } from '../../engine/index';
 import { LoudnessTap } from '../../engine/loudness-tap';
-import type { MixSource, SourceTrack } from '../shared/test-sources';
+import type { MixSource } from '../shared/test-sources';
 import { sourceFrames } from './source-frames';
+
+export { startingSettings } from './starting-settings';
 
 /**
  * The engine side of the mixer model, loaded on demand (`import('./live-mix')`) so the engine and the
@@ -65,20 +66,6 @@ export interface LiveMix {
 export function limiterReductionDb(inputPeakDb: Decibels, outputPeakDb: Decibels): Decibels {
   if (!(inputPeakDb > SAFETY_CEILING_DB) || !Number.isFinite(outputPeakDb)) return 0;
   return Math.min(0, outputPeakDb - inputPeakDb);
-}
-
-/** A strip's starting settings for a track: the engine's flat strip at the track's rough-mix level, pan and reverb send. */
-export function startingSettings(track: SourceTrack): StripSettings {
-  const flat = defaultStripSettings(track.name);
-  const send = track.defaultReverbSendDb;
-  return {
-    ...flat,
-    faderDb: track.defaultFaderDb,
-    pan: track.defaultPan ?? flat.pan,
-    ...(send !== undefined && Number.isFinite(send)
-      ? { sends: { ...flat.sends, reverb: { ...flat.sends.reverb, levelDb: send, enabled: true } } }
-      : {}),
-  };
 }
 
 /**
@@ -134,9 +121,11 @@ export async function createLiveMix(
     bpm: source.bpm ?? 120,
     ...(out ? { output: out } : {}),
   });
+  performance.mark('live:graph');
   const loudness = out ? new LoudnessTap(ctx, out) : null;
   let playing = source;
   let buffers = buffersFor(ctx, source, holdOnce && out !== null);
+  performance.mark('live:buffers');
   const transport = new Transport(ctx, mixer, buffers);
   return {
     context: ctx,

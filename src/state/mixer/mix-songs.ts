@@ -20,8 +20,14 @@ import {
 } from '../produce/arrangement';
 import { contextForBuilding, describe, keepAudioRunning } from '../shared/audio';
 import { showNotice } from '../shared/notices';
+import { navigate } from '../shared/router';
 import { createAutosaver, mixWorkId, newestWork, readWork, type SavedWork } from '../shared/saved-work';
-import { instrumentsForRender, loadSongStems, releaseSongStems, storedSongStems } from '../shared/song-stems';
+import {
+  instrumentsForRender,
+  loadSongStems,
+  releaseSongStems,
+  storedSongStemsHeadFirst,
+} from '../shared/song-stems';
 import { activeProfileId } from '../shared/storage';
 import { generateTestSource, type MixSource } from '../shared/test-sources';
 import { levelLike } from './head-levels';
@@ -218,6 +224,7 @@ async function loadWithMix(model: MixerModel, source: MixSource, id: string, sav
  */
 async function buildAhead(model: MixerModel): Promise<void> {
   if (model.status.peek() !== 'ready') return;
+  performance.mark('mix:attach-start');
   const ctx = await contextForBuilding();
   // The Mix page is open: keep the device running (when the browser allows it) so Play needn't resume it.
   keepAudioRunning();
@@ -231,7 +238,16 @@ async function buildAhead(model: MixerModel): Promise<void> {
  */
 async function prepareEngine(): Promise<void> {
   try {
-    const [ctx, engine] = await Promise.all([contextForBuilding(), import('./live-mix')]);
+    const [ctx, engine] = await Promise.all([
+      contextForBuilding().then((c) => {
+        performance.mark('mix:context');
+        return c;
+      }),
+      import('./live-mix').then((m) => {
+        performance.mark('mix:engine-code');
+        return m;
+      }),
+    ]);
     if (ctx) await engine.prepareLiveMix(ctx);
     performance.mark('mix:worklets');
   } catch {
@@ -275,8 +291,11 @@ export async function loadSongChoice(model: MixerModel, id: string): Promise<voi
   if (mine !== generation) return;
   if (made) {
     const stored = await saved;
-    if (mine === generation) await loadWithMix(model, made, id, stored);
-    if (mine === generation) nameChoice(id, arranged !== null, style, made.title);
+    performance.mark('mix:saved-mix');
+    if (mine === generation) await loadWithMix(model, made.head, id, stored);
+    if (mine === generation) nameChoice(id, arranged !== null, style, made.head.title);
+    if (made.whole && mine === generation)
+      await takeWhole(model, made.whole, id, mine, spec, stored?.createdAt);
     return;
   }
   rendering.value = true;
@@ -353,14 +372,57 @@ function nameChoice(id: string, arranged: boolean, style: StyleId, title: string
   songChoices.value = songChoices.value.map((c) => (c.id === id ? { id, title: `${label}: “${title}”` } : c));
 }
 
-/** A generated song's source when its sampled stems are already made (in memory or stored), else null. */
+/** Seconds of a stored song read first, so it can play while the rest comes off the disk (about 0.3–2 s). */
+export const STORED_HEAD_SECONDS = 3;
+
+/** A stored song's first seconds as a source as long as the whole song, and the whole song to follow (null: it is all here). */
+interface StoredSource {
+  head: MixSource;
+  whole: Promise<MixSource> | null;
+}
+
+/**
+ * A generated song's source when its sampled stems are already made (in memory or stored), else null.
+ * From IndexedDB, its first STORED_HEAD_SECONDS come first (a few MB of its 60) and the whole song follows.
+ */
 async function storedSource(
   style: StyleId,
   seed: number,
   overrides: SongOverrides,
-): Promise<MixSource | null> {
-  const stems = await storedSongStems({ style, seed, overrides }, SOURCE_RATE);
-  return stems ? sourceOf(generateSong(seed, style, overrides), stems) : null;
+): Promise<StoredSource | null> {
+  const found = await storedSongStemsHeadFirst(
+    { style, seed, overrides },
+    SOURCE_RATE,
+    Math.round(STORED_HEAD_SECONDS * SOURCE_RATE),
+  );
+  if (!found) return null;
+  const song = generateSong(seed, style, overrides);
+  if (found.head.length >= found.length) return { head: sourceOf(song, found.head), whole: null };
+  return {
+    head: sourceOf(song, found.head, found.length),
+    whole: found.whole.then((stems) => sourceOf(song, stems)),
+  };
+}
+
+/**
+ * Swaps the whole stored song in for its first seconds as soon as it is read (the same samples: the hand-over
+ * is seamless, playing or not). Should the rest not be readable, the song is made again (rendered, or read once
+ * more) and swapped in the same way. Export waits for it (see MixerModel.completeWith).
+ */
+async function takeWhole(
+  model: MixerModel,
+  whole: Promise<MixSource>,
+  id: string,
+  mine: number,
+  spec: { style: StyleId; seed: number; overrides: SongOverrides },
+  storedAt: number | undefined,
+): Promise<void> {
+  const done = (async () => {
+    const source = await whole.catch(() => songSource(spec.style, spec.seed, spec.overrides));
+    if (mine === generation) swapKeeping(model, source, id, storedAt);
+  })();
+  model.completeWith(done);
+  await done.catch(() => undefined);
 }
 
 /** Resolves once `model` is not playing (at once when it is not), or when `gone` says the wait is moot. */
@@ -468,6 +530,7 @@ export function mixPath(id: string): string {
  * most recently (a stored mix), else the default. Lists an arranged song in the picker.
  */
 export async function startingChoice(): Promise<string> {
+  performance.mark('mix:starting');
   const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('song');
   if (asked) return currentChoice.value;
   const newest = await newestWork('mix');
@@ -478,6 +541,23 @@ export async function startingChoice(): Promise<string> {
   else if (!isImportedSongId(id) && id !== TEST_SIGNALS_ID && !STYLES.some((s) => s.id === id))
     return currentChoice.value;
   return id;
+}
+
+/**
+ * Opens the Mix page's song (the one the address names, else the one mixed last) unless one is loaded or
+ * loading: the page calls it when it appears, and the app as it starts on a /mix address (main.tsx), so the
+ * stored song is read, or its first bars rendered, and the engine made while the page's own code loads and
+ * draws. The page then finds the song under way.
+ */
+export function openMixSong(model: MixerModel = mixer): void {
+  if (model.status.peek() !== 'empty') return;
+  model.status.value = 'loading';
+  // The engine (context, processors) is made while the song is found: whatever the song, it plays there.
+  void prepareEngine();
+  void startingChoice().then((id) => {
+    if (id !== currentChoice.peek()) navigate(mixPath(id), { replace: true });
+    return loadSongChoice(model, id);
+  });
 }
 
 /**

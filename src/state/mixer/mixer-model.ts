@@ -18,6 +18,7 @@ import { type RestoredMix, restoreShape } from './mix-work';
 import { type MeterView, SILENT_METER } from './peak-hold';
 import { getAt, patchAt, type SettingsPath, setAt } from './settings-path';
 import { sourceFrames } from './source-frames';
+import { startingSettings } from './starting-settings';
 
 export type { CompressorSettings } from '../../dsp/compressor';
 export type { EqBandSettings, SendSettings, StripSettings } from '../../engine/index';
@@ -81,6 +82,10 @@ export function createMixerModel(options: { holdOnce?: boolean } = {}) {
   let releaseBusy: (() => void) | null = null;
   let meters: MeterLoop | null = null;
   let unsubscribe: (() => void) | null = null;
+  /** A fuller source swapped in while the engine was built, handed to it just after (see attach). */
+  let deferredSource: MixSource | null = null;
+  /** The rest of the loaded source still on its way (see completeWith): an export waits for it. */
+  let completing: Promise<unknown> | null = null;
 
   const loadEngine = () => import('./live-mix');
 
@@ -102,13 +107,12 @@ export function createMixerModel(options: { holdOnce?: boolean } = {}) {
   async function load(next: MixSource, saved: RestoredMix | null = null): Promise<void> {
     status.value = 'loading';
     try {
-      const engine = await loadEngine();
       detach();
       batch(() => {
         source.value = next;
         sampleRate.value = next.sampleRate;
         strips.value = next.tracks.map((track, index) => {
-          const initial = engine.startingSettings(track);
+          const initial = startingSettings(track);
           return {
             index,
             trackId: track.id,
@@ -153,6 +157,7 @@ export function createMixerModel(options: { holdOnce?: boolean } = {}) {
       });
       const duration = sourceFrames(next) / next.sampleRate;
       transport.value = { ...transport.value, duration };
+      deferredSource = null;
       live?.replaceSource(next);
       return true;
     });
@@ -176,8 +181,7 @@ export function createMixerModel(options: { holdOnce?: boolean } = {}) {
         mix.dispose();
         return build();
       }
-      // A fuller rendering swapped in, or controls moved, while the engine was being built.
-      if (now !== current) mix.replaceSource(now);
+      // Controls moved while the engine was being built.
       strips.value.forEach((strip, index) => {
         if (strip.settings.value !== settings[index]) mix.updateStrip(index, strip.settings.value);
       });
@@ -187,6 +191,17 @@ export function createMixerModel(options: { holdOnce?: boolean } = {}) {
       live = mix;
       if (masterWidth.value !== 1 || masterMono.value)
         mix.setMasterWidth(masterWidth.value, masterMono.value);
+      // A fuller rendering swapped in while the engine was being built: handed over a moment later, so a
+      // Play waiting for this engine starts on what was built (the same first samples) without waiting for
+      // the whole song to be copied into the engine's buffers; the hand-over is seamless while playing.
+      if (now !== current) {
+        deferredSource = now;
+        setTimeout(() => {
+          if (live !== mix || deferredSource !== now) return;
+          deferredSource = null;
+          mix.replaceSource(now);
+        }, 0);
+      }
       return mix;
     };
     attaching ??= build().finally(() => {
@@ -355,10 +370,22 @@ export function createMixerModel(options: { holdOnce?: boolean } = {}) {
       meters?.stop();
       meters = null;
     },
+    /**
+     * Says the loaded source is a song's first seconds and `rest` swaps the whole song in (swapSource): an
+     * export started before then waits for it.
+     */
+    completeWith(rest: Promise<unknown>): void {
+      const mine = rest.catch(() => undefined);
+      completing = mine;
+      void mine.then(() => {
+        if (completing === mine) completing = null;
+      });
+    },
     /** Renders the current mix offline and downloads it as a WAV file. */
     async exportWav(): Promise<void> {
+      await completing;
       // The live mixer's buffers hold the song's samples once it is built (see live-mix.ts buffersFor).
-      const current = live?.playingSource ?? source.value;
+      const current = deferredSource ?? live?.playingSource ?? source.value;
       if (!current) return;
       const release = holdBusy('export');
       try {

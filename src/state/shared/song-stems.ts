@@ -14,7 +14,7 @@ import type { RawTrack } from '../../production/render-stems';
 import { RENDER_VERSION, stemsVersionFor } from '../../production/render-version';
 import type { SongOverrides, Stems, StyleId, TrackId } from '../../production/types';
 import { instrumentBankReady, loadInstrumentBank } from './instrument-bank';
-import { readCachedStems, storeStems } from './stem-cache';
+import { readCachedStems, readCachedStemsHeadFirst, type StemsHeadFirst, storeStems } from './stem-cache';
 import { createWorkerCall } from './worker-call';
 
 /** What to render: a generated song at a rate. */
@@ -273,8 +273,11 @@ export function isStockSong(overrides: SongOverrides | undefined): boolean {
 
 // As soon as anything that plays songs is loaded (after the first screen), start the Worker (its code loads
 // while the page fetches the sampled instruments) and hand it the bank to parse, so the first song or
-// question waits for neither; the page hands the bytes over and never parses them itself.
-if (typeof location !== 'undefined') setTimeout(() => void warmSongWorker(), 0);
+// question waits for neither; the page hands the bytes over and never parses them itself. Not when the app
+// opens on the Mix page: a stored song needs no Worker, and a new one starts it with its first bars to render,
+// which must not wait behind the bank's parsing or share the cores with it (leaving the page stops it anyway).
+if (typeof location !== 'undefined' && !location.pathname.startsWith('/mix'))
+  setTimeout(() => void warmSongWorker(), 0);
 
 /** Starts the song Worker and has it parse the instrument bank ahead of the first request. */
 export async function warmSongWorker(): Promise<void> {
@@ -427,6 +430,27 @@ export async function storedSongStems(
   }
   const song = generateSong(source.seed, source.style, source.overrides ?? {});
   return readCachedStems(song.id, stemsVersionFor(song, true), sampleRate);
+}
+
+/**
+ * As storedSongStems, read head first: from memory the whole song at once (`whole` is `head`), from
+ * IndexedDB its first `headFrames` samples first and the rest after (see readCachedStemsHeadFirst).
+ */
+export async function storedSongStemsHeadFirst(
+  source: { style: StyleId; seed: number; overrides?: SongOverrides },
+  sampleRate: SampleRate,
+  headFrames: number,
+): Promise<StemsHeadFirst | null> {
+  const request = { style: source.style, seed: source.seed, overrides: source.overrides, sampleRate };
+  const key = keyOf(request, undefined);
+  const hit = cache.get(key);
+  if (hit) {
+    void hit.finally(() => forget(key, hit)).catch(() => undefined);
+    const stems = await hit;
+    return { head: stems, whole: Promise.resolve(stems), length: stems.length };
+  }
+  const song = generateSong(source.seed, source.style, source.overrides ?? {});
+  return readCachedStemsHeadFirst(song.id, stemsVersionFor(song, true), sampleRate, headFrames);
 }
 
 /** Drops `pending` from memory unless a newer request for the same song replaced it. */

@@ -11,8 +11,10 @@ import {
   evictCachedStems,
   getCachedStems,
   listCachedStems,
+  openCachedStems,
   putCachedStems,
   stemCacheKey,
+  withChannels,
 } from '../../storage/stems';
 import { database, settings } from './database';
 import { localDay } from './local-day';
@@ -194,6 +196,7 @@ export async function readCachedStems(
   try {
     performance.mark('stems:read-start');
     const db = await database();
+    performance.mark('stems:db');
     const cached = await getCachedStems(
       db,
       stemCacheKey(songId, renderVersion, sampleRate),
@@ -203,6 +206,56 @@ export async function readCachedStems(
     performance.mark('stems:read-end');
     if (cached) usedNow(songId);
     return cached ? toStems(cached, renderVersion) : null;
+  } catch {
+    // A cache that cannot be read is a cache miss: the song is rendered instead.
+    return null;
+  }
+}
+
+/** Stored stems read in two steps: their first seconds now, the whole song when `whole` resolves. */
+export interface StemsHeadFirst {
+  /** The first `frames` samples of every track (the whole song when it is no longer). */
+  head: Stems;
+  /** The whole song; `head` itself when that was all of it. Rejects if the rest cannot be read. */
+  whole: Promise<Stems>;
+  /** The whole song's length in samples. */
+  length: number;
+}
+
+/**
+ * Cached stems read head first: the first `frames` samples of every channel come off the disk (a few MB of
+ * a song's 60) and are handed over while the rest is read (Blob slices of the same stored record; the
+ * format is unchanged). Null when absent or storage is unavailable, as readCachedStems.
+ */
+export async function readCachedStemsHeadFirst(
+  songId: string,
+  renderVersion: number,
+  sampleRate: SampleRate,
+  frames: number,
+): Promise<StemsHeadFirst | null> {
+  try {
+    performance.mark('stems:read-start');
+    const db = await database();
+    performance.mark('stems:db');
+    const opened = await openCachedStems(
+      db,
+      stemCacheKey(songId, renderVersion, sampleRate),
+      Date.now(),
+      heldForNow(),
+    );
+    performance.mark('stems:opened');
+    if (!opened) return null;
+    usedNow(songId);
+    const n = Math.max(0, Math.min(Math.floor(frames), opened.length));
+    const first = await opened.read(n);
+    performance.mark('stems:head-read');
+    const head = toStems({ ...withChannels(opened, first), length: n }, renderVersion);
+    if (n >= opened.length) return { head, whole: Promise.resolve(head), length: n };
+    const whole = opened.read().then((all) => {
+      performance.mark('stems:read-end');
+      return toStems(withChannels(opened, all), renderVersion);
+    });
+    return { head, whole, length: opened.length };
   } catch {
     // A cache that cannot be read is a cache miss: the song is rendered instead.
     return null;

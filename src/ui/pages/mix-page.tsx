@@ -5,12 +5,12 @@ import {
   currentChoice,
   loadSongChoice,
   mixPath,
+  openMixSong,
   playingHead,
   releaseMixSong,
   rendering,
   renderProgress,
   songChoices,
-  startingChoice,
 } from '../../state/mixer/mix-songs';
 import { mixUndo } from '../../state/mixer/mix-undo';
 import { mixer } from '../../state/mixer/mixer-model';
@@ -108,14 +108,8 @@ export default function MixPage() {
     void prepareAudio();
     // The live context stays while the page is open and is closed a moment after the last page that plays.
     const releaseAudio = holdAudio();
-    if (mixer.status.value === 'empty') {
-      // First visit since start-up: the song the address names, else the one mixed last.
-      mixer.status.value = 'loading';
-      void startingChoice().then((id) => {
-        if (id !== currentChoice.value) navigate(mixPath(id), { replace: true });
-        return loadSongChoice(mixer, id);
-      });
-    }
+    // The song the address names, else the one mixed last (unless the app already started it, main.tsx).
+    openMixSong(mixer);
     mixer.startMeters();
     return () => {
       mixer.stop();
