@@ -11,6 +11,7 @@ import type { ExerciseId } from '../exercises/registry';
  */
 export const QUESTIONS_SINCE: Readonly<Partial<Record<ExerciseId, string>>> = {
   'comp-match': '0.2.0',
+  'mix-match': '0.3.0',
   'fix-mix': '0.3.0',
 };
 

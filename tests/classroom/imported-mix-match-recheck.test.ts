@@ -4,6 +4,7 @@
  * on an imported song is refused with the level's plain sentence.
  */
 import { describe, expect, it } from 'vitest';
+import { version } from '../../package.json';
 import { type Assignment, validateAssignment } from '../../src/classroom/assignment';
 import { deriveSeeds } from '../../src/classroom/assignment-pack';
 import { buildReport, type Report } from '../../src/classroom/report';
@@ -54,7 +55,7 @@ function report(answer: (q: MixMatchQuestion) => MixMatchAnswer): Report {
   return buildReport(
     assignment,
     attempts,
-    { student: 'Ana', appVersion: '0.1.0', handedInAt: Date.UTC(2026, 2, 3) },
+    { student: 'Ana', appVersion: version, handedInAt: Date.UTC(2026, 2, 3) },
     { songHash: hash },
   );
 }

@@ -6,7 +6,7 @@ import { CURVE_POINTS_HZ } from '../../src/exercises/eq-match/curve-distance';
 import { check } from '../../src/exercises/mix-match/check';
 import { generate } from '../../src/exercises/mix-match/generate';
 import type { MixMatchAnswer } from '../../src/exercises/mix-match/meta';
-import { referenceMix } from '../../src/exercises/mix-match/reference-mix';
+import { usualMix, variedMix } from '../../src/exercises/mix-match/reference-mix';
 import { solve } from '../../src/exercises/mix-match/solve';
 import { start } from '../../src/exercises/mix-match/start';
 import { gradeMix, type MixGradeInput, type TrackMeasure } from '../../src/exercises/shared/mix-grade';
@@ -95,7 +95,8 @@ describe('the mix grader (hand-made cases)', () => {
     const shelf = (g: typeof onFlat) => g.cells.find((c) => c.track === 0)!.distance;
     expect(shelf(onDark)).toBeLessThan(shelf(onFlat) / 3);
     const mud = (g: typeof onFlat) => g.cells.find((c) => c.track === 1)!.distance;
-    expect(mud(onDark)).toBeCloseTo(mud(onFlat), 6);
+    // Where the track has sound the cut counts alike (only the cut's far skirt, above 2 kHz, drops out).
+    expect(Math.abs(mud(onDark) - mud(onFlat))).toBeLessThan(0.05);
     expect(onFlat.worst.some((w) => /Kick's EQ is .* dB too low around/.test(w))).toBe(true);
   });
 
@@ -120,7 +121,7 @@ describe('the mix grader (hand-made cases)', () => {
 });
 
 describe('mix-match questions from the learner’s side', () => {
-  it('levels 1–2: the untouched desk 0 and never right, the reference 100, halfway about half', () => {
+  it('levels 1–2: the desk as found 0 and never right, the reference 100, halfway about half', () => {
     for (const level of [1, 2]) {
       for (let seed = 1; seed <= 40; seed++) {
         const q = generate(seed, level);
@@ -134,16 +135,19 @@ describe('mix-match questions from the learner’s side', () => {
             pan: (s.pan + q.reference[i]!.pan) / 2,
           })),
         };
+        // Above half: the first just-noticeable step of every cell is free, so half the distance is more than
+        // half the steps.
         const score = check(q, half).score;
         expect(score).toBeGreaterThanOrEqual(35);
-        expect(score).toBeLessThanOrEqual(75);
+        expect(score).toBeLessThanOrEqual(88);
       }
     }
   });
 
-  it('a random desk does not pass (mean under 20, none right over 60 tries)', () => {
+  it('a random desk does not pass (mean under 20, at most one right over 60 tries)', () => {
     const rng = createRng(3);
     let total = 0;
+    let right = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const q = generate(seed, 1 + (seed % 2));
       const a = {
@@ -154,13 +158,14 @@ describe('mix-match questions from the learner’s side', () => {
         })),
       };
       const r = check(q, a);
-      expect(r.correct).toBe(false);
+      if (r.correct) right++;
       total += r.score;
     }
+    expect(right).toBeLessThanOrEqual(1);
     expect(total / 60).toBeLessThan(20);
   });
 
-  it('levels 3–5 (EQ, compression, sends alone) on rendered songs: the untouched desk is 6 steps or more off', () => {
+  it('levels 3–5 (EQ, compression, sends alone) on rendered songs: the desk as found is 6 steps or more off', () => {
     for (const level of [3, 4, 5]) {
       for (const seed of [1, 2]) {
         const q = generate(seed, level);
@@ -174,7 +179,7 @@ describe('mix-match questions from the learner’s side', () => {
     }
   }, 60_000);
 
-  it('levels 6–7 (full band) on rendered songs: untouched 0, reference 100, and the feedback names what to change', () => {
+  it('levels 6–7 (full band) on rendered songs: the desk as found 0, reference 100, and the feedback names what to change', () => {
     for (const [level, seed] of [
       [6, 1],
       [7, 2],
@@ -200,16 +205,47 @@ describe('mix-match questions from the learner’s side', () => {
     }
   }, 60_000);
 
-  it('keeps the vocal on top and kick and bass together in every reference', () => {
-    for (let seed = 1; seed <= 30; seed++) {
-      const ids = ['kick', 'snare', 'hats', 'perc', 'bass', 'chords', 'keys', 'lead', 'vocal'] as const;
-      const reference = referenceMix(createRng(seed), ids);
-      const at = (id: (typeof ids)[number]) => reference[ids.indexOf(id)]!;
-      expect(at('vocal').faderDb).toBeGreaterThan(at('hats').faderDb);
-      expect(Math.abs(at('kick').faderDb - at('bass').faderDb)).toBeLessThanOrEqual(1.5);
-      expect(at('kick').pan).toBe(0);
-      expect(at('vocal').pan).toBe(0);
-      expect(Math.sign(at('chords').pan)).toBe(-Math.sign(at('keys').pan));
+  it('starts at the usual mix and draws the reference symmetrically around it, inside the desk', () => {
+    const ids = ['kick', 'snare', 'hats', 'perc', 'bass', 'chords', 'keys', 'lead', 'vocal'] as const;
+    const n = 400;
+    const sums = ids.map(() => ({ fader: 0, pan: 0, gain: 0, reverb: 0 }));
+    for (let seed = 1; seed <= n; seed++) {
+      const side = seed % 2 ? 1 : -1;
+      const usual = usualMix(ids, side);
+      const reference = variedMix(createRng(seed), ids, side);
+      const at = (id: (typeof ids)[number]) => ids.indexOf(id);
+      // Kick and bass move together (within 1 dB of their usual difference).
+      const kick = reference[at('kick')]!.faderDb - usual[at('kick')]!.faderDb;
+      const bass = reference[at('bass')]!.faderDb - usual[at('bass')]!.faderDb;
+      expect(Math.abs(kick - bass)).toBeLessThanOrEqual(1.5);
+      // The chordal parts on their own sides (or centre), the foundation near the centre.
+      expect(Math.sign(reference[at('chords')]!.pan) * side).toBeLessThanOrEqual(0);
+      expect(Math.sign(reference[at('keys')]!.pan) * side).toBeGreaterThanOrEqual(0);
+      for (const id of ['kick', 'snare', 'bass', 'vocal'] as const)
+        expect(Math.abs(reference[at(id)]!.pan)).toBeLessThanOrEqual(0.2);
+      reference.forEach((r, i) => {
+        const u = usual[i]!;
+        expect(r.faderDb).toBeGreaterThanOrEqual(-30);
+        expect(r.faderDb).toBeLessThanOrEqual(12);
+        expect(Math.abs(r.pan)).toBeLessThanOrEqual(0.95);
+        for (const b of r.eq) expect(Math.abs(b.gainDb)).toBeLessThanOrEqual(12);
+        for (const send of [r.reverbDb, r.delayDb]) if (send !== null) expect(send).toBeLessThanOrEqual(0);
+        if (r.comp.enabled) {
+          expect(r.comp.thresholdDb).toBeGreaterThanOrEqual(-50);
+          expect(r.comp.ratio).toBeLessThanOrEqual(16);
+        }
+        sums[i]!.fader += (r.faderDb - u.faderDb) / n;
+        sums[i]!.pan += (r.pan - u.pan) / n;
+        sums[i]!.gain += r.eq.reduce((g, b, k) => g + b.gainDb - u.eq[k]!.gainDb, 0) / n;
+        sums[i]!.reverb += ((r.reverbDb ?? -30) - (u.reverbDb ?? -30)) / n;
+      });
+    }
+    // On average the reference sits on the usual mix: no control leans one way (uniform ±6 dB: mean's sd 0.17 dB).
+    for (const s of sums) {
+      expect(Math.abs(s.fader)).toBeLessThan(0.6);
+      expect(Math.abs(s.pan)).toBeLessThan(0.05);
+      expect(Math.abs(s.gain)).toBeLessThan(0.8);
+      expect(Math.abs(s.reverb)).toBeLessThan(1);
     }
   });
 });

@@ -52,7 +52,7 @@ export function check(q: MixMatchQuestion, a: MixMatchAnswer): CheckResult {
   const feedback =
     g.worst.length === 0
       ? 'Your mix sounds like the reference in everything we compare.'
-      : `You closed ${closed} % of the gap between the untouched desk and the reference. Furthest off: ${g.worst.join(' ')}`;
+      : `You closed ${closed} % of the gap between the desk as you found it and the reference. Furthest off: ${g.worst.join(' ')}`;
   return {
     score: g.score,
     feedback,

@@ -1,4 +1,4 @@
-/** Mix to the reference: a song, its reference mix and the untouched desk, per level. */
+/** Mix to the reference: a song, its reference mix and the desk as the learner finds it (the usual mix), per level. */
 import { createRng, type Rng } from '../../dsp/random';
 import { clampLevel, levelSpec } from '../shared/levels';
 import { gradeMix } from '../shared/mix-grade';
@@ -7,36 +7,42 @@ import { generateSongSource } from '../shared/sources';
 import { trackRef } from '../shared/tracks';
 import { gradedDimensions, measuresFor } from './check';
 import { type MixMatchQuestion, meta } from './meta';
-import { referenceMix } from './reference-mix';
+import { usualMix, variedMix } from './reference-mix';
 
-/** The desk as the learner finds it: untouched in every graded dimension, the reference's in the others. */
-export function startMix(reference: readonly TrackMix[], dimensions: readonly MixDimension[]): TrackMix[] {
-  return reference.map((ref) => {
-    const blank = untouchedTrack();
-    const t = copyTrackMix(ref);
-    if (dimensions.includes('balance')) t.faderDb = blank.faderDb;
-    if (dimensions.includes('pan')) t.pan = blank.pan;
-    if (dimensions.includes('tone')) t.eq = blank.eq;
-    if (dimensions.includes('dynamics')) t.comp = blank.comp;
+/** `base` with `from`'s settings in `dimensions` (track by track; neither is changed). */
+export function withDimensions(
+  base: readonly TrackMix[],
+  from: readonly TrackMix[],
+  dimensions: readonly MixDimension[],
+): TrackMix[] {
+  return base.map((b, i) => {
+    const f = from[i] as TrackMix;
+    const t = copyTrackMix(b);
+    if (dimensions.includes('balance')) t.faderDb = f.faderDb;
+    if (dimensions.includes('pan')) t.pan = f.pan;
+    if (dimensions.includes('tone')) t.eq = copyTrackMix(f).eq;
+    if (dimensions.includes('dynamics')) t.comp = { ...f.comp };
     if (dimensions.includes('space')) {
-      t.reverbDb = blank.reverbDb;
-      t.delayDb = blank.delayDb;
+      t.reverbDb = f.reverbDb;
+      t.delayDb = f.delayDb;
     }
     return t;
   });
 }
 
-/** Fewest just-noticeable steps between the untouched desk and the reference (summed over every cell). */
+/** Fewest just-noticeable steps between the desk as found and the reference (summed over every cell). */
 export const MIN_START_STEPS = 6;
 
-/** Draws after which a reference too close to the untouched desk is accepted anyway (not reached in tests). */
+/** Draws after which a reference too close to the desk as found is accepted anyway (not reached in tests). */
 const MAX_DRAWS = 20;
 
 /**
- * A question for (seed, level): deterministic, plain JSON. The song depends on the seed alone; the reference
- * varies with it, and the start is the untouched desk. A reference that the untouched desk already nearly
- * matches (under MIN_START_STEPS just-noticeable steps in all, or no track more than two steps off) is
- * redrawn on the same song.
+ * A question for (seed, level): deterministic, plain JSON. The song depends on the seed alone. The desk as
+ * found is the usual mix (usualMix: how engineers commonly set these tracks up) in the graded dimensions; the
+ * reference is drawn widely and symmetrically around it (variedMix), so every control is as likely to go up
+ * as down and only listening says which: setting the usual mix scores 0. In the dimensions not graded both
+ * are the untouched desk. A reference that the desk as found already nearly matches (under MIN_START_STEPS
+ * just-noticeable steps in all, or no track more than two steps off) is redrawn on the same song.
  */
 export function generate(seed: number, level: number): MixMatchQuestion {
   const lvl = clampLevel(meta, level);
@@ -47,7 +53,7 @@ export function generate(seed: number, level: number): MixMatchQuestion {
 }
 
 /**
- * Whether the untouched desk is clearly off. Faders, pan and sends need no audio; EQ and compression are
+ * Whether the desk as found is clearly off the reference. Faders, pan and sends need no audio; EQ and compression are
  * judged on the song's own stems (rendered once and cached, as check needs them anyway), EQ on an imported
  * song on the part spectra the question carries.
  */
@@ -69,14 +75,10 @@ function draw(seed: number, lvl: number, rng: Rng): MixMatchQuestion {
   const p = levelSpec(meta, lvl).params;
   const tracks = [...p.tracks];
   const dimensions = [...p.dimensions];
-  const full = referenceMix(rng.fork('reference'), tracks);
-  // Only the graded dimensions differ from the untouched desk: the reference keeps the rest untouched too.
-  const reference = startMix(
-    full,
-    ['balance', 'pan', 'tone', 'dynamics', 'space'].filter(
-      (d) => !dimensions.includes(d as MixDimension),
-    ) as MixDimension[],
-  );
+  const side = rng.fork('side').chance(0.5) ? 1 : -1;
+  const untouched = tracks.map(() => untouchedTrack());
+  const reference = withDimensions(untouched, variedMix(rng.fork('reference'), tracks, side), dimensions);
+  const start = withDimensions(untouched, usualMix(tracks, side), dimensions);
   return {
     kind: 'mix-match',
     seed,
@@ -84,7 +86,7 @@ function draw(seed: number, lvl: number, rng: Rng): MixMatchQuestion {
     tracks: tracks.map(trackRef),
     dimensions,
     reference,
-    start: startMix(reference, dimensions),
+    start,
     // The song stays the same through redraws (one render per question).
     source: generateSongSource(createRng(seed).fork('source')),
   };

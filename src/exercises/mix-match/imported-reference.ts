@@ -1,10 +1,12 @@
 /**
- * A seeded reference mix of an imported song's stems, off the untouched desk in every dimension: the faders,
- * pans, EQ moves and sends are drawn as for a generated song, but with no part's role assumed (an imported
- * stem is "Gtr 2" as often as "Vocal"), so no mix can be guessed without listening. An EQ move is drawn only
- * where the part has sound (its loop spectrum within EQ_ENERGY_BELOW_DB of its loudest band), a reverb send
- * only on a part that leaves room after its notes, a delay send only where its echoes land in silence.
- * Compression is never set: an imported song's summary cannot grade it.
+ * A seeded reference mix of an imported song's stems, and the desk the learner finds it from. The desk as found
+ * is the centre of what the reference draws (importedStartMix: the stems as exported, centred, flat, and a
+ * send at its middle level on each part with room for one); the reference moves every control from there
+ * uniformly and symmetrically (as likely up as down, by as much), so no answer set without listening beats the
+ * desk as found. No part's role is assumed (an imported stem is "Gtr 2" as often as "Vocal"). An EQ move is
+ * drawn only where the part has sound (its loop spectrum within EQ_ENERGY_BELOW_DB of its loudest band), a
+ * reverb send only on a part that leaves room after its notes, a delay send only where its echoes land in
+ * silence. Compression is never set: an imported song's summary cannot grade it.
  */
 import type { Rng } from '../../dsp/random';
 import type { Decibels, Hz } from '../../dsp/units';
@@ -24,27 +26,30 @@ export interface ImportedPart {
 }
 
 /** Fader offsets are drawn from this range, dB from the stems as exported. */
-export const IMPORTED_FADER_RANGE: readonly [Decibels, Decibels] = [-6, 4];
-/** Share of parts left in the centre; the others are panned 20–80 % to a side drawn per part. */
-const CENTRED_SHARE = 0.3;
+export const IMPORTED_FADER_RANGE: readonly [Decibels, Decibels] = [-5, 5];
+/** Pans are drawn uniformly from −IMPORTED_PAN_SPREAD … IMPORTED_PAN_SPREAD around the centre. */
+export const IMPORTED_PAN_SPREAD = 0.7;
+/** A part's send on the desk as found (where it has room), and how far the reference moves it either way, dB. */
+export const IMPORTED_SEND_START = { reverbDb: -15, delayDb: -15 } as const;
+export const IMPORTED_SEND_SPREAD_DB: Decibels = 15;
 
 const half = (x: number) => roundTo(x, 0.5);
 const pan2 = (x: number) => roundTo(x, 0.05);
 
-/** One EQ band's move: where it may sit and how far it may go (the sign is drawn). */
+/** One EQ band's move: where it may sit and how far it may go (uniform from −gainDb to +gainDb). */
 interface EqMove {
   band: 0 | 1 | 2 | 3;
   frequencyHz: readonly [Hz, Hz];
-  gainDb: readonly [Decibels, Decibels];
+  gainDb: Decibels;
   q: number;
 }
 
 /** The moves the reference draws from: a low shelf, a low-mid and an upper-mid peak, a high shelf. */
 const EQ_MOVES: readonly EqMove[] = [
-  { band: 0, frequencyHz: [50, 160], gainDb: [2, 4], q: Math.SQRT1_2 },
-  { band: 1, frequencyHz: [160, 1000], gainDb: [2.5, 5], q: 1.2 },
-  { band: 2, frequencyHz: [1000, 5000], gainDb: [2.5, 5], q: 1 },
-  { band: 3, frequencyHz: [5000, 10000], gainDb: [2, 4], q: Math.SQRT1_2 },
+  { band: 0, frequencyHz: [50, 160], gainDb: 5, q: Math.SQRT1_2 },
+  { band: 1, frequencyHz: [160, 1000], gainDb: 6, q: 1.2 },
+  { band: 2, frequencyHz: [1000, 5000], gainDb: 6, q: 1 },
+  { band: 3, frequencyHz: [5000, 10000], gainDb: 5, q: Math.SQRT1_2 },
 ];
 
 /** The analysis centres in [lo, hi] where the part has sound (within EQ_ENERGY_BELOW_DB of its loudest band). */
@@ -64,16 +69,28 @@ export function eqAudible(bandsDb: readonly Decibels[]): boolean {
   return n >= MIN_EQ_CENTRES;
 }
 
-/** The reference TrackMix of each part (in the same order); see the file comment. */
+/** The desk as found on an imported song: the stems as exported, centred, flat, each send with room at its start level. */
+export function importedStartMix(parts: readonly ImportedPart[]): TrackMix[] {
+  return parts.map((part) => {
+    const t = untouchedTrack();
+    if (part.reverbRoom) t.reverbDb = IMPORTED_SEND_START.reverbDb;
+    if (part.echoRoom) t.delayDb = IMPORTED_SEND_START.delayDb;
+    return t;
+  });
+}
+
+/** The reference TrackMix of each part (in the same order), drawn around importedStartMix; see the file comment. */
 export function importedReferenceMix(rng: Rng, parts: readonly ImportedPart[]): TrackMix[] {
   const balance = rng.fork('balance');
   const pan = rng.fork('pan');
   const tone = rng.fork('tone');
   const space = rng.fork('space');
-  const mix = parts.map((part) => {
-    const t = untouchedTrack();
-    t.faderDb = half(balance.range(IMPORTED_FADER_RANGE[0], IMPORTED_FADER_RANGE[1]));
-    if (!pan.chance(CENTRED_SHARE)) t.pan = pan2((pan.chance(0.5) ? 1 : -1) * pan.range(0.2, 0.8));
+  const send = (start: Decibels) =>
+    half(start + space.range(-IMPORTED_SEND_SPREAD_DB, IMPORTED_SEND_SPREAD_DB));
+  const mix = importedStartMix(parts).map((t, p) => {
+    const part = parts[p] as ImportedPart;
+    t.faderDb = half(balance.range(IMPORTED_FADER_RANGE[0], IMPORTED_FADER_RANGE[1])) + 0;
+    t.pan = pan2(pan.range(-IMPORTED_PAN_SPREAD, IMPORTED_PAN_SPREAD)) + 0;
     // Each move at a sounding centre of its span, up to a sixth of an octave off it (within the span).
     const drawn = EQ_MOVES.map((m) => {
       const where = soundingCentres(part.bandsDb, m.frequencyHz[0], m.frequencyHz[1]);
@@ -85,7 +102,7 @@ export function importedReferenceMix(rng: Rng, parts: readonly ImportedPart[]): 
       return {
         m,
         f: Math.round(f),
-        gain: half((tone.chance(0.5) ? 1 : -1) * tone.range(m.gainDb[0], m.gainDb[1])),
+        gain: half(tone.range(-m.gainDb, m.gainDb)) + 0,
         on: tone.chance(0.6),
         sounds: where.length > 0,
       };
@@ -95,21 +112,9 @@ export function importedReferenceMix(rng: Rng, parts: readonly ImportedPart[]): 
     drawn.forEach((d, i) => {
       if (d.on || i === first) t.eq[d.m.band] = { frequencyHz: d.f, gainDb: d.gain, q: d.m.q };
     });
-    const reverb = half(space.range(-16, -8));
-    const delay = half(space.range(-18, -10));
-    if (part.reverbRoom && space.chance(0.75)) t.reverbDb = reverb;
-    if (part.echoRoom && space.chance(0.6)) t.delayDb = delay;
+    if (t.reverbDb !== null) t.reverbDb = send(t.reverbDb);
+    if (t.delayDb !== null) t.delayDb = send(t.delayDb);
     return t;
   });
-  // At least one send when a part has room for one.
-  if (mix.every((t) => t.reverbDb === null && t.delayDb === null)) {
-    const i = parts.findIndex((p) => p.reverbRoom || p.echoRoom);
-    const t = mix[i];
-    if (t) {
-      const level = half(space.range(-14, -8));
-      if (parts[i]?.reverbRoom) t.reverbDb = level;
-      else t.delayDb = level;
-    }
-  }
   return mix.map(copyTrackMix);
 }

@@ -2,7 +2,8 @@
  * Mix to the reference on an imported song, read from its summary alone (pure, deterministic): a loop of the
  * song's body, the parts heard in it (playing in three quarters of it, none more than HEARD_WITHIN_DB below
  * the loudest), a seeded reference mix of those stems (imported-reference.ts) and each part's loop spectrum,
- * which the question carries for the EQ weights. The desk starts untouched, as on a generated song.
+ * which the question carries for the EQ weights. The desk as found is the centre of what the reference draws
+ * (importedStartMix), as on a generated song.
  * Levels that grade compression play only Headroom's songs: compression is graded on the part's samples,
  * which a summary does not keep.
  */
@@ -29,14 +30,16 @@ import {
 } from '../shared/imported-song';
 import { loopBpm } from '../shared/imported-tempo';
 import { clampLevel, levelSpec } from '../shared/levels';
-import type { MixDimension } from '../shared/mix-spec';
-import { farEnough, startMix } from './generate';
-import { eqAudible, type ImportedPart, importedReferenceMix } from './imported-reference';
+import { untouchedTrack } from '../shared/mix-spec';
+import { farEnough, withDimensions } from './generate';
+import { eqAudible, type ImportedPart, importedReferenceMix, importedStartMix } from './imported-reference';
 import { type MixMatchQuestion, meta } from './meta';
 
 /**
  * A part more than this below the loop's loudest part (K-weighted loop power, through its fader) is not heard
- * well enough to mix, dB: every part is within it of the loudest both on the untouched desk and in the reference.
+ * well enough to mix, dB: every part is within it of the loudest on the desk as found, in the reference and in
+ * the reference's faders mirrored about the desk's (so the rule keeps the faders' spread symmetric: a quiet
+ * part is as likely to go down as up).
  */
 export const HEARD_WITHIN_DB: Decibels = 15;
 /**
@@ -46,20 +49,53 @@ export const HEARD_WITHIN_DB: Decibels = 15;
 export const MIN_IMPORTED_PARTS = 3;
 /** Fewest parts whose EQ is heard well (eqAudible) on the EQ level. */
 export const MIN_EQ_PARTS = 2;
-/** Fewest sends (reverb or delay, on parts with room for them) a loop must offer for the sends level. */
-export const MIN_SEND_SLOTS = 2;
+/**
+ * Fewest sends (reverb or delay, on parts with room for them) the sends level's parts (SENDS_LEVEL_PARTS of
+ * the loop's) must offer. Each send starts at its middle level and the reference moves it up to
+ * IMPORTED_SEND_SPREAD_DB either way; one send adds about 0.9 of the MIN_START_STEPS the desk as found must be
+ * off on average, so fewer than five sends almost never make a question (two, the rule before the desk started
+ * at the middle, never do).
+ */
+export const MIN_SEND_SLOTS = 5;
+/** Parts the sends level mixes (its level's track count). */
+const SENDS_LEVEL_PARTS = 4;
 /** Levels per part spectrum are stored in steps of this and floored here, dB. */
 const BAND_STEP_DB = 0.5;
 const BAND_FLOOR_DB = -60;
-/** Draws after which a reference still too close to the untouched desk gives up (not reached in tests). */
+/** Draws after which a reference still too close to the desk as found gives up (not reached in tests). */
 const MAX_IMPORTED_DRAWS = 60;
-
-const DIMENSIONS: readonly MixDimension[] = ['balance', 'pan', 'tone', 'dynamics', 'space'];
 
 /** The levels an imported song can carry: every level that does not grade compression. */
 export const IMPORTED_LEVELS: readonly number[] = meta.levels
   .map((l, i) => (l.params.dimensions.includes('dynamics') ? 0 : i + 1))
   .filter((n) => n > 0);
+
+/** What each level asks on an imported song, in its own words (the level texts name Headroom's tracks). */
+const IMPORTED_LEVEL_TEXT: Readonly<Partial<Record<number, { name: string; ask: string }>>> = {
+  1: { name: 'Your parts, faders', ask: 'set the faders to the reference balance.' },
+  2: { name: 'Your parts, faders and pan', ask: 'balance them and place them left to right.' },
+  3: { name: 'Your parts, EQ', ask: 'as you exported them, shape each one’s EQ like the reference.' },
+  5: {
+    name: 'Your parts, reverb and delay',
+    ask: 'the ones that leave room after their notes: send each to the reverb and delay like the reference.',
+  },
+  6: { name: 'Your song, faders, pan and EQ', ask: 'balance, pan and EQ.' },
+};
+
+/**
+ * A level's name and description on an imported song (plain words: what is really on the desk, the song's own
+ * parts, not Headroom's kick and vocal), or null for a level imported songs do not carry.
+ */
+export function importedLevelText(level: number): { name: string; description: string } | null {
+  const lvl = clampLevel(meta, level);
+  const text = IMPORTED_LEVEL_TEXT[lvl];
+  if (!text || !IMPORTED_LEVELS.includes(lvl)) return null;
+  const most = levelSpec(meta, lvl).params.tracks.length;
+  return {
+    name: text.name,
+    description: `${MIN_IMPORTED_PARTS} to ${most} of your song’s parts, the ones heard together in the loop: ${text.ask}`,
+  };
+}
 
 /** Why no imported song can carry `level` (plain words), or null when one can. */
 export function importedLevelProblem(level: number): string | null {
@@ -121,11 +157,14 @@ interface LoopFit {
 
 /** What a level needs of a loop beyond two heard parts. */
 interface Needs {
-  /** Sends: parts with room for MIN_SEND_SLOTS sends. */
+  /** Sends: SENDS_LEVEL_PARTS parts with room for MIN_SEND_SLOTS sends. */
   sends: boolean;
   /** EQ alone: MIN_EQ_PARTS parts with sound where the EQ moves act (eqAudible). */
   tone: boolean;
 }
+
+/** How many sends a part has room for (0, 1 or 2). */
+const slots = (p: ImportedPart | undefined) => (p?.reverbRoom ? 1 : 0) + (p?.echoRoom ? 1 : 0);
 
 function fitsFor(song: ImportedSongSummary, needs: Needs): LoopFit[] {
   return bodyLoops(song)
@@ -138,7 +177,11 @@ function fitsFor(song: ImportedSongSummary, needs: Needs): LoopFit[] {
       (f) =>
         f.heard.length >= MIN_IMPORTED_PARTS &&
         (!needs.sends ||
-          f.parts.reduce((n, p) => n + (p.reverbRoom ? 1 : 0) + (p.echoRoom ? 1 : 0), 0) >= MIN_SEND_SLOTS) &&
+          f.parts
+            .map(slots)
+            .sort((a, b) => b - a)
+            .slice(0, SENDS_LEVEL_PARTS)
+            .reduce((n, k) => n + k, 0) >= MIN_SEND_SLOTS) &&
         (!needs.tone || f.parts.filter((p) => eqAudible(p.bandsDb)).length >= MIN_EQ_PARTS),
     );
 }
@@ -171,14 +214,15 @@ export function importedMixFitProblem(song: ImportedSongSummary, level?: number)
   }
   if (fitsFor(song, needs).length > 0) return null;
   return needs.sends
-    ? `Level ${lvl} needs parts that leave room after their notes for a reverb tail or an echo to be heard; “${song.name}” has too few, so this level plays only Headroom’s songs.`
+    ? `Level ${lvl} needs parts that leave room after their notes for a reverb tail or an echo to be heard, ${MIN_SEND_SLOTS} such sends among ${SENDS_LEVEL_PARTS} parts; “${song.name}” has too few, so this level plays only Headroom’s songs.`
     : `Level ${lvl} needs ${MIN_EQ_PARTS} parts with sound where the EQ works; “${song.name}” has too few, so this level plays only Headroom’s songs.`;
 }
 
 /**
  * The rule every question on an imported song passes: it plays a loop of the song's body, every part plays in
- * three quarters of it and is heard (within HEARD_WITHIN_DB of the loudest part, on the untouched desk and in the
- * reference), it carries each part's loop spectrum, and the untouched desk is clearly off (farEnough).
+ * three quarters of it and is heard (within HEARD_WITHIN_DB of the loudest part, on the desk as found, in the
+ * reference and with the reference's fader moves reversed), it carries each part's loop spectrum, and the desk
+ * as found is clearly off (farEnough).
  */
 export function importedAudibility(q: MixMatchQuestion, song: ImportedSongSummary): Audibility {
   const loop = q.source.type === 'imported-song' ? loopOf(song, q.source) : null;
@@ -195,9 +239,10 @@ export function importedAudibility(q: MixMatchQuestion, song: ImportedSongSummar
     const at = loud.map((l, i) => l + (mix[i]?.faderDb ?? 0));
     return Math.max(...at) - Math.min(...at);
   };
-  const worst = Math.max(spread(q.start), spread(q.reference));
+  const mirrored = q.reference.map((r, i) => ({ ...r, faderDb: 2 * (q.start[i]?.faderDb ?? 0) - r.faderDb }));
+  const worst = Math.max(spread(q.start), spread(q.reference), spread(mirrored));
   if (!(worst <= HEARD_WITHIN_DB)) return inaudible(`a part ${worst.toFixed(1)} dB below the loudest`);
-  return farEnough(q) ? { planted: 1, required: 1 } : inaudible('the untouched desk is too close');
+  return farEnough(q) ? { planted: 1, required: 1 } : inaudible('the desk as found is too close');
 }
 
 function draw(seed: number, lvl: number, rng: Rng, song: ImportedSongSummary): MixMatchQuestion {
@@ -212,20 +257,16 @@ function draw(seed: number, lvl: number, rng: Rng, song: ImportedSongSummary): M
   const fit = createRng(seed).fork('loop').pick(fits);
   const count = Math.min(p.tracks.length, fit.heard.length);
   const order = rng.shuffle(fit.heard.map((_, i) => i));
-  const roomy = (i: number) => (fit.parts[i]?.reverbRoom || fit.parts[i]?.echoRoom ? 1 : 0);
-  // On the sends level the parts with room come first, on the EQ level those whose EQ is heard.
+  const roomy = (i: number) => slots(fit.parts[i]);
+  // On the sends level the parts with the most room come first, on the EQ level those whose EQ is heard.
   const eqOk = (i: number) => (eqAudible((fit.parts[i] as ImportedPart).bandsDb) ? 1 : 0);
   const first = sends ? roomy : needs.tone ? eqOk : () => 0;
   const chosen = new Set([...order].sort((a, b) => first(b) - first(a)).slice(0, count));
   const picked = fit.heard.map((_, i) => i).filter((i) => chosen.has(i));
-  const full = importedReferenceMix(
-    rng.fork('reference'),
-    picked.map((i) => fit.parts[i] as ImportedPart),
-  );
-  const reference = startMix(
-    full,
-    DIMENSIONS.filter((d) => !dimensions.includes(d)),
-  );
+  const parts = picked.map((i) => fit.parts[i] as ImportedPart);
+  const untouched = parts.map(() => untouchedTrack());
+  const reference = withDimensions(untouched, importedReferenceMix(rng.fork('reference'), parts), dimensions);
+  const start = withDimensions(untouched, importedStartMix(parts), dimensions);
   return {
     kind: 'mix-match',
     seed,
@@ -233,7 +274,7 @@ function draw(seed: number, lvl: number, rng: Rng, song: ImportedSongSummary): M
     tracks: picked.map((i) => importedTrackRef(fit.heard[i] as ImportedTrackSummary)),
     dimensions,
     reference,
-    start: startMix(reference, dimensions),
+    start,
     source: importedSource(song, fit.loop),
     trackBandsDb: picked.map((i) => [...(fit.parts[i] as ImportedPart).bandsDb]),
     ...(sends ? { bpm: fit.bpm } : {}),
@@ -241,7 +282,7 @@ function draw(seed: number, lvl: number, rng: Rng, song: ImportedSongSummary): M
 }
 
 /**
- * A question on an imported song: deterministic, plain JSON. A reference the untouched desk already nearly
+ * A question on an imported song: deterministic, plain JSON. A reference the desk as found already nearly
  * matches (see farEnough) is redrawn on the same loop; a song or level that cannot carry the kind throws
  * importedMixFitProblem's sentence (Train and the assignment form check it first).
  */
@@ -255,7 +296,7 @@ export function generateImported(seed: number, level: number, song: ImportedSong
     q = draw(seed, lvl, createRng(seed).fork(`redraw-${k}`), song);
   if (!ok(q))
     throw new Error(
-      `Headroom could not make a reference mix of “${song.name}” clearly different from the untouched desk.`,
+      `Headroom could not make a reference mix of “${song.name}” clearly different from the desk as found.`,
     );
   return q;
 }

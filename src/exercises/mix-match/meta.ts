@@ -13,9 +13,10 @@ export interface MixMatchLevel {
 }
 
 /**
- * A question: a generated song, a hidden reference mix that suits its style, and the desk as the learner
- * finds it (rough-mix faders, centred, flat, no compression, no sends, in every graded dimension; the
- * others sit where the reference has them).
+ * A question: a song, a hidden reference mix of it, and the desk as the learner finds it. On Headroom's songs
+ * the desk as found is the usual mix (usualMix) in every graded dimension and the reference is drawn widely and
+ * symmetrically around it (variedMix); on an imported song the desk as found is the centre of what its
+ * reference draws (importedStartMix). The dimensions not graded are the untouched desk in both.
  */
 export interface MixMatchQuestion extends QuestionBase<'mix-match'> {
   tracks: TrackRef[];
@@ -43,11 +44,11 @@ export const meta: ExerciseMeta<MixMatchLevel> = {
   title: 'Mix to the reference',
   skill: 'mixing',
   description:
-    'A song and a reference mix of it. Switch between the reference and your mix, and set the desk until yours sounds the same.',
+    'A song and a reference mix of it. The desk starts at a usual mix; the reference moves each control up or down from there. Switch between the reference and your mix, and set the desk until yours sounds the same.',
   scoring:
-    'We compare every track of your mix with the reference: level against the others, pan, EQ, compression and effects. You score the share of the difference you close from the untouched desk; turning the whole mix up or down changes nothing.',
+    'We compare every track of your mix with the reference: level against the others, pan, EQ, compression and effects. You score the share of the difference you close from the desk as you find it; turning the whole mix up or down changes nothing.',
   scoringRule:
-    'Per track and per dimension, a distance in what you hear: balance = how far the fader is from the reference once the average offset of all faders is removed (dB, just-noticeable 1 dB); pan = the share of the stereo width between yours and the reference (5 %); tone = the EQ curves’ difference where either EQ acts, weighted by where the track has sound (0.5 dB); dynamics = the compressors’ gain changes, weighted by where the track is loud (0.5 dB); space = the reverb and delay send levels, a send off or below −30 dB counting as −30 dB (3 dB). Each counts in just-noticeable steps beyond the first: max(0, distance / step − 1). Score = 100 × (S₀ − S) / S₀ where S is the sum over every cell and S₀ the untouched desk’s. Right when every cell is within two steps.',
+    'Per track and per dimension, a distance in what you hear: balance = how far the fader is from the reference once the average offset of all faders is removed (dB, just-noticeable 1 dB); pan = the share of the stereo width between yours and the reference (5 %); tone = the EQ curves’ difference where either EQ acts, weighted by where the track has sound (0.5 dB); dynamics = the compressors’ gain changes, weighted by where the track is loud (0.5 dB); space = the reverb and delay send levels, a send off or below −30 dB counting as −30 dB (3 dB). Each counts in just-noticeable steps beyond the first: max(0, distance / step − 1). Score = 100 × (S₀ − S) / S₀ where S is the sum over every cell and S₀ the desk’s as you find it (a usual mix, which the reference varies around: as likely up as down on every control). Right when every cell is within two steps.',
   levels: [
     {
       name: 'Four tracks, faders',

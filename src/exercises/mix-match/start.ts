@@ -2,7 +2,7 @@
 import { copyTrackMix } from '../shared/mix-spec';
 import type { MixMatchAnswer, MixMatchQuestion } from './meta';
 
-/** The untouched desk (scores 0). */
+/** The desk as found: the usual mix in the graded dimensions (scores 0). */
 export function start(q: MixMatchQuestion): MixMatchAnswer {
   return { tracks: q.start.map(copyTrackMix) };
 }

@@ -37,6 +37,7 @@ import {
   importedMixFitProblem,
   generateImported as mixMatchImported,
   importedLevelProblem as mixMatchLevelProblem,
+  importedLevelText as mixMatchLevelText,
 } from '../mix-match/imported';
 import {
   generateImported as panPositionImported,
@@ -74,6 +75,8 @@ export interface ImportedGenerators {
   fitProblem?(song: ImportedSongSummary, level?: number): string | null;
   /** Why no imported song can carry `level` (plain words: that level plays only Headroom's songs), or null; absent: every level can. */
   levelProblem?(level: number): string | null;
+  /** A level's name and description on an imported song, when its own name Headroom's tracks; absent or null: the level's own. */
+  levelText?(level: number): { name: string; description: string } | null;
 }
 
 /** The kinds that take imported songs, by id. */
@@ -120,6 +123,7 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
     minTracks: 3,
     fitProblem: importedMixFitProblem,
     levelProblem: mixMatchLevelProblem,
+    levelText: mixMatchLevelText,
   },
 };
 
@@ -129,6 +133,14 @@ export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'fix-mix':
     'Not yet: on your song the faulty part could be spotted from where its fader sits among the others, without listening. It needs a good mix in which the faulty part looks like any other.',
 };
+
+/** A level's name and description when it plays an imported song, or null to show the level's own. */
+export function levelTextOnImported(
+  kind: string,
+  level: number,
+): { name: string; description: string } | null {
+  return IMPORTED_KINDS[kind]?.levelText?.(level) ?? null;
+}
 
 /** Whether a kind takes imported songs. */
 export function takesImported(kind: string): boolean {

@@ -126,7 +126,10 @@ export function eqCurveDb(eq: TrackMix['eq']): number[] {
   return curve;
 }
 
-/** Tone distance: the difference of the EQ curves where either acts, weighted by where the track has sound. */
+/**
+ * Tone distance: the difference of the EQ curves where either acts, weighted by where the track has sound (a
+ * weighted mean: an EQ move where the track has no sound neither counts nor dilutes the errors elsewhere).
+ */
 export function toneDistanceDb(
   a: readonly number[],
   b: readonly number[],
@@ -137,8 +140,8 @@ export function toneDistanceDb(
   for (let k = 0; k < a.length; k++) {
     const x = a[k] as number;
     const y = b[k] as number;
-    const m = Math.min(1, Math.max(Math.abs(x), Math.abs(y)));
-    sum += (weights[k] ?? 1) * m * (x - y) ** 2;
+    const m = Math.min(1, Math.max(Math.abs(x), Math.abs(y))) * (weights[k] ?? 1);
+    sum += m * (x - y) ** 2;
     acts += m;
   }
   return acts > 0 ? Math.sqrt(sum / acts) : 0;

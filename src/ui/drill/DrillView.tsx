@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDb } from '../../dsp/db';
 import { exercises } from '../../exercises/registry';
+import { levelTextOnImported } from '../../exercises/shared/imported-kinds';
 import { closeDrill, type DrillSession } from '../../state/drill/drill';
 import { AnswerPanel } from './AnswerPanel';
 import { DrillSummary } from './DrillSummary';
@@ -92,7 +93,10 @@ export function DrillView({ session, embedded }: { session: DrillSession; embedd
   }
   if (!question) return null;
   const meta = exercises[question.kind].meta;
-  const levelName = meta.levels[question.level - 1]?.name ?? '';
+  const onImported = (question as { source?: { type?: string } }).source?.type === 'imported-song';
+  const levelName =
+    (onImported && levelTextOnImported(question.kind, question.level)?.name) ||
+    (meta.levels[question.level - 1]?.name ?? '');
   const where = session.adaptive
     ? `Adaptive · ${meta.mainVariable?.name} ${question.adaptiveValue === undefined ? '' : meta.mainVariable?.unit === 'dB' ? formatDb(question.adaptiveValue) : `${question.adaptiveValue} ${meta.mainVariable?.unit}`}`
     : `Level ${question.level}: ${levelName}`;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ExerciseId, exerciseIds, exercises } from '../../exercises/registry';
+import { levelTextOnImported } from '../../exercises/shared/imported-kinds';
 import type { Skill } from '../../exercises/types';
 import { continueDrill, DEFAULT_ADAPTIVE_COUNT, DEFAULT_COUNT, startDrill } from '../../state/drill/drill';
 import {
@@ -168,7 +169,11 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
           <select value={level} onChange={(e) => setLevel((e.currentTarget as HTMLSelectElement).value)}>
             {meta.levels.map((l, i) => (
               <option key={l.name} value={String(i + 1)}>
-                {i + 1}. {l.name}
+                {i + 1}.{' '}
+                {(drillMusic.value &&
+                  musicProblem(id, i + 1) === null &&
+                  levelTextOnImported(id, i + 1)?.name) ||
+                  l.name}
               </option>
             ))}
             {meta.adaptive && <option value="adaptive">Adaptive (finds your threshold)</option>}
@@ -214,7 +219,7 @@ function KindCard({ id, preselect }: { id: ExerciseId; preselect: Preselect }) {
       )}
       <p class="kind-level-text muted">
         {spec
-          ? spec.description
+          ? ((song && levelTextOnImported(id, Number(level))?.description) ?? spec.description)
           : `Finds the smallest ${meta.mainVariable?.name} you can hear: it gets harder while you are right and easier when you miss, and starts from your last result.`}
       </p>
     </li>
