@@ -7,9 +7,25 @@
  * - split over 2 and 4 worker threads (splitStemWork → renderTracksSteps in each → assembleStems here), warm
  *   Workers as a pool would keep them: the time from asking to holding the stems. Bit-identical to one
  *   render (tests/production/split-stem-work.test.ts). Only as fast as the free cores allow.
+ * - synthesis, one thread, fresh memory per render: a child process whose every large array is freshly mapped
+ *   (MALLOC_MMAP_THRESHOLD_), as a browser Worker's are (PartitionAlloc maps large arrays afresh), so each
+ *   render pays the system's page faults on its stems as the app's Worker does; by CPU time, median of three
+ *   renders after a warm-up. Node otherwise reuses freed memory, which hides those faults.
  * CPU time per render is printed too (process.cpuUsage: all threads), since the machine may be shared.
+ *
+ * Issue 20 (tools/profile-stems.ts; old and new renderers alternated in one process, medians of 3 rounds, CPU
+ * time; this 2-core machine shared by 5 agents), 32 bars × 9 tracks, 48 kHz, before → after:
+ * | | before | after |
+ * |---|---|---|
+ * | synthesis, fresh memory per render (5 styles) | 67–98× | 87–119× (median 1.23×) |
+ * |   page faults per render | 40.6 k | 34.4 k |
+ * | synthesis, Node's reused memory | 135–267× | 133–315× (0.98×: inside the noise) |
+ * | sampled, notes cached, fresh memory, 44.1 kHz (4 styles) | 48–69× | 52–78× (1.07×) |
+ * The stems are bit-identical (tests/production/render-unchanged.test.ts; 180 stem digests).
  */
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { generateSong } from '../../src/production/generate-song';
 import {
@@ -58,6 +74,25 @@ async function serve(): Promise<void> {
 }
 
 if (!isMainThread && (workerData as { stemsBench?: boolean } | null)?.stemsBench) void serve();
+
+/** In the child process of the fresh-memory row: × real time by CPU per style, printed as JSON. */
+function freshMemorySpeeds(): void {
+  const speeds: number[] = [];
+  for (const { id } of STYLES) {
+    const song = generateSong(1, id, { bars: BARS });
+    const once = () => {
+      const c = process.cpuUsage();
+      renderStemsSync(song, { sampleRate: RATE, sampleBank: null });
+      const d = process.cpuUsage(c);
+      return speed(songSeconds(song), (d.user + d.system) / 1000);
+    };
+    once();
+    speeds.push([once(), once(), once()].sort((a, b) => a - b)[1] as number);
+  }
+  process.stdout.write(`${JSON.stringify(speeds)}\n`);
+}
+
+if (isMainThread && process.env.HEADROOM_STEMS_FRESH === '1') freshMemorySpeeds();
 
 function ask(worker: Worker, job: Job): Promise<RawTrack[]> {
   return new Promise((resolve, reject) => {
@@ -128,6 +163,19 @@ export async function run() {
     name: 'stems: first render in a fresh process (pop, synthesis)',
     value: cold ?? 0,
     unit: '× real time',
+  });
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, HEADROOM_STEMS_FRESH: '1', MALLOC_MMAP_THRESHOLD_: '131072' },
+    encoding: 'utf8',
+  });
+  const fresh = JSON.parse(child.stdout.trim().split('\n').pop() || 'null') as number[] | null;
+  if (!fresh) throw new Error(`The fresh-memory child failed: ${child.stderr}`);
+  rows.push({
+    name: `stems: synthesis, one thread, fresh memory per render as in a browser Worker, by CPU, slowest style (${fresh.map((x) => x.toFixed(0)).join('/')})`,
+    value: Math.min(...fresh),
+    unit: '× real time',
+    goal: '≥ 200×',
+    ok: Math.min(...fresh) >= 200,
   });
   for (const threads of [2, 4]) {
     const workers = Array.from(
