@@ -9,6 +9,7 @@ import { importedAudibility as eqMatchAudible } from '../../src/exercises/eq-mat
 import { importedAudibility as eqTwoAudible } from '../../src/exercises/eq-two-bands/generate';
 import { importedAudibility as faderAudible } from '../../src/exercises/fader-balance/generate';
 import { importedAudibility as filtersAudible } from '../../src/exercises/filters/generate';
+import { importedAudibility as fixMixAudible } from '../../src/exercises/fix-mix/imported';
 import { importedAudibility as levelAudible } from '../../src/exercises/level-change/generate';
 import { importedAudibility as loudnessAudible } from '../../src/exercises/loudness/generate';
 import { matchingOffsetDb, sourceBands } from '../../src/exercises/loudness-match/generate';
@@ -102,6 +103,7 @@ const audibleBy: Record<string, (q: never, s: ImportedSongSummary) => ReturnType
   saturation: saturationAudible,
   'delay-time': delayTimeAudible,
   'mix-match': mixMatchAudible,
+  'fix-mix': fixMixAudible,
   // A matching kind: the untouched compressor is at least four just-noticeable amounts (2 dB) from the reference.
   'comp-match': (q: CompMatchQuestion) => ({
     planted: check(q, q.start).details?.startDistanceDb as number,
@@ -180,13 +182,13 @@ describe('questions on an imported song', () => {
     }
   });
 
-  it('fix-mix is not offered on imported songs: Train and the assignment form say why, the generator refuses', () => {
-    const why = IMPORTED_REASONS['fix-mix']!;
-    expect(why).toMatch(/^Not yet: .{60,}\.$/);
-    expect(takesImported('fix-mix')).toBe(false);
-    expect(importedLevelProblem('fix-mix', 1)).toBe(why);
-    expect(importedFitProblem('fix-mix', summary, 1)).toBe(why);
-    expect(() => generateOnImported('fix-mix', 1, 1, summary)).toThrow(why);
+  it('fix-mix is offered on imported songs on levels 1 and 2; levels 3 and 4 say why', () => {
+    expect(takesImported('fix-mix')).toBe(true);
+    expect(IMPORTED_REASONS['fix-mix']).toBeUndefined();
+    expect(importedLevelProblem('fix-mix', 1)).toBeNull();
+    expect(importedLevelProblem('fix-mix', 3)).toMatch(/^Level 3 grades compression/);
+    expect(importedLevelProblem('fix-mix', 4)).toMatch(/^Level 4 adds problems in the parts themselves/);
+    expect(() => generateOnImported('fix-mix', 1, 4, summary)).toThrow(/^Level 4/);
   });
 
   it('a song with one part cannot be used for the drills that need two', () => {

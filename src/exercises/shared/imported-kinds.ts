@@ -25,6 +25,12 @@ import {
   generateImportedAt as filtersImportedAt,
 } from '../filters/generate';
 import {
+  generateImported as fixMixImported,
+  importedFixMixLevelProblem,
+  importedFixMixLevelText,
+  importedFixMixProblem,
+} from '../fix-mix/imported';
+import {
   generateImported as levelChangeImported,
   generateImportedAt as levelChangeImportedAt,
 } from '../level-change/generate';
@@ -125,13 +131,18 @@ export const IMPORTED_KINDS: Readonly<Record<string, ImportedGenerators>> = {
     levelProblem: mixMatchLevelProblem,
     levelText: mixMatchLevelText,
   },
+  'fix-mix': {
+    generate: fixMixImported,
+    minTracks: 3,
+    fitProblem: importedFixMixProblem,
+    levelProblem: importedFixMixLevelProblem,
+    levelText: importedFixMixLevelText,
+  },
 };
 
 /** Why each other kind plays only generated songs (or pink noise), for the learner. */
 export const IMPORTED_REASONS: Readonly<Record<string, string>> = {
   'prod-or-mix': 'Changes the song’s notes and instruments, which only a generated song can do.',
-  'fix-mix':
-    'Not yet: on your song the faulty part could be spotted from where its fader sits among the others, without listening. It needs a good mix in which the faulty part looks like any other.',
 };
 
 /** A level's name and description when it plays an imported song, or null to show the level's own. */
