@@ -21,7 +21,10 @@
  * |   page faults per render | 40.6 k | 34.4 k |
  * | synthesis, Node's reused memory | 135–267× | 133–315× (0.98×: inside the noise) |
  * | sampled, notes cached, fresh memory, 44.1 kHz (4 styles) | 48–69× | 52–78× (1.07×) |
- * The stems are bit-identical (tests/production/render-unchanged.test.ts; 180 stem digests).
+ * The stems are bit-identical (tests/production/render-unchanged.test.ts; 180 stem digests). This bench, one
+ * run each (the renderer before built from e27f8f4 with this file): fresh-memory row 59–76× → 98–129×; the
+ * wall-clock rows swung twofold with the other agents' load (pop synthesis 91× before, 43× after) and measure
+ * nothing on that day. 200× is not reached: what is left is in src/production/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
