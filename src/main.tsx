@@ -24,7 +24,10 @@ database()
 // The weekly backup reminder is no first-screen work: look a little after start-up.
 setTimeout(() => void import('./state/settings/backup').then((m) => m.remindToBackUp()), 5000);
 // Opened on the Mix page: its song is read (or its first bars made) and its engine built while the page loads.
-if (location.pathname.startsWith('/mix'))
+if (location.pathname.startsWith('/mix')) {
   void import('./state/mixer/mix-songs').then((m) => m.openMixSong()).catch(() => undefined);
+  // The engine's code (the first sound's longest wait) loads alongside, not after the song's.
+  void import('./state/mixer/live-mix').catch(() => undefined);
+}
 render(<App />, document.getElementById('app') as HTMLElement);
 startUpdates();
