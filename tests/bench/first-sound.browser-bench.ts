@@ -13,6 +13,8 @@
 //                        closed once no page that plays holds it, AUDIO_CLOSE_MS);
 //   after a drill        a 10-question level-change drill answered (its songs made in the song Worker);
 //   after closing it     the drill disposed, the live context closed; then again once the song Worker stopped idle.
+// HEADROOM_BENCH_PART=drill-memory: the drill's memory at question 1 and 10 (with heap snapshots), then after the
+// song Worker stopped, the drill closed and the live context closed (what each holds; issue 21 part 1).
 // Each row: the page's JS heap (CDP, after a forced GC of the page's main thread only: Workers and the audio
 // thread are not collected), the page's ArrayBuffer backing stores (samples, outside that heap) and the
 // renderer's PSS (the whole process: the page, its Workers, the audio thread and Web Audio's buffers), with
