@@ -21,6 +21,13 @@
 // 3274 → 2296 ms, → first sound 4076 → 2857 ms; cold (app and bank cached) 2173 → 1361 / 2617 → 1813 ms;
 // warm 1349 → 1110 / 1736 → 1491 ms; Play → sound about 380-450 ms either way (the engine is built after Play
 // is enabled). The stored song was found only after render-stems (the sampler) had loaded and run.
+// 7 Dec, 21:37 (before) and 22:50 (after), one run each of `npm run bench mix-open` on a machine shared by other
+// work (load 8-14 before, 11-14 after): the app starts the song and the engine on a /mix address, a stored song
+// plays from its first 3 s (read first), strips no longer wait for the engine's code, no bank parse in the song
+// Worker on /mix. Navigation → first sound: warm 2417 → 1619 ms (Play enabled 1922 → 1141), cold 4969 → 3081
+// (3416 → 2536), first visit 4297 → 4790 (3599 → 3649, noise). Step timings: performance marks mix:*, stems:*,
+// live:* (mix-songs.ts, stem-cache.ts, live-mix.ts). run.mjs's "stored song read" row now reads the whole song's
+// read, which may end after the first sound (then NaN).
 
 import {
   awaitingSamples,
