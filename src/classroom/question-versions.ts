@@ -10,7 +10,7 @@ import type { ExerciseId } from '../exercises/registry';
  * Add a kind here, and raise package.json's version, whenever its questions for a seed change.
  */
 export const QUESTIONS_SINCE: Readonly<Partial<Record<ExerciseId, string>>> = {
-  'comp-match': '0.2.0',
+  'comp-match': '0.3.0',
   'mix-match': '0.3.0',
   'fix-mix': '0.3.0',
 };

@@ -57,7 +57,7 @@ function report(a: Assignment, on: ImportedSongSummary): Report {
   return buildReport(
     a,
     attempts,
-    { student: 'Ana', appVersion: '0.2.0', handedInAt: Date.UTC(2026, 2, 3) },
+    { student: 'Ana', appVersion: '0.3.0', handedInAt: Date.UTC(2026, 2, 3) },
     { songHash: on.hash, songDigest: summaryDigest(on), songSummaryVersion: on.version },
   );
 }
