@@ -11,13 +11,17 @@ import type { ExerciseId } from '../exercises/registry';
  */
 export const QUESTIONS_SINCE: Readonly<Partial<Record<ExerciseId, string>>> = {
   'comp-match': '0.3.0',
-  'mix-match': '0.3.0',
   'fix-mix': '0.3.0',
+  'mix-match': '0.3.0',
 };
 
-/** A version's three numbers, or null when it is not one (then nothing is assumed about it). */
+/**
+ * A version's three numbers, written as Headroom writes them ("0.2.0": no spaces, leading zeros or suffix), or
+ * null when it is not one: then nothing is assumed about it and its answers are marked again as usual.
+ */
 export function parseVersion(v: string): [number, number, number] | null {
-  const m = /^(\d{1,6})\.(\d{1,6})\.(\d{1,6})(?:[-+].*)?$/.exec(v.trim());
+  const n = '(0|[1-9]\\d{0,5})';
+  const m = new RegExp(`^${n}\\.${n}\\.${n}$`).exec(v);
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
 }
 

@@ -339,7 +339,7 @@ function answerProblems(
   for (const [exercise, { since, n }] of r.older)
     out.push({
       check: 'cannot-recheck',
-      message: `Not re-checked: ${plural(n, 'answer is', 'answers are')} to “${isExerciseId(exercise) ? exercises[exercise].meta.title : exercise}” questions made by Headroom ${report.appVersion}; since ${since} Headroom makes other questions of that exercise from the same numbers, so those scores are the ones the student’s device marked. Ask for the work again if they matter.`,
+      message: `Not re-checked: ${plural(n, 'answer is', 'answers are')} to “${isExerciseId(exercise) ? exercises[exercise].meta.title : exercise}” questions made by Headroom ${report.appVersion}; since ${since} Headroom makes other questions of that exercise from the same numbers, so those scores could not be confirmed: they are only what the student’s device wrote. Ask for the work again if they count.`,
     });
   if (r.noAnswer > 0)
     out.push({

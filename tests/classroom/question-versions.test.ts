@@ -20,7 +20,9 @@ describe('versions', () => {
     expect(compareVersions('0.1.0', '0.2.0')).toBe(-1);
     expect(compareVersions('0.10.0', '0.2.0')).toBe(1);
     expect(compareVersions('1.2.3', '1.2.3')).toBe(0);
-    expect(compareVersions('1.2.3-beta', '1.2.4')).toBe(-1);
+    // Only versions written as Headroom writes them: anything else is marked again as usual.
+    for (const odd of ['1.2.3-beta', ' 0.2.0', '0.02.0', '00.2.0', 'v0.2.0', '0.2'])
+      expect(compareVersions(odd, '0.3.0')).toBeNull();
     expect(compareVersions('old', '0.2.0')).toBeNull();
     expect(compareVersions('', '0.2.0')).toBeNull();
   });
