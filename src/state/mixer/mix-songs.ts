@@ -372,8 +372,11 @@ function nameChoice(id: string, arranged: boolean, style: StyleId, title: string
   songChoices.value = songChoices.value.map((c) => (c.id === id ? { id, title: `${label}: “${title}”` } : c));
 }
 
-/** Seconds of a stored song read first, so it can play while the rest comes off the disk (about 0.3–2 s). */
-export const STORED_HEAD_SECONDS = 3;
+/**
+ * Seconds of a stored song read first, so it can play while the rest comes off the disk (0.3–1.6 s here under
+ * load; 5 s leaves room for a slow Chromebook disk before the first seconds run out).
+ */
+export const STORED_HEAD_SECONDS = 5;
 
 /** A stored song's first seconds as a source as long as the whole song, and the whole song to follow (null: it is all here). */
 interface StoredSource {
