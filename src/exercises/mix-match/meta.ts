@@ -71,7 +71,7 @@ export const meta: ExerciseMeta<MixMatchLevel> = {
     {
       name: 'Four tracks, compression',
       description:
-        'Snare, bass, keys and vocal, balanced already: compress the ones the reference compresses, as hard.',
+        'Snare, bass, keys and vocal, balanced already: compress each one as lightly or as hard as the reference does, or not at all.',
       params: { tracks: ['snare', 'bass', 'keys', 'vocal'], dimensions: ['dynamics'] },
     },
     {

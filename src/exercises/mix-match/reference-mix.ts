@@ -2,7 +2,8 @@
  * Reference mixes of a band song. `usualMix` is how engineers commonly set one up, with no randomness: the
  * vocal on top, kick and bass locked, hats and percussion tucked in, the chordal parts making room on either
  * side while kick, snare, bass and vocal stay centred; EQ cleans the mud and lifts presence, the vocal, bass
- * and snare are compressed, and the vocal, snare, chords, keys and lead go to the reverb or the delay.
+ * and snare are compressed (the keys gently), and the vocal, snare, chords, keys and lead go to the reverb or
+ * the delay.
  * `variedMix` draws a reference widely and symmetrically around it (every control as likely above its usual
  * setting as below, by as much), so that no answer set without listening beats the usual one on average:
  * mix-match starts the learner at the usual mix, and only listening says which way each control goes.
@@ -64,11 +65,12 @@ const USUAL_EQ: Partial<Record<TrackId, [0 | 1 | 2 | 3, Hz, Decibels, number][]>
   hats: [[3, 8000, 2, Math.SQRT1_2]],
 };
 
-/** Usual compressors (stems peak at −3 dBFS); every other track is left uncompressed. */
+/** Usual compressors (stems peak at −3 dBFS): vocal, bass and snare, and the keys gently; the rest uncompressed. */
 const USUAL_COMP: Partial<Record<TrackId, Omit<MixCompressor, 'enabled'>>> = {
   vocal: { thresholdDb: -17, ratio: 3.5, attackMs: 6, releaseMs: 140, makeupDb: 3 },
   bass: { thresholdDb: -17, ratio: 4, attackMs: 20, releaseMs: 140, makeupDb: 2 },
   snare: { thresholdDb: -15, ratio: 4, attackMs: 20, releaseMs: 140, makeupDb: 1.5 },
+  keys: { thresholdDb: -18, ratio: 2.5, attackMs: 15, releaseMs: 160, makeupDb: 2 },
 };
 
 /**
@@ -110,12 +112,17 @@ const EXTRA_EQ_SPAN: readonly [Hz, Hz][] = [
 export const SEND_SPREAD_DB: Decibels = 12;
 const SEND_OFF_BELOW_DB: Decibels = -28;
 /**
- * A usual compressor's amount is moved by a ∈ [−1, 1]: threshold 8 dB per unit (up = lighter), ratio a
- * factor of 2 per unit, makeup 2 dB per unit; below COMP_OFF_BELOW it is off (the light end).
+ * A usual compressor's amount is moved by a ∈ [−1, 1] in what it does: the threshold's distance below the
+ * stems' peak (STEM_PEAK_DB) scales by 1 + a, so the gain taken off the loudest notes goes from none (a = −1)
+ * to twice the usual (a = 1) evenly (a range symmetric in the threshold instead would give far more extra
+ * compression on the heavy side than it can take away on the light side, and a learned answer a little heavier
+ * than the usual would beat the desk as found). Makeup moves COMP_MAKEUP_PER_UNIT_DB per unit with it; below
+ * COMP_OFF_BELOW the compressor is off. The ratio varies on its own, up to COMP_RATIO_SPREAD_OCTAVES either way.
  */
-const COMP_THRESHOLD_PER_UNIT_DB: Decibels = 8;
+const STEM_PEAK_DB: Decibels = -3;
 const COMP_MAKEUP_PER_UNIT_DB: Decibels = 2;
 const COMP_OFF_BELOW = -0.85;
+const COMP_RATIO_SPREAD_OCTAVES = 0.3;
 
 /** The usual mix of `tracks` (same order): no randomness; side −1 mirrors the pans. */
 export function usualMix(tracks: readonly TrackId[], side: 1 | -1 = 1): TrackMix[] {
@@ -135,15 +142,17 @@ export function usualMix(tracks: readonly TrackId[], side: 1 | -1 = 1): TrackMix
   });
 }
 
-/** A compressor moved by `a` ∈ [−1, 1] from the usual one (see COMP_OFF_BELOW), with its times varied. */
+/** A compressor moved by `a` ∈ [−1, 1] from the usual one (see COMP_OFF_BELOW), with its ratio and times varied. */
 function variedComp(rng: Rng, usual: MixCompressor): MixCompressor {
   const a = rng.range(-1, 1);
+  const below = (STEM_PEAK_DB - usual.thresholdDb) * (1 + a);
+  const ratio = usual.ratio * 2 ** rng.range(-COMP_RATIO_SPREAD_OCTAVES, COMP_RATIO_SPREAD_OCTAVES);
   const attack = usual.attackMs * 2 ** rng.range(-1, 1);
   const release = usual.releaseMs * 2 ** rng.range(-0.5, 0.5);
   return {
     enabled: a >= COMP_OFF_BELOW,
-    thresholdDb: Math.round(clamp(usual.thresholdDb - COMP_THRESHOLD_PER_UNIT_DB * a, -50, -3)),
-    ratio: roundTo(clamp(usual.ratio * 2 ** a, 1.2, 16), 0.5),
+    thresholdDb: Math.round(clamp(STEM_PEAK_DB - below, -50, STEM_PEAK_DB)),
+    ratio: roundTo(clamp(ratio, 1.2, 16), 0.5),
     attackMs: Math.round(clamp(attack, 1, 100)),
     releaseMs: 5 * Math.round(clamp(release, 40, 500) / 5),
     makeupDb: half(clamp(usual.makeupDb + COMP_MAKEUP_PER_UNIT_DB * a, -6, 12)),
