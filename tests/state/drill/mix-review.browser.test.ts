@@ -30,7 +30,7 @@ const band = (r: MixReading, hz: number) => r.bandsDb[r.centresHz.indexOf(hz)]!;
 
 describe('the readings beside a mix review', () => {
   it('measure what the answer planted: +6 dB of bass fader, everything panned centre', async () => {
-    const q = generate(5, 7);
+    const q = generate(4, 7);
     expect(q.tracks).toHaveLength(9);
     const prepared = await play.prepare(q, testEnv(SR));
     const bass = q.tracks.findIndex((t) => t.id === 'bass');
@@ -84,7 +84,10 @@ describe('the readings beside a mix review', () => {
     console.log(
       `Chords alone: width ${chords.a!.widthPercent.toFixed(0)} % in the reference, ${chords.b!.widthPercent.toFixed(0)} % centred`,
     );
-    expect(q.reference[q.tracks.findIndex((t) => t.id === 'chords')]!.pan).toBeCloseTo(0.6, 6);
+    // (Since 0.3.0 this question's chords sit 80 % right, their reverb send at −21 dB and the delay's at −25.)
+    expect(Math.abs(q.reference[q.tracks.findIndex((t) => t.id === 'chords')]!.pan)).toBeGreaterThanOrEqual(
+      0.6,
+    );
     expect(chords.a!.widthPercent).toBeGreaterThan(45);
     expect(chords.b!.widthPercent).toBeLessThan(0.5 * chords.a!.widthPercent);
     // The reference against itself reads the same on both sides.
