@@ -37,7 +37,9 @@ const assignment: Assignment = {
 };
 const q = generate(SEEDS[0]!, 2);
 const bass = q.tracks.findIndex((t) => t.id === 'bass');
-const answer = { tracks: q.start.map((t, i) => (i === bass ? { ...t, faderDb: t.faderDb + 8 } : t)) };
+// The bass moved 8 dB away from the reference's (since 0.3.0 the reference may sit either way of the desk as found).
+const away = q.reference[bass]!.faderDb >= q.start[bass]!.faderDb ? -8 : 8;
+const answer = { tracks: q.start.map((t, i) => (i === bass ? { ...t, faderDb: t.faderDb + away } : t)) };
 
 function entryWith(attempts: Report['items'][number]['attempts']): GradebookEntry {
   const report = {
