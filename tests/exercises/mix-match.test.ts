@@ -209,15 +209,16 @@ describe('mix-match questions from the learner’s side', () => {
     const ids = ['kick', 'snare', 'hats', 'perc', 'bass', 'chords', 'keys', 'lead', 'vocal'] as const;
     const n = 400;
     const sums = ids.map(() => ({ fader: 0, pan: 0, gain: 0, reverb: 0 }));
+    let apart = 0;
     for (let seed = 1; seed <= n; seed++) {
       const side = seed % 2 ? 1 : -1;
       const usual = usualMix(ids, side);
       const reference = variedMix(createRng(seed), ids, side);
       const at = (id: (typeof ids)[number]) => ids.indexOf(id);
-      // Kick and bass move together (within 1 dB of their usual difference).
+      // Kick and bass move on their own (locked, "both ±6 dB" was a blind move that passed level 1 a quarter of the time).
       const kick = reference[at('kick')]!.faderDb - usual[at('kick')]!.faderDb;
       const bass = reference[at('bass')]!.faderDb - usual[at('bass')]!.faderDb;
-      expect(Math.abs(kick - bass)).toBeLessThanOrEqual(1.5);
+      if (Math.abs(kick - bass) > 3) apart++;
       // The chordal parts on their own sides (or centre), the foundation near the centre.
       expect(Math.sign(reference[at('chords')]!.pan) * side).toBeLessThanOrEqual(0);
       expect(Math.sign(reference[at('keys')]!.pan) * side).toBeGreaterThanOrEqual(0);
@@ -247,5 +248,7 @@ describe('mix-match questions from the learner’s side', () => {
       expect(Math.abs(s.gain)).toBeLessThan(0.8);
       expect(Math.abs(s.reverb)).toBeLessThan(1);
     }
+    // Two independent uniform ±6 dB moves differ by more than 3 dB with probability (9/12)² ≈ 0.56.
+    expect(apart / n).toBeGreaterThan(0.45);
   });
 });

@@ -87,8 +87,6 @@ const USUAL_SENDS: Partial<Record<TrackId, { reverbDb: Decibels; delayDb: Decibe
 
 /** How far variedMix moves a fader either way from its usual offset, dB. */
 export const FADER_SPREAD_DB: Decibels = 6;
-/** How far variedMix moves kick (and bass with it) from their usual offsets; bass stays within 1 dB of that. */
-const BASS_LOCK_DB: Decibels = 1;
 /** How far variedMix moves a pan either way: most of the width for the parts off centre, less for the foundation. */
 export const PAN_SPREAD = { side: 0.45, centre: 0.2 } as const;
 /** How far variedMix moves an EQ band's gain either way, dB; its frequency moves up to half an octave. */
@@ -167,8 +165,9 @@ function variedSend(rng: Rng, usual: Decibels | null): Decibels | null {
 }
 
 /**
- * A reference mix of `tracks` (same order) drawn around usualMix(tracks, side): faders ±FADER_SPREAD_DB (bass
- * following kick), pans ±PAN_SPREAD, each usual EQ move's gain ±EQ_SPREAD_DB at a frequency up to half an octave
+ * A reference mix of `tracks` (same order) drawn around usualMix(tracks, side): faders ±FADER_SPREAD_DB, each
+ * on its own (bass once followed kick, which made "kick and bass ±6 dB together" a blind move that passed a
+ * quarter of level 1), pans ±PAN_SPREAD, each usual EQ move's gain ±EQ_SPREAD_DB at a frequency up to half an octave
  * off, a quarter of the other bands given a move of either sign, the usual compressors from off through light
  * to heavy, the usual sends ±SEND_SPREAD_DB. Every draw is uniform around the usual value and stays inside the
  * desk's ranges.
@@ -185,13 +184,7 @@ export function variedMix(rng: Rng, tracks: readonly TrackId[], side: 1 | -1 = 1
     const id = tracks[i] as TrackId;
     const t = copyTrackMix(u);
     const move =
-      id === 'noise'
-        ? 0
-        : id === 'kick'
-          ? kickMove
-          : id === 'bass' && tracks.includes('kick')
-            ? clamp(kickMove + balance.range(-BASS_LOCK_DB, BASS_LOCK_DB), -FADER_SPREAD_DB, FADER_SPREAD_DB)
-            : balance.range(-FADER_SPREAD_DB, FADER_SPREAD_DB);
+      id === 'noise' ? 0 : id === 'kick' ? kickMove : balance.range(-FADER_SPREAD_DB, FADER_SPREAD_DB);
     t.faderDb = half(u.faderDb + move);
     const spread = USUAL_PAN[id] === undefined ? PAN_SPREAD.centre : PAN_SPREAD.side;
     t.pan = pan2(clamp(u.pan + pan.range(-spread, spread), -0.95, 0.95)) + 0;
