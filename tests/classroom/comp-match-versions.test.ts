@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import type { Assignment } from '../../src/classroom/assignment';
 import { questionsChangedSince } from '../../src/classroom/question-versions';
-import { buildReport } from '../../src/classroom/report';
 import { recheckAnswer, verifyReport } from '../../src/classroom/report-verify';
 import type { CompMatchQuestion } from '../../src/exercises/comp-match/meta';
 import { exercises } from '../../src/exercises/registry';
-import { sampleAssignment } from './fixtures';
+import { oneItemReport, sampleAssignment } from './fixtures';
 
 describe('a comp-match report across the 0.3.0 change', () => {
   const seeds = [31, 32];
@@ -22,19 +21,7 @@ describe('a comp-match report across the 0.3.0 change', () => {
   // question from the same seed has another reference, so the same settings earn less here.
   const oldAnswers = questions.map((q) => ({ ...q.reference, thresholdDb: q.reference.thresholdDb + 9 }));
   const report = (appVersion: string, stored: number, answers: unknown[]) =>
-    buildReport(
-      a,
-      seeds.map((seed, q) => ({
-        exercise: 'comp-match',
-        level: 2,
-        seed,
-        score: stored,
-        timeMs: 5000,
-        at: Date.UTC(2026, 2, 2, 10, 0, q),
-        answer: answers[q],
-      })),
-      { student: 'Ana', appVersion, handedInAt: Date.UTC(2026, 2, 3, 12) },
-    );
+    oneItemReport(a, appVersion, answers, stored);
   const NOW = Date.UTC(2026, 2, 4);
 
   it('dates comp-match from 0.3.0, and this app is at least that', () => {

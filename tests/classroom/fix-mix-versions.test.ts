@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import type { Assignment } from '../../src/classroom/assignment';
 import { compareVersions, questionsChangedSince } from '../../src/classroom/question-versions';
-import { buildReport } from '../../src/classroom/report';
 import { recheckAnswer, verifyReport } from '../../src/classroom/report-verify';
 import type { FixMixAnswer } from '../../src/exercises/fix-mix/meta';
 import { exercises } from '../../src/exercises/registry';
-import { sampleAssignment } from './fixtures';
+import { oneItemReport, sampleAssignment } from './fixtures';
 
 describe('a fix-mix report across the 0.3.0 change', () => {
   const seeds = [31, 32];
@@ -27,19 +26,7 @@ describe('a fix-mix report across the 0.3.0 change', () => {
     tracks: ans.tracks.map((t) => ({ ...t, faderDb: t.faderDb + 3 })),
   }));
   const report = (appVersion: string, answers: FixMixAnswer[], stored: number) =>
-    buildReport(
-      a,
-      seeds.map((seed, q) => ({
-        exercise: 'fix-mix',
-        level: 1,
-        seed,
-        score: stored,
-        timeMs: 5000,
-        at: Date.UTC(2026, 2, 2, 10, 0, q),
-        answer: answers[q],
-      })),
-      { student: 'Ana', appVersion, handedInAt: Date.UTC(2026, 2, 3, 12) },
-    );
+    oneItemReport(a, appVersion, answers, stored);
   const NOW = Date.UTC(2026, 2, 4);
 
   it('dates fix-mix from 0.3.0, no later than this app', () => {

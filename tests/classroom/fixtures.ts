@@ -55,6 +55,27 @@ export function answerAll(
   );
 }
 
+/**
+ * A report on `a`'s first item by Ana, made with Headroom `appVersion`: answer q to its question q, each stored
+ * with the score `stored` (whatever the answer earns), five seconds each.
+ */
+export function oneItemReport(a: Assignment, appVersion: string, answers: unknown[], stored: number): Report {
+  const item = a.items[0]!;
+  return buildReport(
+    a,
+    item.seeds.map((seed, q) => ({
+      exercise: item.exercise,
+      level: item.level,
+      seed,
+      score: stored,
+      timeMs: 5000,
+      at: Date.UTC(2026, 2, 2, 10, 0, q),
+      answer: answers[q],
+    })),
+    { student: 'Ana', appVersion, handedInAt: Date.UTC(2026, 2, 3, 12) },
+  );
+}
+
 /** A clean report for `student` with every answer scoring `score`. */
 export function sampleReport(
   student: string,

@@ -7,30 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { version } from '../../package.json';
 import type { Assignment } from '../../src/classroom/assignment';
 import { questionsChangedSince } from '../../src/classroom/question-versions';
-import { buildReport } from '../../src/classroom/report';
 import { recheckAnswer, verifyReport } from '../../src/classroom/report-verify';
 import { exercises } from '../../src/exercises/registry';
-import { sampleAssignment } from './fixtures';
+import { oneItemReport, sampleAssignment } from './fixtures';
 
 describe('a mix-match report across the 0.3.0 change', () => {
   const seeds = [21, 22];
   const a: Assignment = sampleAssignment({ items: [{ exercise: 'mix-match', level: 1, seeds }] });
   const mm = exercises['mix-match'];
   const answers = seeds.map((seed) => mm.solve(mm.generate(seed, 1)));
-  const report = (appVersion: string, stored: number) =>
-    buildReport(
-      a,
-      seeds.map((seed, q) => ({
-        exercise: 'mix-match',
-        level: 1,
-        seed,
-        score: stored,
-        timeMs: 5000,
-        at: Date.UTC(2026, 2, 2, 10, 0, q),
-        answer: answers[q],
-      })),
-      { student: 'Ana', appVersion, handedInAt: Date.UTC(2026, 2, 3, 12) },
-    );
+  const report = (appVersion: string, stored: number) => oneItemReport(a, appVersion, answers, stored);
   const NOW = Date.UTC(2026, 2, 4);
 
   it('dates mix-match from 0.3.0', () => {

@@ -10,10 +10,9 @@ import {
   QUESTIONS_SINCE,
   questionsChangedSince,
 } from '../../src/classroom/question-versions';
-import { buildReport } from '../../src/classroom/report';
 import { recheckAnswer, verifyReport } from '../../src/classroom/report-verify';
 import { exercises } from '../../src/exercises/registry';
-import { sampleAssignment } from './fixtures';
+import { oneItemReport, sampleAssignment } from './fixtures';
 
 describe('versions', () => {
   it('compares three-number versions and refuses anything else', () => {
@@ -47,20 +46,7 @@ describe('a comp-match report across the change', () => {
   const a: Assignment = sampleAssignment({ items: [{ exercise: 'comp-match', level: 1, seeds }] });
   const cm = exercises['comp-match'];
   const answers = seeds.map((seed) => cm.solve(cm.generate(seed, 1)));
-  const report = (appVersion: string, stored: number) =>
-    buildReport(
-      a,
-      seeds.map((seed, q) => ({
-        exercise: 'comp-match',
-        level: 1,
-        seed,
-        score: stored,
-        timeMs: 5000,
-        at: Date.UTC(2026, 2, 2, 10, 0, q),
-        answer: answers[q],
-      })),
-      { student: 'Ana', appVersion, handedInAt: Date.UTC(2026, 2, 3, 12) },
-    );
+  const report = (appVersion: string, stored: number) => oneItemReport(a, appVersion, answers, stored);
   const NOW = Date.UTC(2026, 2, 4);
 
   it('made by 0.1.0: not re-checked, said in words, no mismatch', () => {
