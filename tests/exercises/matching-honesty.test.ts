@@ -143,10 +143,15 @@ describe('comp-match from the learner’s side', () => {
     }
   });
 
-  it('guessing the knobs does not pass (at most 1 of 20 right)', () => {
+  // Measured on 60 questions and four guessers: right 1–5 (2–8 %), mean 23–24 (0.2.0's questions: right 1–4,
+  // mean 21–26). About a fifth of guesses still reach 60: a wrong-way guess scores 0, no worse than leaving the
+  // start (the per-question clamp; see the exercises README).
+  it('guessing the knobs is rarely right (at most 6 of 60) and scores under 30 on average', () => {
     const rng = createRng(5);
     let right = 0;
-    for (let seed = 1; seed <= 20; seed++) {
+    let sum = 0;
+    const n = 60;
+    for (let seed = 1; seed <= n; seed++) {
       const q = compGenerate(seed, 2 + (seed % 3));
       const a = {
         ...q.start,
@@ -155,10 +160,13 @@ describe('comp-match from the learner’s side', () => {
         attackMs: q.controls.includes('attack') ? 1 * 100 ** rng.next() : q.start.attackMs,
         releaseMs: q.controls.includes('release') ? 20 * 50 ** rng.next() : q.start.releaseMs,
       };
-      if (kind.check(q, a).correct) right++;
+      const r = kind.check(q, a);
+      if (r.correct) right++;
+      sum += r.score;
     }
-    expect(right).toBeLessThanOrEqual(1);
-  }, 30_000);
+    expect(right).toBeLessThanOrEqual(6);
+    expect(sum / n).toBeLessThan(30);
+  }, 120_000);
 });
 
 describe('fader-balance from the learner’s side', () => {
